@@ -1,0 +1,2 @@
+//! Benchmark of a full recompute. (Being written with the core.)
+fn main() {}

@@ -1,0 +1,1 @@
+//! Charts: a chart model drawn on any plotters `DrawingBackend`.

@@ -1,0 +1,4 @@
+//! The computation core: pure Rust, no UI or browser crates, exercised in full by `cargo test`.
+
+pub mod lang;
+pub mod num;

@@ -1,0 +1,1 @@
+//! Numbers in and out, in Korean and English. (Being written.)

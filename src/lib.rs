@@ -1,0 +1,16 @@
+//! jikgu: the numbers behind a news story on Korea's cross-border e-commerce balance, recomputable in
+//! the browser.
+//!
+//! The crate is split so that everything that computes is testable on the host:
+//!
+//! - [`core`] is pure Rust (no yew, web-sys or gloo): the dataset, the model, the story's claims,
+//!   projections, and number parsing and formatting in Korean and English.
+//! - [`chart`] turns a chart model into drawing calls on any plotters `DrawingBackend`.
+//! - [`ui`] holds the yew components; it renders natively through SSR in tests.
+//! - `web` (browser only) holds the effects that talk to the browser.
+
+pub mod chart;
+pub mod core;
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,2 @@
+//! The browser entry point: mount the app.
+fn main() {}

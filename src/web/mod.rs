@@ -1,0 +1,1 @@
+//! Effects that talk to the browser.
