@@ -1,0 +1,473 @@
+//! The story's claims and their verdicts against the current view.
+//!
+//! A [`Claim`] is a paraphrase of something the story asserts, split into [`Part`]s. Each part is a
+//! `check` expression compared with an `expect` expression (see [`crate::core::parse_expr`]) in a way
+//! that matches how the story rounds: "3.23 trillion" holds for anything that rounds to 3.23, "nearly
+//! 80 %" holds for a little under 80. The verdict is computed live from the table the reader is
+//! looking at, so editing any figure re-evaluates every claim.
+//!
+//! A claim fails if any part fails; it is unchecked if none fails but a required part could not be
+//! checked (a figure it needs is missing, or the arithmetic is undefined); otherwise it holds.
+
+use rust_decimal::Decimal;
+
+use super::expr::{Eval, Expr, Ref, Resolve};
+use super::lang::Lang;
+use super::measure::Undefined;
+
+/// How a part's computed value is compared with what the story stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compare {
+    /// The story rounded to `step`: holds when |computed − expected| ≤ step / 2.
+    RoundsTo {
+        /// The unit of the story's last digit (0.001 tn for "6.003 trillion").
+        step: Decimal,
+    },
+    /// The story cut digits off: holds when |expected| ≤ |computed| < |expected| + step, same sign.
+    Truncates {
+        /// The unit of the story's last digit.
+        step: Decimal,
+    },
+    /// "Nearly": a little under, expected − margin ≤ computed ≤ expected.
+    Nearly {
+        /// How far under still counts as "nearly".
+        margin: Decimal,
+    },
+    /// computed > expected.
+    Above,
+    /// computed < expected.
+    Below,
+    /// computed ≥ expected.
+    AtLeast,
+    /// computed ≤ expected.
+    AtMost,
+}
+
+impl Compare {
+    /// The comparison in symbols, for showing beside the formula.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Compare::RoundsTo { .. } => "≈",
+            Compare::Truncates { .. } => "≈↓",
+            Compare::Nearly { .. } => "≲",
+            Compare::Above => ">",
+            Compare::Below => "<",
+            Compare::AtLeast => "≥",
+            Compare::AtMost => "≤",
+        }
+    }
+
+    /// Whether `computed` satisfies the comparison with `expected`.
+    pub fn holds(self, computed: Decimal, expected: Decimal) -> bool {
+        match self {
+            Compare::RoundsTo { step } => {
+                let half = step / Decimal::TWO;
+                computed
+                    .checked_sub(expected)
+                    .is_some_and(|diff| diff.abs() <= half)
+            }
+            Compare::Truncates { step } => {
+                let same_sign = computed.is_sign_negative() == expected.is_sign_negative()
+                    || expected.is_zero();
+                same_sign
+                    && computed.abs() >= expected.abs()
+                    && expected
+                        .abs()
+                        .checked_add(step)
+                        .is_some_and(|top| computed.abs() < top)
+            }
+            Compare::Nearly { margin } => {
+                computed <= expected
+                    && expected
+                        .checked_sub(margin)
+                        .is_some_and(|low| computed >= low)
+            }
+            Compare::Above => computed > expected,
+            Compare::Below => computed < expected,
+            Compare::AtLeast => computed >= expected,
+            Compare::AtMost => computed <= expected,
+        }
+    }
+}
+
+/// One checkable part of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// Identifier within the claim.
+    pub id: String,
+    /// What the part checks, in Korean.
+    pub ko: String,
+    /// What the part checks, in English.
+    pub en: String,
+    /// The computed side.
+    pub check: Expr,
+    /// The computed side as written in the data file.
+    pub check_text: String,
+    /// What the story said (often a stated figure or a literal).
+    pub expect: Expr,
+    /// The expected side as written.
+    pub expect_text: String,
+    /// How the two are compared.
+    pub compare: Compare,
+    /// When false, an unchecked part does not make the claim unchecked (it is context).
+    pub required: bool,
+    /// An explanation in Korean.
+    pub note_ko: Option<String>,
+    /// An explanation in English.
+    pub note_en: Option<String>,
+}
+
+impl Part {
+    /// The part's formula, e.g. `fold(…) ≈ 600`.
+    pub fn formula(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.check_text,
+            self.compare.symbol(),
+            self.expect_text
+        )
+    }
+
+    /// Every reference the part reads (for linking each figure to its cell).
+    pub fn refs(&self) -> Vec<Ref> {
+        let mut refs = self.check.refs();
+        for r in self.expect.refs() {
+            if !refs.contains(&r) {
+                refs.push(r);
+            }
+        }
+        refs
+    }
+
+    /// The note in a language.
+    pub fn note(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Ko => self.note_ko.as_deref(),
+            Lang::En => self.note_en.as_deref(),
+        }
+    }
+
+    /// Evaluates the part against a view.
+    pub fn evaluate(&self, r: &impl Resolve) -> Verdict {
+        let computed = self.check.eval(r);
+        let expected = self.expect.eval(r);
+        match (computed, expected) {
+            (Eval::Value(computed), Eval::Value(expected)) => {
+                if self.compare.holds(computed, expected) {
+                    Verdict::Holds { computed, expected }
+                } else {
+                    let by = computed.checked_sub(expected).unwrap_or(Decimal::MAX);
+                    let by_relative = if expected.is_zero() {
+                        None
+                    } else {
+                        by.checked_div(expected.abs())
+                            .and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED))
+                    };
+                    Verdict::Fails {
+                        computed,
+                        expected,
+                        by,
+                        by_relative,
+                    }
+                }
+            }
+            (a, b) => {
+                let mut missing = Vec::new();
+                let mut undefined = None;
+                for e in [a, b] {
+                    match e {
+                        Eval::Missing(m) => missing.extend(m),
+                        Eval::Undefined(u) => undefined = undefined.or(Some(u)),
+                        Eval::Value(_) => {}
+                    }
+                }
+                let reason = if missing.is_empty() {
+                    undefined.map_or(Unchecked::Missing, Unchecked::Undefined)
+                } else {
+                    Unchecked::Missing
+                };
+                Verdict::Unchecked { missing, reason }
+            }
+        }
+    }
+}
+
+/// A claim of the story, with its parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Identifier (C1…C6).
+    pub id: String,
+    /// Our paraphrase in Korean.
+    pub ko: String,
+    /// Our paraphrase in English.
+    pub en: String,
+    /// What is checked.
+    pub parts: Vec<Part>,
+    /// Why the claim cannot be checked at all (Korean, English): a context figure.
+    pub unchecked: Option<(String, String)>,
+}
+
+impl Claim {
+    /// The paraphrase in a language.
+    pub fn text(&self, lang: Lang) -> &str {
+        lang.pick(&self.ko, &self.en)
+    }
+}
+
+/// Why a verdict is unchecked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unchecked {
+    /// Some cells it needs have no value in this view (listed in the verdict).
+    Missing,
+    /// The arithmetic is undefined, e.g. a fold from a surplus to a deficit.
+    Undefined(Undefined),
+    /// The dataset holds nothing to check it against (Korean, English reason).
+    Context(String, String),
+}
+
+impl Unchecked {
+    /// A reader's explanation.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Unchecked::Missing => lang
+                .pick(
+                    "이 자료에 필요한 수치가 없습니다",
+                    "this view lacks a figure it needs",
+                )
+                .to_string(),
+            Unchecked::Undefined(u) => u.message(lang).to_string(),
+            Unchecked::Context(ko, en) => lang.pick(ko, en).to_string(),
+        }
+    }
+}
+
+/// Whether a claim or part holds against the current view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The data agree with the story (within its rounding).
+    Holds {
+        /// The computed side.
+        computed: Decimal,
+        /// What the story said.
+        expected: Decimal,
+    },
+    /// The data disagree.
+    Fails {
+        /// The computed side.
+        computed: Decimal,
+        /// What the story said.
+        expected: Decimal,
+        /// computed − expected.
+        by: Decimal,
+        /// (computed − expected) / |expected| × 100, when expected is not zero.
+        by_relative: Option<Decimal>,
+    },
+    /// It cannot be checked here.
+    Unchecked {
+        /// The references that had no value (empty unless the reason is [`Unchecked::Missing`]).
+        missing: Vec<Ref>,
+        /// Why.
+        reason: Unchecked,
+    },
+}
+
+impl Verdict {
+    /// A short label.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::Holds { .. } => lang.pick("사실", "holds"),
+            Verdict::Fails { .. } => lang.pick("사실과 다름", "fails"),
+            Verdict::Unchecked { .. } => lang.pick("확인 불가", "unchecked"),
+        }
+    }
+
+    /// True for [`Verdict::Holds`].
+    pub fn holds(&self) -> bool {
+        matches!(self, Verdict::Holds { .. })
+    }
+
+    /// True for [`Verdict::Fails`].
+    pub fn fails(&self) -> bool {
+        matches!(self, Verdict::Fails { .. })
+    }
+}
+
+/// The verdict of one part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartResult {
+    /// Index of the part within its claim.
+    pub part: usize,
+    /// Its verdict.
+    pub verdict: Verdict,
+}
+
+/// The verdict of a claim and of each of its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimResult {
+    /// Index into [`crate::core::Dataset::claims`].
+    pub claim: usize,
+    /// The aggregate verdict: fails if any part fails, else unchecked if a required part is, else holds.
+    pub verdict: Verdict,
+    /// Each part's verdict, in order.
+    pub parts: Vec<PartResult>,
+}
+
+/// Evaluates every claim against a resolver (the computed view).
+pub fn evaluate_claims(claims: &[Claim], r: &impl Resolve) -> Vec<ClaimResult> {
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| evaluate_claim(i, c, r))
+        .collect()
+}
+
+fn evaluate_claim(index: usize, claim: &Claim, r: &impl Resolve) -> ClaimResult {
+    let parts: Vec<PartResult> = claim
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PartResult {
+            part: i,
+            verdict: p.evaluate(r),
+        })
+        .collect();
+    let verdict = if let Some((ko, en)) = &claim.unchecked {
+        Verdict::Unchecked {
+            missing: Vec::new(),
+            reason: Unchecked::Context(ko.clone(), en.clone()),
+        }
+    } else if let Some(failed) = parts.iter().find(|p| p.verdict.fails()) {
+        failed.verdict.clone()
+    } else if let Some(open) = parts
+        .iter()
+        .find(|p| !p.verdict.holds() && claim.parts.get(p.part).is_some_and(|x| x.required))
+    {
+        open.verdict.clone()
+    } else {
+        match parts.iter().find(|p| p.verdict.holds()) {
+            Some(p) => p.verdict.clone(),
+            None => Verdict::Unchecked {
+                missing: Vec::new(),
+                reason: Unchecked::Missing,
+            },
+        }
+    };
+    ClaimResult {
+        claim: index,
+        verdict,
+        parts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).expect(s)
+    }
+
+    #[test]
+    fn comparisons_match_how_stories_round() {
+        let cases = [
+            (
+                "6.003 rounds to 6.003",
+                Compare::RoundsTo { step: d("0.001") },
+                "6.003",
+                "6.003",
+                true,
+            ),
+            (
+                "6.0034 rounds to 6.003",
+                Compare::RoundsTo { step: d("0.001") },
+                "6.0034",
+                "6.003",
+                true,
+            ),
+            (
+                "6.0035 is the edge",
+                Compare::RoundsTo { step: d("0.001") },
+                "6.0035",
+                "6.003",
+                true,
+            ),
+            (
+                "4.985 is not 6.003",
+                Compare::RoundsTo { step: d("0.001") },
+                "4.985",
+                "6.003",
+                false,
+            ),
+            (
+                "53.156 rounds to 53.2",
+                Compare::RoundsTo { step: d("0.1") },
+                "53.156",
+                "53.2",
+                true,
+            ),
+            (
+                "121.25 is not 53.2",
+                Compare::RoundsTo { step: d("0.1") },
+                "121.25",
+                "53.2",
+                false,
+            ),
+            (
+                "1.056 truncates to 1.05",
+                Compare::Truncates { step: d("0.01") },
+                "1.056",
+                "1.05",
+                true,
+            ),
+            (
+                "1.06 does not truncate to 1.05",
+                Compare::Truncates { step: d("0.01") },
+                "1.06",
+                "1.05",
+                false,
+            ),
+            (
+                "-6.0039 truncates to -6.003",
+                Compare::Truncates { step: d("0.001") },
+                "-6.0039",
+                "-6.003",
+                true,
+            ),
+            (
+                "79.7 is nearly 80",
+                Compare::Nearly { margin: d("5") },
+                "79.7",
+                "80",
+                true,
+            ),
+            (
+                "80.2 is not nearly 80",
+                Compare::Nearly { margin: d("5") },
+                "80.2",
+                "80",
+                false,
+            ),
+            (
+                "70 is not nearly 80",
+                Compare::Nearly { margin: d("5") },
+                "70",
+                "80",
+                false,
+            ),
+            ("2.107 above 1.999", Compare::Above, "2.107", "1.999", true),
+            (
+                "1.4858 not above 2.0046",
+                Compare::Above,
+                "1.4858",
+                "2.0046",
+                false,
+            ),
+            ("equal is at least", Compare::AtLeast, "1", "1", true),
+            ("equal is not below", Compare::Below, "1", "1", false),
+            ("equal is at most", Compare::AtMost, "1", "1", true),
+        ];
+        for (what, compare, computed, expected, want) in cases {
+            assert_eq!(compare.holds(d(computed), d(expected)), want, "{what}");
+        }
+    }
+}

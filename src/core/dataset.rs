@@ -1,0 +1,1723 @@
+//! The dataset: sourced figures, exchange rates and the story's claims, read from a TOML file.
+//!
+//! The embedded file is `static/data/jikgu.toml`; its schema is described in `static/data/SCHEMA.md`.
+//! [`Dataset::parse`] validates everything a journalist might get wrong when editing it (an unknown
+//! source, a figure given twice, a bad decimal, an unknown unit, a year out of range, a claim that
+//! reads a series no source has) and says where, so the same parser can serve a file loaded at run
+//! time. It never panics.
+//!
+//! Sources that publish in vintages (KOSTAT first release and revised series) are one *family*; a
+//! [`View`] is one plain source or one vintage of a family, and nothing is blended across views. In a
+//! vintage's view, a figure published with no vintage, or known only in the other vintage, stands in
+//! for the missing one, and its provenance says so.
+//!
+//! ```
+//! use jikgu::core::Dataset;
+//! let data = Dataset::embedded().unwrap();
+//! assert!(data.views().iter().any(|v| v.id == "kostat-revised"));
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::sync::LazyLock;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::claims::{Claim, Compare, Part};
+use super::expr::{ExprError, Ref, parse_expr};
+use super::lang::Lang;
+use super::series::{Flow, Measure, Partner, SeriesKey, Vintage, YEAR_MAX, YEAR_MIN};
+
+/// The schema version this parser reads.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The text of the embedded dataset, exactly as shipped (hash it to identify the data).
+pub const EMBEDDED_TEXT: &str = include_str!("../../static/data/jikgu.toml");
+
+static EMBEDDED: LazyLock<Result<Dataset, DatasetError>> =
+    LazyLock::new(|| Dataset::parse(EMBEDDED_TEXT));
+
+/// The position of a source in [`Dataset::sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceRef(pub usize);
+
+/// The position of a figure in [`Dataset::figures`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FigureRef(pub usize);
+
+/// A publication figures come from, with its citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Stable identifier used by figures, views and scenario links.
+    pub id: String,
+    /// The family of releases this source belongs to, when it is one vintage of a series.
+    pub family: Option<String>,
+    /// Which vintage of its family this source is.
+    pub vintage: Option<Vintage>,
+    /// Short Korean name, used as the view's label.
+    pub name_ko: String,
+    /// Short English name, used as the view's label.
+    pub name_en: String,
+    /// Who published it.
+    pub publisher: String,
+    /// The publication's title.
+    pub title: String,
+    /// The author, when named.
+    pub author: Option<String>,
+    /// Publication date (YYYY-MM-DD), when known.
+    pub date: Option<String>,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// What a reader should know about it, in our words.
+    pub note: Option<String>,
+}
+
+impl Source {
+    /// The short name in a language.
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.name_ko, &self.name_en)
+    }
+}
+
+/// How a published value is scaled; the data file writes values as published, with their unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Units (no scale).
+    One,
+    /// Thousands (`k`).
+    Thousand,
+    /// 만 (10^4).
+    Man,
+    /// Millions (`mn`).
+    Million,
+    /// 억 (10^8).
+    Eok,
+    /// Billions (`bn`, 10^9).
+    Billion,
+    /// Trillions (`tn`, 10^12).
+    Trillion,
+    /// 조 (10^12).
+    Jo,
+    /// A published year-on-year change in per cent (`pct`).
+    Pct,
+}
+
+impl Unit {
+    /// Every unit with its identifier in the data file.
+    pub const ALL: &'static [(Unit, &'static str)] = &[
+        (Unit::One, "one"),
+        (Unit::Thousand, "k"),
+        (Unit::Man, "만"),
+        (Unit::Million, "mn"),
+        (Unit::Eok, "억"),
+        (Unit::Billion, "bn"),
+        (Unit::Trillion, "tn"),
+        (Unit::Jo, "조"),
+        (Unit::Pct, "pct"),
+    ];
+
+    /// Reads a unit identifier.
+    pub fn from_id(id: &str) -> Option<Unit> {
+        Unit::ALL.iter().find(|(_, s)| *s == id).map(|(u, _)| *u)
+    }
+
+    /// The identifier in the data file.
+    pub fn id(self) -> &'static str {
+        Unit::ALL
+            .iter()
+            .find(|(u, _)| *u == self)
+            .map_or("one", |(_, s)| s)
+    }
+
+    /// What one of this unit is worth in base units (per cent stays a per cent).
+    pub fn scale(self) -> Decimal {
+        match self {
+            Unit::One | Unit::Pct => Decimal::ONE,
+            Unit::Thousand => Decimal::from(1_000),
+            Unit::Man => Decimal::from(10_000),
+            Unit::Million => Decimal::from(1_000_000),
+            Unit::Eok => Decimal::from(100_000_000),
+            Unit::Billion => Decimal::from(1_000_000_000_i64),
+            Unit::Trillion | Unit::Jo => Decimal::from(1_000_000_000_000_i64),
+        }
+    }
+}
+
+/// Whether a figure is a level or a published growth rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FigureKind {
+    /// An amount for the year.
+    Level,
+    /// The year-on-year change in per cent, as published (used where only growth was found).
+    YoyPct,
+}
+
+/// One published number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// The source id or family as written in the file.
+    pub origin: String,
+    /// The family (for a plain source, its own id): figures of one family never mix with another's.
+    pub family: String,
+    /// Which release, when the family publishes in vintages and the coverage said which.
+    pub vintage: Option<Vintage>,
+    /// The series.
+    pub series: SeriesKey,
+    /// The year it describes.
+    pub year: i32,
+    /// Level or published growth.
+    pub kind: FigureKind,
+    /// The value in base units (won, dollars, parcels) or in per cent for growth.
+    pub value: Decimal,
+    /// The value as published, before scaling.
+    pub published: String,
+    /// The unit it was published in.
+    pub unit: Unit,
+    /// Given as "about": a rounded figure.
+    pub approx: bool,
+    /// A different scope from the series' usual one (e.g. excluding duty-free sales).
+    pub scope: Option<String>,
+    /// The press coverage the figure was read in, when not the source's own citation.
+    pub cite: Option<SourceRef>,
+    /// A note in our words.
+    pub note: Option<String>,
+    /// Line in the data file (1-based), for pointing a journalist at it.
+    pub line: usize,
+}
+
+/// A won-per-dollar annual average.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rate {
+    /// Who published it.
+    pub source: SourceRef,
+    /// The year.
+    pub year: i32,
+    /// Won per dollar.
+    pub value: Decimal,
+    /// Found only rounded, or derived from quarterly averages.
+    pub approx: bool,
+    /// A note in our words.
+    pub note: Option<String>,
+}
+
+/// Which figure a view shows for a series-year, and whether it stands in for a missing vintage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pick {
+    /// The figure shown.
+    pub figure: FigureRef,
+    /// True when the figure belongs to another vintage of the family (the only value known).
+    pub stands_in: bool,
+}
+
+/// One way of reading the data: a single source, or a single vintage of a family.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// The source id (for a vintage, the vintage's own source id).
+    pub id: String,
+    /// The source.
+    pub source: SourceRef,
+    /// Which vintage, for a family member.
+    pub vintage: Option<Vintage>,
+    levels: BTreeMap<(SeriesKey, i32), Pick>,
+    growth: BTreeMap<(SeriesKey, i32), Pick>,
+}
+
+impl View {
+    /// The level figure this view shows for a series-year.
+    pub fn level(&self, series: SeriesKey, year: i32) -> Option<Pick> {
+        self.levels.get(&(series, year)).copied()
+    }
+
+    /// The published year-on-year % this view has for a series-year.
+    pub fn growth(&self, series: SeriesKey, year: i32) -> Option<Pick> {
+        self.growth.get(&(series, year)).copied()
+    }
+
+    /// Every series with at least one figure (level or growth) in this view, in display order.
+    pub fn series(&self) -> BTreeSet<SeriesKey> {
+        self.levels
+            .keys()
+            .chain(self.growth.keys())
+            .map(|(s, _)| *s)
+            .collect()
+    }
+
+    /// Every level figure of one series, by year.
+    pub fn levels_of(&self, series: SeriesKey) -> impl Iterator<Item = (i32, Pick)> + '_ {
+        self.levels
+            .range((series, i32::MIN)..=(series, i32::MAX))
+            .map(|((_, y), p)| (*y, *p))
+    }
+
+    /// Every published growth figure of one series, by year.
+    pub fn growth_of(&self, series: SeriesKey) -> impl Iterator<Item = (i32, Pick)> + '_ {
+        self.growth
+            .range((series, i32::MIN)..=(series, i32::MAX))
+            .map(|((_, y), p)| (*y, *p))
+    }
+}
+
+/// One source's value for a series-year, for showing sources side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceValue {
+    /// Index into [`Dataset::views`].
+    pub view: usize,
+    /// What the view's source published for the cell.
+    pub published: Option<(Decimal, Pick)>,
+    /// For a balance: sales minus purchases from the view's published flows.
+    pub derived: Option<Decimal>,
+}
+
+/// Where in the data file something is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The file as a whole or its header.
+    Header,
+    /// The n-th `[[source]]` (0-based).
+    Source(usize),
+    /// The n-th row of `figures` (0-based).
+    Figure(usize),
+    /// The n-th row of `rates` (0-based).
+    Rate(usize),
+    /// A claim, by id.
+    Claim(String),
+    /// A part of a claim, by ids.
+    Part(String, String),
+}
+
+/// A place in the data file with its line, when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// Which item.
+    pub place: Place,
+    /// 1-based line number.
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.place {
+            Place::Header => f.write_str("the header")?,
+            Place::Source(i) => write!(f, "source {}", i + 1)?,
+            Place::Figure(i) => write!(f, "figure {}", i + 1)?,
+            Place::Rate(i) => write!(f, "rate {}", i + 1)?,
+            Place::Claim(c) => write!(f, "claim {c}")?,
+            Place::Part(c, p) => write!(f, "claim {c} part {p}")?,
+        }
+        if let Some(line) = self.line {
+            write!(f, " (line {line})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a data file was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatasetError {
+    /// The TOML itself, or its shape, is wrong.
+    Syntax {
+        /// 1-based line, when known.
+        line: Option<usize>,
+        /// What the TOML reader said.
+        message: String,
+    },
+    /// The file is for another schema version.
+    Schema {
+        /// What `schema =` said, if anything.
+        found: Option<i64>,
+    },
+    /// A name that is not one of the known ones.
+    Unknown {
+        /// Where.
+        at: Location,
+        /// Which field.
+        field: &'static str,
+        /// What it said.
+        value: String,
+        /// What it could have said.
+        expected: String,
+    },
+    /// The same thing given twice.
+    Duplicate {
+        /// Where the second one is.
+        at: Location,
+        /// What is repeated.
+        what: String,
+        /// Line of the first one.
+        first_line: Option<usize>,
+    },
+    /// A value that is not a plain decimal.
+    BadDecimal {
+        /// Where.
+        at: Location,
+        /// What it said.
+        value: String,
+    },
+    /// A year outside 1990–2100.
+    YearOutOfRange {
+        /// Where.
+        at: Location,
+        /// What it said.
+        year: i64,
+    },
+    /// A claim expression that does not parse.
+    BadExpr {
+        /// Where.
+        at: Location,
+        /// Which field (`check`, `expect`, `step`, `margin`).
+        field: &'static str,
+        /// The parser's error.
+        error: ExprError,
+    },
+    /// A claim reads a series or stated figure the dataset does not have.
+    UnknownSeries {
+        /// Where.
+        at: Location,
+        /// The reference.
+        reference: String,
+    },
+    /// Anything else that is inconsistent.
+    Invalid {
+        /// Where.
+        at: Location,
+        /// What is wrong, saying what was expected.
+        message: String,
+    },
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatasetError::Syntax {
+                line: Some(line),
+                message,
+            } => write!(f, "line {line}: {}", message.trim()),
+            DatasetError::Syntax {
+                line: None,
+                message,
+            } => f.write_str(message.trim()),
+            DatasetError::Schema { found: Some(v) } => {
+                write!(f, "expected schema = {SCHEMA_VERSION}, found schema = {v}")
+            }
+            DatasetError::Schema { found: None } => write!(
+                f,
+                "expected schema = {SCHEMA_VERSION} at the top of the file, found no schema"
+            ),
+            DatasetError::Unknown {
+                at,
+                field,
+                value,
+                expected,
+            } => write!(f, "{at}: unknown {field} {value:?}, expected {expected}"),
+            DatasetError::Duplicate {
+                at,
+                what,
+                first_line: Some(l),
+            } => write!(f, "{at}: {what} is already given on line {l}"),
+            DatasetError::Duplicate {
+                at,
+                what,
+                first_line: None,
+            } => write!(f, "{at}: {what} is given twice"),
+            DatasetError::BadDecimal { at, value } => {
+                write!(
+                    f,
+                    "{at}: expected a plain decimal such as \"6.003\" or \"-100\", found {value:?}"
+                )
+            }
+            DatasetError::YearOutOfRange { at, year } => write!(
+                f,
+                "{at}: expected a year from {YEAR_MIN} to {YEAR_MAX}, found {year}"
+            ),
+            DatasetError::BadExpr { at, field, error } => write!(f, "{at}: in {field}: {error}"),
+            DatasetError::UnknownSeries { at, reference } => write!(
+                f,
+                "{at}: {reference} reads a figure the dataset does not have"
+            ),
+            DatasetError::Invalid { at, message } => write!(f, "{at}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for DatasetError {}
+
+/// The whole dataset, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// Stable identifier of the dataset (scenarios are keyed to it).
+    pub id: String,
+    /// The dataset's own version.
+    pub version: String,
+    /// Release date (YYYY-MM-DD).
+    pub released: String,
+    /// Korean title.
+    pub title_ko: String,
+    /// English title.
+    pub title_en: String,
+    /// The source id of the story the dataset checks.
+    pub story: SourceRef,
+    /// Base currency code (KRW).
+    pub currency: String,
+    default_view: usize,
+    default_year: i32,
+    default_partner: Partner,
+    sources: Vec<Source>,
+    figures: Vec<Figure>,
+    rates: BTreeMap<i32, Rate>,
+    claims: Vec<Claim>,
+    views: Vec<View>,
+    story_view: Option<usize>,
+    first_year: i32,
+    last_year: i32,
+    text: String,
+}
+
+// ---- raw shapes read by serde -------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct SchemaOnly {
+    schema: Option<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[allow(dead_code)]
+    schema: i64,
+    id: String,
+    version: String,
+    released: String,
+    title_ko: String,
+    title_en: String,
+    story: String,
+    currency: String,
+    default_view: String,
+    default_year: i64,
+    default_partner: String,
+    #[serde(default)]
+    source: Vec<Spanned<RawSource>>,
+    #[serde(default)]
+    data: RawData,
+    #[serde(default)]
+    claim: Vec<Spanned<RawClaim>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawData {
+    #[serde(default)]
+    rates: Vec<Spanned<RawRate>>,
+    #[serde(default)]
+    figures: Vec<Spanned<RawFigure>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: String,
+    family: Option<String>,
+    vintage: Option<String>,
+    name_ko: String,
+    name_en: String,
+    publisher: String,
+    title: String,
+    author: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRate {
+    source: String,
+    year: i64,
+    value: String,
+    #[serde(default)]
+    approx: bool,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigure {
+    source: String,
+    vintage: Option<String>,
+    flow: String,
+    partner: Option<String>,
+    measure: Option<String>,
+    year: i64,
+    value: String,
+    unit: Option<String>,
+    #[serde(default)]
+    approx: bool,
+    scope: Option<String>,
+    cite: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClaim {
+    id: String,
+    ko: String,
+    en: String,
+    #[serde(default)]
+    part: Vec<RawPart>,
+    unchecked_ko: Option<String>,
+    unchecked_en: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPart {
+    id: String,
+    ko: String,
+    en: String,
+    check: String,
+    compare: String,
+    expect: String,
+    step: Option<String>,
+    margin: Option<String>,
+    #[serde(default = "yes")]
+    required: bool,
+    note_ko: Option<String>,
+    note_en: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+// ---- parsing helpers ----------------------------------------------------------------------------
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).map_or(0, |t| t.matches('\n').count()) + 1
+}
+
+fn names<T: fmt::Display>(all: &[T]) -> String {
+    all.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads a decimal written as published: ASCII digits, an optional leading minus and decimal point.
+fn plain_decimal(text: &str) -> Option<Decimal> {
+    let body = text.strip_prefix('-').unwrap_or(text);
+    let mut parts = body.split('.');
+    let int = parts.next()?;
+    let frac = parts.next();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    Decimal::from_str_exact(text).ok()
+}
+
+fn year_in_range(year: i64, at: &Location) -> Result<i32, DatasetError> {
+    i32::try_from(year)
+        .ok()
+        .filter(|y| (YEAR_MIN..=YEAR_MAX).contains(y))
+        .ok_or_else(|| DatasetError::YearOutOfRange {
+            at: at.clone(),
+            year,
+        })
+}
+
+fn parse_enum<T: Copy + fmt::Display>(
+    value: &str,
+    from: fn(&str) -> Option<T>,
+    all: &[T],
+    field: &'static str,
+    at: &Location,
+) -> Result<T, DatasetError> {
+    from(value).ok_or_else(|| DatasetError::Unknown {
+        at: at.clone(),
+        field,
+        value: value.to_string(),
+        expected: names(all),
+    })
+}
+
+impl Dataset {
+    /// The dataset compiled into the app, parsed once.
+    pub fn embedded() -> Result<&'static Dataset, &'static DatasetError> {
+        EMBEDDED.as_ref()
+    }
+
+    /// Parses and validates a data file.
+    pub fn parse(text: &str) -> Result<Dataset, DatasetError> {
+        let syntax = |e: toml::de::Error| DatasetError::Syntax {
+            line: e.span().map(|s| line_of(text, s.start)),
+            message: e.message().to_string(),
+        };
+        let schema: SchemaOnly = toml::from_str(text).map_err(syntax)?;
+        if schema.schema != Some(SCHEMA_VERSION) {
+            return Err(DatasetError::Schema {
+                found: schema.schema,
+            });
+        }
+        let raw: RawFile = toml::from_str(text).map_err(syntax)?;
+        let header = Location {
+            place: Place::Header,
+            line: None,
+        };
+
+        // Sources and families.
+        let mut sources = Vec::with_capacity(raw.source.len());
+        let mut source_ids: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut families: BTreeMap<String, Vec<(Vintage, usize)>> = BTreeMap::new();
+        for (i, spanned) in raw.source.iter().enumerate() {
+            let line = line_of(text, spanned.span().start);
+            let at = Location {
+                place: Place::Source(i),
+                line: Some(line),
+            };
+            let s = spanned.get_ref();
+            if s.id.is_empty() {
+                return Err(DatasetError::Invalid {
+                    at,
+                    message: "expected a non-empty id".into(),
+                });
+            }
+            if let Some((_, first)) = source_ids.insert(s.id.clone(), (i, line)) {
+                return Err(DatasetError::Duplicate {
+                    at,
+                    what: format!("source {:?}", s.id),
+                    first_line: Some(first),
+                });
+            }
+            let vintage = s
+                .vintage
+                .as_deref()
+                .map(|v| parse_enum(v, Vintage::from_id, Vintage::ALL, "vintage", &at))
+                .transpose()?;
+            match (&s.family, vintage) {
+                (Some(family), Some(v)) => {
+                    let members = families.entry(family.clone()).or_default();
+                    if members.iter().any(|(mv, _)| *mv == v) {
+                        return Err(DatasetError::Duplicate {
+                            at,
+                            what: format!("vintage {v} of family {family:?}"),
+                            first_line: None,
+                        });
+                    }
+                    members.push((v, i));
+                }
+                (None, None) => {}
+                _ => {
+                    return Err(DatasetError::Invalid {
+                        at,
+                        message: "expected family and vintage together, or neither".into(),
+                    });
+                }
+            }
+            sources.push(Source {
+                id: s.id.clone(),
+                family: s.family.clone(),
+                vintage,
+                name_ko: s.name_ko.clone(),
+                name_en: s.name_en.clone(),
+                publisher: s.publisher.clone(),
+                title: s.title.clone(),
+                author: s.author.clone(),
+                date: s.date.clone(),
+                url: s.url.clone(),
+                note: s.note.clone(),
+            });
+        }
+        for family in families.keys() {
+            if let Some((i, line)) = source_ids.get(family) {
+                return Err(DatasetError::Invalid {
+                    at: Location {
+                        place: Place::Source(*i),
+                        line: Some(*line),
+                    },
+                    message: format!(
+                        "expected a source id different from the family name {family:?}"
+                    ),
+                });
+            }
+        }
+        let source_list = || {
+            let mut all: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+            all.extend(families.keys().map(String::as_str));
+            all.join(", ")
+        };
+        let find_source = |id: &str, field: &'static str, at: &Location| {
+            source_ids
+                .get(id)
+                .map(|(i, _)| SourceRef(*i))
+                .ok_or_else(|| DatasetError::Unknown {
+                    at: at.clone(),
+                    field,
+                    value: id.to_string(),
+                    expected: source_list(),
+                })
+        };
+
+        // Rates.
+        let mut rates = BTreeMap::new();
+        let mut rate_lines = HashMap::new();
+        for (i, spanned) in raw.data.rates.iter().enumerate() {
+            let line = line_of(text, spanned.span().start);
+            let at = Location {
+                place: Place::Rate(i),
+                line: Some(line),
+            };
+            let r = spanned.get_ref();
+            let source = find_source(&r.source, "source", &at)?;
+            let year = year_in_range(r.year, &at)?;
+            let value = plain_decimal(&r.value).ok_or_else(|| DatasetError::BadDecimal {
+                at: at.clone(),
+                value: r.value.clone(),
+            })?;
+            if value <= Decimal::ZERO {
+                return Err(DatasetError::Invalid {
+                    at,
+                    message: format!("expected a rate above zero, found {value}"),
+                });
+            }
+            if let Some(first) = rate_lines.insert(year, line) {
+                return Err(DatasetError::Duplicate {
+                    at,
+                    what: format!("the rate for {year}"),
+                    first_line: Some(first),
+                });
+            }
+            rates.insert(
+                year,
+                Rate {
+                    source,
+                    year,
+                    value,
+                    approx: r.approx,
+                    note: r.note.clone(),
+                },
+            );
+        }
+
+        // Figures.
+        let mut figures = Vec::with_capacity(raw.data.figures.len());
+        let mut seen: HashMap<(String, Option<Vintage>, SeriesKey, i32, FigureKind), usize> =
+            HashMap::new();
+        for (i, spanned) in raw.data.figures.iter().enumerate() {
+            let line = line_of(text, spanned.span().start);
+            let at = Location {
+                place: Place::Figure(i),
+                line: Some(line),
+            };
+            let f = spanned.get_ref();
+            let vintage = f
+                .vintage
+                .as_deref()
+                .map(|v| parse_enum(v, Vintage::from_id, Vintage::ALL, "vintage", &at))
+                .transpose()?;
+            let (family, vintage) = if let Some(members) = families.get(&f.source) {
+                if let Some(v) = vintage {
+                    if !members.iter().any(|(mv, _)| *mv == v) {
+                        return Err(DatasetError::Invalid {
+                            at,
+                            message: format!(
+                                "expected a vintage that family {:?} has, found {v}",
+                                f.source
+                            ),
+                        });
+                    }
+                }
+                (f.source.clone(), vintage)
+            } else {
+                let source = find_source(&f.source, "source", &at)?;
+                let s = sources.get(source.0).ok_or_else(|| DatasetError::Invalid {
+                    at: at.clone(),
+                    message: "source vanished".into(),
+                })?;
+                match (&s.family, s.vintage, vintage) {
+                    (Some(family), Some(sv), None) => (family.clone(), Some(sv)),
+                    (Some(family), Some(sv), Some(v)) if v == sv => (family.clone(), Some(sv)),
+                    (None, _, None) => (s.id.clone(), None),
+                    _ => {
+                        return Err(DatasetError::Invalid {
+                            at,
+                            message: format!(
+                                "expected no vintage, or the source's own, for source {:?}",
+                                s.id
+                            ),
+                        });
+                    }
+                }
+            };
+            let flow = parse_enum(&f.flow, Flow::from_id, Flow::ALL, "flow", &at)?;
+            let partner = parse_enum(
+                f.partner.as_deref().unwrap_or("all"),
+                Partner::from_id,
+                Partner::ALL,
+                "partner",
+                &at,
+            )?;
+            let measure = parse_enum(
+                f.measure.as_deref().unwrap_or("won"),
+                Measure::from_id,
+                Measure::ALL,
+                "measure",
+                &at,
+            )?;
+            let year = year_in_range(f.year, &at)?;
+            let unit_text = f.unit.as_deref().unwrap_or("one");
+            let unit = Unit::from_id(unit_text).ok_or_else(|| DatasetError::Unknown {
+                at: at.clone(),
+                field: "unit",
+                value: unit_text.to_string(),
+                expected: Unit::ALL
+                    .iter()
+                    .map(|(_, s)| *s)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+            let published = plain_decimal(&f.value).ok_or_else(|| DatasetError::BadDecimal {
+                at: at.clone(),
+                value: f.value.clone(),
+            })?;
+            let value =
+                published
+                    .checked_mul(unit.scale())
+                    .ok_or_else(|| DatasetError::Invalid {
+                        at: at.clone(),
+                        message: format!(
+                            "expected a value small enough to compute with, found {}",
+                            f.value
+                        ),
+                    })?;
+            let kind = if unit == Unit::Pct {
+                FigureKind::YoyPct
+            } else {
+                FigureKind::Level
+            };
+            if kind == FigureKind::Level && flow != Flow::Balance && value.is_sign_negative() {
+                return Err(DatasetError::Invalid {
+                    at,
+                    message: format!(
+                        "expected a non-negative amount for {flow}, found {}",
+                        f.value
+                    ),
+                });
+            }
+            let cite = f
+                .cite
+                .as_deref()
+                .map(|c| find_source(c, "cite", &at))
+                .transpose()?;
+            let series = SeriesKey {
+                flow,
+                partner,
+                measure,
+            };
+            let other_vintages: &[Option<Vintage>] = match vintage {
+                None => &[Some(Vintage::First), Some(Vintage::Revised)],
+                Some(_) => &[None],
+            };
+            for other in std::iter::once(&vintage).chain(other_vintages) {
+                if let Some(first) = seen.get(&(family.clone(), *other, series, year, kind)) {
+                    let what = if *other == vintage {
+                        format!(
+                            "{} {series} {year}{}",
+                            family,
+                            if kind == FigureKind::YoyPct {
+                                " (growth)"
+                            } else {
+                                ""
+                            }
+                        )
+                    } else {
+                        format!("{family} {series} {year} both with and without a vintage")
+                    };
+                    return Err(DatasetError::Duplicate {
+                        at,
+                        what,
+                        first_line: figures.get(*first).map(|f: &Figure| f.line),
+                    });
+                }
+            }
+            seen.insert((family.clone(), vintage, series, year, kind), i);
+            figures.push(Figure {
+                origin: f.source.clone(),
+                family,
+                vintage,
+                series,
+                year,
+                kind,
+                value,
+                published: f.value.clone(),
+                unit,
+                approx: f.approx,
+                scope: f.scope.clone(),
+                cite,
+                note: f.note.clone(),
+                line,
+            });
+        }
+
+        // Views: one per plain source with figures, one per vintage of a family with figures.
+        let mut views = Vec::new();
+        for (i, s) in sources.iter().enumerate() {
+            let family = s.family.clone().unwrap_or_else(|| s.id.clone());
+            let mut levels = BTreeMap::new();
+            let mut growth = BTreeMap::new();
+            // Own vintage first, then unspecified, then the other vintage standing in.
+            for pass in 0..3 {
+                for (fi, f) in figures.iter().enumerate() {
+                    if f.family != family {
+                        continue;
+                    }
+                    let matches = match pass {
+                        0 => f.vintage == s.vintage,
+                        1 => s.vintage.is_some() && f.vintage.is_none(),
+                        _ => s.vintage.is_some() && f.vintage.is_some() && f.vintage != s.vintage,
+                    };
+                    if matches {
+                        let map = if f.kind == FigureKind::Level {
+                            &mut levels
+                        } else {
+                            &mut growth
+                        };
+                        map.entry((f.series, f.year)).or_insert(Pick {
+                            figure: FigureRef(fi),
+                            stands_in: pass == 2,
+                        });
+                    }
+                }
+            }
+            if !levels.is_empty() || !growth.is_empty() {
+                views.push(View {
+                    id: s.id.clone(),
+                    source: SourceRef(i),
+                    vintage: s.vintage,
+                    levels,
+                    growth,
+                });
+            }
+        }
+
+        let story = find_source(&raw.story, "story", &header)?;
+        let story_view = views.iter().position(|v| v.source == story);
+        let default_view = views
+            .iter()
+            .position(|v| v.id == raw.default_view)
+            .ok_or_else(|| DatasetError::Unknown {
+                at: header.clone(),
+                field: "default_view",
+                value: raw.default_view.clone(),
+                expected: names(&views.iter().map(|v| v.id.as_str()).collect::<Vec<_>>()),
+            })?;
+        let default_year = year_in_range(raw.default_year, &header)?;
+        let default_partner = parse_enum(
+            &raw.default_partner,
+            Partner::from_id,
+            Partner::ALL,
+            "default_partner",
+            &header,
+        )?;
+        let first_year = figures.iter().map(|f| f.year).min().unwrap_or(default_year);
+        let last_year = figures.iter().map(|f| f.year).max().unwrap_or(default_year);
+
+        // Series any view has, plus balances any view can derive: what claims may read.
+        let mut known: BTreeSet<SeriesKey> = BTreeSet::new();
+        for v in &views {
+            known.extend(v.series());
+        }
+        let derivable: Vec<SeriesKey> = known
+            .iter()
+            .filter(|k| k.flow == Flow::Purchases && known.contains(&k.with_flow(Flow::Sales)))
+            .map(|k| k.with_flow(Flow::Balance))
+            .collect();
+        known.extend(derivable);
+
+        let mut claims = Vec::with_capacity(raw.claim.len());
+        let mut claim_ids = HashMap::new();
+        for spanned in &raw.claim {
+            let line = line_of(text, spanned.span().start);
+            let c = spanned.get_ref();
+            let at = Location {
+                place: Place::Claim(c.id.clone()),
+                line: Some(line),
+            };
+            if let Some(first) = claim_ids.insert(c.id.clone(), line) {
+                return Err(DatasetError::Duplicate {
+                    at,
+                    what: format!("claim {:?}", c.id),
+                    first_line: Some(first),
+                });
+            }
+            let unchecked = match (&c.unchecked_ko, &c.unchecked_en) {
+                (Some(ko), Some(en)) => Some((ko.clone(), en.clone())),
+                (None, None) => None,
+                _ => {
+                    return Err(DatasetError::Invalid {
+                        at,
+                        message: "expected unchecked_ko and unchecked_en together".into(),
+                    });
+                }
+            };
+            if c.part.is_empty() && unchecked.is_none() {
+                return Err(DatasetError::Invalid {
+                    at,
+                    message: "expected at least one part, or a reason it cannot be checked".into(),
+                });
+            }
+            let mut parts = Vec::with_capacity(c.part.len());
+            let mut part_ids = BTreeSet::new();
+            for p in &c.part {
+                let at = Location {
+                    place: Place::Part(c.id.clone(), p.id.clone()),
+                    line: Some(line),
+                };
+                if !part_ids.insert(p.id.clone()) {
+                    return Err(DatasetError::Duplicate {
+                        at,
+                        what: format!("part {:?}", p.id),
+                        first_line: Some(line),
+                    });
+                }
+                let expr = |field: &'static str, src: &str| {
+                    parse_expr(src).map_err(|error| DatasetError::BadExpr {
+                        at: at.clone(),
+                        field,
+                        error,
+                    })
+                };
+                let check = expr("check", &p.check)?;
+                let expect = expr("expect", &p.expect)?;
+                let constant =
+                    |field: &'static str, src: &Option<String>| -> Result<Decimal, DatasetError> {
+                        let src = src.as_deref().ok_or_else(|| DatasetError::Invalid {
+                            at: at.clone(),
+                            message: format!("expected a {field} for compare = {:?}", p.compare),
+                        })?;
+                        let value = expr(field, src)?.constant().filter(|v| *v > Decimal::ZERO);
+                        value.ok_or_else(|| DatasetError::Invalid {
+                            at: at.clone(),
+                            message: format!(
+                                "expected {field} to be a number above zero, found {src:?}"
+                            ),
+                        })
+                    };
+                let compare = match p.compare.as_str() {
+                    "rounds_to" => Compare::RoundsTo {
+                        step: constant("step", &p.step)?,
+                    },
+                    "truncates" => Compare::Truncates {
+                        step: constant("step", &p.step)?,
+                    },
+                    "nearly" => Compare::Nearly {
+                        margin: constant("margin", &p.margin)?,
+                    },
+                    "above" => Compare::Above,
+                    "below" => Compare::Below,
+                    "at_least" => Compare::AtLeast,
+                    "at_most" => Compare::AtMost,
+                    other => {
+                        return Err(DatasetError::Unknown {
+                            at,
+                            field: "compare",
+                            value: other.to_string(),
+                            expected:
+                                "rounds_to, truncates, nearly, above, below, at_least, at_most"
+                                    .into(),
+                        });
+                    }
+                };
+                for r in check.refs().iter().chain(expect.refs().iter()) {
+                    let ok = match r {
+                        Ref::View(c) | Ref::ViewYoy(c) => known.contains(&c.series),
+                        Ref::Stated(c) => story_view
+                            .and_then(|v| views.get(v))
+                            .and_then(|v| v.level(c.series, c.year))
+                            .is_some(),
+                        Ref::StatedYoy(c) => story_view
+                            .and_then(|v| views.get(v))
+                            .and_then(|v| v.growth(c.series, c.year))
+                            .is_some(),
+                        Ref::Fx(_) => true,
+                    };
+                    if !ok {
+                        return Err(DatasetError::UnknownSeries {
+                            at,
+                            reference: r.to_string(),
+                        });
+                    }
+                }
+                parts.push(Part {
+                    id: p.id.clone(),
+                    ko: p.ko.clone(),
+                    en: p.en.clone(),
+                    check_text: p.check.clone(),
+                    expect_text: p.expect.clone(),
+                    check,
+                    expect,
+                    compare,
+                    required: p.required,
+                    note_ko: p.note_ko.clone(),
+                    note_en: p.note_en.clone(),
+                });
+            }
+            claims.push(Claim {
+                id: c.id.clone(),
+                ko: c.ko.clone(),
+                en: c.en.clone(),
+                parts,
+                unchecked,
+            });
+        }
+
+        Ok(Dataset {
+            id: raw.id,
+            version: raw.version,
+            released: raw.released,
+            title_ko: raw.title_ko,
+            title_en: raw.title_en,
+            story,
+            currency: raw.currency,
+            default_view,
+            default_year,
+            default_partner,
+            sources,
+            figures,
+            rates,
+            claims,
+            views,
+            story_view,
+            first_year,
+            last_year,
+            text: text.to_string(),
+        })
+    }
+
+    /// The file's text exactly as read: the input for a content hash shown beside the data.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Every source, in file order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// A source by position.
+    pub fn source(&self, r: SourceRef) -> Option<&Source> {
+        self.sources.get(r.0)
+    }
+
+    /// Every figure, in file order.
+    pub fn figures(&self) -> &[Figure] {
+        &self.figures
+    }
+
+    /// A figure by position.
+    pub fn figure(&self, r: FigureRef) -> Option<&Figure> {
+        self.figures.get(r.0)
+    }
+
+    /// Every won-per-dollar annual average, by year.
+    pub fn rates(&self) -> impl Iterator<Item = &Rate> {
+        self.rates.values()
+    }
+
+    /// The annual average rate for a year, if published.
+    pub fn rate(&self, year: i32) -> Option<&Rate> {
+        self.rates.get(&year)
+    }
+
+    /// The story's claims, in file order.
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    /// Every view a reader can pick, in file order of their sources.
+    pub fn views(&self) -> &[View] {
+        &self.views
+    }
+
+    /// The position of a view by id.
+    pub fn view_index(&self, id: &str) -> Option<usize> {
+        self.views.iter().position(|v| v.id == id)
+    }
+
+    /// A view's label in a language (the source's short name).
+    pub fn view_label(&self, view: usize, lang: Lang) -> &str {
+        self.views
+            .get(view)
+            .and_then(|v| self.source(v.source))
+            .map_or("", |s| s.name(lang))
+    }
+
+    /// The view shown first.
+    pub fn default_view(&self) -> usize {
+        self.default_view
+    }
+
+    /// The headline year shown first.
+    pub fn default_year(&self) -> i32 {
+        self.default_year
+    }
+
+    /// The headline partner shown first.
+    pub fn default_partner(&self) -> Partner {
+        self.default_partner
+    }
+
+    /// The view holding the story's own figures.
+    pub fn story_view(&self) -> Option<&View> {
+        self.story_view.and_then(|i| self.views.get(i))
+    }
+
+    /// First and last year any figure describes: the table's published columns.
+    pub fn years(&self) -> (i32, i32) {
+        (self.first_year, self.last_year)
+    }
+
+    /// Every view's value for one series-year, side by side ("sources disagree").
+    ///
+    /// For a balance, `derived` is sales minus purchases from the view's own published flows, so a
+    /// reader sees both what each source published and what its flows imply.
+    pub fn compare(&self, series: SeriesKey, year: i32) -> Vec<SourceValue> {
+        let mut out = Vec::new();
+        for (i, view) in self.views.iter().enumerate() {
+            let level = |k: SeriesKey| {
+                view.level(k, year)
+                    .and_then(|p| self.figure(p.figure).map(|f| (f.value, p)))
+            };
+            let published = level(series);
+            let derived = if series.flow == Flow::Balance {
+                match (
+                    level(series.with_flow(Flow::Sales)),
+                    level(series.with_flow(Flow::Purchases)),
+                ) {
+                    (Some((s, _)), Some((p, _))) => s.checked_sub(p),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            if published.is_some() || derived.is_some() {
+                out.push(SourceValue {
+                    view: i,
+                    published,
+                    derived,
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).expect(s)
+    }
+
+    fn data() -> &'static Dataset {
+        match Dataset::embedded() {
+            Ok(d) => d,
+            Err(e) => panic!("embedded dataset: {e}"),
+        }
+    }
+
+    #[test]
+    fn embedded_dataset_parses_with_every_figure() {
+        let data = data();
+        assert_eq!(data.figures().len(), 123, "figures");
+        assert_eq!(data.sources().len(), 11, "sources");
+        assert_eq!(data.rates().count(), 8, "rates");
+        assert_eq!(data.claims().len(), 6, "claims");
+        assert_eq!(
+            data.claims().iter().map(|c| c.parts.len()).sum::<usize>(),
+            13,
+            "claim parts"
+        );
+        assert_eq!(data.years(), (2014, 2024), "published years");
+        let ids: Vec<&str> = data.views().iter().map(|v| v.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "alphabiz-2025-07-03",
+                "kiep-2025-07-02",
+                "kostat-first",
+                "kostat-revised",
+                "fki-2024-06-17",
+                "kcs",
+                "kcci",
+                "herald-2024-06-21"
+            ],
+            "views"
+        );
+        assert_eq!(data.text(), EMBEDDED_TEXT, "raw text kept for hashing");
+        for id in [
+            "alphabiz-2025-07-03",
+            "kiep-2025-07-02",
+            "kostat-first",
+            "kostat-revised",
+            "fki-2024-06-17",
+            "kcs",
+            "bok-fx",
+        ] {
+            assert!(
+                data.sources().iter().any(|s| s.id == id),
+                "source {id} from FIGURES.md"
+            );
+        }
+    }
+
+    #[test]
+    fn figures_are_scaled_from_their_published_units() {
+        let data = data();
+        let kiep = &data.views()[data.view_index("kiep-2025-07-02").expect("kiep")];
+        let balance = SeriesKey::won(Flow::Balance, Partner::All);
+        let value = |view: &View, key: SeriesKey, year| {
+            view.level(key, year)
+                .and_then(|p| data.figure(p.figure))
+                .map(|f| f.value)
+        };
+        let cases = [
+            (
+                "KIEP 2019 balance (100억)",
+                value(kiep, balance, 2019),
+                d("-10000000000"),
+            ),
+            (
+                "KIEP 2023 balance (6.003 tn)",
+                value(kiep, balance, 2023),
+                d("-6003000000000"),
+            ),
+            (
+                "KOSIS sales to China 2014 (million won)",
+                value(
+                    &data.views()[data.view_index("kostat-revised").expect("rev")],
+                    SeriesKey::won(Flow::Sales, Partner::China),
+                    2014,
+                ),
+                d("318752000000"),
+            ),
+        ];
+        for (what, got, want) in cases {
+            assert_eq!(got, Some(want), "{what}");
+        }
+        assert_eq!(
+            data.rate(2023).map(|r| (r.value, r.approx)),
+            Some((d("1306"), true)),
+            "2023 rate is approximate"
+        );
+    }
+
+    #[test]
+    fn vintages_pick_their_own_value_and_say_when_another_stands_in() {
+        let data = data();
+        let first = &data.views()[data.view_index("kostat-first").expect("first")];
+        let revised = &data.views()[data.view_index("kostat-revised").expect("revised")];
+        let purchases = SeriesKey::won(Flow::Purchases, Partner::All);
+        let pick = |v: &View, year| {
+            v.level(purchases, year)
+                .map(|p| (data.figures()[p.figure.0].value, p.stands_in))
+        };
+        let cases = [
+            (
+                "first 2023",
+                pick(first, 2023),
+                Some((d("6756700000000"), false)),
+            ),
+            (
+                "revised 2023",
+                pick(revised, 2023),
+                Some((d("6681900000000"), false)),
+            ),
+            (
+                "unspecified 2019 counts for first",
+                pick(first, 2019),
+                Some((d("3636000000000"), false)),
+            ),
+            (
+                "unspecified 2019 counts for revised",
+                pick(revised, 2019),
+                Some((d("3636000000000"), false)),
+            ),
+            (
+                "first-only 2014 stands in for revised",
+                pick(revised, 2014),
+                Some((d("1642000000000"), true)),
+            ),
+            ("nothing for 2015", pick(revised, 2015), None),
+        ];
+        for (what, got, want) in cases {
+            assert_eq!(got, want, "{what}");
+        }
+    }
+
+    #[test]
+    fn sources_side_by_side_for_the_2023_balance() {
+        let data = data();
+        let rows = data.compare(SeriesKey::won(Flow::Balance, Partner::All), 2023);
+        let by_id: BTreeMap<&str, (Option<Decimal>, Option<Decimal>)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    data.views()[r.view].id.as_str(),
+                    (r.published.map(|p| p.0), r.derived),
+                )
+            })
+            .collect();
+        let tn = |s: &str| d(s) * Decimal::from(1_000_000_000_000_i64);
+        assert_eq!(
+            by_id.get("kiep-2025-07-02"),
+            Some(&(Some(tn("-6.003")), None)),
+            "KIEP"
+        );
+        assert_eq!(
+            by_id.get("kostat-revised"),
+            Some(&(Some(tn("-4.985")), Some(tn("-4.9847")))),
+            "KOSTAT revised"
+        );
+        assert_eq!(
+            by_id.get("kostat-first"),
+            Some(&(Some(tn("-4.985")), Some(tn("-5.1006")))),
+            "KOSTAT first, revised balance standing in"
+        );
+        assert_eq!(
+            by_id.get("fki-2024-06-17"),
+            Some(&(Some(tn("-5.1")), None)),
+            "FKI"
+        );
+        assert_eq!(by_id.get("kcci"), Some(&(None, Some(tn("-5.0")))), "KCCI");
+        assert_eq!(
+            by_id.get("herald-2024-06-21"),
+            Some(&(Some(tn("-5.9290")), None)),
+            "Herald"
+        );
+    }
+
+    const HEAD: &str = r#"schema = 1
+id = "t"
+version = "1"
+released = "2025-01-01"
+title_ko = "t"
+title_en = "t"
+story = "s"
+currency = "KRW"
+default_view = "s"
+default_year = 2023
+default_partner = "all"
+[[source]]
+id = "s"
+name_ko = "s"
+name_en = "s"
+publisher = "p"
+title = "t"
+"#;
+
+    fn with(body: &str) -> String {
+        format!("{HEAD}{body}")
+    }
+
+    fn fig(row: &str) -> String {
+        with(&format!(
+            "[data]\nfigures = [\n  {{ source = \"s\", flow = \"balance\", year = 2023, value = \"-1\", unit = \"tn\" }},\n  {row},\n]\n"
+        ))
+    }
+
+    #[test]
+    fn a_minimal_file_parses() {
+        let data = Dataset::parse(&fig(
+            r#"{ source = "s", flow = "sales", year = 2022, value = "1" }"#,
+        ))
+        .expect("minimal");
+        assert_eq!(data.figures().len(), 2, "figures");
+        assert_eq!(data.views().len(), 1, "one view");
+    }
+
+    #[test]
+    fn malformed_files_fail_with_the_right_error() {
+        let figure_2 = |line| Location {
+            place: Place::Figure(1),
+            line: Some(line),
+        };
+        let cases: Vec<(String, DatasetError)> = vec![
+            (
+                "schema = 2\n".to_string(),
+                DatasetError::Schema { found: Some(2) },
+            ),
+            ("x = 1\n".to_string(), DatasetError::Schema { found: None }),
+            (
+                fig(r#"{ source = "nope", flow = "sales", year = 2022, value = "1" }"#),
+                DatasetError::Unknown {
+                    at: figure_2(21),
+                    field: "source",
+                    value: "nope".into(),
+                    expected: "s".into(),
+                },
+            ),
+            (
+                fig(
+                    r#"{ source = "s", flow = "balance", year = 2023, value = "-2", unit = "tn" }"#,
+                ),
+                DatasetError::Duplicate {
+                    at: figure_2(21),
+                    what: "s balance.all 2023".into(),
+                    first_line: Some(20),
+                },
+            ),
+            (
+                fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1,5" }"#),
+                DatasetError::BadDecimal {
+                    at: figure_2(21),
+                    value: "1,5".into(),
+                },
+            ),
+            (
+                fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1e5" }"#),
+                DatasetError::BadDecimal {
+                    at: figure_2(21),
+                    value: "1e5".into(),
+                },
+            ),
+            (
+                fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1", unit = "lakh" }"#),
+                DatasetError::Unknown {
+                    at: figure_2(21),
+                    field: "unit",
+                    value: "lakh".into(),
+                    expected: "one, k, 만, mn, 억, bn, tn, 조, pct".into(),
+                },
+            ),
+            (
+                fig(r#"{ source = "s", flow = "sales", year = 1889, value = "1" }"#),
+                DatasetError::YearOutOfRange {
+                    at: figure_2(21),
+                    year: 1889,
+                },
+            ),
+            (
+                fig(r#"{ source = "s", flow = "imports", year = 2022, value = "1" }"#),
+                DatasetError::Unknown {
+                    at: figure_2(21),
+                    field: "flow",
+                    value: "imports".into(),
+                    expected: "purchases, sales, balance".into(),
+                },
+            ),
+            (
+                fig(r#"{ source = "s", flow = "sales", year = 2022, value = "-1" }"#),
+                DatasetError::Invalid {
+                    at: figure_2(21),
+                    message: "expected a non-negative amount for sales, found -1".into(),
+                },
+            ),
+            (
+                fig(
+                    r#"{ source = "s", vintage = "first", flow = "sales", year = 2022, value = "1" }"#,
+                ),
+                DatasetError::Invalid {
+                    at: figure_2(21),
+                    message: "expected no vintage, or the source's own, for source \"s\"".into(),
+                },
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(Dataset::parse(&text), Err(want.clone()), "{want}");
+        }
+    }
+
+    #[test]
+    fn malformed_claims_fail_with_the_right_error() {
+        let claim = |check: &str, compare: &str| {
+            fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1" }"#)
+                + &format!(
+                    "[[claim]]\nid = \"C\"\nko = \"k\"\nen = \"e\"\n[[claim.part]]\nid = \"p\"\nko = \"k\"\nen = \"e\"\ncheck = \"{check}\"\n{compare}\nexpect = \"0\"\n"
+                )
+        };
+        let at = Location {
+            place: Place::Part("C".into(), "p".into()),
+            line: Some(23),
+        };
+        let cases: Vec<(String, fn(&DatasetError) -> bool)> = vec![
+            (
+                claim("purchases.china[2023]", "compare = \"above\""),
+                |e| matches!(e, DatasetError::UnknownSeries { reference, .. } if reference == "purchases.china[2023]"),
+            ),
+            (
+                claim("stated.sales.all[2021]", "compare = \"above\""),
+                |e| matches!(e, DatasetError::UnknownSeries { reference, .. } if reference == "stated.sales.all[2021]"),
+            ),
+            (claim("balance.all[2023] +", "compare = \"above\""), |e| {
+                matches!(e, DatasetError::BadExpr { field: "check", .. })
+            }),
+            (claim("balance.all[2023]", "compare = \"about\""), |e| {
+                matches!(
+                    e,
+                    DatasetError::Unknown {
+                        field: "compare",
+                        ..
+                    }
+                )
+            }),
+            (
+                claim("balance.all[2023]", "compare = \"rounds_to\""),
+                |e| matches!(e, DatasetError::Invalid { message, .. } if message.contains("step")),
+            ),
+            (
+                claim(
+                    "balance.all[2023]",
+                    "compare = \"rounds_to\"\nstep = \"balance.all[2023]\"",
+                ),
+                |e| matches!(e, DatasetError::Invalid { message, .. } if message.contains("above zero")),
+            ),
+        ];
+        for (text, check) in cases {
+            match Dataset::parse(&text) {
+                Err(e) => {
+                    assert!(check(&e), "unexpected error: {e}");
+                    if !matches!(e, DatasetError::BadExpr { .. }) {
+                        assert!(
+                            e.to_string().starts_with(&at.to_string()),
+                            "location in {e}"
+                        );
+                    }
+                }
+                Ok(_) => panic!("should fail: {text}"),
+            }
+        }
+        assert!(
+            Dataset::parse(&claim("balance.all[2023]", "compare = \"below\"")).is_ok(),
+            "a valid claim parses"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_carry_a_line() {
+        let err =
+            Dataset::parse(&with("[data]\nfigures = [ { source = \"s\" \n")).expect_err("bad toml");
+        assert!(
+            matches!(err, DatasetError::Syntax { line: Some(_), .. }),
+            "{err:?}"
+        );
+        let err = Dataset::parse(&with(
+            "[data]\nfigures = [ { source = \"s\", flow = \"sales\", year = 2022 } ]\n",
+        ))
+        .expect_err("missing value");
+        assert!(err.to_string().contains("value"), "{err}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parser_never_panics_on_mangled_data(cut in 0usize..4000, junk in "\\PC{0,20}") {
+            let text = EMBEDDED_TEXT;
+            let mut at = cut.min(text.len());
+            while !text.is_char_boundary(at) { at -= 1; }
+            let mangled = format!("{}{}{}", &text[..at], junk, &text[at..]);
+            let _ = Dataset::parse(&mangled);
+        }
+    }
+}

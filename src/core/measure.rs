@@ -1,0 +1,439 @@
+//! Derived measures: the arithmetic the app does on published figures, all in `Decimal`.
+//!
+//! Every function here takes full-precision values and returns a full-precision result (rust_decimal
+//! keeps 28 significant digits and rounds the last one of a quotient). Nothing is rounded until it is
+//! shown: [`round_for_display`] names its rounding ([`DISPLAY_ROUNDING`], half away from zero, the way
+//! statistics offices and newspapers round) rather than rust_decimal's default banker's rounding.
+//!
+//! Operations that make no sense (a fold change across a change of sign, a growth rate from zero)
+//! return an [`Undefined`] instead of a number, and an overflow is an [`Undefined::Overflow`], never a
+//! panic, because every input here may have been typed by a reader.
+//!
+//! ```
+//! use jikgu::core::{pct_change, Decimal};
+//! // KIEP: sales to China fell from 5.201 tn won (2020) to 1.056 tn (2023).
+//! let drop = pct_change(Decimal::new(5201, 3), Decimal::new(1056, 3)).unwrap();
+//! assert_eq!(jikgu::core::round_for_display(drop, 1), Decimal::new(-797, 1));
+//! ```
+
+use std::fmt;
+
+use rust_decimal::prelude::*;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::lang::Lang;
+
+/// The rounding used whenever a value is shown: half away from zero (2.45 → 2.5, −2.45 → −2.5).
+pub const DISPLAY_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZero;
+
+/// Rounds a value for display to `dp` decimal places with [`DISPLAY_ROUNDING`].
+pub fn round_for_display(value: Decimal, dp: u32) -> Decimal {
+    value.round_dp_with_strategy(dp, DISPLAY_ROUNDING)
+}
+
+/// Why a derived measure has no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Undefined {
+    /// A ratio with zero below the line.
+    DivisionByZero,
+    /// A fold change or growth rate between a negative and a positive value (a surplus turning into a
+    /// deficit has no "how many times").
+    OppositeSigns,
+    /// A rate, a number of years or an exchange rate that must be above zero was not.
+    NotPositive,
+    /// The result is beyond what a decimal can hold (about 7.9 × 10^28).
+    Overflow,
+    /// A year given to a function was not a whole year in range.
+    BadYear,
+}
+
+impl Undefined {
+    /// A reader's explanation.
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            Undefined::DivisionByZero => lang.pick("0으로 나눌 수 없습니다", "division by zero"),
+            Undefined::OppositeSigns => lang.pick(
+                "부호가 다른 두 값(흑자와 적자) 사이의 배수나 증가율은 정의되지 않습니다",
+                "a fold change or growth rate between values of opposite sign is undefined",
+            ),
+            Undefined::NotPositive => lang.pick(
+                "0보다 커야 하는 값이 0 이하입니다",
+                "a value that must be above zero is not",
+            ),
+            Undefined::Overflow => lang.pick(
+                "값이 너무 커서 계산할 수 없습니다",
+                "the result is too large to compute",
+            ),
+            Undefined::BadYear => lang.pick(
+                "연도가 올바르지 않습니다",
+                "expected a whole year from 1990 to 2100",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Undefined {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message(Lang::En))
+    }
+}
+
+/// The result of a derived measure.
+pub type Measured = Result<Decimal, Undefined>;
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+fn of(v: Option<Decimal>) -> Measured {
+    v.ok_or(Undefined::Overflow)
+}
+
+/// The balance: sales minus purchases (negative is a deficit).
+pub fn balance(sales: Decimal, purchases: Decimal) -> Measured {
+    of(sales.checked_sub(purchases))
+}
+
+/// The change from `from` to `to` in per cent of `from`'s size: (to − from) / |from| × 100.
+///
+/// Dividing by the magnitude keeps the sign meaningful for balances: a deficit that deepens from
+/// −10 to −15 is a change of −50 %.
+pub fn pct_change(from: Decimal, to: Decimal) -> Measured {
+    if from.is_zero() {
+        return Err(Undefined::DivisionByZero);
+    }
+    let diff = of(to.checked_sub(from))?;
+    of(diff
+        .checked_div(from.abs())
+        .and_then(|r| r.checked_mul(HUNDRED)))
+}
+
+/// How many times `to` is `from` ("600-fold"). Both must be on the same side of zero.
+pub fn fold(from: Decimal, to: Decimal) -> Measured {
+    if from.is_zero() {
+        return Err(Undefined::DivisionByZero);
+    }
+    if to.is_sign_negative() != from.is_sign_negative() && !to.is_zero() {
+        return Err(Undefined::OppositeSigns);
+    }
+    of(to.checked_div(from))
+}
+
+/// The compound annual growth rate, in per cent, that takes `from` to `to` in `years` years.
+///
+/// Computed as ((to / from)^(1 / years) − 1) × 100 with rust_decimal's `checked_powd` (exp of a
+/// logarithm, good to well beyond the displayed digits). Both values must share a sign.
+pub fn cagr(from: Decimal, to: Decimal, years: Decimal) -> Measured {
+    if years <= Decimal::ZERO {
+        return Err(Undefined::NotPositive);
+    }
+    let ratio = fold(from, to)?;
+    if ratio.is_zero() {
+        return Ok(-HUNDRED);
+    }
+    let exponent = of(Decimal::ONE.checked_div(years))?;
+    let root = of(ratio.checked_powd(exponent))?;
+    of(root
+        .checked_sub(Decimal::ONE)
+        .and_then(|g| g.checked_mul(HUNDRED)))
+}
+
+/// A part's share of a whole, in per cent (China's share of all purchases).
+pub fn share(part: Decimal, whole: Decimal) -> Measured {
+    if whole.is_zero() {
+        return Err(Undefined::DivisionByZero);
+    }
+    of(part.checked_div(whole).and_then(|r| r.checked_mul(HUNDRED)))
+}
+
+/// The won-per-dollar rate implied by the same amount given in both currencies.
+pub fn implied_rate(won: Decimal, usd: Decimal) -> Measured {
+    if usd.is_zero() {
+        return Err(Undefined::DivisionByZero);
+    }
+    let rate = of(won.checked_div(usd))?;
+    if rate <= Decimal::ZERO {
+        return Err(Undefined::OppositeSigns);
+    }
+    Ok(rate)
+}
+
+/// Won to dollars at `rate` won per dollar.
+pub fn to_usd(won: Decimal, rate: Decimal) -> Measured {
+    if rate <= Decimal::ZERO {
+        return Err(Undefined::NotPositive);
+    }
+    of(won.checked_div(rate))
+}
+
+/// Dollars to won at `rate` won per dollar.
+pub fn to_won(usd: Decimal, rate: Decimal) -> Measured {
+    if rate <= Decimal::ZERO {
+        return Err(Undefined::NotPositive);
+    }
+    of(usd.checked_mul(rate))
+}
+
+/// `base` grown by `pct` per cent a year for `years` years (compounded).
+pub fn grow(base: Decimal, pct: Decimal, years: i64) -> Measured {
+    let factor = of(pct
+        .checked_div(HUNDRED)
+        .and_then(|g| Decimal::ONE.checked_add(g)))?;
+    if factor < Decimal::ZERO {
+        return Err(Undefined::NotPositive);
+    }
+    let power = of(factor.checked_powi(years))?;
+    of(base.checked_mul(power))
+}
+
+/// A year-on-year change: the difference and, where defined, the percentage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearChange {
+    /// This year minus last year, in the series' measure.
+    pub abs: Decimal,
+    /// The change in per cent of last year's size; `None` when last year was zero.
+    pub pct: Option<Decimal>,
+}
+
+/// The change from last year's value to this year's.
+pub fn year_change(previous: Decimal, current: Decimal) -> Option<YearChange> {
+    let abs = current.checked_sub(previous)?;
+    Some(YearChange {
+        abs,
+        pct: pct_change(previous, current).ok(),
+    })
+}
+
+/// A formula the app applied, named so a reader can see it in words and in symbols.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Formula {
+    /// Balance from the two flows.
+    Balance,
+    /// Won converted to dollars at a rate.
+    ToUsd,
+    /// Dollars converted to won at a rate.
+    ToWon,
+    /// A percentage change between two years.
+    PctChange,
+    /// A fold change between two years.
+    Fold,
+    /// A compound annual growth rate.
+    Cagr,
+    /// A share of a total.
+    Share,
+    /// An exchange rate implied by a won/dollar pair.
+    ImpliedRate,
+}
+
+impl Formula {
+    /// The formula in symbols, the same in both languages.
+    pub fn plain(self) -> &'static str {
+        match self {
+            Formula::Balance => "sales − purchases",
+            Formula::ToUsd => "won ÷ won per dollar",
+            Formula::ToWon => "dollars × won per dollar",
+            Formula::PctChange => "(b − a) ÷ |a| × 100",
+            Formula::Fold => "b ÷ a",
+            Formula::Cagr => "((b ÷ a)^(1 ÷ years) − 1) × 100",
+            Formula::Share => "part ÷ whole × 100",
+            Formula::ImpliedRate => "won ÷ dollars",
+        }
+    }
+
+    /// The formula in words.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            Formula::Balance => lang.pick("역직구(판매) − 직구(구매)", "sales minus purchases"),
+            Formula::ToUsd => lang.pick(
+                "원화 금액을 환율로 나눈 달러 금액",
+                "won divided by the won-per-dollar rate",
+            ),
+            Formula::ToWon => lang.pick(
+                "달러 금액에 환율을 곱한 원화 금액",
+                "dollars times the won-per-dollar rate",
+            ),
+            Formula::PctChange => lang.pick("증감률", "percentage change"),
+            Formula::Fold => lang.pick("배수", "fold change"),
+            Formula::Cagr => lang.pick("연평균 증가율", "compound annual growth rate"),
+            Formula::Share => lang.pick("비중", "share of the total"),
+            Formula::ImpliedRate => lang.pick(
+                "원화 ÷ 달러로 본 환율",
+                "exchange rate implied by won and dollars",
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).expect(s)
+    }
+
+    #[test]
+    fn hand_worked_measures_from_the_brief() {
+        // (what, computed, expected after display rounding, decimal places)
+        let cases: Vec<(&str, Measured, &str, u32)> = vec![
+            (
+                "KIEP 2023 deficit at 1,306 won/$ in $bn",
+                to_usd(d("-6003"), d("1306")),
+                "-4.596",
+                3,
+            ),
+            (
+                "implied rate 6.003 tn / 4.3 bn",
+                implied_rate(d("6003"), d("4.3")),
+                "1396.0",
+                1,
+            ),
+            (
+                "KIEP sales to China 5.201 → 1.056",
+                pct_change(d("5.201"), d("1.056")),
+                "-79.7",
+                1,
+            ),
+            (
+                "KIEP purchases from China 2.107 → 3.227",
+                pct_change(d("2.107"), d("3.227")),
+                "53.16",
+                2,
+            ),
+            (
+                "KOSTAT first 1.4858 → 3.2873",
+                pct_change(d("1.4858"), d("3.2873")),
+                "121.2",
+                1,
+            ),
+            (
+                "KIEP balance fold 10 bn → 6,003 bn",
+                fold(d("-10"), d("-6003")),
+                "600.3",
+                1,
+            ),
+            (
+                "the story's own fold 100 bn → 6,003 bn",
+                fold(d("-100"), d("-6003")),
+                "60.03",
+                2,
+            ),
+            (
+                "deficit deepening −10 → −15",
+                pct_change(d("-10"), d("-15")),
+                "-50",
+                0,
+            ),
+            (
+                "KOSTAT purchases CAGR 2014–2024",
+                cagr(d("1.642"), d("7.9583"), d("10")),
+                "17.1",
+                1,
+            ),
+            (
+                "KIEP sales to China CAGR 2020–2023",
+                cagr(d("5.201"), d("1.056"), d("3")),
+                "-41.2",
+                1,
+            ),
+            (
+                "China's share of purchases 2024",
+                share(d("4.7772"), d("7.9583")),
+                "60.0",
+                1,
+            ),
+            (
+                "US share of purchases 2014",
+                share(d("1.1932"), d("1.642")),
+                "72.7",
+                1,
+            ),
+            (
+                "KCS 2024 import rate 8.462 tn / 6.001 bn",
+                implied_rate(d("8462"), d("6.001")),
+                "1410.1",
+                1,
+            ),
+            (
+                "KOSTAT revised 2023 balance",
+                balance(d("1.6972"), d("6.6819")),
+                "-4.9847",
+                4,
+            ),
+            ("dollars to won", to_won(d("4.3"), d("1306")), "5615.8", 1),
+            (
+                "two years of 10 % growth",
+                grow(d("100"), d("10"), 2),
+                "121",
+                0,
+            ),
+        ];
+        for (what, got, want, dp) in cases {
+            let got = got.unwrap_or_else(|e| panic!("{what}: {e}"));
+            assert_eq!(round_for_display(got, dp), d(want), "{what}: got {got}");
+        }
+    }
+
+    #[test]
+    fn undefined_measures_say_why() {
+        let cases: Vec<(&str, Measured, Undefined)> = vec![
+            (
+                "fold across a change of sign",
+                fold(d("2.3686"), d("-4.985")),
+                Undefined::OppositeSigns,
+            ),
+            (
+                "fold from zero",
+                fold(d("0"), d("1")),
+                Undefined::DivisionByZero,
+            ),
+            (
+                "growth from zero",
+                pct_change(d("0"), d("1")),
+                Undefined::DivisionByZero,
+            ),
+            (
+                "CAGR over no years",
+                cagr(d("1"), d("2"), d("0")),
+                Undefined::NotPositive,
+            ),
+            (
+                "conversion at a zero rate",
+                to_usd(d("1"), d("0")),
+                Undefined::NotPositive,
+            ),
+            (
+                "overflow",
+                grow(Decimal::MAX, d("100"), 2),
+                Undefined::Overflow,
+            ),
+            (
+                "share of nothing",
+                share(d("1"), d("0")),
+                Undefined::DivisionByZero,
+            ),
+            (
+                "implied rate of opposite signs",
+                implied_rate(d("-1"), d("1")),
+                Undefined::OppositeSigns,
+            ),
+        ];
+        for (what, got, want) in cases {
+            assert_eq!(got, Err(want), "{what}");
+        }
+    }
+
+    #[test]
+    fn display_rounding_is_half_away_from_zero() {
+        for (value, dp, want) in [
+            ("2.45", 1, "2.5"),
+            ("-2.45", 1, "-2.5"),
+            ("2.44", 1, "2.4"),
+            ("0.5", 0, "1"),
+        ] {
+            assert_eq!(
+                round_for_display(d(value), dp),
+                d(want),
+                "{value} to {dp} places"
+            );
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! Goal seek: "what would it take?" Solve one assumption for a target by bisection in `Decimal`.
+//!
+//! [`bisect`] needs a bracket whose ends give results on either side of the target; it halves the
+//! bracket until it is narrower than the tolerance or [`MAX_ITERATIONS`] is reached. When the two ends
+//! fall on the same side, there is no solution in the range and the outcome says so, with the range
+//! tried and the values at its ends, rather than inventing one.
+//!
+//! ```
+//! use jikgu::core::{bisect, Decimal, SeekOutcome};
+//! // The rate at which 6,003 bn won is 4.3 bn dollars.
+//! let f = |rate: Decimal| Decimal::from(6003).checked_div(rate);
+//! let out = bisect(f, Decimal::ONE, Decimal::from(100_000), Decimal::new(43, 1) / Decimal::from(1000), Decimal::new(1, 6));
+//! let SeekOutcome::Solved { value, .. } = out else { panic!() };
+//! assert_eq!(value.round_dp(1), Decimal::new(13960, 1));
+//! ```
+
+use rust_decimal::Decimal;
+
+use super::lang::Lang;
+use super::measure::Undefined;
+use super::series::SeriesKey;
+
+/// The most halvings a seek makes; 100 halvings shrink any bracket here far below the tolerance.
+pub const MAX_ITERATIONS: u32 = 100;
+
+/// Why a goal seek could not run at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeekIssue {
+    /// Growth can only be solved for purchases or sales, not a balance.
+    NotAFlow(SeriesKey),
+    /// The series has no value to grow from in the chosen view.
+    NoBase(SeriesKey),
+    /// The other flow of the balance has no value in the target year.
+    NoOtherFlow(SeriesKey),
+    /// The target year is not a projection year (it must lie after the published years, up to the horizon).
+    NotProjected(i32),
+    /// The balance has no value in that year.
+    NoBalance(SeriesKey, i32),
+    /// The arithmetic at an end of the range is undefined.
+    Undefined(Undefined),
+}
+
+impl SeekIssue {
+    /// A reader's explanation.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SeekIssue::NotAFlow(s), Lang::Ko) => {
+                format!("{s}: 수지가 아니라 직구나 역직구의 증가율을 찾을 수 있습니다")
+            }
+            (SeekIssue::NotAFlow(s), Lang::En) => format!("expected purchases or sales, found {s}"),
+            (SeekIssue::NoBase(s), Lang::Ko) => {
+                format!("{s}: 이 자료에는 출발점이 될 값이 없습니다")
+            }
+            (SeekIssue::NoBase(s), Lang::En) => {
+                format!("expected a value of {s} to grow from, found none in this view")
+            }
+            (SeekIssue::NoOtherFlow(s), Lang::Ko) => format!("{s}: 해당 연도 값이 없습니다"),
+            (SeekIssue::NoOtherFlow(s), Lang::En) => {
+                format!("expected a value of {s} in the target year, found none")
+            }
+            (SeekIssue::NotProjected(y), Lang::Ko) => format!("{y}년은 전망 기간이 아닙니다"),
+            (SeekIssue::NotProjected(y), Lang::En) => {
+                format!("expected a projection year up to the horizon, found {y}")
+            }
+            (SeekIssue::NoBalance(s, y), Lang::Ko) => format!("{s} {y}년 값이 없습니다"),
+            (SeekIssue::NoBalance(s, y), Lang::En) => {
+                format!("expected a value of {s} in {y}, found none")
+            }
+            (SeekIssue::Undefined(u), _) => u.message(lang).to_string(),
+        }
+    }
+}
+
+/// The result of a goal seek.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeekOutcome {
+    /// The assumption that meets the target.
+    Solved {
+        /// The solved assumption (a growth % a year, or won per dollar).
+        value: Decimal,
+        /// The result it gives (close to the target, within the tolerance of the input).
+        achieved: Decimal,
+        /// Halvings used.
+        iterations: u32,
+    },
+    /// No value in the range meets the target: both ends fall on the same side.
+    NoSolution {
+        /// Lower end of the range tried.
+        low: Decimal,
+        /// Upper end of the range tried.
+        high: Decimal,
+        /// The result at the lower end.
+        at_low: Decimal,
+        /// The result at the upper end.
+        at_high: Decimal,
+    },
+    /// The seek could not be set up.
+    Unavailable(SeekIssue),
+}
+
+/// Finds `x` in `[low, high]` with `f(x)` = `target`, to within `tolerance` of `x`, by bisection.
+///
+/// `f` returns `None` where it overflows; an end that overflows makes the seek unavailable. `f` must
+/// be monotone on the range for the answer to be the only one; the seeks here are.
+pub fn bisect(
+    f: impl Fn(Decimal) -> Option<Decimal>,
+    low: Decimal,
+    high: Decimal,
+    target: Decimal,
+    tolerance: Decimal,
+) -> SeekOutcome {
+    let gap = |x: Decimal| f(x).and_then(|v| v.checked_sub(target).map(|g| (v, g)));
+    let (Some((at_low, g_low)), Some((at_high, g_high))) = (gap(low), gap(high)) else {
+        return SeekOutcome::Unavailable(SeekIssue::Undefined(Undefined::Overflow));
+    };
+    if g_low.is_zero() {
+        return SeekOutcome::Solved {
+            value: low,
+            achieved: at_low,
+            iterations: 0,
+        };
+    }
+    if g_high.is_zero() {
+        return SeekOutcome::Solved {
+            value: high,
+            achieved: at_high,
+            iterations: 0,
+        };
+    }
+    if g_low.is_sign_negative() == g_high.is_sign_negative() {
+        return SeekOutcome::NoSolution {
+            low,
+            high,
+            at_low,
+            at_high,
+        };
+    }
+    let (mut lo, mut hi, low_negative) = (low, high, g_low.is_sign_negative());
+    let mut iterations = 0;
+    while iterations < MAX_ITERATIONS {
+        let Some(mid) = lo.checked_add(hi).map(|s| s / Decimal::TWO) else {
+            break;
+        };
+        iterations += 1;
+        let Some((_, g)) = gap(mid) else { break };
+        if g.is_zero() {
+            lo = mid;
+            hi = mid;
+            break;
+        }
+        if g.is_sign_negative() == low_negative {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+        if hi.checked_sub(lo).is_none_or(|w| w <= tolerance) {
+            break;
+        }
+    }
+    let value = lo.checked_add(hi).map_or(lo, |s| s / Decimal::TWO);
+    match f(value) {
+        Some(achieved) => SeekOutcome::Solved {
+            value,
+            achieved,
+            iterations,
+        },
+        None => SeekOutcome::Unavailable(SeekIssue::Undefined(Undefined::Overflow)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).expect(s)
+    }
+
+    #[test]
+    fn solves_brackets_and_reports_no_solution_honestly() {
+        let square = |x: Decimal| x.checked_mul(x);
+        let cases = [
+            ("square root of 2", d("0"), d("2"), d("2"), Some("1.41421")),
+            (
+                "target at the low end",
+                d("3"),
+                d("5"),
+                d("9"),
+                Some("3.00000"),
+            ),
+            ("no root above the range", d("0"), d("1"), d("4"), None),
+        ];
+        for (what, low, high, target, want) in cases {
+            match (bisect(square, low, high, target, d("0.000001")), want) {
+                (
+                    SeekOutcome::Solved {
+                        value, iterations, ..
+                    },
+                    Some(want),
+                ) => {
+                    assert_eq!(value.round_dp(5), d(want), "{what}");
+                    assert!(iterations <= MAX_ITERATIONS, "{what}: iteration cap");
+                }
+                (
+                    SeekOutcome::NoSolution {
+                        low: l,
+                        high: h,
+                        at_low,
+                        at_high,
+                    },
+                    None,
+                ) => {
+                    assert_eq!(
+                        (l, h, at_low, at_high),
+                        (low, high, d("0"), d("1")),
+                        "{what}: range reported"
+                    );
+                }
+                (other, _) => panic!("{what}: {other:?}"),
+            }
+        }
+        assert_eq!(
+            bisect(
+                |x: Decimal| x.checked_mul(Decimal::MAX),
+                d("-2"),
+                d("2"),
+                d("0"),
+                d("0.1")
+            ),
+            SeekOutcome::Unavailable(SeekIssue::Undefined(Undefined::Overflow)),
+            "overflow at an end"
+        );
+    }
+}

@@ -1,0 +1,1115 @@
+//! The table of a view: every series by year, each cell with its value and where it came from.
+//!
+//! Building a table follows a fixed order so the result is explainable cell by cell:
+//!
+//! 1. **Published** levels of the chosen view (a vintage's view marks figures standing in for a
+//!    missing vintage), with any published year-on-year % attached to the cell.
+//! 2. **Edited** cells replace what was there and remember it.
+//! 3. **Assumed** values fill gaps in the published years, only for series the scenario gives a
+//!    [`FillRule`]; otherwise a gap stays a gap.
+//! 4. **Derived** balances: sales − purchases wherever both flows have a value. Where the source also
+//!    published a balance, the cell shows the published one and keeps the derived one beside it with
+//!    the difference, unless an input flow was edited or filled: then the arithmetic follows the edit
+//!    and the published figure moves beside it. A balance can itself be edited or filled.
+//! 5. **Projected** values for the years after the last published one, up to the horizon (see
+//!    [`crate::core::Growth`]); a balance whose flows are projected is their difference.
+//! 6. Year-on-year changes and display values (won converted to dollars when asked).
+//!
+//! All arithmetic is checked; a value too large to hold leaves the cell empty with
+//! [`Provenance::Overflow`] rather than panicking.
+
+use std::ops::RangeInclusive;
+
+use rust_decimal::Decimal;
+
+use super::dataset::{Dataset, FigureKind, FigureRef, SourceRef, View};
+use super::lang::Lang;
+use super::measure::{self, Formula, Undefined, YearChange};
+use super::scenario::{DisplayUnit, FillRule, FxMode, Growth, Scenario};
+use super::series::{CellRef, Flow, Measure, SeriesKey, Vintage};
+
+/// Where a cell's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Provenance {
+    /// No value: the sources have none and no rule fills it.
+    Gap,
+    /// Published by the view's source.
+    Published {
+        /// The view's source.
+        source: SourceRef,
+        /// The figure shown.
+        figure: FigureRef,
+        /// The figure's vintage (`None`: the only value found, counting for every vintage).
+        vintage: Option<Vintage>,
+        /// Given as "about".
+        approximate: bool,
+        /// The figure belongs to another vintage of the family and stands in for this one.
+        stands_in: bool,
+    },
+    /// Computed from other cells.
+    Derived {
+        /// Which formula.
+        formula: Formula,
+        /// The cells it read.
+        inputs: Vec<CellRef>,
+    },
+    /// Filled by a rule the reader chose.
+    Assumed {
+        /// The rule.
+        rule: FillRule,
+        /// The known cells it started from.
+        from: Vec<CellRef>,
+    },
+    /// Typed in by the reader.
+    Edited {
+        /// The value it replaced.
+        previous: Option<Decimal>,
+        /// Where the replaced value came from.
+        was: Box<Provenance>,
+    },
+    /// Carried beyond the published years.
+    Projected {
+        /// How.
+        method: Projection,
+        /// The last known cell it grew from, if any.
+        base: Option<CellRef>,
+    },
+    /// The formula overflowed (an absurd edit): shown as empty.
+    Overflow {
+        /// Which formula.
+        formula: Formula,
+    },
+}
+
+impl Provenance {
+    /// A short label for a legend.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match self {
+            Provenance::Gap => lang.pick("자료 없음", "no data"),
+            Provenance::Published {
+                stands_in: true, ..
+            } => lang.pick("발표값(다른 발표 시점)", "published (other vintage)"),
+            Provenance::Published { .. } => lang.pick("발표값", "published"),
+            Provenance::Derived { .. } => lang.pick("계산값", "derived"),
+            Provenance::Assumed { .. } => lang.pick("가정", "assumed"),
+            Provenance::Edited { .. } => lang.pick("수정값", "edited"),
+            Provenance::Projected { .. } => lang.pick("전망", "projected"),
+            Provenance::Overflow { .. } => lang.pick("계산 불가", "too large"),
+        }
+    }
+}
+
+/// How a projected value was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Projection {
+    /// Compound growth at `rate` % a year from the base.
+    Growth {
+        /// The assumption it came from.
+        assumption: Growth,
+        /// The rate applied, % a year.
+        rate: Decimal,
+    },
+    /// A straight line: value = intercept + slope × (year − base year).
+    Linear {
+        /// The assumption it came from.
+        assumption: Growth,
+        /// Change per year.
+        slope: Decimal,
+    },
+    /// Projected sales minus projected purchases.
+    FromFlows,
+}
+
+/// The other balance figure, kept beside the one shown: published beside derived, or the reverse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alongside {
+    /// Its value.
+    pub value: Decimal,
+    /// Where it came from.
+    pub provenance: Provenance,
+    /// The shown value minus this one.
+    pub difference: Option<Decimal>,
+}
+
+/// One cell of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The value in the series' measure (won, dollars, parcels), full precision.
+    pub value: Option<Decimal>,
+    /// Where it came from.
+    pub provenance: Provenance,
+    /// For a balance: the published or derived figure not shown.
+    pub alongside: Option<Alongside>,
+    /// A year-on-year % the source published for this cell.
+    pub published_yoy: Option<(Decimal, FigureRef)>,
+    /// The change from the previous year's value.
+    pub change: Option<YearChange>,
+    /// The value in the scenario's display currency (won series converted to dollars when asked).
+    pub display: Option<Decimal>,
+}
+
+impl Cell {
+    fn gap() -> Cell {
+        Cell {
+            value: None,
+            provenance: Provenance::Gap,
+            alongside: None,
+            published_yoy: None,
+            change: None,
+            display: None,
+        }
+    }
+
+    /// The balance as sales − purchases, whichever of published and derived is shown.
+    pub fn derived_value(&self) -> Option<Decimal> {
+        match (&self.provenance, &self.alongside) {
+            (
+                Provenance::Derived {
+                    formula: Formula::Balance,
+                    ..
+                },
+                _,
+            ) => self.value,
+            (
+                _,
+                Some(Alongside {
+                    value,
+                    provenance: Provenance::Derived { .. },
+                    ..
+                }),
+            ) => Some(*value),
+            _ => None,
+        }
+    }
+}
+
+/// The assumption a row is projected with, and why not when it is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowProjection {
+    /// The growth assumption used.
+    pub assumption: Growth,
+    /// True when the scenario did not choose it (the series' default).
+    pub default: bool,
+    /// The rate in % a year (fixed or CAGR), or the slope per year for a linear trend.
+    pub rate: Option<Decimal>,
+    /// The cell projections grow from.
+    pub base: Option<CellRef>,
+    /// Why the row could not be projected.
+    pub issue: Option<Undefined>,
+}
+
+/// One series over the years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Which series.
+    pub series: SeriesKey,
+    /// One cell per year of [`Table::years`].
+    pub cells: Vec<Cell>,
+    /// How the row is carried beyond the published years (`None` when it is not projected itself,
+    /// e.g. a balance derived from projected flows).
+    pub projection: Option<RowProjection>,
+}
+
+/// A view's table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Index of the view in [`Dataset::views`].
+    pub view: usize,
+    /// First column.
+    pub first_year: i32,
+    /// Last year with published figures in the dataset; later columns are projections.
+    pub last_published_year: i32,
+    /// Last column.
+    pub last_year: i32,
+    /// The currency of [`Cell::display`].
+    pub unit: DisplayUnit,
+    /// Every series, purchases first, then sales, then balances; partners in a fixed order.
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The years, one per column.
+    pub fn years(&self) -> RangeInclusive<i32> {
+        self.first_year..=self.last_year
+    }
+
+    /// A row by series.
+    pub fn row(&self, series: SeriesKey) -> Option<&Row> {
+        self.rows
+            .binary_search_by(|r| r.series.cmp(&series))
+            .ok()
+            .and_then(|i| self.rows.get(i))
+    }
+
+    /// A cell.
+    pub fn cell(&self, at: CellRef) -> Option<&Cell> {
+        let i = usize::try_from(at.year.checked_sub(self.first_year)?).ok()?;
+        self.row(at.series)?.cells.get(i)
+    }
+
+    /// A cell's value.
+    pub fn value(&self, at: CellRef) -> Option<Decimal> {
+        self.cell(at).and_then(|c| c.value)
+    }
+}
+
+/// Exchange rates in the scenario's mode.
+#[derive(Debug, Clone, Copy)]
+pub struct Rates<'a> {
+    /// Where annual averages come from.
+    pub dataset: &'a Dataset,
+    /// Average or fixed.
+    pub mode: FxMode,
+}
+
+impl Rates<'_> {
+    /// Won per dollar in `year`: the fixed rate, or that year's published average.
+    pub fn rate(&self, year: i32) -> Option<Decimal> {
+        match self.mode {
+            FxMode::Fixed(r) if r > Decimal::ZERO => Some(r),
+            FxMode::Fixed(_) => None,
+            FxMode::Average => self.dataset.rate(year).map(|r| r.value),
+        }
+    }
+}
+
+fn index(first: i32, year: i32) -> Option<usize> {
+    usize::try_from(year.checked_sub(first)?).ok()
+}
+
+fn published(
+    dataset: &Dataset,
+    view: &View,
+    series: SeriesKey,
+    year: i32,
+) -> Option<(Decimal, Provenance)> {
+    let pick = view.level(series, year)?;
+    let f = dataset.figure(pick.figure)?;
+    (f.kind == FigureKind::Level).then(|| {
+        (
+            f.value,
+            Provenance::Published {
+                source: view.source,
+                figure: pick.figure,
+                vintage: f.vintage,
+                approximate: f.approx,
+                stands_in: pick.stands_in,
+            },
+        )
+    })
+}
+
+fn apply_edits(row: &mut Row, scenario: &Scenario, first: i32, years: &RangeInclusive<i32>) {
+    let from = row.series.at(*years.start());
+    let to = row.series.at(*years.end());
+    for (at, value) in scenario.edits.range(from..=to) {
+        if let Some(cell) = index(first, at.year).and_then(|i| row.cells.get_mut(i)) {
+            let was = std::mem::replace(&mut cell.provenance, Provenance::Gap);
+            cell.provenance = Provenance::Edited {
+                previous: cell.value,
+                was: Box::new(was),
+            };
+            cell.value = Some(*value);
+        }
+    }
+}
+
+/// Fills gaps in `[first, last]` with the rule; returns nothing, marking each filled cell assumed.
+fn apply_fill(row: &mut Row, rule: FillRule, first: i32, last: i32) {
+    let key = row.series;
+    let Some(end) = index(first, last) else {
+        return;
+    };
+    let known: Vec<(usize, Decimal)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .take(end + 1)
+        .filter_map(|(i, c)| c.value.map(|v| (i, v)))
+        .collect();
+    let year_at = |i: usize| first.saturating_add(i32::try_from(i).unwrap_or(i32::MAX));
+    for i in 0..=end {
+        let Some(cell) = row.cells.get(i) else {
+            continue;
+        };
+        if cell.value.is_some() {
+            continue;
+        }
+        let before = known.iter().rev().find(|(k, _)| *k < i).copied();
+        let after = known.iter().find(|(k, _)| *k > i).copied();
+        let filled: Option<(Decimal, Vec<CellRef>)> = match rule {
+            FillRule::Interpolate => match (before, after) {
+                (Some((a, va)), Some((b, vb))) => {
+                    let span = Decimal::from(b.saturating_sub(a));
+                    let step = Decimal::from(i.saturating_sub(a));
+                    vb.checked_sub(va)
+                        .and_then(|d| d.checked_mul(step))
+                        .and_then(|d| d.checked_div(span))
+                        .and_then(|d| va.checked_add(d))
+                        .map(|v| (v, vec![key.at(year_at(a)), key.at(year_at(b))]))
+                }
+                _ => None,
+            },
+            FillRule::CarryForward => before.map(|(a, va)| (va, vec![key.at(year_at(a))])),
+            // Chained and fixed growth build on the previous year, which may itself have just been filled.
+            FillRule::ChainGrowth | FillRule::Growth(_) => {
+                let prev = i
+                    .checked_sub(1)
+                    .and_then(|p| row.cells.get(p))
+                    .and_then(|c| c.value);
+                let rate = match rule {
+                    FillRule::Growth(r) => Some(r),
+                    _ => cell.published_yoy.map(|(r, _)| r),
+                };
+                match (prev, rate, i.checked_sub(1)) {
+                    (Some(p), Some(r), Some(pi)) => measure::grow(p, r, 1)
+                        .ok()
+                        .map(|v| (v, vec![key.at(year_at(pi))])),
+                    _ => None,
+                }
+            }
+        };
+        if let (Some((value, from)), Some(cell)) = (filled, row.cells.get_mut(i)) {
+            cell.value = Some(value);
+            cell.provenance = Provenance::Assumed { rule, from };
+        }
+    }
+}
+
+/// The default growth assumption of a row: the CAGR of its whole published window for a flow, the
+/// linear trend of that window for a balance (a CAGR is meaningless across a change of sign).
+fn default_growth(row: &Row, first: i32, last: i32) -> Option<Growth> {
+    let end = index(first, last)?;
+    let years: Vec<i32> = row
+        .cells
+        .iter()
+        .enumerate()
+        .take(end + 1)
+        .filter(|(_, c)| c.value.is_some())
+        .filter_map(|(i, _)| first.checked_add(i32::try_from(i).ok()?))
+        .collect();
+    let (from, to) = (*years.first()?, *years.last()?);
+    if row.series.flow == Flow::Balance {
+        Some(Growth::Linear { from, to })
+    } else {
+        Some(Growth::Cagr { from, to })
+    }
+}
+
+/// Least-squares line through the known points of the window: (slope per year, value at `base_year`).
+fn linear_fit(points: &[(i32, Decimal)], base_year: i32) -> Result<(Decimal, Decimal), Undefined> {
+    let o = |v: Option<Decimal>| v.ok_or(Undefined::Overflow);
+    if points.len() < 2 {
+        return Err(Undefined::NotPositive);
+    }
+    let n = Decimal::from(points.len());
+    let (mut sx, mut sy, mut sxy, mut sxx) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for (year, y) in points {
+        let x = Decimal::from(year.saturating_sub(base_year));
+        sx = o(sx.checked_add(x))?;
+        sy = o(sy.checked_add(*y))?;
+        sxy = o(x.checked_mul(*y).and_then(|p| sxy.checked_add(p)))?;
+        sxx = o(x.checked_mul(x).and_then(|p| sxx.checked_add(p)))?;
+    }
+    let denominator = o(n
+        .checked_mul(sxx)
+        .and_then(|a| sx.checked_mul(sx).and_then(|b| a.checked_sub(b))))?;
+    if denominator.is_zero() {
+        return Err(Undefined::DivisionByZero);
+    }
+    let numerator = o(n
+        .checked_mul(sxy)
+        .and_then(|a| sx.checked_mul(sy).and_then(|b| a.checked_sub(b))))?;
+    let slope = o(numerator.checked_div(denominator))?;
+    let intercept = o(slope
+        .checked_mul(sx)
+        .and_then(|b| sy.checked_sub(b))
+        .and_then(|a| a.checked_div(n)))?;
+    Ok((slope, intercept))
+}
+
+fn window(row: &Row, first: i32, from: i32, to: i32) -> Vec<(i32, Decimal)> {
+    (from..=to)
+        .filter_map(|y| Some((y, row.cells.get(index(first, y)?)?.value?)))
+        .collect()
+}
+
+/// Projects a row into the years after `last`, per its assumption.
+fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, last: i32, end: i32) {
+    let assumption = match chosen.or_else(|| default_growth(row, first, last)) {
+        Some(a) => a,
+        None => return,
+    };
+    let mut info = RowProjection {
+        assumption,
+        default: chosen.is_none(),
+        rate: None,
+        base: None,
+        issue: None,
+    };
+    let base = index(first, last).and_then(|e| {
+        row.cells
+            .iter()
+            .enumerate()
+            .take(e + 1)
+            .rev()
+            .find_map(|(i, c)| Some((first.checked_add(i32::try_from(i).ok()?)?, c.value?)))
+    });
+    let Some((base_year, base_value)) = base else {
+        info.issue = Some(Undefined::NotPositive);
+        row.projection = Some(info);
+        return;
+    };
+    info.base = Some(row.series.at(base_year));
+    enum Method {
+        Rate(Decimal),
+        Line(Decimal, Decimal),
+    }
+    let method = match assumption {
+        Growth::Fixed(rate) => Ok(Method::Rate(rate)),
+        Growth::Cagr { from, to } => {
+            let pts = window(row, first, from, to);
+            match (pts.first(), pts.last()) {
+                (Some((y0, v0)), Some((y1, v1))) if y1 > y0 => {
+                    measure::cagr(*v0, *v1, Decimal::from(y1.saturating_sub(*y0))).map(Method::Rate)
+                }
+                _ => Err(Undefined::NotPositive),
+            }
+        }
+        Growth::Linear { from, to } => linear_fit(&window(row, first, from, to), base_year)
+            .map(|(s, _)| Method::Line(s, base_value)),
+    };
+    let method = match method {
+        Ok(m) => m,
+        Err(e) => {
+            info.issue = Some(e);
+            row.projection = Some(info);
+            return;
+        }
+    };
+    info.rate = Some(match method {
+        Method::Rate(r) => r,
+        Method::Line(s, _) => s,
+    });
+    let floor_at_zero = row.series.flow != Flow::Balance;
+    for year in last.saturating_add(1)..=end {
+        let Some(cell) = index(first, year).and_then(|i| row.cells.get_mut(i)) else {
+            continue;
+        };
+        let steps = i64::from(year.saturating_sub(base_year));
+        let (value, projection) = match method {
+            Method::Rate(rate) => (
+                measure::grow(base_value, rate, steps),
+                Projection::Growth { assumption, rate },
+            ),
+            // The line continues from the last known value with the fitted slope, so the projection
+            // joins the data without a jump; a flow cannot go below zero.
+            Method::Line(slope, start) => {
+                let v = slope
+                    .checked_mul(Decimal::from(steps))
+                    .and_then(|d| start.checked_add(d))
+                    .ok_or(Undefined::Overflow);
+                let v = v.map(|v| {
+                    if floor_at_zero && v < Decimal::ZERO {
+                        Decimal::ZERO
+                    } else {
+                        v
+                    }
+                });
+                (v, Projection::Linear { assumption, slope })
+            }
+        };
+        match value {
+            Ok(v) => {
+                cell.value = Some(v);
+                cell.provenance = Provenance::Projected {
+                    method: projection,
+                    base: info.base,
+                };
+            }
+            Err(e) => {
+                cell.value = None;
+                cell.provenance = Provenance::Overflow {
+                    formula: Formula::Cagr,
+                };
+                info.issue = Some(e);
+            }
+        }
+    }
+    row.projection = Some(info);
+}
+
+/// Builds the table of `view` under `scenario` (validated values only: see [`crate::core::compute`]).
+pub fn build_table(
+    dataset: &Dataset,
+    view_index: usize,
+    scenario: &Scenario,
+    rates: Rates<'_>,
+    horizon: i32,
+) -> Table {
+    let (first, last) = dataset.years();
+    let end = horizon.max(last);
+    let years = first..=end;
+    let width = index(first, end).map_or(0, |i| i + 1);
+    let Some(view) = dataset.views().get(view_index) else {
+        return Table {
+            view: view_index,
+            first_year: first,
+            last_published_year: last,
+            last_year: end,
+            unit: scenario.unit,
+            rows: Vec::new(),
+        };
+    };
+
+    let mut keys = view.series();
+    keys.extend(
+        scenario
+            .edits
+            .keys()
+            .filter(|c| years.contains(&c.year))
+            .map(|c| c.series),
+    );
+    let flows: Vec<SeriesKey> = keys
+        .iter()
+        .filter(|k| k.flow == Flow::Purchases && keys.contains(&k.with_flow(Flow::Sales)))
+        .copied()
+        .collect();
+    keys.extend(flows.iter().map(|k| k.with_flow(Flow::Balance)));
+
+    let mut rows: Vec<Row> = Vec::with_capacity(keys.len());
+    for &series in &keys {
+        let mut cells = vec![Cell::gap(); width];
+        if series.flow != Flow::Balance {
+            for (year, _) in view.levels_of(series) {
+                if let (Some(cell), Some((value, provenance))) = (
+                    index(first, year).and_then(|i| cells.get_mut(i)),
+                    published(dataset, view, series, year),
+                ) {
+                    cell.value = Some(value);
+                    cell.provenance = provenance;
+                }
+            }
+        }
+        for (year, pick) in view.growth_of(series) {
+            if let (Some(cell), Some(f)) = (
+                index(first, year).and_then(|i| cells.get_mut(i)),
+                dataset.figure(pick.figure),
+            ) {
+                cell.published_yoy = Some((f.value, pick.figure));
+            }
+        }
+        let mut row = Row {
+            series,
+            cells,
+            projection: None,
+        };
+        if series.flow != Flow::Balance {
+            apply_edits(&mut row, scenario, first, &years);
+            if let Some(rule) = scenario.fills.get(&series) {
+                apply_fill(&mut row, *rule, first, last);
+            }
+        }
+        rows.push(row);
+    }
+
+    // Balances, from the flows (which sort before them) and the published figures.
+    for b in 0..rows.len() {
+        let Some(series) = rows
+            .get(b)
+            .map(|r| r.series)
+            .filter(|s| s.flow == Flow::Balance)
+        else {
+            continue;
+        };
+        let find = |flow: Flow| {
+            rows.binary_search_by(|r| r.series.cmp(&series.with_flow(flow)))
+                .ok()
+        };
+        let (sales_row, purchases_row) = (find(Flow::Sales), find(Flow::Purchases));
+        let mut cells = Vec::with_capacity(width);
+        for (i, year) in years.clone().enumerate() {
+            let mut cell = rows
+                .get(b)
+                .and_then(|r| r.cells.get(i))
+                .cloned()
+                .unwrap_or_else(Cell::gap);
+            let flow_cell =
+                |r: Option<usize>| r.and_then(|r| rows.get(r)).and_then(|r| r.cells.get(i));
+            let (s, p) = (flow_cell(sales_row), flow_cell(purchases_row));
+            let derived = match (s.and_then(|c| c.value), p.and_then(|c| c.value)) {
+                (Some(sv), Some(pv)) if year <= last => Some(measure::balance(sv, pv)),
+                _ => None,
+            };
+            let inputs_changed = [s, p]
+                .iter()
+                .any(|c| c.is_some_and(|c| !matches!(c.provenance, Provenance::Published { .. })));
+            let derived_prov = || Provenance::Derived {
+                formula: Formula::Balance,
+                inputs: vec![
+                    series.with_flow(Flow::Sales).at(year),
+                    series.with_flow(Flow::Purchases).at(year),
+                ],
+            };
+            let pub_val = if year <= last {
+                published(dataset, view, series, year)
+            } else {
+                None
+            };
+            match (derived, pub_val) {
+                (Some(Ok(dv)), Some((pv, pp))) => {
+                    let (shown, shown_prov, other, other_prov) = if inputs_changed {
+                        (dv, derived_prov(), pv, pp)
+                    } else {
+                        (pv, pp, dv, derived_prov())
+                    };
+                    cell.value = Some(shown);
+                    cell.provenance = shown_prov;
+                    cell.alongside = Some(Alongside {
+                        value: other,
+                        provenance: other_prov,
+                        difference: shown.checked_sub(other),
+                    });
+                }
+                (Some(Ok(dv)), None) => {
+                    cell.value = Some(dv);
+                    cell.provenance = derived_prov();
+                }
+                (Some(Err(_)), pv) => {
+                    cell.value = None;
+                    cell.provenance = Provenance::Overflow {
+                        formula: Formula::Balance,
+                    };
+                    if let Some((pv, pp)) = pv {
+                        cell.alongside = Some(Alongside {
+                            value: pv,
+                            provenance: pp,
+                            difference: None,
+                        });
+                    }
+                }
+                (None, Some((pv, pp))) => {
+                    cell.value = Some(pv);
+                    cell.provenance = pp;
+                }
+                (None, None) => {}
+            }
+            cells.push(cell);
+        }
+        if let Some(row) = rows.get_mut(b) {
+            row.cells = cells;
+            apply_edits(row, scenario, first, &years);
+            if let Some(rule) = scenario.fills.get(&series) {
+                apply_fill(row, *rule, first, last);
+            }
+        }
+    }
+
+    // Projections: flows first, then balances from projected flows (or from their own trend).
+    if end > last {
+        for row in rows.iter_mut().filter(|r| r.series.flow != Flow::Balance) {
+            project_row(
+                row,
+                scenario.growth.get(&row.series).copied(),
+                first,
+                last,
+                end,
+            );
+        }
+        for b in 0..rows.len() {
+            let Some(series) = rows
+                .get(b)
+                .map(|r| r.series)
+                .filter(|s| s.flow == Flow::Balance)
+            else {
+                continue;
+            };
+            let find = |flow: Flow| {
+                rows.binary_search_by(|r| r.series.cmp(&series.with_flow(flow)))
+                    .ok()
+            };
+            if let (Some(si), Some(pi)) = (find(Flow::Sales), find(Flow::Purchases)) {
+                for year in last.saturating_add(1)..=end {
+                    let Some(i) = index(first, year) else {
+                        continue;
+                    };
+                    let v = |r: usize| {
+                        rows.get(r)
+                            .and_then(|r| r.cells.get(i))
+                            .and_then(|c| c.value)
+                    };
+                    let value = match (v(si), v(pi)) {
+                        (Some(s), Some(p)) => Some(measure::balance(s, p)),
+                        _ => None,
+                    };
+                    if let Some(cell) = rows.get_mut(b).and_then(|r| r.cells.get_mut(i)) {
+                        match value {
+                            Some(Ok(v)) => {
+                                cell.value = Some(v);
+                                cell.provenance = Provenance::Projected {
+                                    method: Projection::FromFlows,
+                                    base: None,
+                                };
+                            }
+                            Some(Err(_)) => {
+                                cell.provenance = Provenance::Overflow {
+                                    formula: Formula::Balance,
+                                }
+                            }
+                            None => {}
+                        }
+                    }
+                }
+            } else if let Some(row) = rows.get_mut(b) {
+                project_row(row, scenario.growth.get(&series).copied(), first, last, end);
+            }
+        }
+        // Edits in projection years override the projection.
+        let projected_years = last.saturating_add(1)..=end;
+        for row in &mut rows {
+            apply_edits(row, scenario, first, &projected_years);
+        }
+    }
+
+    // Year-on-year changes and display values.
+    for row in &mut rows {
+        let convert = row.series.measure == Measure::Won && scenario.unit == DisplayUnit::Usd;
+        let mut previous: Option<Decimal> = None;
+        for (cell, year) in row.cells.iter_mut().zip(years.clone()) {
+            cell.change = match (previous, cell.value) {
+                (Some(p), Some(v)) => measure::year_change(p, v),
+                _ => None,
+            };
+            cell.display = match (cell.value, convert) {
+                (Some(v), true) => rates.rate(year).and_then(|r| measure::to_usd(v, r).ok()),
+                (v, false) => v,
+                (None, true) => None,
+            };
+            previous = cell.value;
+        }
+    }
+
+    Table {
+        view: view_index,
+        first_year: first,
+        last_published_year: last,
+        last_year: end,
+        unit: scenario.unit,
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::series::Partner;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).expect(s)
+    }
+
+    fn tn(s: &str) -> Decimal {
+        d(s) * Decimal::from(1_000_000_000_000_i64)
+    }
+
+    fn data() -> &'static Dataset {
+        Dataset::embedded().expect("embedded")
+    }
+
+    fn table(view: &str, scenario: &Scenario) -> Table {
+        let data = data();
+        let rates = Rates {
+            dataset: data,
+            mode: scenario.fx,
+        };
+        build_table(
+            data,
+            data.view_index(view).expect(view),
+            scenario,
+            rates,
+            scenario.horizon(),
+        )
+    }
+
+    fn cell(s: &str) -> CellRef {
+        s.parse().expect(s)
+    }
+
+    #[test]
+    fn published_derived_and_gaps() {
+        let s = Scenario::default();
+        let kostat = table("kostat-revised", &s);
+        let kiep = table("kiep-2025-07-02", &s);
+        let cases: Vec<(&str, &Table, &str, Option<Decimal>, &str)> = vec![
+            (
+                "KIEP published balance",
+                &kiep,
+                "balance.all[2023]",
+                Some(tn("-6.003")),
+                "published",
+            ),
+            (
+                "KIEP has no 2021 balance",
+                &kiep,
+                "balance.all[2021]",
+                None,
+                "no data",
+            ),
+            (
+                "KIEP China balance derived",
+                &kiep,
+                "balance.china[2023]",
+                Some(tn("-2.171")),
+                "derived",
+            ),
+            (
+                "KOSTAT published balance shown",
+                &kostat,
+                "balance.all[2023]",
+                Some(tn("-4.985")),
+                "published",
+            ),
+            (
+                "KOSTAT derived balance where none published",
+                &kostat,
+                "balance.all[2020]",
+                Some(tn("1.8607")),
+                "derived",
+            ),
+            (
+                "KOSTAT 2015 purchases missing: balance gap",
+                &kostat,
+                "balance.all[2015]",
+                None,
+                "no data",
+            ),
+            (
+                "KOSTAT 2014 purchases: first release stands in",
+                &kostat,
+                "purchases.all[2014]",
+                Some(tn("1.642")),
+                "published (other vintage)",
+            ),
+            (
+                "KOSTAT sales to China after 2019: a gap",
+                &kostat,
+                "sales.china[2021]",
+                None,
+                "no data",
+            ),
+        ];
+        for (what, t, at, want, label) in cases {
+            let c = t
+                .cell(cell(at))
+                .unwrap_or_else(|| panic!("{what}: no cell"));
+            assert_eq!(
+                (c.value, c.provenance.label(Lang::En)),
+                (want, label),
+                "{what}"
+            );
+        }
+        let c = kostat.cell(cell("balance.all[2023]")).expect("cell");
+        assert_eq!(
+            c.alongside.as_ref().map(|a| (a.value, a.difference)),
+            Some((tn("-4.9847"), Some(tn("-0.0003")))),
+            "derived kept beside"
+        );
+        assert_eq!(c.derived_value(), Some(tn("-4.9847")), "derived value");
+    }
+
+    #[test]
+    fn editing_a_flow_moves_the_balance_and_keeps_the_published_one_beside() {
+        let mut s = Scenario::default();
+        s.set_edit(cell("purchases.all[2023]"), tn("7"))
+            .expect("edit");
+        let t = table("kostat-revised", &s);
+        let p = t.cell(cell("purchases.all[2023]")).expect("purchases");
+        assert_eq!(
+            p.provenance,
+            Provenance::Edited {
+                previous: Some(tn("6.6819")),
+                was: Box::new(published_prov(&t, "purchases.all[2023]"))
+            },
+            "edit remembers"
+        );
+        let b = t.cell(cell("balance.all[2023]")).expect("balance");
+        assert_eq!(b.value, Some(tn("-5.3028")), "balance follows the edit");
+        assert_eq!(
+            b.alongside.as_ref().map(|a| a.value),
+            Some(tn("-4.985")),
+            "published beside"
+        );
+    }
+
+    fn published_prov(t: &Table, at: &str) -> Provenance {
+        let data = data();
+        let view = &data.views()[t.view];
+        published(data, view, cell(at).series, cell(at).year)
+            .expect("published")
+            .1
+    }
+
+    #[test]
+    fn fill_rules_fill_only_when_asked_and_say_so() {
+        let key: SeriesKey = "sales.china".parse().expect("key");
+        let cases = [
+            (
+                FillRule::ChainGrowth,
+                "sales.china[2020]",
+                Some(d("5231325976000")),
+            ),
+            (
+                FillRule::ChainGrowth,
+                "sales.china[2024]",
+                Some(d("987347878642.149037696")),
+            ),
+            (
+                FillRule::CarryForward,
+                "sales.china[2022]",
+                Some(d("5184664000000")),
+            ),
+            (
+                FillRule::Growth(d("10")),
+                "sales.china[2020]",
+                Some(d("5703130400000")),
+            ),
+            (FillRule::Interpolate, "sales.china[2021]", None),
+        ];
+        for (rule, at, want) in cases {
+            let mut s = Scenario::default();
+            s.fills.insert(key, rule);
+            let t = table("kostat-revised", &s);
+            let c = t.cell(cell(at)).expect("cell");
+            assert_eq!(c.value, want, "{rule:?} at {at}");
+            if want.is_some() {
+                assert!(
+                    matches!(c.provenance, Provenance::Assumed { rule: r, .. } if r == rule),
+                    "{rule:?} marked assumed"
+                );
+            }
+        }
+        let mut s = Scenario::default();
+        s.fills.insert(
+            SeriesKey::won(Flow::Balance, Partner::All),
+            FillRule::Interpolate,
+        );
+        let t = table("kiep-2025-07-02", &s);
+        assert_eq!(
+            t.value(cell("balance.all[2021]")),
+            Some(tn("-3.0065")),
+            "KIEP balance interpolated halfway"
+        );
+    }
+
+    #[test]
+    fn projections_follow_the_assumption() {
+        let mut s = Scenario::default();
+        s.set_growth("purchases.all".parse().expect("k"), Growth::Fixed(d("10")))
+            .expect("growth");
+        s.set_growth("sales.all".parse().expect("k"), Growth::Fixed(d("0")))
+            .expect("growth");
+        let t = table("kostat-revised", &s);
+        assert_eq!(t.last_year, 2030, "default horizon");
+        assert_eq!(
+            t.value(cell("purchases.all[2025]")),
+            Some(tn("8.75413")),
+            "one year at 10 %"
+        );
+        assert_eq!(
+            t.value(cell("sales.all[2030]")),
+            Some(tn("1.7225")),
+            "flat sales"
+        );
+        assert_eq!(
+            t.value(cell("balance.all[2025]")),
+            Some(tn("-7.03163")),
+            "balance from projected flows"
+        );
+        let info = t
+            .row("purchases.all".parse().expect("k"))
+            .and_then(|r| r.projection)
+            .expect("projection");
+        assert_eq!(
+            (info.default, info.base),
+            (false, Some(cell("purchases.all[2024]"))),
+            "chosen assumption from the last value"
+        );
+        let sales = t
+            .row("sales.china".parse().expect("k"))
+            .and_then(|r| r.projection)
+            .expect("default");
+        assert_eq!(
+            sales.assumption,
+            Growth::Cagr {
+                from: 2014,
+                to: 2019
+            },
+            "default window is the published one"
+        );
+        let kiep = table("kiep-2025-07-02", &Scenario::default());
+        let b = kiep
+            .row("balance.all".parse().expect("k"))
+            .and_then(|r| r.projection)
+            .expect("balance trend");
+        assert_eq!(
+            (b.assumption, b.rate),
+            (
+                Growth::Linear {
+                    from: 2019,
+                    to: 2023
+                },
+                Some(tn("-1.49825"))
+            ),
+            "balance-only series projects its line"
+        );
+        assert_eq!(
+            kiep.value(cell("balance.all[2025]")),
+            Some(tn("-8.9995")),
+            "two more years of the line"
+        );
+    }
+
+    #[test]
+    fn dollars_are_shown_at_the_chosen_rate() {
+        let mut s = Scenario {
+            unit: DisplayUnit::Usd,
+            ..Scenario::default()
+        };
+        let t = table("kiep-2025-07-02", &s);
+        let c = t.cell(cell("balance.all[2023]")).expect("cell");
+        assert_eq!(
+            c.display.map(|v| measure::round_for_display(v, 0)),
+            Some(d("-4596477795")),
+            "at the 2023 average"
+        );
+        s.fx = FxMode::Fixed(d("1396"));
+        let t = table("kiep-2025-07-02", &s);
+        let c = t.cell(cell("balance.all[2023]")).expect("cell");
+        assert_eq!(
+            c.display
+                .map(|v| measure::round_for_display(v / d("1000000000"), 2)),
+            Some(d("-4.30")),
+            "at 1,396"
+        );
+    }
+
+    #[test]
+    fn absurd_edits_overflow_into_a_marked_cell_not_a_panic() {
+        let mut s = Scenario::default();
+        s.edits.insert(cell("sales.all[2023]"), Decimal::MAX);
+        s.edits.insert(cell("purchases.all[2023]"), Decimal::MIN);
+        let t = table("kostat-revised", &s);
+        let b = t.cell(cell("balance.all[2023]")).expect("cell");
+        assert_eq!(
+            (b.value, &b.provenance),
+            (
+                None,
+                &Provenance::Overflow {
+                    formula: Formula::Balance
+                }
+            ),
+            "overflow marked"
+        );
+    }
+}
