@@ -1,0 +1,368 @@
+//! Why a typed number was not accepted, said so a reader can fix it.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::core::lang::Lang;
+
+use super::field::{FieldUnit, Quantity};
+use super::format::{Style, format};
+
+/// What went wrong while reading a typed number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// Nothing but spaces was typed.
+    Empty,
+    /// The input is longer than any sensible figure.
+    TooLong {
+        /// The most characters accepted (after trimming).
+        max_chars: usize,
+    },
+    /// A character that has no place in a number, such as an emoji or an Arabic-Indic digit.
+    InvalidChar(char),
+    /// A word that is neither a unit nor a scale, such as `eur` or `정도`.
+    UnknownWord(String),
+    /// `NaN`, `inf` or `Infinity`.
+    NotANumber(String),
+    /// Exponent notation such as `1e9` or `1E-3`.
+    Exponent,
+    /// Digits, commas and points that do not make a number, such as `6,,003`, `1,2,3` or `1.2.3`.
+    MalformedNumber(String),
+    /// Units or signs without any digits, such as `조` or `$`.
+    MissingNumber,
+    /// A number directly after another with no unit between, such as the `003` in `6 003`.
+    ExtraNumber(String),
+    /// A sign that is not a single one at the start, as in `5-`, `--5` or `5-3`.
+    MisplacedSign,
+    /// A parenthesis that does not wrap the whole figure.
+    UnbalancedParen,
+    /// The same unit twice, as in `억억`, `6억 3억` or `4.3bnbn`.
+    RepeatedUnit(String),
+    /// Units not in descending order, or a part as large as the unit before it: the `3조` in `6억 3조`,
+    /// the `30000억` in `6조 30000억`.
+    UnitOrder(String),
+    /// A unit where no unit can go, such as the `원` in `원 5` or the `조` in `5원 조`.
+    MisplacedUnit(String),
+    /// A unit that does not fit the field: `$` in a won field, `%` in a won field, `원` in a percent field.
+    WrongUnit(String),
+    /// The value is outside the plausible range for the field.
+    OutOfRange {
+        /// The smallest value accepted, in base units.
+        min: Decimal,
+        /// The largest value accepted, in base units.
+        max: Decimal,
+    },
+    /// More decimal places than the field keeps.
+    TooPrecise {
+        /// How many decimal places of the base unit are kept.
+        max_decimals: u32,
+    },
+}
+
+/// A number that could not be read, with the field it was typed into so that the message can give an
+/// example in that field's unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+    field: FieldUnit,
+}
+
+impl ParseError {
+    /// An error of `kind` for input typed into `field`.
+    pub fn new(kind: ParseErrorKind, field: FieldUnit) -> ParseError {
+        ParseError { kind, field }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ParseErrorKind {
+        &self.kind
+    }
+
+    /// The field the input was typed into.
+    pub fn field(&self) -> FieldUnit {
+        self.field
+    }
+
+    /// A sentence for the reader, in `lang`, saying what was wrong and what is expected, with
+    /// examples in the field's unit.
+    pub fn message(&self, lang: Lang) -> String {
+        let hint = hint(self.field, lang);
+        let Some(problem) = self.problem(lang) else {
+            return hint;
+        };
+        match lang {
+            Lang::Ko => format!("{problem}. {hint}"),
+            Lang::En => format!("{problem}: {hint}"),
+        }
+    }
+
+    /// The problem alone, without the hint; `None` when the hint says it all.
+    fn problem(&self, lang: Lang) -> Option<String> {
+        let quantity = self.field.quantity;
+        let text = match (&self.kind, lang) {
+            (ParseErrorKind::Empty, _) => return None,
+            (ParseErrorKind::TooLong { max_chars }, Lang::Ko) => {
+                format!("입력이 너무 깁니다 (최대 {max_chars}자)")
+            }
+            (ParseErrorKind::TooLong { max_chars }, Lang::En) => {
+                format!("input is too long (at most {max_chars} characters)")
+            }
+            (ParseErrorKind::InvalidChar(c), Lang::Ko) => {
+                format!("쓸 수 없는 문자가 있습니다: {}", show_char(*c))
+            }
+            (ParseErrorKind::InvalidChar(c), Lang::En) => {
+                format!("unexpected character {}", show_char(*c))
+            }
+            (ParseErrorKind::UnknownWord(w), Lang::Ko) => format!("알 수 없는 단위입니다: ‘{w}’"),
+            (ParseErrorKind::UnknownWord(w), Lang::En) => format!("unknown word ‘{w}’"),
+            (ParseErrorKind::NotANumber(w), Lang::Ko) => format!("숫자가 아닙니다: ‘{w}’"),
+            (ParseErrorKind::NotANumber(w), Lang::En) => format!("‘{w}’ is not a number"),
+            (ParseErrorKind::Exponent, Lang::Ko) => "지수 표기(1e9 등)는 쓸 수 없습니다".to_owned(),
+            (ParseErrorKind::Exponent, Lang::En) => {
+                "exponent notation such as 1e9 is not accepted".to_owned()
+            }
+            (ParseErrorKind::MalformedNumber(n), Lang::Ko) => {
+                format!("숫자 형식이 잘못되었습니다: ‘{n}’ (쉼표는 세 자리마다, 소수점은 한 번만)")
+            }
+            (ParseErrorKind::MalformedNumber(n), Lang::En) => {
+                format!(
+                    "‘{n}’ is not a well-formed number (commas go between groups of three digits, with at most one decimal point)"
+                )
+            }
+            (ParseErrorKind::MissingNumber, Lang::Ko) => "숫자가 없습니다".to_owned(),
+            (ParseErrorKind::MissingNumber, Lang::En) => "no number found".to_owned(),
+            (ParseErrorKind::ExtraNumber(n), Lang::Ko) => {
+                format!("단위 없이 숫자가 이어집니다: ‘{n}’ (자릿수는 쉼표로 구분하세요)")
+            }
+            (ParseErrorKind::ExtraNumber(n), Lang::En) => format!(
+                "unexpected number ‘{n}’ (group digits with commas, or put a unit such as 억 or billion between numbers)"
+            ),
+            (ParseErrorKind::MisplacedSign, Lang::Ko) => {
+                "부호(+, −)는 맨 앞에 한 번만 쓸 수 있습니다".to_owned()
+            }
+            (ParseErrorKind::MisplacedSign, Lang::En) => {
+                "a sign (+ or −) may appear only once, at the start".to_owned()
+            }
+            (ParseErrorKind::UnbalancedParen, Lang::Ko) => {
+                "괄호는 숫자 전체를 감싸야 합니다".to_owned()
+            }
+            (ParseErrorKind::UnbalancedParen, Lang::En) => {
+                "parentheses must wrap the whole figure".to_owned()
+            }
+            (ParseErrorKind::RepeatedUnit(u), Lang::Ko) => {
+                format!("같은 단위를 두 번 썼습니다: ‘{u}’")
+            }
+            (ParseErrorKind::RepeatedUnit(u), Lang::En) => format!("unit ‘{u}’ is repeated"),
+            (ParseErrorKind::UnitOrder(part), Lang::Ko) => {
+                format!("단위는 큰 것부터 차례로, 앞 단위보다 작게 써야 합니다: ‘{part}’")
+            }
+            (ParseErrorKind::UnitOrder(part), Lang::En) => format!(
+                "units out of order at ‘{part}’ (write the largest first, each part smaller than the unit before it)"
+            ),
+            (ParseErrorKind::MisplacedUnit(u), Lang::Ko) => {
+                format!("단위의 위치가 잘못되었습니다: ‘{u}’")
+            }
+            (ParseErrorKind::MisplacedUnit(u), Lang::En) => {
+                format!("unit ‘{u}’ is in the wrong place")
+            }
+            (ParseErrorKind::WrongUnit(u), Lang::Ko) => {
+                format!("이 칸에 맞지 않는 단위입니다: ‘{u}’")
+            }
+            (ParseErrorKind::WrongUnit(u), Lang::En) => format!("‘{u}’ does not fit this field"),
+            (ParseErrorKind::OutOfRange { min, max }, Lang::Ko) => format!(
+                "범위를 벗어났습니다 ({} ~ {})",
+                format(*min, quantity, lang, Style::Compact),
+                format(*max, quantity, lang, Style::Compact)
+            ),
+            (ParseErrorKind::OutOfRange { min, max }, Lang::En) => format!(
+                "out of range (from {} to {})",
+                format(*min, quantity, lang, Style::Compact),
+                format(*max, quantity, lang, Style::Compact)
+            ),
+            (ParseErrorKind::TooPrecise { max_decimals }, _) => {
+                let step = Decimal::try_new(1, *max_decimals).unwrap_or(Decimal::ONE);
+                let step = format(step, quantity, lang, Style::Full);
+                match lang {
+                    Lang::Ko => format!("소수점 아래가 너무 깁니다 (최소 단위 {step})"),
+                    Lang::En => format!("too precise (the smallest step is {step})"),
+                }
+            }
+        };
+        Some(text)
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// "Type a …" for the field, with examples.
+fn hint(field: FieldUnit, lang: Lang) -> String {
+    let example = field.example(lang);
+    match lang {
+        Lang::Ko => {
+            let what = match field.quantity {
+                Quantity::Won | Quantity::Usd => "금액을",
+                Quantity::Percent => "백분율을",
+                Quantity::Fold => "배수를",
+                Quantity::Rate => "환율을",
+                Quantity::Count => "수를",
+                Quantity::Year => "연도를",
+            };
+            format!("{what} 입력하세요 (예: {example})")
+        }
+        Lang::En => {
+            let what = match field.quantity {
+                Quantity::Won | Quantity::Usd => "an amount",
+                Quantity::Percent => "a percentage",
+                Quantity::Fold => "a multiple",
+                Quantity::Rate => "an exchange rate",
+                Quantity::Count => "a number",
+                Quantity::Year => "a year",
+            };
+            format!("expected {what} such as {example}")
+        }
+    }
+}
+
+/// A character quoted, with its code point when it is not plain ASCII (so an invisible or look-alike
+/// character can be identified).
+fn show_char(c: char) -> String {
+    if c.is_ascii_graphic() {
+        format!("‘{c}’")
+    } else if c.is_control() {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        format!("‘{c}’ (U+{:04X})", u32::from(c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(kind: ParseErrorKind, field: FieldUnit) -> ParseError {
+        ParseError::new(kind, field)
+    }
+
+    #[test]
+    fn messages() {
+        let won = FieldUnit::won_trillions();
+        let table = [
+            (
+                err(ParseErrorKind::Empty, won),
+                "금액을 입력하세요 (예: 6.003, 6조 30억, 600억 원)",
+                "expected an amount such as 6.003, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            ),
+            (
+                err(ParseErrorKind::UnknownWord("bnbn".into()), won),
+                "알 수 없는 단위입니다: ‘bnbn’. 금액을 입력하세요 (예: 6.003, 6조 30억, 600억 원)",
+                "unknown word ‘bnbn’: expected an amount such as 6.003, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            ),
+            (
+                err(ParseErrorKind::InvalidChar('٣'), FieldUnit::percent()),
+                "쓸 수 없는 문자가 있습니다: ‘٣’ (U+0663). 백분율을 입력하세요 (예: 53.2, 53.2%, −79.7%)",
+                "unexpected character ‘٣’ (U+0663): expected a percentage such as 53.2, 53.2%, −79.7%",
+            ),
+            (
+                err(
+                    ParseErrorKind::OutOfRange {
+                        min: Decimal::from(-1_000_000_000_000_000_000_i64),
+                        max: Decimal::from(1_000_000_000_000_000_000_i64),
+                    },
+                    won,
+                ),
+                "범위를 벗어났습니다 (−100경 원 ~ 100경 원). 금액을 입력하세요 (예: 6.003, 6조 30억, 600억 원)",
+                "out of range (from −₩1,000,000 trillion to ₩1,000,000 trillion): expected an amount such as 6.003, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            ),
+            (
+                err(
+                    ParseErrorKind::TooPrecise { max_decimals: 4 },
+                    FieldUnit::won(),
+                ),
+                "소수점 아래가 너무 깁니다 (최소 단위 0.0001원). 금액을 입력하세요 (예: 6,003,000,000,000, 6조 30억, 600억 원)",
+                "too precise (the smallest step is ₩0.0001): expected an amount such as 6,003,000,000,000, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            ),
+            (
+                err(ParseErrorKind::WrongUnit("$".into()), FieldUnit::won()),
+                "이 칸에 맞지 않는 단위입니다: ‘$’. 금액을 입력하세요 (예: 6,003,000,000,000, 6조 30억, 600억 원)",
+                "‘$’ does not fit this field: expected an amount such as 6,003,000,000,000, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            ),
+            (
+                err(
+                    ParseErrorKind::TooPrecise { max_decimals: 0 },
+                    FieldUnit::year(),
+                ),
+                "소수점 아래가 너무 깁니다 (최소 단위 1). 연도를 입력하세요 (예: 2023, 2023년)",
+                "too precise (the smallest step is 1): expected a year such as 2023",
+            ),
+            (
+                err(ParseErrorKind::InvalidChar('\u{7}'), FieldUnit::rate()),
+                "쓸 수 없는 문자가 있습니다: U+0007. 환율을 입력하세요 (예: 1,396, 1,396.0원/달러)",
+                "unexpected character U+0007: expected an exchange rate such as 1,396, ₩1,396.0 per $ or 1396 KRW/USD",
+            ),
+        ];
+        for (error, ko, en) in table {
+            assert_eq!(error.message(Lang::Ko), ko, "Korean message for {error:?}");
+            assert_eq!(error.message(Lang::En), en, "English message for {error:?}");
+            assert_eq!(error.to_string(), en, "Display for {error:?}");
+        }
+    }
+
+    #[test]
+    fn every_kind_has_lowercase_english_without_a_final_period() {
+        let kinds = [
+            ParseErrorKind::Empty,
+            ParseErrorKind::TooLong { max_chars: 64 },
+            ParseErrorKind::InvalidChar('😀'),
+            ParseErrorKind::UnknownWord("eur".into()),
+            ParseErrorKind::NotANumber("NaN".into()),
+            ParseErrorKind::Exponent,
+            ParseErrorKind::MalformedNumber("6,,003".into()),
+            ParseErrorKind::MissingNumber,
+            ParseErrorKind::ExtraNumber("003".into()),
+            ParseErrorKind::MisplacedSign,
+            ParseErrorKind::UnbalancedParen,
+            ParseErrorKind::RepeatedUnit("억".into()),
+            ParseErrorKind::UnitOrder("3조".into()),
+            ParseErrorKind::MisplacedUnit("원".into()),
+            ParseErrorKind::WrongUnit("%".into()),
+            ParseErrorKind::OutOfRange {
+                min: Decimal::ZERO,
+                max: Decimal::ONE,
+            },
+            ParseErrorKind::TooPrecise { max_decimals: 2 },
+        ];
+        for kind in kinds {
+            for field in [
+                FieldUnit::won(),
+                FieldUnit::usd_billions(),
+                FieldUnit::fold(),
+                FieldUnit::count(),
+            ] {
+                let error = err(kind.clone(), field);
+                let en = error.message(Lang::En);
+                let first = en.chars().next().unwrap_or(' ');
+                assert!(
+                    !first.is_uppercase(),
+                    "{kind:?} starts with a capital: {en}"
+                );
+                assert!(!en.ends_with('.'), "{kind:?} ends with a period: {en}");
+                assert!(
+                    en.contains("expected"),
+                    "{kind:?} says nothing of what was expected: {en}"
+                );
+                let ko = error.message(Lang::Ko);
+                assert!(
+                    ko.contains("입력하세요 (예: "),
+                    "{kind:?} has no Korean hint: {ko}"
+                );
+            }
+        }
+    }
+}
