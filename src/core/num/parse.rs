@@ -624,6 +624,12 @@ mod tests {
                 WON,
                 Err(K::TooPrecise { max_decimals: 4 }),
             ),
+            // Forty significant decimals: too precise, even though they overflow an i128.
+            (
+                "0.1234567890123456789012345678901234567890".into(),
+                WON,
+                Err(K::TooPrecise { max_decimals: 4 }),
+            ),
             ("1.2345".into(), WON, Ok(dec("1.2345"))),
             ("1.23450000".into(), WON, Ok(dec("1.2345"))),
             ("0.0000000000000001".into(), TN, Ok(dec("0.0001"))),
