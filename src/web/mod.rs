@@ -1,1 +1,39 @@
-//! Effects that talk to the browser.
+//! Effects that talk to the browser. Only compiled for wasm32; the core and the reducer never call
+//! into here.
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+/// The CSS width of `node`, updated when the window resizes, so a chart can redraw at its new size.
+#[hook]
+pub fn use_element_width(node: NodeRef) -> i32 {
+    let width = use_state_eq(|| 0);
+    {
+        let width = width.clone();
+        use_effect_with(node, move |node| {
+            let measure = {
+                let node = node.clone();
+                move || node.cast::<web_sys::Element>().map(|e| e.client_width()).unwrap_or(0)
+            };
+            width.set(measure());
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "resize", move |_| width.set(measure()))
+            });
+            move || drop(listener)
+        });
+    }
+    *width
+}
+
+/// Mounts the app on `#app`, or on `<body>` if the page has no such element.
+pub fn start() {
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            yew::Renderer::<crate::ui::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<crate::ui::App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! Drawing a chart model on a `<canvas>`, sharp on HiDPI screens.
+//!
+//! plotters draws in canvas pixels and does not scale for `devicePixelRatio` (plotters#164), so the
+//! canvas's backing store is sized to its CSS box times the ratio, and [`ChartStyle::scale`] grows
+//! text and strokes to match.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+use super::{ChartStyle, draw};
+use crate::core::chart_model::ChartModel;
+
+/// Sizes `canvas` for the screen and draws `model` on it.
+pub fn draw_on(canvas: &HtmlCanvasElement, model: &ChartModel, dark: bool) -> Result<(), String> {
+    let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0);
+    let css_width = f64::from(canvas.client_width().max(1));
+    let css_height = f64::from(canvas.client_height().max(1));
+    let width = (css_width * ratio).round() as u32;
+    let height = (css_height * ratio).round() as u32;
+    if canvas.width() != width || canvas.height() != height {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    let root = backend.into_drawing_area();
+    draw(&root, model, &ChartStyle { scale: ratio, dark }).map_err(|e| e.to_string())
+}

@@ -1,0 +1,275 @@
+//! Turning Trunk's `index.html` and its files into one self-contained HTML file.
+//!
+//! The transformation is deliberately small and strict: it knows the handful of tags Trunk writes
+//! (`<link rel=modulepreload|preload|stylesheet|icon>` and its loader `<script type=module>`) and
+//! fails loudly when the glue is not what it expects, rather than producing a page that is blank
+//! from `file://`.
+
+use base64::Engine as _;
+
+/// What the single file's loader needs from wasm-bindgen's `--target web` glue: the async
+/// initialiser it exports as default, defined under this name.
+const GLUE_INIT: &str = "async function __wbg_init(";
+
+/// Builds the single file.
+///
+/// `resolve` reads a file Trunk referenced (stylesheet, icon); `gzip` compresses the wasm; `hash`
+/// turns an inline script or style into a CSP source expression.
+pub fn single_file(
+    index: &str,
+    glue: &str,
+    wasm: &[u8],
+    gzip: impl Fn(&[u8]) -> Vec<u8>,
+    resolve: impl Fn(&str) -> Option<Vec<u8>>,
+    hash: impl Fn(&str) -> String,
+) -> Result<String, String> {
+    if !glue.contains(GLUE_INIT) {
+        return Err(format!("the JS glue defines no `{GLUE_INIT}`: wasm-bindgen's output changed"));
+    }
+    if glue.lines().any(|line| line.trim_start().starts_with("import ")) {
+        return Err("the JS glue imports other files (wasm-bindgen snippets); inline them first".into());
+    }
+
+    let mut out = String::with_capacity(index.len() + wasm.len() * 2);
+    let mut styles = Vec::new();
+    let mut scripts = Vec::new();
+    let mut rest = index;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let Some(end) = rest.find('>') else { break };
+        let tag = &rest[..=end];
+        let name = tag_name(tag);
+        match name.as_str() {
+            "link" => {
+                rest = &rest[end + 1..];
+                let rel = attr(tag, "rel").unwrap_or_default().to_ascii_lowercase();
+                let href = attr(tag, "href").unwrap_or_default();
+                match rel.as_str() {
+                    "modulepreload" | "preload" => {}
+                    "stylesheet" => {
+                        let css = resolve(&href).ok_or_else(|| format!("cannot read stylesheet {href}"))?;
+                        let css = String::from_utf8(css).map_err(|_| format!("{href} is not UTF-8"))?;
+                        out.push_str("<style>");
+                        out.push_str(&css);
+                        out.push_str("</style>");
+                        styles.push(css);
+                    }
+                    "icon" => match resolve(&href) {
+                        Some(bytes) => {
+                            let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
+                            out.push_str(&format!(
+                                "<link rel=\"icon\" href=\"data:{};base64,{encoded}\">",
+                                mime(&href)
+                            ));
+                        }
+                        None => return Err(format!("cannot read icon {href}")),
+                    },
+                    _ => out.push_str(tag),
+                }
+            }
+            "meta" if attr(tag, "http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy")) => {
+                // The served page's policy names other hashes; the single file gets its own.
+                rest = &rest[end + 1..];
+            }
+            "script" => {
+                let close = rest.find("</script>").ok_or("a <script> is never closed")?;
+                let body = &rest[end + 1..close];
+                let is_trunk_loader =
+                    body.contains("__wbg_init") || body.contains("import init") || body.contains("TrunkApplicationStarted");
+                if attr(tag, "src").is_some() {
+                    return Err("external <script src> cannot work from file://; inline it in index.html".into());
+                }
+                if !is_trunk_loader {
+                    out.push_str(&rest[..close + "</script>".len()]);
+                    scripts.push(body.to_string());
+                }
+                rest = &rest[close + "</script>".len()..];
+            }
+            "style" => {
+                let close = rest.find("</style>").ok_or("a <style> is never closed")?;
+                styles.push(rest[end + 1..close].to_string());
+                out.push_str(&rest[..close + "</style>".len()]);
+                rest = &rest[close + "</style>".len()..];
+            }
+            _ => {
+                out.push_str(tag);
+                rest = &rest[end + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+
+    let packed = base64::engine::general_purpose::STANDARD.encode(gzip(wasm));
+    let loader = format!(
+        "{glue}\n\
+         const packed = \"{packed}\";\n\
+         const raw = atob(packed);\n\
+         const bytes = new Uint8Array(raw.length);\n\
+         for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);\n\
+         const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n\
+         await __wbg_init({{ module_or_path: await new Response(unpacked).arrayBuffer() }});\n"
+    );
+    scripts.push(loader.clone());
+    let body_end = out.rfind("</body>").ok_or("index.html has no </body>")?;
+    out.insert_str(body_end, &format!("<script type=\"module\">{loader}</script>\n"));
+
+    let script_src: Vec<String> = scripts.iter().map(|s| hash(s)).collect();
+    let style_src: Vec<String> = styles.iter().map(|s| hash(s)).collect();
+    let policy = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data: blob:; \
+         connect-src 'none'; base-uri 'none'; form-action 'none'\">",
+        script_src.join(" "),
+        if style_src.is_empty() { "'none'".to_string() } else { style_src.join(" ") }
+    );
+    let at = out
+        .find("<meta charset")
+        .and_then(|i| out[i..].find('>').map(|j| i + j + 1))
+        .or_else(|| out.find("<head>").map(|i| i + "<head>".len()))
+        .ok_or("index.html has no <head>")?;
+    out.insert_str(at, &policy);
+    Ok(out)
+}
+
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('<')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '!')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// The value of attribute `name` in a start tag, quoted with `"` or `'`, or bare.
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name).map(|i| i + from) {
+        from = i + name.len();
+        let before_ok = lower[..i].ends_with(|c: char| c.is_ascii_whitespace());
+        let after = lower[from..].trim_start();
+        if !before_ok {
+            continue;
+        }
+        let Some(value) = after.strip_prefix('=') else {
+            // A bare attribute such as `async`.
+            return Some(String::new());
+        };
+        let offset = tag.len() - value.len();
+        let value = tag[offset..].trim_start();
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default().to_string(),
+            _ => value
+                .split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        });
+    }
+    None
+}
+
+fn mime(href: &str) -> &'static str {
+    match href.rsplit('.').next().unwrap_or_default() {
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_INDEX: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="script-src 'sha256-old'">
+<link rel="modulepreload" href="./jikgu-1.js" crossorigin="anonymous" integrity="sha384-x">
+<link rel="preload" href="./jikgu-1_bg.wasm" crossorigin="anonymous" integrity="sha384-y" as="fetch" type="application/wasm">
+<link rel="stylesheet" href="./style-2.css" integrity="sha384-z"/>
+<link rel="icon" href="./icon.svg">
+<script>document.documentElement.dataset.boot = "1";</script>
+</head><body><main id="app"></main>
+<script type="module">
+import init, * as bindings from './jikgu-1.js';
+const wasm = await init({ module_or_path: './jikgu-1_bg.wasm' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+</script></body></html>"#;
+
+    const GLUE: &str = "let wasm;\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };\n";
+
+    fn build(index: &str, glue: &str) -> Result<String, String> {
+        single_file(
+            index,
+            glue,
+            b"\0asm",
+            |b| b.to_vec(),
+            |href| match href {
+                "./style-2.css" => Some(b"body{color:red}".to_vec()),
+                "./icon.svg" => Some(b"<svg/>".to_vec()),
+                _ => None,
+            },
+            |s| format!("'h{}'", s.len()),
+        )
+    }
+
+    #[test]
+    fn inlines_everything_and_drops_what_fetches() {
+        let out = build(TRUNK_INDEX, GLUE).expect("builds");
+        for gone in ["modulepreload", "rel=\"preload\"", "style-2.css", "./jikgu-1", "sha256-old", "TrunkApplicationStarted"] {
+            assert!(!out.contains(gone), "{gone:?} should be gone from:\n{out}");
+        }
+        for kept in [
+            "<style>body{color:red}</style>",
+            "data:image/svg+xml;base64,",
+            "document.documentElement.dataset.boot",
+            "async function __wbg_init(",
+            "DecompressionStream(\"gzip\")",
+            "'wasm-unsafe-eval'",
+            "<main id=\"app\"></main>",
+        ] {
+            assert!(out.contains(kept), "{kept:?} should be in:\n{out}");
+        }
+        assert_eq!(out.matches("<script").count(), 2, "the boot script and the loader");
+        let csp = out.find("Content-Security-Policy").expect("a policy");
+        assert!(csp < out.find("<style>").expect("style"), "the policy comes before what it governs");
+        assert!(out.contains("AGFzbQ=="), "the wasm bytes are inlined in base64");
+    }
+
+    #[test]
+    fn policy_hashes_every_inline_script_and_style() {
+        let out = build(TRUNK_INDEX, GLUE).expect("builds");
+        let boot = "document.documentElement.dataset.boot = \"1\";";
+        assert!(out.contains(&format!("'h{}'", boot.len())), "boot script hashed: {out}");
+        assert!(out.contains(&format!("style-src 'h{}'", "body{color:red}".len())), "style hashed: {out}");
+    }
+
+    #[test]
+    fn refuses_what_would_break_offline() {
+        let cases = [
+            (TRUNK_INDEX, "async function init(m) {}\nexport default init;", "glue"),
+            (TRUNK_INDEX, "import { x } from './snippets/a.js';\nasync function __wbg_init(m) {}", "snippets"),
+            ("<html><head></head><body><script src=\"x.js\"></script></body></html>", GLUE, "script src"),
+            ("<html><head></head><body>", GLUE, "no </body>"),
+            ("<html><head><link rel=\"stylesheet\" href=\"./missing.css\"></head><body></body></html>", GLUE, "missing css"),
+        ];
+        for (index, glue, why) in cases {
+            assert!(build(index, glue).is_err(), "{why} should be refused");
+        }
+    }
+
+    #[test]
+    fn reads_attributes() {
+        let cases = [
+            (r#"<link rel="icon" href="a.svg">"#, "href", Some("a.svg")),
+            (r#"<link rel='icon' href='b.svg'>"#, "href", Some("b.svg")),
+            (r#"<link rel=icon href=c.svg>"#, "href", Some("c.svg")),
+            (r#"<link data-href="x" rel="icon">"#, "href", None),
+            (r#"<script async src="d.js">"#, "async", Some("")),
+        ];
+        for (tag, name, want) in cases {
+            assert_eq!(attr(tag, name).as_deref(), want, "{name} in {tag}");
+        }
+    }
+}

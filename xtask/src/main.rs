@@ -1,0 +1,150 @@
+//! Build steps of jikgu that are not compilation.
+//!
+//! - `inline [DIR]`: turns Trunk's output in DIR (default `$TRUNK_STAGING_DIR`, else `dist`) into
+//!   `DIR/jikgu.html`, one file with the JS glue, the wasm (gzip + base64, unpacked in the browser by
+//!   `DecompressionStream`), the CSS and the icon inlined, so it opens from `file://` with no network.
+//!   It runs as Trunk's `post_build` hook, so `trunk build` and `trunk serve` both produce it.
+//! - `size [DIR]`: raw, gzip and brotli sizes of the wasm, the JS glue, the CSS and `jikgu.html`.
+
+mod html;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use base64::Engine as _;
+use sha2::Digest as _;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("inline") => inline(&build_dir(args.get(1))),
+        Some("size") => size(&build_dir(args.get(1))),
+        _ => Err("usage: xtask inline [DIR] | xtask size [DIR]".to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build_dir(arg: Option<&String>) -> PathBuf {
+    arg.map(PathBuf::from)
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("dist"))
+}
+
+/// The files of one Trunk build that the single file is made of.
+struct Build {
+    index: PathBuf,
+    glue: PathBuf,
+    wasm: PathBuf,
+}
+
+fn find_build(dir: &Path) -> Result<Build, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut wasm = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("jikgu") && name.ends_with("_bg.wasm") {
+            wasm.push(entry.path());
+        }
+    }
+    let [wasm] = <[PathBuf; 1]>::try_from(wasm)
+        .map_err(|found| format!("expected one jikgu*_bg.wasm in {}, found {}", dir.display(), found.len()))?;
+    let stem = wasm
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix("_bg.wasm"))
+        .ok_or("wasm file name is not UTF-8")?;
+    let glue = dir.join(format!("{stem}.js"));
+    if !glue.exists() {
+        return Err(format!("expected the JS glue {} beside the wasm", glue.display()));
+    }
+    Ok(Build { index: dir.join("index.html"), glue, wasm })
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 24, ..Default::default() };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out
+}
+
+fn csp_hash(text: &str) -> String {
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+}
+
+fn inline(dir: &Path) -> Result<(), String> {
+    let build = find_build(dir)?;
+    let index = read_text(&build.index)?;
+    let glue = read_text(&build.glue)?;
+    let wasm = read_bytes(&build.wasm)?;
+    let resolve = |href: &str| -> Option<Vec<u8>> {
+        let local = href.trim_start_matches("./").trim_start_matches('/');
+        if local.contains("..") || local.contains(':') {
+            return None;
+        }
+        std::fs::read(dir.join(local)).ok()
+    };
+    let single = html::single_file(&index, &glue, &wasm, gzip, resolve, csp_hash)?;
+    let out = dir.join("jikgu.html");
+    std::fs::write(&out, &single).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    println!(
+        "xtask: wrote {} ({} KB, wasm {} KB)",
+        out.display(),
+        single.len() / 1024,
+        wasm.len() / 1024
+    );
+    Ok(())
+}
+
+fn size(dir: &Path) -> Result<(), String> {
+    let build = find_build(dir)?;
+    let mut files = vec![("wasm", build.wasm), ("JS glue", build.glue)];
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().ends_with(".css") {
+                files.push(("CSS", entry.path()));
+            }
+        }
+    }
+    files.push(("single file", dir.join("jikgu.html")));
+    println!("{:<12} {:<34} {:>10} {:>10} {:>10}", "what", "file", "raw", "gzip -9", "brotli 11");
+    for (what, path) in files {
+        let bytes = read_bytes(&path)?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        println!(
+            "{:<12} {:<34} {:>10} {:>10} {:>10}",
+            what,
+            name,
+            kb(bytes.len()),
+            kb(gzip(&bytes).len()),
+            kb(brotli(&bytes).len())
+        );
+    }
+    Ok(())
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
