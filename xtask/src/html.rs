@@ -68,6 +68,11 @@ pub fn single_file(
                     _ => out.push_str(tag),
                 }
             }
+            "base" => {
+                // Relative URLs resolve against the file itself; a <base> would only be refused by
+                // the policy (base-uri 'none').
+                rest = &rest[end + 1..];
+            }
             "meta" if attr(tag, "http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy")) => {
                 // The served page's policy names other hashes; the single file gets its own.
                 rest = &rest[end + 1..];
@@ -116,10 +121,13 @@ pub fn single_file(
 
     let script_src: Vec<String> = scripts.iter().map(|s| hash(s)).collect();
     let style_src: Vec<String> = styles.iter().map(|s| hash(s)).collect();
+    // Scripts and <style> elements only by hash. Style *attributes* stay allowed: plotters measures
+    // chart text with a styled <span>, and an attribute cannot run code.
     let policy = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data: blob:; \
-         connect-src 'none'; base-uri 'none'; form-action 'none'\">",
+         script-src {} 'wasm-unsafe-eval'; style-src-elem {}; style-src-attr 'unsafe-inline'; \
+         style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; base-uri 'none'; \
+         form-action 'none'\">",
         script_src.join(" "),
         if style_src.is_empty() { "'none'".to_string() } else { style_src.join(" ") }
     );
@@ -188,6 +196,7 @@ mod tests {
 <link rel="preload" href="./jikgu-1_bg.wasm" crossorigin="anonymous" integrity="sha384-y" as="fetch" type="application/wasm">
 <link rel="stylesheet" href="./style-2.css" integrity="sha384-z"/>
 <link rel="icon" href="./icon.svg">
+<base href="./">
 <script>document.documentElement.dataset.boot = "1";</script>
 </head><body><main id="app"></main>
 <script type="module">
@@ -217,7 +226,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     #[test]
     fn inlines_everything_and_drops_what_fetches() {
         let out = build(TRUNK_INDEX, GLUE).expect("builds");
-        for gone in ["modulepreload", "rel=\"preload\"", "style-2.css", "./jikgu-1", "sha256-old", "TrunkApplicationStarted"] {
+        for gone in ["<base", "modulepreload", "rel=\"preload\"", "style-2.css", "./jikgu-1", "sha256-old", "TrunkApplicationStarted"] {
             assert!(!out.contains(gone), "{gone:?} should be gone from:\n{out}");
         }
         for kept in [
@@ -242,7 +251,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let out = build(TRUNK_INDEX, GLUE).expect("builds");
         let boot = "document.documentElement.dataset.boot = \"1\";";
         assert!(out.contains(&format!("'h{}'", boot.len())), "boot script hashed: {out}");
-        assert!(out.contains(&format!("style-src 'h{}'", "body{color:red}".len())), "style hashed: {out}");
+        assert!(out.contains(&format!("style-src-elem 'h{}'", "body{color:red}".len())), "style hashed: {out}");
     }
 
     #[test]
