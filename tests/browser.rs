@@ -31,22 +31,48 @@ fn by_testid(root: &Element, id: &str) -> Element {
 #[wasm_bindgen_test]
 async fn headline_shows_a_computed_figure() {
     let app = mount().await;
-    let text = by_testid(&app, "headline").text_content().unwrap_or_default();
-    assert!(text.chars().any(|c| c.is_ascii_digit()), "headline shows a number: {text:?}");
+    let text = by_testid(&app, "headline")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        text.chars().any(|c| c.is_ascii_digit()),
+        "headline shows a number: {text:?}"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn chart_canvas_has_ink_at_the_screen_pixel_ratio() {
     let app = mount().await;
-    let canvas: HtmlCanvasElement = by_testid(&app, "chart").query_selector("canvas").unwrap().unwrap().dyn_into().unwrap();
+    let canvas: HtmlCanvasElement = by_testid(&app, "chart")
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     let ratio = gloo::utils::window().device_pixel_ratio();
     assert_eq!(
         f64::from(canvas.width()),
         (f64::from(canvas.client_width()) * ratio).round(),
         "the backing store is sized for devicePixelRatio"
     );
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let pixels = context.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data();
-    let inked = pixels.chunks(4).filter(|p| p[3] > 0 && (p[0] < 200 || p[1] < 200 || p[2] < 200)).count();
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let pixels = context
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
+        .unwrap()
+        .data();
+    let inked = pixels
+        .chunks(4)
+        .filter(|p| p[3] > 0 && (p[0] < 200 || p[1] < 200 || p[2] < 200))
+        .count();
     assert!(inked > 100, "the chart drew something: {inked} dark pixels");
 }

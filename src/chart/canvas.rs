@@ -13,7 +13,10 @@ use crate::core::chart_model::ChartModel;
 
 /// Sizes `canvas` for the screen and draws `model` on it.
 pub fn draw_on(canvas: &HtmlCanvasElement, model: &ChartModel, dark: bool) -> Result<(), String> {
-    let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0);
+    let ratio = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .clamp(1.0, 4.0);
     let css_width = f64::from(canvas.client_width().max(1));
     let css_height = f64::from(canvas.client_height().max(1));
     let width = (css_width * ratio).round() as u32;
@@ -22,7 +25,8 @@ pub fn draw_on(canvas: &HtmlCanvasElement, model: &ChartModel, dark: bool) -> Re
         canvas.set_width(width);
         canvas.set_height(height);
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
     let root = backend.into_drawing_area();
     draw(&root, model, &ChartStyle { scale: ratio, dark }).map_err(|e| e.to_string())
 }

@@ -24,7 +24,10 @@ pub struct ChartStyle {
 
 impl Default for ChartStyle {
     fn default() -> Self {
-        ChartStyle { scale: 1.0, dark: false }
+        ChartStyle {
+            scale: 1.0,
+            dark: false,
+        }
     }
 }
 
@@ -50,7 +53,12 @@ const LIGHT: Palette = Palette {
     edited: RGBColor(230, 145, 0),
     reference: RGBColor(34, 34, 34),
     band: RGBColor(240, 240, 240),
-    series: [RGBColor(192, 57, 43), RGBColor(31, 119, 180), RGBColor(44, 160, 44), RGBColor(120, 80, 160)],
+    series: [
+        RGBColor(192, 57, 43),
+        RGBColor(31, 119, 180),
+        RGBColor(44, 160, 44),
+        RGBColor(120, 80, 160),
+    ],
 };
 
 const DARK: Palette = Palette {
@@ -62,7 +70,12 @@ const DARK: Palette = Palette {
     edited: RGBColor(255, 180, 60),
     reference: RGBColor(230, 230, 230),
     band: RGBColor(40, 43, 45),
-    series: [RGBColor(239, 108, 94), RGBColor(100, 170, 230), RGBColor(110, 200, 110), RGBColor(180, 140, 220)],
+    series: [
+        RGBColor(239, 108, 94),
+        RGBColor(100, 170, 230),
+        RGBColor(110, 200, 110),
+        RGBColor(180, 140, 220),
+    ],
 };
 
 /// Draws `model` on `root`, filling it.
@@ -73,10 +86,17 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = if style.dark { &DARK } else { &LIGHT };
     let px = |css: f64| (css * style.scale).round() as i32;
-    let font = |css: f64| ("sans-serif", css * style.scale).into_font().color(&palette.text);
+    let font = |css: f64| {
+        ("sans-serif", css * style.scale)
+            .into_font()
+            .color(&palette.text)
+    };
 
     root.fill(&palette.background)?;
-    let (first, last) = (model.years.0.min(model.years.1), model.years.0.max(model.years.1));
+    let (first, last) = (
+        model.years.0.min(model.years.1),
+        model.years.0.max(model.years.1),
+    );
     let x_range = (f64::from(first) - 0.5)..(f64::from(last) + 0.5);
     let (lo, hi) = model.y_extent();
     let pad = ((hi - lo) * 0.08).max(0.1);
@@ -91,7 +111,11 @@ pub fn draw<DB: DrawingBackend>(
 
     let year_label = |x: &f64| {
         let year = x.round();
-        if (x - year).abs() < 1e-6 { format!("{year:.0}") } else { String::new() }
+        if (x - year).abs() < 1e-6 {
+            format!("{year:.0}")
+        } else {
+            String::new()
+        }
     };
     chart
         .configure_mesh()
@@ -108,7 +132,10 @@ pub fn draw<DB: DrawingBackend>(
 
     if let Some(from) = model.projection_from {
         chart.draw_series(std::iter::once(Rectangle::new(
-            [(f64::from(from) - 0.5, chart.y_range().start), (f64::from(last) + 0.5, chart.y_range().end)],
+            [
+                (f64::from(from) - 0.5, chart.y_range().start),
+                (f64::from(last) + 0.5, chart.y_range().end),
+            ],
             palette.band.filled(),
         )))?;
     }
@@ -137,7 +164,10 @@ pub fn draw<DB: DrawingBackend>(
         let reference = bar.reference.filter(|r| r.is_finite())?;
         let x = f64::from(bar.year);
         Some(PathElement::new(
-            vec![(x - bar_half - 0.08, reference), (x + bar_half + 0.08, reference)],
+            vec![
+                (x - bar_half - 0.08, reference),
+                (x + bar_half + 0.08, reference),
+            ],
             palette.reference.stroke_width(px(2.0).max(1) as u32),
         ))
     }))?;
@@ -153,7 +183,9 @@ pub fn draw<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(observed, colour.stroke_width(width)))?
             .label(line.label.clone())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(width)));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(width))
+            });
         // Projections continue from the last observed point, dashed.
         let last_observed = finite().filter(|p| p.2 != PointKind::Projected).last();
         let projected: Vec<(f64, f64)> = last_observed
@@ -162,7 +194,12 @@ pub fn draw<DB: DrawingBackend>(
             .map(|p| (f64::from(p.0), p.1))
             .collect();
         if projected.len() > 1 {
-            chart.draw_series(DashedLineSeries::new(projected, px(6.0), px(4.0), colour.stroke_width(width)))?;
+            chart.draw_series(DashedLineSeries::new(
+                projected,
+                px(6.0),
+                px(4.0),
+                colour.stroke_width(width),
+            ))?;
         }
     }
     if !model.lines.is_empty() {
@@ -178,7 +215,12 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Draws `model` as an SVG document of `width` × `height` CSS pixels.
-pub fn to_svg(model: &ChartModel, width: u32, height: u32, style: &ChartStyle) -> Result<String, String> {
+pub fn to_svg(
+    model: &ChartModel,
+    width: u32,
+    height: u32,
+    style: &ChartStyle,
+) -> Result<String, String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();

@@ -91,13 +91,27 @@ mod tests {
     fn extent_spans_zero_and_references() {
         let model = ChartModel {
             bars: vec![
-                Bar { year: 2019, value: 2.0, kind: PointKind::Published, reference: None },
-                Bar { year: 2023, value: -4.985, kind: PointKind::Published, reference: Some(-6.003) },
+                Bar {
+                    year: 2019,
+                    value: 2.0,
+                    kind: PointKind::Published,
+                    reference: None,
+                },
+                Bar {
+                    year: 2023,
+                    value: -4.985,
+                    kind: PointKind::Published,
+                    reference: Some(-6.003),
+                },
             ],
             ..ChartModel::default()
         };
         assert_eq!(model.y_extent(), (-6.003, 2.0));
-        assert_eq!(ChartModel::default().y_extent(), (0.0, 0.0), "an empty chart still has a zero line");
+        assert_eq!(
+            ChartModel::default().y_extent(),
+            (0.0, 0.0),
+            "an empty chart still has a zero line"
+        );
     }
 
     #[test]

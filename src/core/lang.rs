@@ -47,7 +47,14 @@ mod tests {
 
     #[test]
     fn reads_tags() {
-        for (tag, want) in [("ko", Lang::Ko), ("ko-KR", Lang::Ko), ("KO_kr", Lang::Ko), ("en-US", Lang::En), ("fr", Lang::En), ("", Lang::En)] {
+        for (tag, want) in [
+            ("ko", Lang::Ko),
+            ("ko-KR", Lang::Ko),
+            ("KO_kr", Lang::Ko),
+            ("en-US", Lang::En),
+            ("fr", Lang::En),
+            ("", Lang::En),
+        ] {
             assert_eq!(Lang::from_tag(tag), want, "tag {tag:?}");
         }
     }

@@ -40,13 +40,21 @@ pub fn App() -> Html {
             bars: balances
                 .iter()
                 .filter_map(|(year, value)| {
-                    Some(Bar { year: *year, value: to_chart_value(*value, trillion)?, kind: PointKind::Published, reference: None })
+                    Some(Bar {
+                        year: *year,
+                        value: to_chart_value(*value, trillion)?,
+                        kind: PointKind::Published,
+                        reference: None,
+                    })
                 })
                 .collect(),
             ..ChartModel::default()
         })
     });
-    let headline = balances.iter().find(|(year, _)| *year == 2023).map(|(_, v)| *v);
+    let headline = balances
+        .iter()
+        .find(|(year, _)| *year == 2023)
+        .map(|(_, v)| *v);
     html! {
         <main class="jikgu">
             <h1>{ "jikgu" }</h1>

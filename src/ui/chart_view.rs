@@ -25,13 +25,16 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     #[cfg(target_arch = "wasm32")]
     {
         let size = crate::web::use_element_width(canvas.clone());
-        use_effect_with((props.model.clone(), props.dark, size, canvas.clone()), |(model, dark, _, canvas)| {
-            if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                if let Err(error) = crate::chart::canvas::draw_on(&element, model, *dark) {
-                    gloo::console::error!(format!("chart: {error}"));
+        use_effect_with(
+            (props.model.clone(), props.dark, size, canvas.clone()),
+            |(model, dark, _, canvas)| {
+                if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                    if let Err(error) = crate::chart::canvas::draw_on(&element, model, *dark) {
+                        gloo::console::error!(format!("chart: {error}"));
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     html! {
         <div class="chart" data-testid="chart">

@@ -13,12 +13,15 @@ pub fn use_element_width(node: NodeRef) -> i32 {
         use_effect_with(node, move |node| {
             let measure = {
                 let node = node.clone();
-                move || node.cast::<web_sys::Element>().map(|e| e.client_width()).unwrap_or(0)
+                move || {
+                    node.cast::<web_sys::Element>()
+                        .map(|e| e.client_width())
+                        .unwrap_or(0)
+                }
             };
             width.set(measure());
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "resize", move |_| width.set(measure()))
-            });
+            let listener = web_sys::window()
+                .map(|window| EventListener::new(&window, "resize", move |_| width.set(measure())));
             move || drop(listener)
         });
     }

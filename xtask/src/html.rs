@@ -24,10 +24,17 @@ pub fn single_file(
     hash: impl Fn(&str) -> String,
 ) -> Result<String, String> {
     if !glue.contains(GLUE_INIT) {
-        return Err(format!("the JS glue defines no `{GLUE_INIT}`: wasm-bindgen's output changed"));
+        return Err(format!(
+            "the JS glue defines no `{GLUE_INIT}`: wasm-bindgen's output changed"
+        ));
     }
-    if glue.lines().any(|line| line.trim_start().starts_with("import ")) {
-        return Err("the JS glue imports other files (wasm-bindgen snippets); inline them first".into());
+    if glue
+        .lines()
+        .any(|line| line.trim_start().starts_with("import "))
+    {
+        return Err(
+            "the JS glue imports other files (wasm-bindgen snippets); inline them first".into(),
+        );
     }
 
     let mut out = String::with_capacity(index.len() + wasm.len() * 2);
@@ -48,8 +55,10 @@ pub fn single_file(
                 match rel.as_str() {
                     "modulepreload" | "preload" => {}
                     "stylesheet" => {
-                        let css = resolve(&href).ok_or_else(|| format!("cannot read stylesheet {href}"))?;
-                        let css = String::from_utf8(css).map_err(|_| format!("{href} is not UTF-8"))?;
+                        let css = resolve(&href)
+                            .ok_or_else(|| format!("cannot read stylesheet {href}"))?;
+                        let css =
+                            String::from_utf8(css).map_err(|_| format!("{href} is not UTF-8"))?;
                         out.push_str("<style>");
                         out.push_str(&css);
                         out.push_str("</style>");
@@ -73,17 +82,24 @@ pub fn single_file(
                 // the policy (base-uri 'none').
                 rest = &rest[end + 1..];
             }
-            "meta" if attr(tag, "http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy")) => {
+            "meta"
+                if attr(tag, "http-equiv")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy")) =>
+            {
                 // The served page's policy names other hashes; the single file gets its own.
                 rest = &rest[end + 1..];
             }
             "script" => {
                 let close = rest.find("</script>").ok_or("a <script> is never closed")?;
                 let body = &rest[end + 1..close];
-                let is_trunk_loader =
-                    body.contains("__wbg_init") || body.contains("import init") || body.contains("TrunkApplicationStarted");
+                let is_trunk_loader = body.contains("__wbg_init")
+                    || body.contains("import init")
+                    || body.contains("TrunkApplicationStarted");
                 if attr(tag, "src").is_some() {
-                    return Err("external <script src> cannot work from file://; inline it in index.html".into());
+                    return Err(
+                        "external <script src> cannot work from file://; inline it in index.html"
+                            .into(),
+                    );
                 }
                 if !is_trunk_loader {
                     out.push_str(&rest[..close + "</script>".len()]);
@@ -117,7 +133,10 @@ pub fn single_file(
     );
     scripts.push(loader.clone());
     let body_end = out.rfind("</body>").ok_or("index.html has no </body>")?;
-    out.insert_str(body_end, &format!("<script type=\"module\">{loader}</script>\n"));
+    out.insert_str(
+        body_end,
+        &format!("<script type=\"module\">{loader}</script>\n"),
+    );
 
     let script_src: Vec<String> = scripts.iter().map(|s| hash(s)).collect();
     let style_src: Vec<String> = styles.iter().map(|s| hash(s)).collect();
@@ -129,7 +148,11 @@ pub fn single_file(
          style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; base-uri 'none'; \
          form-action 'none'\">",
         script_src.join(" "),
-        if style_src.is_empty() { "'none'".to_string() } else { style_src.join(" ") }
+        if style_src.is_empty() {
+            "'none'".to_string()
+        } else {
+            style_src.join(" ")
+        }
     );
     let at = out
         .find("<meta charset")
@@ -206,7 +229,8 @@ window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 </script></body></html>"#;
 
-    const GLUE: &str = "let wasm;\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };\n";
+    const GLUE: &str =
+        "let wasm;\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };\n";
 
     fn build(index: &str, glue: &str) -> Result<String, String> {
         single_file(
@@ -226,7 +250,15 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     #[test]
     fn inlines_everything_and_drops_what_fetches() {
         let out = build(TRUNK_INDEX, GLUE).expect("builds");
-        for gone in ["<base", "modulepreload", "rel=\"preload\"", "style-2.css", "./jikgu-1", "sha256-old", "TrunkApplicationStarted"] {
+        for gone in [
+            "<base",
+            "modulepreload",
+            "rel=\"preload\"",
+            "style-2.css",
+            "./jikgu-1",
+            "sha256-old",
+            "TrunkApplicationStarted",
+        ] {
             assert!(!out.contains(gone), "{gone:?} should be gone from:\n{out}");
         }
         for kept in [
@@ -240,28 +272,60 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         ] {
             assert!(out.contains(kept), "{kept:?} should be in:\n{out}");
         }
-        assert_eq!(out.matches("<script").count(), 2, "the boot script and the loader");
+        assert_eq!(
+            out.matches("<script").count(),
+            2,
+            "the boot script and the loader"
+        );
         let csp = out.find("Content-Security-Policy").expect("a policy");
-        assert!(csp < out.find("<style>").expect("style"), "the policy comes before what it governs");
-        assert!(out.contains("AGFzbQ=="), "the wasm bytes are inlined in base64");
+        assert!(
+            csp < out.find("<style>").expect("style"),
+            "the policy comes before what it governs"
+        );
+        assert!(
+            out.contains("AGFzbQ=="),
+            "the wasm bytes are inlined in base64"
+        );
     }
 
     #[test]
     fn policy_hashes_every_inline_script_and_style() {
         let out = build(TRUNK_INDEX, GLUE).expect("builds");
         let boot = "document.documentElement.dataset.boot = \"1\";";
-        assert!(out.contains(&format!("'h{}'", boot.len())), "boot script hashed: {out}");
-        assert!(out.contains(&format!("style-src-elem 'h{}'", "body{color:red}".len())), "style hashed: {out}");
+        assert!(
+            out.contains(&format!("'h{}'", boot.len())),
+            "boot script hashed: {out}"
+        );
+        assert!(
+            out.contains(&format!("style-src-elem 'h{}'", "body{color:red}".len())),
+            "style hashed: {out}"
+        );
     }
 
     #[test]
     fn refuses_what_would_break_offline() {
         let cases = [
-            (TRUNK_INDEX, "async function init(m) {}\nexport default init;", "glue"),
-            (TRUNK_INDEX, "import { x } from './snippets/a.js';\nasync function __wbg_init(m) {}", "snippets"),
-            ("<html><head></head><body><script src=\"x.js\"></script></body></html>", GLUE, "script src"),
+            (
+                TRUNK_INDEX,
+                "async function init(m) {}\nexport default init;",
+                "glue",
+            ),
+            (
+                TRUNK_INDEX,
+                "import { x } from './snippets/a.js';\nasync function __wbg_init(m) {}",
+                "snippets",
+            ),
+            (
+                "<html><head></head><body><script src=\"x.js\"></script></body></html>",
+                GLUE,
+                "script src",
+            ),
             ("<html><head></head><body>", GLUE, "no </body>"),
-            ("<html><head><link rel=\"stylesheet\" href=\"./missing.css\"></head><body></body></html>", GLUE, "missing css"),
+            (
+                "<html><head><link rel=\"stylesheet\" href=\"./missing.css\"></head><body></body></html>",
+                GLUE,
+                "missing css",
+            ),
         ];
         for (index, glue, why) in cases {
             assert!(build(index, glue).is_err(), "{why} should be refused");

@@ -45,7 +45,8 @@ struct Build {
 }
 
 fn find_build(dir: &Path) -> Result<Build, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut wasm = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -53,8 +54,13 @@ fn find_build(dir: &Path) -> Result<Build, String> {
             wasm.push(entry.path());
         }
     }
-    let [wasm] = <[PathBuf; 1]>::try_from(wasm)
-        .map_err(|found| format!("expected one jikgu*_bg.wasm in {}, found {}", dir.display(), found.len()))?;
+    let [wasm] = <[PathBuf; 1]>::try_from(wasm).map_err(|found| {
+        format!(
+            "expected one jikgu*_bg.wasm in {}, found {}",
+            dir.display(),
+            found.len()
+        )
+    })?;
     let stem = wasm
         .file_name()
         .and_then(|n| n.to_str())
@@ -62,9 +68,16 @@ fn find_build(dir: &Path) -> Result<Build, String> {
         .ok_or("wasm file name is not UTF-8")?;
     let glue = dir.join(format!("{stem}.js"));
     if !glue.exists() {
-        return Err(format!("expected the JS glue {} beside the wasm", glue.display()));
+        return Err(format!(
+            "expected the JS glue {} beside the wasm",
+            glue.display()
+        ));
     }
-    Ok(Build { index: dir.join("index.html"), glue, wasm })
+    Ok(Build {
+        index: dir.join("index.html"),
+        glue,
+        wasm,
+    })
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
@@ -84,14 +97,21 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 fn brotli(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 24, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 24,
+        ..Default::default()
+    };
     let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
     out
 }
 
 fn csp_hash(text: &str) -> String {
     let digest = sha2::Sha256::digest(text.as_bytes());
-    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 fn inline(dir: &Path) -> Result<(), String> {
@@ -129,10 +149,16 @@ fn size(dir: &Path) -> Result<(), String> {
         }
     }
     files.push(("single file", dir.join("jikgu.html")));
-    println!("{:<12} {:<34} {:>10} {:>10} {:>10}", "what", "file", "raw", "gzip -9", "brotli 11");
+    println!(
+        "{:<12} {:<34} {:>10} {:>10} {:>10}",
+        "what", "file", "raw", "gzip -9", "brotli 11"
+    );
     for (what, path) in files {
         let bytes = read_bytes(&path)?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         println!(
             "{:<12} {:<34} {:>10} {:>10} {:>10}",
             what,
