@@ -6,11 +6,13 @@
 //! - [`core`] is pure Rust (no yew, web-sys or gloo): the dataset, the model, the story's claims,
 //!   projections, and number parsing and formatting in Korean and English.
 //! - [`chart`] turns a chart model into drawing calls on any plotters `DrawingBackend`.
+//! - [`state`] is the app's one state and its verb-named actions: it calls the core, does no I/O.
 //! - [`ui`] holds the yew components; it renders natively through SSR in tests.
 //! - `web` (browser only) holds the effects that talk to the browser.
 
 pub mod chart;
 pub mod core;
+pub mod state;
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -187,7 +187,7 @@ pub fn draw<DB: DrawingBackend>(
                 PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(width))
             });
         // Projections continue from the last observed point, dashed.
-        let last_observed = finite().filter(|p| p.2 != PointKind::Projected).last();
+        let last_observed = finite().rfind(|p| p.2 != PointKind::Projected);
         let projected: Vec<(f64, f64)> = last_observed
             .into_iter()
             .chain(finite().filter(|p| p.2 == PointKind::Projected))

@@ -7,6 +7,12 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use super::compute::Computed;
+use super::lang::Lang;
+use super::scenario::DisplayUnit;
+use super::series::{Flow, Partner, SeriesKey};
+use super::table::{Cell, Provenance};
+
 /// Where a plotted value came from, so the drawing can mark edited and projected values apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PointKind {
@@ -81,6 +87,78 @@ impl ChartModel {
 /// Returns `None` for a zero scale or a value too large for `f64`, which the chart then leaves out.
 pub fn to_chart_value(value: Decimal, scale: Decimal) -> Option<f64> {
     value.checked_div(scale)?.to_f64()
+}
+
+/// The scale and axis label of money in a chart, as each language counts it: trillions of won (조),
+/// and dollars in 억 (10^8) for Korean readers, billions for English ones.
+pub fn money_axis(unit: DisplayUnit, lang: Lang) -> (Decimal, &'static str) {
+    match (unit, lang) {
+        (DisplayUnit::Won, _) => (
+            Decimal::from(1_000_000_000_000_i64),
+            lang.pick("조 원", "₩ trillion"),
+        ),
+        (DisplayUnit::Usd, Lang::Ko) => (Decimal::from(100_000_000_i64), "억 달러"),
+        (DisplayUnit::Usd, Lang::En) => (Decimal::from(1_000_000_000_i64), "$ billion"),
+    }
+}
+
+fn kind_of(cell: &Cell) -> PointKind {
+    match cell.provenance {
+        Provenance::Edited { .. } => PointKind::Edited,
+        Provenance::Projected { .. } => PointKind::Projected,
+        Provenance::Assumed { .. } => PointKind::Assumed,
+        Provenance::Derived { .. } => PointKind::Derived,
+        _ => PointKind::Published,
+    }
+}
+
+/// The balance with `partner` by year, as bars: a deficit below zero, projections hollow, and the
+/// published figure marked wherever the value drawn differs from it.
+pub fn balance_chart(computed: &Computed, partner: Partner, lang: Lang) -> ChartModel {
+    let table = &computed.table;
+    let (scale, y_unit) = money_axis(table.unit, lang);
+    let series = SeriesKey::won(Flow::Balance, partner);
+    let bars = table
+        .row(series)
+        .map(|row| {
+            table
+                .years()
+                .zip(&row.cells)
+                .filter_map(|(year, cell)| {
+                    let value = to_chart_value(cell.display?, scale)?;
+                    let reference = cell
+                        .alongside
+                        .as_ref()
+                        .filter(|a| matches!(a.provenance, Provenance::Published { .. }))
+                        .and_then(|a| to_chart_value(a.value, scale_for_won(table.unit, scale)?));
+                    Some(Bar {
+                        year,
+                        value,
+                        kind: kind_of(cell),
+                        reference,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let title = match lang {
+        Lang::Ko => format!("전자상거래 수지: {}", partner.label(lang)),
+        Lang::En => format!("E-commerce balance with {}", partner.label(lang)),
+    };
+    ChartModel {
+        title,
+        y_unit: y_unit.to_string(),
+        years: (table.first_year, table.last_year),
+        bars,
+        lines: Vec::new(),
+        projection_from: (table.last_year > table.last_published_year)
+            .then_some(table.last_published_year + 1),
+    }
+}
+
+/// A published won figure can only be marked on a won chart: it has no dollar value of its own.
+fn scale_for_won(unit: DisplayUnit, scale: Decimal) -> Option<Decimal> {
+    (unit == DisplayUnit::Won).then_some(scale)
 }
 
 #[cfg(test)]

@@ -41,9 +41,33 @@ impl Lang {
     }
 }
 
+/// The Korean particle "and/with" that fits after `word`: 과 after a final consonant, 와 after a
+/// vowel (and after Latin letters, read as their names: EU is 이유).
+pub fn with_particle(word: &str) -> &'static str {
+    match word.chars().last() {
+        Some(c @ '가'..='힣') if (u32::from(c) - 0xAC00) % 28 != 0 => "과",
+        _ => "와",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn picks_the_particle_by_the_last_sound() {
+        for (word, want) in [
+            ("중국", "과"),
+            ("미국", "과"),
+            ("일본", "과"),
+            ("아세안", "과"),
+            ("영국", "과"),
+            ("EU", "와"),
+            ("전체", "와"),
+        ] {
+            assert_eq!(with_particle(word), want, "{word}");
+        }
+    }
 
     #[test]
     fn reads_tags() {

@@ -1,67 +1,110 @@
-//! The application: the first screen proving the pipeline from embedded data to a drawn chart.
+//! The application: loads the dataset, holds the one state, lays out the page.
 
 use std::rc::Rc;
 
-use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::core::chart_model::{Bar, ChartModel, PointKind, to_chart_value};
-use crate::ui::ChartView;
+use crate::core::chart_model::balance_chart;
+use crate::core::{Dataset, Lang};
+use crate::state::{Action, AppState};
+use crate::ui::{ChartView, ClaimList, DataTable, Header, HeadlineView};
 
-/// KOSTAT's revised annual totals (trillion won), the first data the pipeline carries. Replaced by
-/// the full dataset in `static/data/` as the core lands.
-const FIRST_DATA: &str = "year,purchases,sales\n2019,3.6360,6.0046\n2021,5.1404,4.3915\n2022,5.3240,1.8417\n2023,6.6819,1.6972\n2024,7.9583,1.7225\n";
+/// The state handle every component reads and dispatches to, supplied by [`App`].
+pub type AppContext = UseReducerHandle<AppState>;
 
-fn balances() -> Vec<(i32, Decimal)> {
-    let trillion = Decimal::from(1_000_000_000_000_i64);
-    FIRST_DATA
-        .lines()
-        .skip(1)
-        .filter_map(|line| {
-            let mut fields = line.split(',');
-            let year = fields.next()?.parse().ok()?;
-            let purchases: Decimal = fields.next()?.parse().ok()?;
-            let sales: Decimal = fields.next()?.parse().ok()?;
-            Some((year, sales.checked_sub(purchases)?.checked_mul(trillion)?))
-        })
-        .collect()
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The language to start in; `None` follows the browser (English when rendered natively).
+    #[prop_or_default]
+    pub lang: Option<Lang>,
 }
 
 /// The whole calculator.
 #[component]
-pub fn App() -> Html {
-    let balances = use_memo((), |_| balances());
-    let trillion = Decimal::from(1_000_000_000_000_i64);
-    let chart = use_memo(balances.clone(), move |balances| {
-        Rc::new(ChartModel {
-            title: "Cross-border e-commerce balance".into(),
-            y_unit: "₩ trillion".into(),
-            years: (2019, 2024),
-            bars: balances
-                .iter()
-                .filter_map(|(year, value)| {
-                    Some(Bar {
-                        year: *year,
-                        value: to_chart_value(*value, trillion)?,
-                        kind: PointKind::Published,
-                        reference: None,
-                    })
-                })
-                .collect(),
-            ..ChartModel::default()
-        })
+pub fn App(props: &AppProps) -> Html {
+    match Dataset::embedded() {
+        Ok(dataset) => {
+            let lang = props.lang.unwrap_or_else(initial_lang);
+            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} /> }
+        }
+        Err(error) => html! {
+            <main class="jikgu">
+                <p class="fatal" role="alert">{ format!("The embedded dataset is invalid: {error}") }</p>
+            </main>
+        },
+    }
+}
+
+fn initial_lang() -> Lang {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::web::preferred_lang()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Lang::En
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CalculatorProps {
+    dataset: Rc<Dataset>,
+    lang: Lang,
+}
+
+#[component]
+fn Calculator(props: &CalculatorProps) -> Html {
+    let state = {
+        let (dataset, lang) = (props.dataset.clone(), props.lang);
+        use_reducer(move || AppState::new(dataset, lang))
+    };
+    use_effect_with(state.lang, |lang| {
+        #[cfg(target_arch = "wasm32")]
+        crate::web::set_document_lang(*lang);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = lang;
     });
-    let headline = balances
-        .iter()
-        .find(|(year, _)| *year == 2023)
-        .map(|(_, v)| *v);
+
+    let lang = state.lang;
+    let partner = state.computed.headline.series.partner;
+    let chart = use_memo(
+        (state.computed.clone(), partner, lang),
+        |(computed, partner, lang)| Rc::new(balance_chart(computed, *partner, *lang)),
+    );
+    let chart_label = lang.pick(
+        "연도별 전자상거래 수지 막대그래프",
+        "Bar chart of the e-commerce balance by year",
+    );
+    let on_keydown = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: KeyboardEvent| {
+            if !(e.ctrl_key() || e.meta_key()) {
+                return;
+            }
+            let key = e.key().to_ascii_lowercase();
+            let action = match key.as_str() {
+                "z" if e.shift_key() => Some(Action::Redo),
+                "z" => Some(Action::Undo),
+                "y" => Some(Action::Redo),
+                _ => None,
+            };
+            if let Some(action) = action {
+                e.prevent_default();
+                dispatch.dispatch(action);
+            }
+        })
+    };
+
     html! {
-        <main class="jikgu">
-            <h1>{ "jikgu" }</h1>
-            <p class="headline" data-testid="headline">
-                { headline.map(|v| format!("₩{} trillion", (v / trillion).round_dp(3))).unwrap_or_default() }
-            </p>
-            <ChartView model={(*chart).clone()} label="Balance by year" />
-        </main>
+        <ContextProvider<AppContext> context={state.clone()}>
+            <main class="jikgu" lang={lang.tag()} onkeydown={on_keydown}>
+                <Header />
+                <HeadlineView />
+                <ChartView model={(*chart).clone()} label={chart_label} />
+                <ClaimList />
+                <DataTable />
+            </main>
+        </ContextProvider<AppContext>>
     }
 }

@@ -4,6 +4,15 @@
 
 mod app;
 mod chart_view;
+mod claims;
+mod header;
+mod headline;
+mod provenance;
+mod table;
 
-pub use app::App;
+pub use app::{App, AppContext, AppProps};
 pub use chart_view::ChartView;
+pub use claims::ClaimList;
+pub use header::Header;
+pub use headline::HeadlineView;
+pub use table::DataTable;

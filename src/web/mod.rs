@@ -40,3 +40,23 @@ pub fn start() {
         }
     }
 }
+
+/// The reader's language from the browser's preferences: Korean if any preferred language is.
+pub fn preferred_lang() -> crate::core::Lang {
+    let navigator = gloo::utils::window().navigator();
+    let first_korean = navigator
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .chain(navigator.language())
+        .map(|tag| crate::core::Lang::from_tag(&tag))
+        .next();
+    first_korean.unwrap_or_default()
+}
+
+/// Sets `<html lang>` to the reader's language, for screen readers and fonts.
+pub fn set_document_lang(lang: crate::core::Lang) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}

@@ -1,0 +1,64 @@
+//! Saying where a number came from, in the reader's language.
+
+use crate::core::num::{Quantity, Style, format};
+use crate::core::{Dataset, Lang, Provenance};
+
+/// A one-line account of a value's provenance: its source, formula, rule or edit.
+pub fn describe(provenance: &Provenance, dataset: &Dataset, lang: Lang) -> String {
+    match provenance {
+        Provenance::Gap => lang
+            .pick(
+                "이 출처에는 이 해의 수치가 없습니다",
+                "this source has no figure for this year",
+            )
+            .to_string(),
+        Provenance::Published {
+            source,
+            approximate,
+            stands_in,
+            ..
+        } => {
+            let name = dataset
+                .source(*source)
+                .map(|s| s.name(lang).to_string())
+                .unwrap_or_default();
+            let mut text = match lang {
+                Lang::Ko => format!("발표값: {name}"),
+                Lang::En => format!("published by {name}"),
+            };
+            if *approximate {
+                text.push_str(lang.pick(" (어림값)", " (approximate)"));
+            }
+            if *stands_in {
+                text.push_str(lang.pick(" (다른 발표 시점의 값)", " (from the other vintage)"));
+            }
+            text
+        }
+        Provenance::Derived { formula, .. } => match lang {
+            Lang::Ko => format!("계산값: {}", formula.describe(lang)),
+            Lang::En => format!("derived: {}", formula.describe(lang)),
+        },
+        Provenance::Assumed { rule, .. } => match lang {
+            Lang::Ko => format!("가정: {}", rule.describe(lang)),
+            Lang::En => format!("assumed: {}", rule.describe(lang)),
+        },
+        Provenance::Edited { previous, .. } => {
+            let was = previous
+                .map(|v| format(v, Quantity::Won, lang, Style::Compact))
+                .unwrap_or_else(|| lang.pick("값 없음", "no value").to_string());
+            match lang {
+                Lang::Ko => format!("직접 수정한 값 (원래 {was})"),
+                Lang::En => format!("your edit (was {was})"),
+            }
+        }
+        Provenance::Projected { .. } => lang
+            .pick(
+                "전망값: 성장 가정에 따른 계산",
+                "projected from a growth assumption",
+            )
+            .to_string(),
+        Provenance::Overflow { .. } => lang
+            .pick("값이 너무 커서 계산할 수 없습니다", "too large to compute")
+            .to_string(),
+    }
+}

@@ -1,0 +1,142 @@
+//! The data table: every series of the view by year, each cell editable in place.
+
+use yew::prelude::*;
+
+use crate::core::num::format_bare;
+use crate::core::{CellRef, Lang, Provenance, Row};
+use crate::state::{Action, cell_unit};
+use crate::ui::AppContext;
+use crate::ui::provenance::describe;
+
+fn provenance_class(provenance: &Provenance) -> &'static str {
+    match provenance {
+        Provenance::Gap => "gap",
+        Provenance::Published { .. } => "published",
+        Provenance::Derived { .. } => "derived",
+        Provenance::Assumed { .. } => "assumed",
+        Provenance::Edited { .. } => "edited",
+        Provenance::Projected { .. } => "projected",
+        Provenance::Overflow { .. } => "overflow",
+    }
+}
+
+/// A short mark beside a value, so provenance is not told by colour alone.
+fn provenance_mark(provenance: &Provenance) -> &'static str {
+    match provenance {
+        Provenance::Published { .. } | Provenance::Gap => "",
+        Provenance::Derived { .. } => "=",
+        Provenance::Assumed { .. } => "~",
+        Provenance::Edited { .. } => "✎",
+        Provenance::Projected { .. } => "→",
+        Provenance::Overflow { .. } => "!",
+    }
+}
+
+/// Years × series for the chosen source, with undo, redo and reset.
+#[component]
+pub fn DataTable() -> Html {
+    let Some(state) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let lang = state.lang;
+    let table = &state.computed.table;
+    let years: Vec<i32> = (table.first_year..=table.last_published_year).collect();
+    let dispatch = state.dispatcher();
+    let button = |label: &'static str, action: Action, enabled: bool| {
+        let dispatch = dispatch.clone();
+        html! {
+            <button type="button" disabled={!enabled} onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))}>
+                { label }
+            </button>
+        }
+    };
+    let row = |row: &Row| {
+        let series = row.series;
+        let cells = years.iter().enumerate().map(|(i, year)| {
+            let cell_ref = CellRef { series, year: *year };
+            let Some(cell) = row.cells.get(i) else { return html! { <td key={*year} /> } };
+            let draft = state.drafts.get(&cell_ref);
+            let text = match draft {
+                Some(draft) => draft.text.clone(),
+                None => cell.value.map(|v| format_bare(v, &cell_unit(cell_ref))).unwrap_or_default(),
+            };
+            let id = format!("cell-{series}-{year}");
+            let error_id = format!("{id}-error");
+            let onchange = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |e: Event| {
+                    if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                        dispatch.dispatch(Action::EditCell { cell: cell_ref, text: input.value() });
+                    }
+                })
+            };
+            let edited = matches!(cell.provenance, Provenance::Edited { .. }) || draft.is_some();
+            let reset = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetCell(cell_ref)))
+            };
+            let label = format!("{} {year}", series.label(lang));
+            html! {
+                <td key={*year} class={classes!("cell", provenance_class(&cell.provenance))} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()}>
+                    <span class="mark" aria-hidden="true">{ provenance_mark(&cell.provenance) }</span>
+                    <input
+                        id={id.clone()}
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-label={label}
+                        title={describe(&cell.provenance, &state.dataset, lang)}
+                        value={text}
+                        aria-invalid={draft.is_some().then_some("true")}
+                        aria-describedby={draft.is_some().then(|| error_id.clone())}
+                        {onchange}
+                    />
+                    if edited {
+                        <button type="button" class="reset" onclick={reset} aria-label={format!("{} {}", lang.pick("원래 값으로:", "Reset"), series.label(lang))}>{ "↺" }</button>
+                    }
+                    if let Some(draft) = draft {
+                        <span id={error_id} class="error" role="alert">{ draft.error.message(lang) }</span>
+                    }
+                </td>
+            }
+        });
+        let has_values = row.cells.iter().any(|c| c.value.is_some());
+        if !has_values {
+            return Html::default();
+        }
+        html! {
+            <tr key={series.to_string()}>
+                <th scope="row">{ series.label(lang) }</th>
+                { for cells }
+            </tr>
+        }
+    };
+    html! {
+        <section class="table-box" aria-labelledby="table-title">
+            <h2 id="table-title">{ lang.pick("자료 (단위: 조 원, 고쳐 쓸 수 있음)", "The data (₩ trillion; every figure editable)") }</h2>
+            <div class="toolbar" role="toolbar" aria-label={lang.pick("편집", "Editing")}>
+                { button(lang.pick("실행 취소", "Undo"), Action::Undo, state.can_undo()) }
+                { button(lang.pick("다시 실행", "Redo"), Action::Redo, state.can_redo()) }
+                { button(lang.pick("모두 발표값으로", "Reset all"), Action::ResetAll, state.can_undo() || !state.scenario.edits.is_empty()) }
+            </div>
+            <div class="scroll" tabindex="0" role="region" aria-labelledby="table-title">
+                <table class="data">
+                    <thead><tr>
+                        <th scope="col">{ lang.pick("계열", "Series") }</th>
+                        { for years.iter().map(|y| html! { <th key={*y} scope="col">{ y }</th> }) }
+                    </tr></thead>
+                    <tbody>{ for table.rows.iter().map(row) }</tbody>
+                </table>
+            </div>
+            <p class="legend">{ legend(lang) }</p>
+        </section>
+    }
+}
+
+fn legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "표시: = 계산값 · ~ 가정 · ✎ 직접 수정 · → 전망. 칸에 마우스를 올리거나 포커스하면 출처가 보입니다.",
+        "Marks: = derived · ~ assumed · ✎ your edit · → projected. Hover or focus a cell for its source.",
+    )
+}
