@@ -11,9 +11,9 @@ use crate::core::chart_model::ChartModel;
 pub struct ChartViewProps {
     /// What to draw.
     pub model: Rc<ChartModel>,
-    /// Dark theme colours.
+    /// Dark theme colours; `None` follows the reader's system preference.
     #[prop_or_default]
-    pub dark: bool,
+    pub dark: Option<bool>,
     /// The accessible name of the chart, read by screen readers instead of the pixels.
     pub label: AttrValue,
 }
@@ -25,8 +25,10 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     #[cfg(target_arch = "wasm32")]
     {
         let size = crate::web::use_element_width(canvas.clone());
+        let system_dark = crate::web::use_prefers_dark();
+        let dark = props.dark.unwrap_or(system_dark);
         use_effect_with(
-            (props.model.clone(), props.dark, size, canvas.clone()),
+            (props.model.clone(), dark, size, canvas.clone()),
             |(model, dark, _, canvas)| {
                 if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                     if let Err(error) = crate::chart::canvas::draw_on(&element, model, *dark) {

@@ -28,6 +28,26 @@ pub fn use_element_width(node: NodeRef) -> i32 {
     *width
 }
 
+/// Whether the reader's system prefers a dark theme, updated when that preference changes.
+#[hook]
+pub fn use_prefers_dark() -> bool {
+    let query = use_memo((), |_| {
+        web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    });
+    let dark = use_state_eq(|| query.as_ref().as_ref().is_some_and(|q| q.matches()));
+    {
+        let dark = dark.clone();
+        use_effect_with(query, move |query| {
+            let listener = query.as_ref().as_ref().map(|q| {
+                let q2 = q.clone();
+                EventListener::new(q, "change", move |_| dark.set(q2.matches()))
+            });
+            move || drop(listener)
+        });
+    }
+    *dark
+}
+
 /// Mounts the app on `#app`, or on `<body>` if the page has no such element.
 pub fn start() {
     let document = gloo::utils::document();
