@@ -1,2 +1,85 @@
-//! Benchmark of a full recompute. (Being written with the core.)
-fn main() {}
+//! Benchmark of a full recompute: every series of a view, the claims, a projection to 2040 and one
+//! goal seek, on the embedded dataset. The UI recomputes on every edit, so this must stay far below
+//! a frame (the budget is 50 µs natively).
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jikgu::core::{
+    Dataset, Decimal, Flow, Growth, Partner, Scenario, Seek, SeriesKey, cagr, compute, grow,
+};
+
+/// KOSTAT's revised view (the most series), one edit, one chosen growth window, a projection to
+/// 2040 and the goal seek "what growth of sales closes the 2030 gap".
+fn full_scenario() -> Scenario {
+    let mut s = Scenario {
+        view: Some("kostat-revised".into()),
+        horizon: Some(2040),
+        ..Scenario::default()
+    };
+    s.growth.insert(
+        SeriesKey::won(Flow::Purchases, Partner::China),
+        Growth::Cagr {
+            from: 2021,
+            to: 2024,
+        },
+    );
+    s.edits.insert(
+        SeriesKey::won(Flow::Purchases, Partner::All).at(2023),
+        Decimal::from(6_700_000_000_000_i64),
+    );
+    s.seek = Some(Seek::Growth {
+        series: SeriesKey::won(Flow::Sales, Partner::All),
+        year: 2030,
+        target: Decimal::ZERO,
+    });
+    s
+}
+
+fn recompute(c: &mut Criterion) {
+    let Ok(data) = Dataset::embedded() else {
+        eprintln!("the embedded dataset does not parse: run cargo test");
+        return;
+    };
+    let full = full_scenario();
+    c.bench_function(
+        "recompute: kostat-revised, claims, projection to 2040, goal seek",
+        |b| b.iter(|| compute(black_box(data), black_box(&full))),
+    );
+    let default = Scenario::default();
+    c.bench_function("recompute: default scenario", |b| {
+        b.iter(|| compute(black_box(data), black_box(&default)))
+    });
+}
+
+/// The pieces that dominate a recompute, to see where time goes when the total moves.
+fn pieces(c: &mut Criterion) {
+    let (from, to) = (Decimal::new(1642, 3), Decimal::new(79583, 4));
+    c.bench_function("piece: CAGR over ten years (Newton root)", |b| {
+        b.iter(|| cagr(black_box(from), black_box(to), black_box(Decimal::from(10))))
+    });
+    c.bench_function("piece: compound growth over eleven years", |b| {
+        b.iter(|| {
+            grow(
+                black_box(to),
+                black_box(Decimal::new(1706, 2)),
+                black_box(11),
+            )
+        })
+    });
+    let Ok(data) = Dataset::embedded() else {
+        return;
+    };
+    let mut s = full_scenario();
+    s.seek = None;
+    c.bench_function("piece: recompute without the goal seek", |b| {
+        b.iter(|| compute(black_box(data), black_box(&s)))
+    });
+    s.horizon = Some(2025);
+    c.bench_function("piece: recompute projecting one year only", |b| {
+        b.iter(|| compute(black_box(data), black_box(&s)))
+    });
+}
+
+criterion_group!(benches, recompute, pieces);
+criterion_main!(benches);

@@ -25,7 +25,7 @@ use super::measure::{self, YearChange};
 use super::scenario::{
     DisplayUnit, EditError, EditTarget, FxMode, Growth, Scenario, Seek, validate_edit,
 };
-use super::seek::{SeekIssue, SeekOutcome, bisect};
+use super::seek::{SeekIssue, SeekOutcome, solve};
 use super::series::{CellRef, Flow, HORIZON_MAX, HORIZON_MIN, Partner, SeriesKey};
 use super::table::{Provenance, Rates, Table, build_table};
 
@@ -418,7 +418,7 @@ fn run_seek(table: &Table, _scenario: &Scenario, rates: Rates<'_>, seek: Seek) -
                     other_value.checked_sub(grown)
                 }
             };
-            bisect(
+            solve(
                 f,
                 Decimal::from(super::scenario::GROWTH_MIN),
                 Decimal::from(super::scenario::GROWTH_MAX),
@@ -436,7 +436,7 @@ fn run_seek(table: &Table, _scenario: &Scenario, rates: Rates<'_>, seek: Seek) -
                 return SeekOutcome::Unavailable(SeekIssue::NoBalance(series, year));
             };
             let f = |rate: Decimal| measure::to_usd(won, rate).ok();
-            bisect(f, Decimal::ONE, Decimal::from(100_000), target, tolerance())
+            solve(f, Decimal::ONE, Decimal::from(100_000), target, tolerance())
         }
     }
 }

@@ -17,6 +17,11 @@
 //! assert!(data.views().iter().any(|v| v.id == "kostat-revised"));
 //! ```
 
+// A `DatasetError` carries the location and the offending text so a journalist can fix the file; it
+// is built at most once per file read, so its size costs nothing and boxing it would only make
+// matching on it clumsier.
+#![allow(clippy::result_large_err)]
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::LazyLock;
@@ -28,6 +33,8 @@ use toml::Spanned;
 use super::claims::{Claim, Compare, Part};
 use super::expr::{ExprError, Ref, parse_expr};
 use super::lang::Lang;
+use super::measure::{self, Measured};
+use super::scenario::Growth;
 use super::series::{Flow, Measure, Partner, SeriesKey, Vintage, YEAR_MAX, YEAR_MIN};
 
 /// The schema version this parser reads.
@@ -222,9 +229,16 @@ pub struct View {
     pub vintage: Option<Vintage>,
     levels: BTreeMap<(SeriesKey, i32), Pick>,
     growth: BTreeMap<(SeriesKey, i32), Pick>,
+    default_cagr: BTreeMap<SeriesKey, (Growth, Measured)>,
 }
 
 impl View {
+    /// The default growth assumption of a flow (the CAGR of its published window) and its rate,
+    /// computed once when the dataset is read: roots are the slowest arithmetic in a recompute.
+    pub fn default_cagr(&self, series: SeriesKey) -> Option<&(Growth, Measured)> {
+        self.default_cagr.get(&series)
+    }
+
     /// The level figure this view shows for a series-year.
     pub fn level(&self, series: SeriesKey, year: i32) -> Option<Pick> {
         self.levels.get(&(series, year)).copied()
@@ -990,8 +1004,35 @@ impl Dataset {
                     }
                 }
             }
+            let mut default_cagr = BTreeMap::new();
+            let mut firsts: BTreeMap<SeriesKey, (i32, Decimal)> = BTreeMap::new();
+            let mut lasts: BTreeMap<SeriesKey, (i32, Decimal)> = BTreeMap::new();
+            for ((series, year), pick) in &levels {
+                if let Some(f) = figures.get(pick.figure.0) {
+                    firsts.entry(*series).or_insert((*year, f.value));
+                    lasts.insert(*series, (*year, f.value));
+                }
+            }
+            for (series, (from, v0)) in &firsts {
+                if let (Some((to, v1)), false) = (lasts.get(series), series.flow == Flow::Balance) {
+                    if to > from {
+                        let rate = measure::cagr(*v0, *v1, Decimal::from(to.saturating_sub(*from)));
+                        default_cagr.insert(
+                            *series,
+                            (
+                                Growth::Cagr {
+                                    from: *from,
+                                    to: *to,
+                                },
+                                rate,
+                            ),
+                        );
+                    }
+                }
+            }
             if !levels.is_empty() || !growth.is_empty() {
                 views.push(View {
+                    default_cagr,
                     id: s.id.clone(),
                     source: SourceRef(i),
                     vintage: s.vintage,
@@ -1642,7 +1683,8 @@ title = "t"
             place: Place::Part("C".into(), "p".into()),
             line: Some(23),
         };
-        let cases: Vec<(String, fn(&DatasetError) -> bool)> = vec![
+        type Check = fn(&DatasetError) -> bool;
+        let cases: Vec<(String, Check)> = vec![
             (
                 claim("purchases.china[2023]", "compare = \"above\""),
                 |e| matches!(e, DatasetError::UnknownSeries { reference, .. } if reference == "purchases.china[2023]"),

@@ -57,7 +57,7 @@ pub use scenario::{
     Change, DEFAULT_HORIZON, DisplayUnit, EditError, EditTarget, FillRule, FxMode, GROWTH_MAX,
     GROWTH_MIN, Growth, SCENARIO_VERSION, Scenario, Seek, max_amount, validate_edit,
 };
-pub use seek::{MAX_ITERATIONS, SeekIssue, SeekOutcome, bisect};
+pub use seek::{MAX_ITERATIONS, SeekIssue, SeekOutcome, solve};
 pub use series::{
     CellRef, Flow, HORIZON_MAX, HORIZON_MIN, KeyError, Measure, Partner, SeriesKey, Vintage,
     YEAR_MAX, YEAR_MIN,

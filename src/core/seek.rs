@@ -1,15 +1,17 @@
-//! Goal seek: "what would it take?" Solve one assumption for a target by bisection in `Decimal`.
+//! Goal seek: "what would it take?" Solve one assumption for a target, in `Decimal`.
 //!
-//! [`bisect`] needs a bracket whose ends give results on either side of the target; it halves the
-//! bracket until it is narrower than the tolerance or [`MAX_ITERATIONS`] is reached. When the two ends
-//! fall on the same side, there is no solution in the range and the outcome says so, with the range
-//! tried and the values at its ends, rather than inventing one.
+//! [`solve`] needs a bracket whose ends give results on either side of the target; it narrows the
+//! bracket by secant steps (falling back to halving) until it is narrower than the tolerance or
+//! [`MAX_ITERATIONS`] is reached. When the two ends fall on the same side, there is no solution in
+//! the range and the outcome says so, with the range tried and the values at its ends, rather than
+//! inventing one.
 //!
 //! ```
-//! use jikgu::core::{bisect, Decimal, SeekOutcome};
-//! // The rate at which 6,003 bn won is 4.3 bn dollars.
+//! use jikgu::core::{solve, Decimal, SeekOutcome};
+//! // The rate at which 6,003 bn won is 4.3 bn dollars (amounts in billions).
 //! let f = |rate: Decimal| Decimal::from(6003).checked_div(rate);
-//! let out = bisect(f, Decimal::ONE, Decimal::from(100_000), Decimal::new(43, 1) / Decimal::from(1000), Decimal::new(1, 6));
+//! let target = Decimal::new(43, 1);
+//! let out = solve(f, Decimal::ONE, Decimal::from(100_000), target, Decimal::new(1, 6));
 //! let SeekOutcome::Solved { value, .. } = out else { panic!() };
 //! assert_eq!(value.round_dp(1), Decimal::new(13960, 1));
 //! ```
@@ -20,8 +22,15 @@ use super::lang::Lang;
 use super::measure::Undefined;
 use super::series::SeriesKey;
 
-/// The most halvings a seek makes; 100 halvings shrink any bracket here far below the tolerance.
+/// The most steps a seek makes; 100 halvings alone shrink any bracket here far below the tolerance.
 pub const MAX_ITERATIONS: u32 = 100;
+
+/// Halvings made before secant steps start: they tame a strongly curved function (compound growth
+/// over a wide range of rates), after which secant steps converge in a few more.
+const HALVINGS_FIRST: u32 = 10;
+
+/// Decimal places kept for each trial point.
+const MID_DP: u32 = 7;
 
 /// Why a goal seek could not run at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +89,7 @@ pub enum SeekOutcome {
         value: Decimal,
         /// The result it gives (close to the target, within the tolerance of the input).
         achieved: Decimal,
-        /// Halvings used.
+        /// Steps used.
         iterations: u32,
     },
     /// No value in the range meets the target: both ends fall on the same side.
@@ -98,11 +107,18 @@ pub enum SeekOutcome {
     Unavailable(SeekIssue),
 }
 
-/// Finds `x` in `[low, high]` with `f(x)` = `target`, to within `tolerance` of `x`, by bisection.
+/// Finds `x` in `[low, high]` with `f(x)` = `target`, to within `tolerance` of `x`.
+///
+/// It first halves the bracket [`HALVINGS_FIRST`] times, which tames strongly curved functions such
+/// as compound growth over a wide range of rates, then takes secant steps (the Illinois variant of
+/// regula falsi: the stale end's value is halved so the search cannot creep in from one side),
+/// falling back to the midpoint whenever the secant point is unusable. The root stays bracketed
+/// throughout. It stops when the bracket, or a secant step, is narrower than `tolerance`, or after
+/// [`MAX_ITERATIONS`] steps; the seeks here take about fifteen where plain bisection takes forty.
 ///
 /// `f` returns `None` where it overflows; an end that overflows makes the seek unavailable. `f` must
 /// be monotone on the range for the answer to be the only one; the seeks here are.
-pub fn bisect(
+pub fn solve(
     f: impl Fn(Decimal) -> Option<Decimal>,
     low: Decimal,
     high: Decimal,
@@ -135,29 +151,70 @@ pub fn bisect(
             at_high,
         };
     }
-    let (mut lo, mut hi, low_negative) = (low, high, g_low.is_sign_negative());
+    let (mut a, mut fa, mut b, mut fb) = (low, g_low, high, g_high);
+    let mut kept: i8 = 0;
+    let mut halve = true;
+    let mut previous: Option<Decimal> = None;
+    let mut x = a;
     let mut iterations = 0;
     while iterations < MAX_ITERATIONS {
-        let Some(mid) = lo.checked_add(hi).map(|s| s / Decimal::TWO) else {
+        let midpoint = a
+            .checked_add(b)
+            .map(|s| (s / Decimal::TWO).round_dp(MID_DP));
+        // Rounding keeps operands short (and the powers in `f` fast); the places kept are far finer
+        // than any tolerance used here.
+        let secant = a
+            .checked_mul(fb)
+            .zip(b.checked_mul(fa))
+            .and_then(|(p, q)| p.checked_sub(q))
+            .zip(fb.checked_sub(fa))
+            .and_then(|(num, den)| num.checked_div(den))
+            .map(|x| x.round_dp(MID_DP))
+            .filter(|x| *x > a && *x < b);
+        let secant_step = !halve;
+        let candidate = if halve { midpoint } else { secant.or(midpoint) };
+        let Some(next) = candidate.filter(|x| *x > a && *x < b) else {
             break;
         };
+        x = next;
         iterations += 1;
-        let Some((_, g)) = gap(mid) else { break };
+        let Some((_, g)) = gap(x) else { break };
         if g.is_zero() {
-            lo = mid;
-            hi = mid;
+            a = x;
+            b = x;
             break;
         }
-        if g.is_sign_negative() == low_negative {
-            lo = mid;
+        if g.is_sign_negative() == fb.is_sign_negative() {
+            b = x;
+            fb = g;
+            if kept == -1 {
+                fa /= Decimal::TWO;
+            }
+            kept = -1;
         } else {
-            hi = mid;
+            a = x;
+            fa = g;
+            if kept == 1 {
+                fb /= Decimal::TWO;
+            }
+            kept = 1;
         }
-        if hi.checked_sub(lo).is_none_or(|w| w <= tolerance) {
+        halve = iterations < HALVINGS_FIRST;
+        let narrow = b.checked_sub(a).is_none_or(|w| w <= tolerance);
+        let still = secant_step
+            && previous
+                .and_then(|p| x.checked_sub(p))
+                .is_some_and(|d| d.abs() <= tolerance);
+        if narrow || still {
             break;
         }
+        previous = Some(x);
     }
-    let value = lo.checked_add(hi).map_or(lo, |s| s / Decimal::TWO);
+    let value = if b.checked_sub(a).is_some_and(|w| w <= tolerance) {
+        a.checked_add(b).map_or(x, |s| s / Decimal::TWO)
+    } else {
+        x
+    };
     match f(value) {
         Some(achieved) => SeekOutcome::Solved {
             value,
@@ -191,7 +248,7 @@ mod tests {
             ("no root above the range", d("0"), d("1"), d("4"), None),
         ];
         for (what, low, high, target, want) in cases {
-            match (bisect(square, low, high, target, d("0.000001")), want) {
+            match (solve(square, low, high, target, d("0.000001")), want) {
                 (
                     SeekOutcome::Solved {
                         value, iterations, ..
@@ -220,7 +277,7 @@ mod tests {
             }
         }
         assert_eq!(
-            bisect(
+            solve(
                 |x: Decimal| x.checked_mul(Decimal::MAX),
                 d("-2"),
                 d("2"),

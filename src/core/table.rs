@@ -13,7 +13,9 @@
 //!    and the published figure moves beside it. A balance can itself be edited or filled.
 //! 5. **Projected** values for the years after the last published one, up to the horizon (see
 //!    [`crate::core::Growth`]); a balance whose flows are projected is their difference.
-//! 6. Year-on-year changes and display values (won converted to dollars when asked).
+//! 6. Display values (won converted to dollars when asked). Year-on-year changes are computed on
+//!    demand by [`Table::year_change`]: a division per cell is the costliest part of a table, and the
+//!    page shows only a few.
 //!
 //! All arithmetic is checked; a value too large to hold leaves the cell empty with
 //! [`Provenance::Overflow`] rather than panicking.
@@ -139,11 +141,9 @@ pub struct Cell {
     /// Where it came from.
     pub provenance: Provenance,
     /// For a balance: the published or derived figure not shown.
-    pub alongside: Option<Alongside>,
+    pub alongside: Option<Box<Alongside>>,
     /// A year-on-year % the source published for this cell.
     pub published_yoy: Option<(Decimal, FigureRef)>,
-    /// The change from the previous year's value.
-    pub change: Option<YearChange>,
     /// The value in the scenario's display currency (won series converted to dollars when asked).
     pub display: Option<Decimal>,
 }
@@ -155,29 +155,27 @@ impl Cell {
             provenance: Provenance::Gap,
             alongside: None,
             published_yoy: None,
-            change: None,
             display: None,
         }
     }
 
     /// The balance as sales − purchases, whichever of published and derived is shown.
     pub fn derived_value(&self) -> Option<Decimal> {
-        match (&self.provenance, &self.alongside) {
-            (
-                Provenance::Derived {
-                    formula: Formula::Balance,
-                    ..
-                },
-                _,
-            ) => self.value,
-            (
-                _,
-                Some(Alongside {
-                    value,
-                    provenance: Provenance::Derived { .. },
-                    ..
-                }),
-            ) => Some(*value),
+        if matches!(
+            self.provenance,
+            Provenance::Derived {
+                formula: Formula::Balance,
+                ..
+            }
+        ) {
+            return self.value;
+        }
+        match self.alongside.as_deref() {
+            Some(Alongside {
+                value,
+                provenance: Provenance::Derived { .. },
+                ..
+            }) => Some(*value),
             _ => None,
         }
     }
@@ -251,6 +249,12 @@ impl Table {
     pub fn value(&self, at: CellRef) -> Option<Decimal> {
         self.cell(at).and_then(|c| c.value)
     }
+
+    /// The change of a cell from the year before (both must have values).
+    pub fn year_change(&self, at: CellRef) -> Option<YearChange> {
+        let previous = self.value(at.series.at(at.year.checked_sub(1)?))?;
+        measure::year_change(previous, self.value(at)?)
+    }
 }
 
 /// Exchange rates in the scenario's mode.
@@ -285,7 +289,7 @@ fn published(
 ) -> Option<(Decimal, Provenance)> {
     let pick = view.level(series, year)?;
     let f = dataset.figure(pick.figure)?;
-    (f.kind == FigureKind::Level).then(|| {
+    (f.kind == FigureKind::Level).then_some({
         (
             f.value,
             Provenance::Published {
@@ -436,10 +440,32 @@ fn window(row: &Row, first: i32, from: i32, to: i32) -> Vec<(i32, Decimal)> {
 }
 
 /// Projects a row into the years after `last`, per its assumption.
-fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, last: i32, end: i32) {
+/// Decimal places kept in projected values: whole won (or dollars, or parcels) are far below anything
+/// shown, and short operands keep each year's multiplication exact and fast.
+const PROJECTED_DP: u32 = 0;
+
+fn project_row(
+    row: &mut Row,
+    chosen: Option<Growth>,
+    cached: Option<&(Growth, Result<Decimal, Undefined>)>,
+    first: i32,
+    last: i32,
+    end: i32,
+) {
     let assumption = match chosen.or_else(|| default_growth(row, first, last)) {
         Some(a) => a,
         None => return,
+    };
+    // The view's default CAGR was computed once with the dataset; it still applies when the reader
+    // has not changed any cell of its window.
+    let cached_rate = match (chosen, cached, assumption) {
+        (None, Some((g, rate)), Growth::Cagr { from, to }) if *g == assumption => {
+            let untouched = (from..=to)
+                .filter_map(|y| row.cells.get(index(first, y)?))
+                .all(|c| matches!(c.provenance, Provenance::Published { .. } | Provenance::Gap));
+            untouched.then_some(*rate)
+        }
+        _ => None,
     };
     let mut info = RowProjection {
         assumption,
@@ -468,6 +494,9 @@ fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, last: i32, end
     }
     let method = match assumption {
         Growth::Fixed(rate) => Ok(Method::Rate(rate)),
+        Growth::Cagr { .. } if cached_rate.is_some() => {
+            cached_rate.map_or(Err(Undefined::Overflow), |r| r.map(Method::Rate))
+        }
         Growth::Cagr { from, to } => {
             let pts = window(row, first, from, to);
             match (pts.first(), pts.last()) {
@@ -493,16 +522,29 @@ fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, last: i32, end
         Method::Line(s, _) => s,
     });
     let floor_at_zero = row.series.flow != Flow::Balance;
+    let factor = match method {
+        Method::Rate(rate) => rate
+            .checked_div(Decimal::ONE_HUNDRED)
+            .and_then(|g| Decimal::ONE.checked_add(g)),
+        Method::Line(..) => None,
+    };
+    // Compounding runs year by year from the first projected value: one multiplication a year.
+    let mut running: Option<Decimal> = None;
     for year in last.saturating_add(1)..=end {
         let Some(cell) = index(first, year).and_then(|i| row.cells.get_mut(i)) else {
             continue;
         };
         let steps = i64::from(year.saturating_sub(base_year));
         let (value, projection) = match method {
-            Method::Rate(rate) => (
-                measure::grow(base_value, rate, steps),
-                Projection::Growth { assumption, rate },
-            ),
+            Method::Rate(rate) => {
+                let v = match (running, factor) {
+                    (Some(prev), Some(f)) => prev.checked_mul(f).ok_or(Undefined::Overflow),
+                    _ => measure::grow(base_value, rate, steps),
+                };
+                let v = v.map(|v| v.round_dp(PROJECTED_DP));
+                running = v.ok();
+                (v, Projection::Growth { assumption, rate })
+            }
             // The line continues from the last known value with the fitted slope, so the projection
             // joins the data without a jump; a flow cannot go below zero.
             Method::Line(slope, start) => {
@@ -628,13 +670,12 @@ pub fn build_table(
                 .ok()
         };
         let (sales_row, purchases_row) = (find(Flow::Sales), find(Flow::Purchases));
-        let mut cells = Vec::with_capacity(width);
-        for (i, year) in years.clone().enumerate() {
-            let mut cell = rows
-                .get(b)
-                .and_then(|r| r.cells.get(i))
-                .cloned()
-                .unwrap_or_else(Cell::gap);
+        // The balance row's cells are taken out while the flows are read, so nothing is cloned.
+        let mut cells = rows
+            .get_mut(b)
+            .map(|r| std::mem::take(&mut r.cells))
+            .unwrap_or_default();
+        for ((i, year), cell) in years.clone().enumerate().zip(cells.iter_mut()) {
             let flow_cell =
                 |r: Option<usize>| r.and_then(|r| rows.get(r)).and_then(|r| r.cells.get(i));
             let (s, p) = (flow_cell(sales_row), flow_cell(purchases_row));
@@ -666,11 +707,11 @@ pub fn build_table(
                     };
                     cell.value = Some(shown);
                     cell.provenance = shown_prov;
-                    cell.alongside = Some(Alongside {
+                    cell.alongside = Some(Box::new(Alongside {
                         value: other,
                         provenance: other_prov,
                         difference: shown.checked_sub(other),
-                    });
+                    }));
                 }
                 (Some(Ok(dv)), None) => {
                     cell.value = Some(dv);
@@ -682,11 +723,11 @@ pub fn build_table(
                         formula: Formula::Balance,
                     };
                     if let Some((pv, pp)) = pv {
-                        cell.alongside = Some(Alongside {
+                        cell.alongside = Some(Box::new(Alongside {
                             value: pv,
                             provenance: pp,
                             difference: None,
-                        });
+                        }));
                     }
                 }
                 (None, Some((pv, pp))) => {
@@ -695,7 +736,6 @@ pub fn build_table(
                 }
                 (None, None) => {}
             }
-            cells.push(cell);
         }
         if let Some(row) = rows.get_mut(b) {
             row.cells = cells;
@@ -709,9 +749,11 @@ pub fn build_table(
     // Projections: flows first, then balances from projected flows (or from their own trend).
     if end > last {
         for row in rows.iter_mut().filter(|r| r.series.flow != Flow::Balance) {
+            let cached = view.default_cagr(row.series);
             project_row(
                 row,
                 scenario.growth.get(&row.series).copied(),
+                cached,
                 first,
                 last,
                 end,
@@ -762,7 +804,14 @@ pub fn build_table(
                     }
                 }
             } else if let Some(row) = rows.get_mut(b) {
-                project_row(row, scenario.growth.get(&series).copied(), first, last, end);
+                project_row(
+                    row,
+                    scenario.growth.get(&series).copied(),
+                    None,
+                    first,
+                    last,
+                    end,
+                );
             }
         }
         // Edits in projection years override the projection.
@@ -772,21 +821,15 @@ pub fn build_table(
         }
     }
 
-    // Year-on-year changes and display values.
+    // Display values: won shown in dollars when asked (other measures are shown as they are).
     for row in &mut rows {
         let convert = row.series.measure == Measure::Won && scenario.unit == DisplayUnit::Usd;
-        let mut previous: Option<Decimal> = None;
         for (cell, year) in row.cells.iter_mut().zip(years.clone()) {
-            cell.change = match (previous, cell.value) {
-                (Some(p), Some(v)) => measure::year_change(p, v),
-                _ => None,
-            };
             cell.display = match (cell.value, convert) {
                 (Some(v), true) => rates.rate(year).and_then(|r| measure::to_usd(v, r).ok()),
                 (v, false) => v,
                 (None, true) => None,
             };
-            previous = cell.value;
         }
     }
 
