@@ -895,16 +895,17 @@ impl Dataset {
                 at: at.clone(),
                 value: f.value.clone(),
             })?;
-            let value =
-                published
-                    .checked_mul(unit.scale())
-                    .ok_or_else(|| DatasetError::Invalid {
-                        at: at.clone(),
-                        message: format!(
-                            "expected a value small enough to compute with, found {}",
-                            f.value
-                        ),
-                    })?;
+            let value = published
+                .checked_mul(unit.scale())
+                .ok_or_else(|| DatasetError::Invalid {
+                    at: at.clone(),
+                    message: format!(
+                        "expected a value small enough to compute with, found {}",
+                        f.value
+                    ),
+                })?
+                // Whole won carry no decimal places: equal scales keep later sums cheap.
+                .normalize();
             let kind = if unit == Unit::Pct {
                 FigureKind::YoyPct
             } else {

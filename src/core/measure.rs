@@ -155,15 +155,29 @@ pub const FACTOR_DP: u32 = 9;
 /// Most Newton steps tried before falling back to the slower exp-and-logarithm route.
 const ROOT_STEPS: u32 = 200;
 
+/// Caps the decimal places of an intermediate value at `dp`, rounding half away from zero.
+///
+/// Used to keep intermediate operands short, never for display ([`round_for_display`] does that).
+/// It is `Decimal::rescale`, which drops digits in chunks, where `round_dp` loops digit by digit;
+/// a value with fewer places is returned as it is (rescaling up would only lengthen it).
+pub(crate) fn cap_dp(value: Decimal, dp: u32) -> Decimal {
+    if value.scale() <= dp {
+        return value;
+    }
+    let mut capped = value;
+    capped.rescale(dp);
+    capped
+}
+
 fn pow_rounded(x: Decimal, mut exp: u32) -> Option<Decimal> {
     let (mut base, mut acc) = (x, Decimal::ONE);
     while exp > 0 {
         if exp & 1 == 1 {
-            acc = acc.checked_mul(base)?.round_dp(FACTOR_DP);
+            acc = cap_dp(acc.checked_mul(base)?, FACTOR_DP);
         }
         exp >>= 1;
         if exp > 0 {
-            base = base.checked_mul(base)?.round_dp(FACTOR_DP);
+            base = cap_dp(base.checked_mul(base)?, FACTOR_DP);
         }
     }
     Some(acc)
@@ -183,11 +197,13 @@ fn nth_root(ratio: Decimal, n: u32) -> Option<Decimal> {
         return Some(ratio);
     }
     let nd = Decimal::from(n);
-    let mut x = ratio
-        .checked_sub(Decimal::ONE)?
-        .checked_div(nd)?
-        .checked_add(Decimal::ONE)?
-        .round_dp(FACTOR_DP);
+    let mut x = cap_dp(
+        ratio
+            .checked_sub(Decimal::ONE)?
+            .checked_div(nd)?
+            .checked_add(Decimal::ONE)?,
+        FACTOR_DP,
+    );
     for _ in 0..ROOT_STEPS {
         let below = pow_rounded(x, n - 1)?;
         let value = below.checked_mul(x)?;
@@ -195,9 +211,10 @@ fn nth_root(ratio: Decimal, n: u32) -> Option<Decimal> {
         if slope.is_zero() {
             return None;
         }
-        let next = x
-            .checked_sub(value.checked_sub(ratio)?.checked_div(slope)?)?
-            .round_dp(FACTOR_DP);
+        let next = cap_dp(
+            x.checked_sub(value.checked_sub(ratio)?.checked_div(slope)?)?,
+            FACTOR_DP,
+        );
         if next >= x || next <= Decimal::ZERO {
             return Some(x);
         }
@@ -253,7 +270,7 @@ pub fn grow(base: Decimal, pct: Decimal, years: i64) -> Measured {
         return Err(Undefined::NotPositive);
     }
     let power = match u32::try_from(years) {
-        Ok(n) => of(pow_rounded(factor.round_dp(FACTOR_DP), n))?,
+        Ok(n) => of(pow_rounded(cap_dp(factor, FACTOR_DP), n))?,
         Err(_) => of(factor.checked_powi(years))?,
     };
     of(base.checked_mul(power))

@@ -99,7 +99,9 @@ pub enum Growth {
         /// Last year of the window.
         to: i32,
     },
-    /// The least-squares straight line through the known values of the window `[from, to]`.
+    /// A straight line: the least-squares slope of the known values of the window `[from, to]`,
+    /// continued from the last known value (so the projection joins the data without a jump).
+    /// A projected flow never goes below zero.
     Linear {
         /// First year of the window.
         from: i32,

@@ -19,7 +19,7 @@
 use rust_decimal::Decimal;
 
 use super::lang::Lang;
-use super::measure::Undefined;
+use super::measure::{Undefined, cap_dp};
 use super::series::SeriesKey;
 
 /// The most steps a seek makes; 100 halvings alone shrink any bracket here far below the tolerance.
@@ -158,9 +158,7 @@ pub fn solve(
     let mut x = a;
     let mut iterations = 0;
     while iterations < MAX_ITERATIONS {
-        let midpoint = a
-            .checked_add(b)
-            .map(|s| (s / Decimal::TWO).round_dp(MID_DP));
+        let midpoint = a.checked_add(b).map(|s| cap_dp(s / Decimal::TWO, MID_DP));
         // Rounding keeps operands short (and the powers in `f` fast); the places kept are far finer
         // than any tolerance used here.
         let secant = a
@@ -169,7 +167,7 @@ pub fn solve(
             .and_then(|(p, q)| p.checked_sub(q))
             .zip(fb.checked_sub(fa))
             .and_then(|(num, den)| num.checked_div(den))
-            .map(|x| x.round_dp(MID_DP))
+            .map(|x| cap_dp(x, MID_DP))
             .filter(|x| *x > a && *x < b);
         let secant_step = !halve;
         let candidate = if halve { midpoint } else { secant.or(midpoint) };

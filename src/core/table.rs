@@ -24,11 +24,11 @@ use std::ops::RangeInclusive;
 
 use rust_decimal::Decimal;
 
-use super::dataset::{Dataset, FigureKind, FigureRef, SourceRef, View};
+use super::dataset::{Dataset, FigureKind, FigureRef, Pick, SourceRef, View};
 use super::lang::Lang;
 use super::measure::{self, Formula, Undefined, YearChange};
 use super::scenario::{DisplayUnit, FillRule, FxMode, Growth, Scenario};
-use super::series::{CellRef, Flow, Measure, SeriesKey, Vintage};
+use super::series::{CellRef, Flow, Measure, Partner, SeriesKey, Vintage};
 
 /// Where a cell's value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -250,6 +250,31 @@ impl Table {
         self.cell(at).and_then(|c| c.value)
     }
 
+    /// A partner's share of a flow's all-partner total in a year, in per cent.
+    pub fn share(&self, at: CellRef) -> Option<Decimal> {
+        let whole = SeriesKey {
+            partner: Partner::All,
+            ..at.series
+        }
+        .at(at.year);
+        measure::share(self.value(at)?, self.value(whole)?).ok()
+    }
+
+    /// The won-per-dollar rate implied where a source gives a flow in both won and dollars (customs).
+    pub fn implied_rate(&self, at: CellRef) -> Option<Decimal> {
+        let won = SeriesKey {
+            measure: Measure::Won,
+            ..at.series
+        }
+        .at(at.year);
+        let usd = SeriesKey {
+            measure: Measure::Usd,
+            ..at.series
+        }
+        .at(at.year);
+        measure::implied_rate(self.value(won)?, self.value(usd)?).ok()
+    }
+
     /// The change of a cell from the year before (both must have values).
     pub fn year_change(&self, at: CellRef) -> Option<YearChange> {
         let previous = self.value(at.series.at(at.year.checked_sub(1)?))?;
@@ -287,7 +312,10 @@ fn published(
     series: SeriesKey,
     year: i32,
 ) -> Option<(Decimal, Provenance)> {
-    let pick = view.level(series, year)?;
+    from_pick(dataset, view, view.level(series, year)?)
+}
+
+fn from_pick(dataset: &Dataset, view: &View, pick: Pick) -> Option<(Decimal, Provenance)> {
     let f = dataset.figure(pick.figure)?;
     (f.kind == FigureKind::Level).then_some({
         (
@@ -541,7 +569,7 @@ fn project_row(
                     (Some(prev), Some(f)) => prev.checked_mul(f).ok_or(Undefined::Overflow),
                     _ => measure::grow(base_value, rate, steps),
                 };
-                let v = v.map(|v| v.round_dp(PROJECTED_DP));
+                let v = v.map(|v| measure::cap_dp(v, PROJECTED_DP));
                 running = v.ok();
                 (v, Projection::Growth { assumption, rate })
             }
@@ -624,10 +652,10 @@ pub fn build_table(
     for &series in &keys {
         let mut cells = vec![Cell::gap(); width];
         if series.flow != Flow::Balance {
-            for (year, _) in view.levels_of(series) {
+            for (year, pick) in view.levels_of(series) {
                 if let (Some(cell), Some((value, provenance))) = (
                     index(first, year).and_then(|i| cells.get_mut(i)),
-                    published(dataset, view, series, year),
+                    from_pick(dataset, view, pick),
                 ) {
                     cell.value = Some(value);
                     cell.provenance = provenance;
@@ -748,6 +776,8 @@ pub fn build_table(
 
     // Projections: flows first, then balances from projected flows (or from their own trend).
     if end > last {
+        // Edits in projection years override a flow's projection before balances are taken.
+        let projected_years = last.saturating_add(1)..=end;
         for row in rows.iter_mut().filter(|r| r.series.flow != Flow::Balance) {
             let cached = view.default_cagr(row.series);
             project_row(
@@ -758,6 +788,7 @@ pub fn build_table(
                 last,
                 end,
             );
+            apply_edits(row, scenario, first, &projected_years);
         }
         for b in 0..rows.len() {
             let Some(series) = rows
@@ -814,9 +845,8 @@ pub fn build_table(
                 );
             }
         }
-        // Edits in projection years override the projection.
-        let projected_years = last.saturating_add(1)..=end;
-        for row in &mut rows {
+        // Edits in projection years override the projection of a balance itself.
+        for row in rows.iter_mut().filter(|r| r.series.flow == Flow::Balance) {
             apply_edits(row, scenario, first, &projected_years);
         }
     }
@@ -846,7 +876,6 @@ pub fn build_table(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::series::Partner;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).expect(s)
@@ -1111,6 +1140,92 @@ mod tests {
             Some(tn("-8.9995")),
             "two more years of the line"
         );
+    }
+
+    #[test]
+    fn shares_and_implied_rates() {
+        let kostat = table("kostat-revised", &Scenario::default());
+        let kcs = table("kcs", &Scenario::default());
+        let cases = [
+            (
+                "China's share of purchases 2024",
+                kostat.share(cell("purchases.china[2024]")),
+                "60.0",
+            ),
+            (
+                "US share of purchases 2014",
+                kostat.share(cell("purchases.us[2014]")),
+                "72.7",
+            ),
+            (
+                "customs import rate 2024",
+                kcs.implied_rate(cell("purchases.all[2024]")),
+                "1410.1",
+            ),
+            (
+                "customs export rate 2024",
+                kcs.implied_rate(cell("sales.all[2024]")),
+                "1409.2",
+            ),
+        ];
+        for (what, got, want) in cases {
+            assert_eq!(
+                got.map(|v| measure::round_for_display(v, 1)),
+                Some(d(want)),
+                "{what}"
+            );
+        }
+        assert_eq!(
+            kostat.share(cell("purchases.china[2015]")),
+            None,
+            "no share without both values"
+        );
+    }
+
+    #[test]
+    fn an_edited_projected_flow_moves_the_projected_balance() {
+        let mut s = Scenario::default();
+        s.set_growth("purchases.all".parse().expect("k"), Growth::Fixed(d("0")))
+            .expect("growth");
+        s.set_edit(cell("sales.all[2027]"), tn("9")).expect("edit");
+        let t = table("kostat-revised", &s);
+        assert_eq!(
+            t.value(cell("balance.all[2027]")),
+            Some(tn("1.0417")),
+            "9 − 7.9583"
+        );
+    }
+
+    #[test]
+    fn the_cached_default_growth_equals_the_computed_one() {
+        let default = table("kostat-revised", &Scenario::default());
+        for row in default
+            .rows
+            .iter()
+            .filter(|r| r.series.flow != Flow::Balance)
+        {
+            let Some(info) = row.projection else { continue };
+            let mut s = Scenario::default();
+            s.growth.insert(row.series, info.assumption);
+            let chosen = table("kostat-revised", &s);
+            let other = chosen
+                .row(row.series)
+                .and_then(|r| r.projection)
+                .expect("projection");
+            assert_eq!(
+                (info.default, other.default),
+                (true, false),
+                "{}",
+                row.series
+            );
+            assert_eq!(info.rate, other.rate, "{}: same rate", row.series);
+            assert_eq!(
+                chosen.row(row.series).map(|r| &r.cells),
+                Some(&row.cells),
+                "{}: same cells",
+                row.series
+            );
+        }
     }
 
     #[test]
