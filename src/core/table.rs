@@ -9,8 +9,9 @@
 //!    [`FillRule`]; otherwise a gap stays a gap.
 //! 4. **Derived** balances: sales − purchases wherever both flows have a value. Where the source also
 //!    published a balance, the cell shows the published one and keeps the derived one beside it with
-//!    the difference, unless an input flow was edited or filled: then the arithmetic follows the edit
-//!    and the published figure moves beside it. A balance can itself be edited or filled.
+//!    the difference, unless an input flow was edited or filled, or the published balance only stands
+//!    in from another vintage: then the arithmetic is shown and the published figure moves beside it.
+//!    A balance can itself be edited or filled.
 //! 5. **Projected** values for the years after the last published one, up to the horizon (see
 //!    [`crate::core::Growth`]); a balance whose flows are projected is their difference.
 //! 6. Display values (won converted to dollars when asked). Year-on-year changes are computed on
@@ -728,7 +729,15 @@ pub fn build_table(
             };
             match (derived, pub_val) {
                 (Some(Ok(dv)), Some((pv, pp))) => {
-                    let (shown, shown_prov, other, other_prov) = if inputs_changed {
+                    // A balance standing in from another vintage yields to the view's own flows.
+                    let stand_in = matches!(
+                        pp,
+                        Provenance::Published {
+                            stands_in: true,
+                            ..
+                        }
+                    );
+                    let (shown, shown_prov, other, other_prov) = if inputs_changed || stand_in {
                         (dv, derived_prov(), pv, pp)
                     } else {
                         (pv, pp, dv, derived_prov())
@@ -981,6 +990,13 @@ mod tests {
                 "{what}"
             );
         }
+        let first = table("kostat-first", &s);
+        let c = first.cell(cell("balance.all[2023]")).expect("cell");
+        assert_eq!(
+            (c.value, c.alongside.as_ref().map(|a| a.value)),
+            (Some(tn("-5.1006")), Some(tn("-4.985"))),
+            "first release: own flows shown, the revised balance beside"
+        );
         let c = kostat.cell(cell("balance.all[2023]")).expect("cell");
         assert_eq!(
             c.alongside.as_ref().map(|a| (a.value, a.difference)),
