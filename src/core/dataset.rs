@@ -230,6 +230,7 @@ pub struct View {
     levels: BTreeMap<(SeriesKey, i32), Pick>,
     growth: BTreeMap<(SeriesKey, i32), Pick>,
     default_cagr: BTreeMap<SeriesKey, (Growth, Measured)>,
+    series: Vec<SeriesKey>,
 }
 
 impl View {
@@ -250,12 +251,8 @@ impl View {
     }
 
     /// Every series with at least one figure (level or growth) in this view, in display order.
-    pub fn series(&self) -> BTreeSet<SeriesKey> {
-        self.levels
-            .keys()
-            .chain(self.growth.keys())
-            .map(|(s, _)| *s)
-            .collect()
+    pub fn series(&self) -> &[SeriesKey] {
+        &self.series
     }
 
     /// Every level figure of one series, by year.
@@ -1032,8 +1029,14 @@ impl Dataset {
                 }
             }
             if !levels.is_empty() || !growth.is_empty() {
+                let series: BTreeSet<SeriesKey> = levels
+                    .keys()
+                    .chain(growth.keys())
+                    .map(|(s, _)| *s)
+                    .collect();
                 views.push(View {
                     default_cagr,
+                    series: series.into_iter().collect(),
                     id: s.id.clone(),
                     source: SourceRef(i),
                     vintage: s.vintage,
@@ -1068,7 +1071,7 @@ impl Dataset {
         // Series any view has, plus balances any view can derive: what claims may read.
         let mut known: BTreeSet<SeriesKey> = BTreeSet::new();
         for v in &views {
-            known.extend(v.series());
+            known.extend(v.series().iter().copied());
         }
         let derivable: Vec<SeriesKey> = known
             .iter()

@@ -176,7 +176,10 @@ pub fn solve(
         };
         x = next;
         iterations += 1;
-        let Some((_, g)) = gap(x) else { break };
+        // The values only steer the next secant point: capping their places keeps that cheap.
+        let Some(g) = gap(x).map(|(_, g)| cap_dp(g, MID_DP)) else {
+            break;
+        };
         if g.is_zero() {
             a = x;
             b = x;
@@ -186,14 +189,14 @@ pub fn solve(
             b = x;
             fb = g;
             if kept == -1 {
-                fa /= Decimal::TWO;
+                fa = cap_dp(fa / Decimal::TWO, MID_DP);
             }
             kept = -1;
         } else {
             a = x;
             fa = g;
             if kept == 1 {
-                fb /= Decimal::TWO;
+                fb = cap_dp(fb / Decimal::TWO, MID_DP);
             }
             kept = 1;
         }

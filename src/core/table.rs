@@ -21,6 +21,7 @@
 //! All arithmetic is checked; a value too large to hold leaves the cell empty with
 //! [`Provenance::Overflow`] rather than panicking.
 
+use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
 
 use rust_decimal::Decimal;
@@ -53,8 +54,8 @@ pub enum Provenance {
     Derived {
         /// Which formula.
         formula: Formula,
-        /// The cells it read.
-        inputs: Vec<CellRef>,
+        /// The cells it read (every formula in a table reads two: sales and purchases).
+        inputs: [CellRef; 2],
     },
     /// Filled by a rule the reader chose.
     Assumed {
@@ -553,7 +554,7 @@ fn project_row(
     let floor_at_zero = row.series.flow != Flow::Balance;
     let factor = match method {
         Method::Rate(rate) => rate
-            .checked_div(Decimal::ONE_HUNDRED)
+            .checked_mul(measure::PER_CENT)
             .and_then(|g| Decimal::ONE.checked_add(g)),
         Method::Line(..) => None,
     };
@@ -634,7 +635,7 @@ pub fn build_table(
         };
     };
 
-    let mut keys = view.series();
+    let mut keys: BTreeSet<SeriesKey> = view.series().iter().copied().collect();
     keys.extend(
         scenario
             .edits
@@ -704,6 +705,7 @@ pub fn build_table(
             .get_mut(b)
             .map(|r| std::mem::take(&mut r.cells))
             .unwrap_or_default();
+        let mut published_years = view.levels_of(series).peekable();
         for ((i, year), cell) in years.clone().enumerate().zip(cells.iter_mut()) {
             let flow_cell =
                 |r: Option<usize>| r.and_then(|r| rows.get(r)).and_then(|r| r.cells.get(i));
@@ -717,15 +719,18 @@ pub fn build_table(
                 .any(|c| c.is_some_and(|c| !matches!(c.provenance, Provenance::Published { .. })));
             let derived_prov = || Provenance::Derived {
                 formula: Formula::Balance,
-                inputs: vec![
+                inputs: [
                     series.with_flow(Flow::Sales).at(year),
                     series.with_flow(Flow::Purchases).at(year),
                 ],
             };
-            let pub_val = if year <= last {
-                published(dataset, view, series, year)
-            } else {
-                None
+            // The published balances come in year order, like the columns: merge rather than look up.
+            while published_years.peek().is_some_and(|(y, _)| *y < year) {
+                published_years.next();
+            }
+            let pub_val = match published_years.peek() {
+                Some((y, pick)) if *y == year && year <= last => from_pick(dataset, view, *pick),
+                _ => None,
             };
             match (derived, pub_val) {
                 (Some(Ok(dv)), Some((pv, pp))) => {
