@@ -308,15 +308,6 @@ fn index(first: i32, year: i32) -> Option<usize> {
     usize::try_from(year.checked_sub(first)?).ok()
 }
 
-fn published(
-    dataset: &Dataset,
-    view: &View,
-    series: SeriesKey,
-    year: i32,
-) -> Option<(Decimal, Provenance)> {
-    from_pick(dataset, view, view.level(series, year)?)
-}
-
 fn from_pick(dataset: &Dataset, view: &View, pick: Pick) -> Option<(Decimal, Provenance)> {
     let f = dataset.figure(pick.figure)?;
     (f.kind == FigureKind::Level).then_some({
@@ -1038,9 +1029,10 @@ mod tests {
     fn published_prov(t: &Table, at: &str) -> Provenance {
         let data = data();
         let view = &data.views()[t.view];
-        published(data, view, cell(at).series, cell(at).year)
-            .expect("published")
-            .1
+        let pick = view
+            .level(cell(at).series, cell(at).year)
+            .expect("published");
+        from_pick(data, view, pick).expect("published").1
     }
 
     #[test]
