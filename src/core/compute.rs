@@ -623,6 +623,22 @@ mod tests {
             ),
             "balance is not a flow"
         );
+        // From KOSTAT's 2019 base, 1,000 % a year to 2035 overflows: the range is pulled in, not abandoned.
+        let s = Scenario {
+            view: Some("kostat-revised".into()),
+            horizon: Some(2035),
+            seek: Some(Seek::Growth {
+                series: "sales.china".parse().expect("k"),
+                year: 2035,
+                target: Decimal::ZERO,
+            }),
+            ..Scenario::default()
+        };
+        assert!(
+            matches!(compute(data(), &s).seek, Some(SeekOutcome::Solved { .. })),
+            "solved: {:?}",
+            compute(data(), &s).seek
+        );
     }
 
     #[test]

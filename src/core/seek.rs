@@ -107,6 +107,12 @@ pub enum SeekOutcome {
     Unavailable(SeekIssue),
 }
 
+/// Halfway between two values that are both within range of each other (bracket ends).
+fn midpoint_of(low: Decimal, high: Decimal) -> Decimal {
+    let half = |x: Decimal| x / Decimal::TWO;
+    half(low).checked_add(half(high)).unwrap_or(low)
+}
+
 /// Finds `x` in `[low, high]` with `f(x)` = `target`, to within `tolerance` of `x`.
 ///
 /// It first halves the bracket [`HALVINGS_FIRST`] times, which tames strongly curved functions such
@@ -126,7 +132,20 @@ pub fn solve(
     tolerance: Decimal,
 ) -> SeekOutcome {
     let gap = |x: Decimal| f(x).and_then(|v| v.checked_sub(target).map(|g| (v, g)));
-    let (Some((at_low, g_low)), Some((at_high, g_high))) = (gap(low), gap(high)) else {
+    // An end where `f` overflows (a thousand per cent a year for sixteen years) is pulled in towards
+    // the other end until `f` can be evaluated there; the range reported is the one actually tried.
+    let (mut low, mut high) = (low, high);
+    let mut ends = (gap(low), gap(high));
+    for _ in 0..MAX_ITERATIONS {
+        match ends {
+            (Some(_), Some(_)) => break,
+            (None, Some(_)) => low = cap_dp(midpoint_of(low, high), MID_DP),
+            (Some(_), None) => high = cap_dp(midpoint_of(low, high), MID_DP),
+            (None, None) => break,
+        }
+        ends = (gap(low), gap(high));
+    }
+    let (Some((at_low, g_low)), Some((at_high, g_high))) = ends else {
         return SeekOutcome::Unavailable(SeekIssue::Undefined(Undefined::Overflow));
     };
     if g_low.is_zero() {
@@ -229,6 +248,7 @@ pub fn solve(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::MathematicalOps;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).expect(s)
@@ -277,6 +297,15 @@ mod tests {
                 (other, _) => panic!("{what}: {other:?}"),
             }
         }
+        // 2^100 is beyond a decimal: the upper end is pulled in until 2^x can be computed.
+        let steep = |x: Decimal| Decimal::TWO.checked_powd(x);
+        assert!(
+            matches!(
+                solve(steep, d("0"), d("100"), d("1024"), d("0.000001")),
+                SeekOutcome::Solved { value, .. } if value.round_dp(3) == d("10")
+            ),
+            "an end that overflows is pulled in"
+        );
         assert_eq!(
             solve(
                 |x: Decimal| x.checked_mul(Decimal::MAX),
