@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::chart_model::balance_chart;
 use crate::core::{Dataset, Lang};
 use crate::state::{Action, AppState};
-use crate::ui::{ChartView, ClaimList, DataTable, Header, HeadlineView};
+use crate::ui::{About, ChartView, ClaimList, DataTable, Header, HeadlineView};
 
 /// The state handle every component reads and dispatches to, supplied by [`App`].
 pub type AppContext = UseReducerHandle<AppState>;
@@ -104,6 +104,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
                 <ChartView model={(*chart).clone()} label={chart_label} />
                 <ClaimList />
                 <DataTable />
+                <About />
             </main>
         </ContextProvider<AppContext>>
     }

@@ -2,6 +2,7 @@
 //!
 //! Components render natively through yew's SSR in tests; browser effects live in `crate::web`.
 
+mod about;
 mod app;
 mod chart_view;
 mod claims;
@@ -10,6 +11,7 @@ mod headline;
 mod provenance;
 mod table;
 
+pub use about::About;
 pub use app::{App, AppContext, AppProps};
 pub use chart_view::ChartView;
 pub use claims::ClaimList;
