@@ -283,7 +283,7 @@ pub fn compute(dataset: &Dataset, scenario: &Scenario) -> Computed {
     };
     let claims = evaluate_claims(dataset.claims(), &lookup);
     let break_even = break_even(&table, SeriesKey::won(Flow::Balance, partner));
-    let seek = scenario.seek.map(|s| run_seek(&table, &scenario, rates, s));
+    let seek = scenario.seek.map(|s| run_seek(&table, s));
     let sources = dataset.compare(headline.series, year);
     Computed {
         view,
@@ -376,8 +376,9 @@ fn tolerance() -> Decimal {
     Decimal::new(1, 6)
 }
 
-fn run_seek(table: &Table, _scenario: &Scenario, rates: Rates<'_>, seek: Seek) -> SeekOutcome {
-    let _ = rates;
+/// Runs a goal seek on the computed table. A growth seek keeps the other flow at its projection
+/// and regrows only the chosen flow, so each trial costs one compounding, not a whole table.
+fn run_seek(table: &Table, seek: Seek) -> SeekOutcome {
     match seek {
         Seek::Growth {
             series,
