@@ -86,3 +86,254 @@ async fn korean_page_is_korean() {
         "no English section title leaks in"
     );
 }
+
+mod panels {
+    //! The assumptions, goal-seek and sources panels, rendered from a state reached by actions.
+
+    use std::rc::Rc;
+
+    use jikgu::core::{Dataset, Decimal, Lang, Partner, Seek};
+    use jikgu::state::{Action, AppState, Field};
+    use jikgu::ui::{AppContext, Assumptions, GoalSeek, Header, HeadlineView, Sources};
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct HarnessProps {
+        lang: Lang,
+        actions: Vec<Action>,
+    }
+
+    /// Supplies the app's context in the state the actions lead to, and renders the panels.
+    #[component]
+    fn Harness(props: &HarnessProps) -> Html {
+        let state = {
+            let (lang, actions) = (props.lang, props.actions.clone());
+            use_reducer(move || {
+                let dataset = Rc::new(Dataset::embedded().expect("embedded").clone());
+                actions
+                    .into_iter()
+                    .fold(AppState::new(dataset, lang), AppState::apply)
+            })
+        };
+        html! {
+            <ContextProvider<AppContext> context={state}>
+                <Header />
+                <HeadlineView />
+                <Assumptions />
+                <GoalSeek />
+                <Sources />
+            </ContextProvider<AppContext>>
+        }
+    }
+
+    async fn render(lang: Lang, actions: Vec<Action>) -> String {
+        yew::LocalServerRenderer::<Harness>::with_props(HarnessProps { lang, actions })
+            .hydratable(false)
+            .render()
+            .await
+    }
+
+    fn rate_seek() -> Action {
+        Action::SetSeek(Some(Seek::Rate {
+            partner: Partner::All,
+            year: 2023,
+            target: Decimal::from(-4_300_000_000_i64),
+        }))
+    }
+
+    /// The start tag of the element with `id`.
+    fn tag_with_id<'a>(html: &'a str, id: &str) -> &'a str {
+        let at = html
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("no #{id} in:\n{html}"));
+        let start = html[..at].rfind('<').expect("tag opens");
+        let end = at + html[at..].find('>').expect("tag closes");
+        &html[start..=end]
+    }
+
+    fn text_of_id(html: &str, id: &str) -> String {
+        let tag = tag_with_id(html, id);
+        let start = html.find(tag).expect("tag") + tag.len();
+        let end = start + html[start..].find("</").expect("closes");
+        html[start..end].to_string()
+    }
+
+    #[tokio::test]
+    async fn panels_speak_each_language() {
+        let cases = [
+            (
+                Lang::En,
+                [
+                    "Assumptions",
+                    "Exchange rate (won per dollar)",
+                    "Projection horizon",
+                    "Goal seek",
+                    "Where the sources disagree",
+                    "In use",
+                    "Use this source",
+                    "Projection:",
+                    "Colour theme",
+                ],
+            ),
+            (
+                Lang::Ko,
+                [
+                    "가정",
+                    "환율 (원/달러)",
+                    "전망 기간",
+                    "목표값 찾기",
+                    "출처별 차이",
+                    "사용 중",
+                    "이 출처 쓰기",
+                    "전망:",
+                    "화면 테마",
+                ],
+            ),
+        ];
+        for (lang, needles) in cases {
+            let html = render(lang, vec![]).await;
+            for needle in needles {
+                assert!(html.contains(needle), "{lang:?}: {needle:?} missing");
+            }
+        }
+        let ko = render(Lang::Ko, vec![rate_seek()]).await;
+        for english in [
+            "Assumptions",
+            "Goal seek",
+            "Where the sources",
+            "Use this",
+            "Answer",
+        ] {
+            assert!(
+                !ko.contains(english),
+                "no English {english:?} on the Korean page"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn sources_show_every_value_with_a_citation_and_the_one_in_use() {
+        let html = render(Lang::En, vec![]).await;
+        let count = html.matches("data-testid=\"source\"").count();
+        assert!(count >= 5, "KIEP, KOSTAT twice, FKI, customs…: {count}");
+        assert_eq!(
+            html.matches("aria-current=\"true\"").count(),
+            1,
+            "exactly one source is in use"
+        );
+        assert!(
+            html.contains("data-view=\"kiep-2025-07-02\" aria-current=\"true\""),
+            "KIEP drives the default view"
+        );
+        assert!(html.contains("₩6.003 trillion"), "KIEP's 2023 deficit");
+        assert!(
+            html.contains("about "),
+            "FKI's rounded figure is marked as such"
+        );
+        assert!(html.contains("<cite>"), "titles are cited");
+        assert!(
+            html.contains("<svg") && html.contains("class=\"strip\""),
+            "the values on one strip"
+        );
+        let kostat = render(Lang::En, vec![Action::ChooseView("kostat-revised".into())]).await;
+        assert!(
+            kostat.contains("data-view=\"kostat-revised\" aria-current=\"true\""),
+            "the highlight follows the view"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_invalid_field_is_marked_and_points_at_its_message() {
+        let actions = vec![
+            Action::UseFixedRate,
+            Action::EditField {
+                field: Field::FixedRate,
+                text: "1,400".into(),
+            },
+            Action::EditField {
+                field: Field::FixedRate,
+                text: "천사백".into(),
+            },
+        ];
+        for lang in [Lang::En, Lang::Ko] {
+            let html = render(lang, actions.clone()).await;
+            let input = tag_with_id(&html, "field-fixed-rate");
+            assert!(input.contains("aria-invalid=\"true\""), "{lang:?}: {input}");
+            assert!(
+                input.contains("aria-describedby=\"field-fixed-rate-error field-fixed-rate-hint\""),
+                "{lang:?}: {input}"
+            );
+            assert!(
+                input.contains("value=\"천사백\""),
+                "{lang:?}: the text is kept: {input}"
+            );
+            let message = text_of_id(&html, "field-fixed-rate-error");
+            assert!(message.len() > 10, "{lang:?}: a message: {message}");
+            let slider = tag_with_id(&html, "field-fixed-rate-slider");
+            assert!(
+                slider.contains("value=\"1400\""),
+                "{lang:?}: the slider holds the last valid rate: {slider}"
+            );
+        }
+        let en = render(Lang::En, actions.clone()).await;
+        let ko = render(Lang::Ko, actions).await;
+        assert_ne!(
+            text_of_id(&en, "field-fixed-rate-error"),
+            text_of_id(&ko, "field-fixed-rate-error"),
+            "the message is localised"
+        );
+    }
+
+    #[tokio::test]
+    async fn goal_seek_shows_its_answer_and_formula_or_why_not() {
+        let html = render(Lang::En, vec![rate_seek()]).await;
+        assert!(html.contains("data-status=\"solved\""), "solved");
+        assert!(
+            html.contains("At ₩1,396.0 per $"),
+            "the story's implied rate"
+        );
+        assert!(html.contains("rate = "), "with its formula");
+        assert!(
+            html.contains("Use this rate for every year"),
+            "and a way to adopt it"
+        );
+        let surplus = render(
+            Lang::Ko,
+            vec![
+                rate_seek(),
+                Action::EditField {
+                    field: Field::SeekTarget,
+                    text: "4.3".into(),
+                },
+            ],
+        )
+        .await;
+        assert!(surplus.contains("data-status=\"none\""), "no solution");
+        assert!(
+            surplus.contains("범위 안에 답이 없습니다"),
+            "said in Korean"
+        );
+    }
+
+    #[tokio::test]
+    async fn headline_pickers_follow_the_state() {
+        let html = render(
+            Lang::En,
+            vec![
+                Action::ChoosePartner(Partner::China),
+                Action::SetUnit(jikgu::core::DisplayUnit::Usd),
+            ],
+        )
+        .await;
+        assert!(
+            html.contains("<option value=\"china\" selected"),
+            "China chosen"
+        );
+        assert!(
+            tag_with_id(&html, "unit-usd").contains("checked"),
+            "dollars chosen"
+        );
+        assert!(html.contains("Converted at"), "the rate used is said");
+        assert!(html.contains("Cross-border online trade balance, 2023 · China"));
+    }
+}

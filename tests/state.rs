@@ -4,8 +4,11 @@
 
 use std::rc::Rc;
 
-use jikgu::core::{CellRef, Dataset, Flow, Lang, Partner, SeriesKey};
-use jikgu::state::{Action, AppState, FieldError};
+use jikgu::core::{
+    BreakEven, CellRef, Dataset, Decimal, DisplayUnit, Flow, FxMode, Growth, Lang, Partner, Seek,
+    SeekOutcome, SeriesKey,
+};
+use jikgu::state::{Action, AppState, Field, FieldError, GrowthMode, Theme};
 
 fn fresh() -> AppState {
     AppState::new(
@@ -96,7 +99,7 @@ fn invalid_input_keeps_the_last_valid_value_and_says_why() {
         );
         let draft = after
             .drafts
-            .get(&china_2023)
+            .get(&Field::Cell(china_2023))
             .unwrap_or_else(|| panic!("{what}: a draft is kept"));
         assert_eq!(draft.text, text, "{what}: the typed text is kept");
         let message = draft.error.message(Lang::Ko);
@@ -125,7 +128,10 @@ fn resets_and_view_changes() {
             cell: a,
             text: "x".into(),
         });
-    assert!(state.drafts.contains_key(&a), "the bad text is a draft");
+    assert!(
+        state.drafts.contains_key(&Field::Cell(a)),
+        "the bad text is a draft"
+    );
     let reset = state.clone().apply(Action::ResetCell(a));
     assert!(
         reset.scenario.edits.is_empty() && reset.drafts.is_empty(),
@@ -159,4 +165,378 @@ fn unchanged_state_is_the_same_rc() {
     );
     let changed = state.clone().reduce(Action::SetLang(Lang::Ko));
     assert!(!Rc::ptr_eq(&state, &changed), "a change re-renders");
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).expect(s)
+}
+
+fn edit(state: AppState, field: Field, text: &str) -> AppState {
+    state.apply(Action::EditField {
+        field,
+        text: text.into(),
+    })
+}
+
+/// Bad text in `field` leaves the scenario as it was, keeps the text and says why in both languages.
+fn assert_refused(before: &AppState, field: Field, cases: &[(&str, &str)]) {
+    for (text, what) in cases {
+        let after = edit(before.clone(), field, text);
+        assert_eq!(
+            after.scenario, before.scenario,
+            "{field:?} {what}: the last valid value stays in force"
+        );
+        assert_eq!(
+            after.computed, before.computed,
+            "{field:?} {what}: nothing is recomputed"
+        );
+        let draft = after
+            .draft(field)
+            .unwrap_or_else(|| panic!("{field:?} {what}: a draft is kept"));
+        assert_eq!(draft.text, *text, "{field:?} {what}: the text is kept");
+        let (ko, en) = (draft.error.message(Lang::Ko), draft.error.message(Lang::En));
+        assert!(
+            !ko.is_empty() && ko != en,
+            "{field:?} {what}: localised message {ko:?} / {en:?}"
+        );
+    }
+}
+
+#[test]
+fn headline_partner_and_unit_are_chosen() {
+    let state = fresh().apply(Action::ChoosePartner(Partner::China));
+    assert_eq!(
+        state.computed.headline.series,
+        SeriesKey::won(Flow::Balance, Partner::China),
+        "the headline follows the partner"
+    );
+    assert_eq!(state.scenario.partner, Some(Partner::China));
+    let usd = state.apply(Action::SetUnit(DisplayUnit::Usd));
+    assert_eq!(usd.computed.headline.unit, DisplayUnit::Usd, "in dollars");
+    assert!(
+        usd.computed.headline.rate.is_some(),
+        "with the rate it used"
+    );
+    let back = usd
+        .apply(Action::ChoosePartner(Partner::All))
+        .apply(Action::SetUnit(DisplayUnit::Won));
+    assert_eq!(
+        *back.scenario,
+        fresh().scenario.as_ref().clone(),
+        "choosing the defaults again stores nothing"
+    );
+    assert_eq!(back.past.len(), 4, "each choice is a step of undo");
+}
+
+#[test]
+fn the_fixed_rate_takes_valid_text_and_keeps_bad_text_as_a_draft() {
+    let fixed = fresh().apply(Action::UseFixedRate);
+    assert!(
+        matches!(fixed.scenario.fx, FxMode::Fixed(_)),
+        "switching to one rate starts from the headline year's average"
+    );
+    let state = edit(fixed, Field::FixedRate, "1,400원/달러");
+    assert_eq!(state.scenario.fx, FxMode::Fixed(d("1400")), "typed rate");
+    assert_refused(
+        &state,
+        Field::FixedRate,
+        &[
+            ("abc", "letters"),
+            ("0", "zero"),
+            ("-1300", "a negative rate"),
+            ("$1400", "dollars"),
+            ("", "nothing"),
+        ],
+    );
+    let drafted = edit(state.clone(), Field::FixedRate, "abc");
+    let averages = drafted.apply(Action::UseAverageRates);
+    assert_eq!(averages.scenario.fx, FxMode::Average, "back to averages");
+    assert!(
+        averages.draft(Field::FixedRate).is_none(),
+        "the refused text goes with the fixed rate"
+    );
+    let again = averages.apply(Action::UseFixedRate);
+    assert_eq!(
+        again.scenario.fx,
+        FxMode::Fixed(d("1400")),
+        "the last fixed rate is remembered"
+    );
+}
+
+#[test]
+fn the_horizon_moves_the_projection_and_refuses_years_out_of_range() {
+    let state = edit(fresh(), Field::Horizon, "2035");
+    assert_eq!(state.scenario.horizon, Some(2035), "horizon");
+    assert_eq!(state.computed.table.last_year, 2035, "projected to 2035");
+    assert_refused(
+        &state,
+        Field::Horizon,
+        &[
+            ("2041", "after 2040"),
+            ("2024", "before 2025"),
+            ("2030.5", "half a year"),
+            ("next year", "words"),
+        ],
+    );
+    let default = edit(state, Field::Horizon, "2030");
+    assert_eq!(
+        default.scenario.horizon, None,
+        "the default horizon is not stored"
+    );
+}
+
+#[test]
+fn growth_assumptions_change_the_break_even_year() {
+    let sales = SeriesKey::won(Flow::Sales, Partner::All);
+    let purchases = SeriesKey::won(Flow::Purchases, Partner::All);
+    let base = fresh().apply(Action::ChooseView("kostat-revised".into()));
+    let state = edit(base, Field::GrowthRate(purchases), "0");
+    let state = edit(state, Field::GrowthRate(sales), "30%");
+    assert_eq!(
+        state.scenario.growth.get(&sales),
+        Some(&Growth::Fixed(d("30"))),
+        "typed growth"
+    );
+    assert!(
+        matches!(
+            state.computed.break_even,
+            BreakEven::Year { year: 2030, .. }
+        ),
+        "sales growing 30% a year against flat purchases catch up in 2030: {:?}",
+        state.computed.break_even
+    );
+    assert_refused(
+        &state,
+        Field::GrowthRate(sales),
+        &[
+            ("2000", "beyond 1,000%"),
+            ("-100", "below -99%"),
+            ("thirty", "words"),
+            ("30조", "a scale word"),
+        ],
+    );
+    let slower = edit(state.clone(), Field::GrowthRate(sales), "5");
+    assert!(
+        matches!(
+            slower.computed.break_even,
+            BreakEven::NotWithinHorizon { horizon: 2030 }
+        ),
+        "at 5% a year the deficit does not close by 2030: {:?}",
+        slower.computed.break_even
+    );
+
+    let cagr = state.clone().apply(Action::SetGrowthMode {
+        series: sales,
+        mode: GrowthMode::Cagr,
+    });
+    let Some(Growth::Cagr { from, to }) = cagr.scenario.growth.get(&sales).copied() else {
+        panic!("a CAGR window: {:?}", cagr.scenario.growth)
+    };
+    assert!(from < to, "a window of years");
+    let narrowed = cagr.apply(Action::SetGrowthWindow {
+        series: sales,
+        from: 2021,
+        to: 2024,
+    });
+    assert_eq!(
+        narrowed.scenario.growth.get(&sales),
+        Some(&Growth::Cagr {
+            from: 2021,
+            to: 2024
+        }),
+        "the window is chosen"
+    );
+    let backwards = narrowed.clone().apply(Action::SetGrowthWindow {
+        series: sales,
+        from: 2024,
+        to: 2021,
+    });
+    assert_eq!(
+        backwards.scenario, narrowed.scenario,
+        "a window that ends before it starts is refused"
+    );
+    let linear = narrowed.apply(Action::SetGrowthMode {
+        series: sales,
+        mode: GrowthMode::Linear,
+    });
+    assert_eq!(
+        linear.scenario.growth.get(&sales),
+        Some(&Growth::Linear {
+            from: 2021,
+            to: 2024
+        }),
+        "the trend keeps the window"
+    );
+    let fixed = linear.apply(Action::SetGrowthMode {
+        series: sales,
+        mode: GrowthMode::Fixed,
+    });
+    assert!(
+        matches!(fixed.scenario.growth.get(&sales), Some(Growth::Fixed(_))),
+        "back to a fixed rate"
+    );
+    let reset = fixed.apply(Action::ResetGrowth(sales));
+    assert!(
+        !reset.scenario.growth.contains_key(&sales),
+        "reset drops the assumption"
+    );
+}
+
+#[test]
+fn goal_seeks_answer_and_their_targets_are_fields() {
+    let rate_seek = Seek::Rate {
+        partner: Partner::All,
+        year: 2023,
+        target: d("-4300000000"),
+    };
+    let state = fresh().apply(Action::SetSeek(Some(rate_seek)));
+    let Some(SeekOutcome::Solved { value, .. }) = state.computed.seek.clone() else {
+        panic!("solved: {:?}", state.computed.seek)
+    };
+    assert_eq!(value.round_dp(1), d("1396.0"), "the story's implied rate");
+
+    let target = edit(state.clone(), Field::SeekTarget, "-5");
+    assert_eq!(
+        target.scenario.seek,
+        Some(Seek::Rate {
+            partner: Partner::All,
+            year: 2023,
+            target: d("-5000000000")
+        }),
+        "a bare target is in billions of dollars"
+    );
+    assert_refused(
+        &target,
+        Field::SeekTarget,
+        &[("five", "words"), ("5%", "a percentage")],
+    );
+    let surplus = edit(target.clone(), Field::SeekTarget, "4.3");
+    assert!(
+        matches!(surplus.computed.seek, Some(SeekOutcome::NoSolution { .. })),
+        "a deficit never equals a surplus"
+    );
+
+    let applied = state.apply(Action::ApplySeek);
+    assert_eq!(
+        applied.scenario.fx,
+        FxMode::Fixed(d("1396")),
+        "the answer becomes the fixed rate"
+    );
+    assert_eq!(applied.fixed_rate, d("1396"), "and is remembered");
+
+    let sales_china = SeriesKey::won(Flow::Sales, Partner::China);
+    let growth = fresh().apply(Action::SetSeek(Some(Seek::Growth {
+        series: sales_china,
+        year: 2030,
+        target: Decimal::ZERO,
+    })));
+    assert!(
+        matches!(growth.computed.seek, Some(SeekOutcome::Solved { .. })),
+        "the growth of sales to China that closes the gap: {:?}",
+        growth.computed.seek
+    );
+    let drafted = edit(growth, Field::SeekTarget, "nope");
+    let switched = drafted.apply(Action::SetSeek(Some(rate_seek)));
+    assert!(
+        switched.draft(Field::SeekTarget).is_none(),
+        "a target typed for another question is dropped"
+    );
+    let applied = switched
+        .apply(Action::SetSeek(Some(Seek::Growth {
+            series: sales_china,
+            year: 2030,
+            target: Decimal::ZERO,
+        })))
+        .apply(Action::ApplySeek);
+    let Some(Growth::Fixed(rate)) = applied.scenario.growth.get(&sales_china).copied() else {
+        panic!(
+            "the solved growth is applied: {:?}",
+            applied.scenario.growth
+        )
+    };
+    assert!(
+        rate > Decimal::ZERO,
+        "sales to China must grow to catch up: {rate}"
+    );
+}
+
+#[test]
+fn undo_steps_back_through_assumption_changes() {
+    let start = fresh();
+    let sales = SeriesKey::won(Flow::Sales, Partner::China);
+    let state = start
+        .clone()
+        .apply(Action::UseFixedRate)
+        .apply(Action::EditField {
+            field: Field::FixedRate,
+            text: "1500".into(),
+        })
+        .apply(Action::EditField {
+            field: Field::Horizon,
+            text: "2040".into(),
+        })
+        .apply(Action::EditField {
+            field: Field::GrowthRate(sales),
+            text: "12.5".into(),
+        });
+    assert_eq!(state.past.len(), 4, "four steps");
+    let one = state.clone().apply(Action::Undo);
+    assert!(
+        !one.scenario.growth.contains_key(&sales),
+        "undo removes the growth"
+    );
+    assert_eq!(one.scenario.horizon, Some(2040), "and only that");
+    let all = one
+        .apply(Action::Undo)
+        .apply(Action::Undo)
+        .apply(Action::Undo);
+    assert_eq!(all.scenario, start.scenario, "back to the published data");
+    let redone = all.apply(Action::Redo).apply(Action::Redo);
+    assert_eq!(
+        redone.scenario.fx,
+        FxMode::Fixed(d("1500")),
+        "redo brings the rate back"
+    );
+}
+
+#[test]
+fn a_run_of_slider_moves_is_one_step_of_undo() {
+    let start = fresh();
+    let slide = |state: AppState, text: &str| {
+        state.apply(Action::Slide {
+            field: Field::Horizon,
+            text: text.into(),
+        })
+    };
+    let state = slide(slide(slide(start.clone(), "2031"), "2032"), "2033");
+    assert_eq!(
+        state.scenario.horizon,
+        Some(2033),
+        "the last position holds"
+    );
+    assert_eq!(state.past.len(), 1, "one step for the whole drag");
+    assert_eq!(
+        state.clone().apply(Action::Undo).scenario,
+        start.scenario,
+        "undo returns to before the drag"
+    );
+    let typed = edit(state, Field::Horizon, "2036");
+    let again = slide(typed, "2037");
+    assert_eq!(again.past.len(), 3, "a new drag after typing is a new step");
+}
+
+#[test]
+fn theme_is_a_preference_outside_the_history() {
+    let state = fresh();
+    assert!(!state.dark(), "light by default on a light system");
+    let system_dark = state.clone().apply(Action::SetSystemDark(true));
+    assert!(system_dark.dark(), "the system theme is followed");
+    let light = system_dark.apply(Action::SetTheme(Theme::Light));
+    assert!(!light.dark(), "the reader's choice wins");
+    let dark = light.apply(Action::SetTheme(Theme::Dark));
+    assert!(dark.dark() && dark.theme == Theme::Dark, "dark");
+    assert!(
+        !dark.can_undo(),
+        "theme changes are not undone with figures"
+    );
 }

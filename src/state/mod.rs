@@ -3,16 +3,23 @@
 //! [`AppState`] sits behind yew's `use_reducer`; each [`Action`] names what the reader did. The
 //! reducer parses and validates through the core, recomputes, and does no I/O: storage, the URL and
 //! messages to a host page are effects in `crate::web` that watch this state.
+//!
+//! Every field a reader types into is named by a [`Field`]. Text that does not parse or validate is
+//! kept as a [`Draft`] under that key, with a localised [`FieldError`], while the last valid value
+//! stays in force: one mechanism for table cells, the exchange rate, the horizon, growth rates and
+//! goal-seek targets.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use rust_decimal::prelude::ToPrimitive;
 use yew::Reducible;
 
-use crate::core::num::{FieldUnit, ParseError, parse};
+use crate::core::num::{FieldUnit, ParseError, ROUNDING, parse};
 use crate::core::{
-    CellRef, Computed, Dataset, EditError, EditTarget, Lang, Measure, Scenario, compute,
-    validate_edit,
+    CellRef, Computed, DEFAULT_HORIZON, Dataset, Decimal, DisplayUnit, EditError, EditTarget, Flow,
+    FxMode, GROWTH_MAX, GROWTH_MIN, Growth, Lang, Measure, Partner, Scenario, Seek, SeekOutcome,
+    SeriesKey, compute, validate_edit,
 };
 
 /// How many steps undo remembers.
@@ -37,7 +44,7 @@ impl FieldError {
     }
 }
 
-/// Text typed into a cell that is not (yet) a valid figure.
+/// Text typed into a field that is not (yet) a valid value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     /// What the reader typed, kept so nothing is lost.
@@ -46,15 +53,140 @@ pub struct Draft {
     pub error: FieldError,
 }
 
+/// Every field a reader can type a number into: the key of a [`Draft`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// A figure in the data table.
+    Cell(CellRef),
+    /// The one exchange rate used for every year, in won per dollar.
+    FixedRate,
+    /// The last projected year.
+    Horizon,
+    /// A series' fixed growth rate, in % a year.
+    GrowthRate(SeriesKey),
+    /// The balance the goal seek aims at: won for a growth seek, dollars for a rate seek.
+    SeekTarget,
+}
+
+impl From<CellRef> for Field {
+    fn from(cell: CellRef) -> Field {
+        Field::Cell(cell)
+    }
+}
+
+impl Field {
+    /// A stable DOM id for the input, from which its error message's id is made.
+    pub fn dom_id(self) -> String {
+        match self {
+            Field::Cell(cell) => format!("cell-{}-{}", cell.series, cell.year),
+            Field::FixedRate => "field-fixed-rate".into(),
+            Field::Horizon => "field-horizon".into(),
+            Field::GrowthRate(series) => format!("field-growth-{series}"),
+            Field::SeekTarget => "field-seek-target".into(),
+        }
+    }
+}
+
+/// The reader's colour preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the system's `prefers-color-scheme`.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every choice, in the order the switch shows them.
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The value of `<html data-theme>`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// A short name for the switch.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Theme::System => lang.pick("시스템", "System"),
+            Theme::Light => lang.pick("밝게", "Light"),
+            Theme::Dark => lang.pick("어둡게", "Dark"),
+        }
+    }
+}
+
+/// How a series is projected, without its parameters: what the mode picker chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GrowthMode {
+    /// A fixed % a year.
+    Fixed,
+    /// The compound annual growth rate of a historical window.
+    Cagr,
+    /// The linear trend of a historical window.
+    Linear,
+}
+
+impl GrowthMode {
+    /// Every mode, in the order the picker shows them.
+    pub const ALL: [GrowthMode; 3] = [GrowthMode::Fixed, GrowthMode::Cagr, GrowthMode::Linear];
+
+    /// The mode of an assumption.
+    pub fn of(growth: &Growth) -> GrowthMode {
+        match growth {
+            Growth::Fixed(_) => GrowthMode::Fixed,
+            Growth::Cagr { .. } => GrowthMode::Cagr,
+            Growth::Linear { .. } => GrowthMode::Linear,
+        }
+    }
+
+    /// A stable identifier for a `<select>` value.
+    pub fn id(self) -> &'static str {
+        match self {
+            GrowthMode::Fixed => "fixed",
+            GrowthMode::Cagr => "cagr",
+            GrowthMode::Linear => "linear",
+        }
+    }
+
+    /// Reads [`GrowthMode::id`].
+    pub fn from_id(id: &str) -> Option<GrowthMode> {
+        GrowthMode::ALL.into_iter().find(|m| m.id() == id)
+    }
+
+    /// A reader's name.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            GrowthMode::Fixed => lang.pick("연 고정 증가율", "Fixed % a year"),
+            GrowthMode::Cagr => lang.pick("기간 연평균 증가율(CAGR)", "CAGR of a period"),
+            GrowthMode::Linear => lang.pick("기간 선형 추세", "Linear trend of a period"),
+        }
+    }
+}
+
 /// What the reader did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Read in another language.
     SetLang(Lang),
+    /// Prefer a colour theme.
+    SetTheme(Theme),
+    /// The system's colour preference changed (reported by an effect, read for [`Theme::System`]).
+    SetSystemDark(bool),
     /// Use another source or vintage for the view.
     ChooseView(String),
     /// Lead with another year.
     ChooseYear(i32),
+    /// Lead with another partner's balance.
+    ChoosePartner(Partner),
+    /// Show amounts in won or in dollars.
+    SetUnit(DisplayUnit),
     /// Type into a cell: parsed in the cell's unit, validated, then applied or kept as a draft.
     EditCell {
         /// Which cell.
@@ -62,8 +194,50 @@ pub enum Action {
         /// The text as typed.
         text: String,
     },
+    /// Type into any field (or move its slider): parsed in the field's unit, validated, then
+    /// applied or kept as a draft.
+    EditField {
+        /// Which field.
+        field: Field,
+        /// The text as typed (a slider sends its exact position as text).
+        text: String,
+    },
+    /// Move a field's slider: like [`Action::EditField`], but a run of moves of the same slider
+    /// is one step of undo rather than one per pixel.
+    Slide {
+        /// Which field.
+        field: Field,
+        /// The slider's exact position as text (its `value`, e.g. `1350` or `12.5`).
+        text: String,
+    },
     /// Put one cell back to its published value.
     ResetCell(CellRef),
+    /// Convert with each year's published average rate.
+    UseAverageRates,
+    /// Convert every year at one rate: the last one the reader set, or the headline year's average.
+    UseFixedRate,
+    /// Project a series another way, keeping what can be kept of its current parameters.
+    SetGrowthMode {
+        /// Which series.
+        series: SeriesKey,
+        /// How.
+        mode: GrowthMode,
+    },
+    /// Choose the historical window a CAGR or trend is taken over.
+    SetGrowthWindow {
+        /// Which series.
+        series: SeriesKey,
+        /// First year.
+        from: i32,
+        /// Last year (after `from`).
+        to: i32,
+    },
+    /// Put a series back to its default projection.
+    ResetGrowth(SeriesKey),
+    /// Ask another "what would it take?" question, or none.
+    SetSeek(Option<Seek>),
+    /// Take the goal seek's answer as an assumption (the growth rate or the fixed exchange rate).
+    ApplySeek,
     /// Put every figure and assumption back to the published defaults.
     ResetAll,
     /// Step back one change.
@@ -79,12 +253,20 @@ pub struct AppState {
     pub dataset: Rc<Dataset>,
     /// The reader's language.
     pub lang: Lang,
+    /// The reader's colour preference.
+    pub theme: Theme,
+    /// Whether the system prefers dark colours (kept up to date by an effect).
+    pub system_dark: bool,
     /// What the reader changed.
     pub scenario: Rc<Scenario>,
     /// The result of computing the scenario: recomputed on every change, never in render.
     pub computed: Rc<Computed>,
-    /// Cells whose typed text was refused, with why.
-    pub drafts: Rc<BTreeMap<CellRef, Draft>>,
+    /// Fields whose typed text was refused, with why.
+    pub drafts: Rc<BTreeMap<Field, Draft>>,
+    /// The fixed exchange rate to return to when the reader switches from averages to one rate.
+    pub fixed_rate: Decimal,
+    /// The slider moved by the last action, whose moves merge into one undo step.
+    sliding: Option<Field>,
     /// Earlier scenarios, most recent last.
     pub past: Vec<Rc<Scenario>>,
     /// Scenarios undone, most recent last.
@@ -100,17 +282,46 @@ pub fn cell_unit(cell: CellRef) -> FieldUnit {
     }
 }
 
+/// A rate rounded for a field and kept within what the field accepts.
+fn tidy_growth(rate: Decimal) -> Decimal {
+    rate.round_dp_with_strategy(1, ROUNDING)
+        .clamp(Decimal::from(GROWTH_MIN), Decimal::from(GROWTH_MAX))
+        .normalize()
+}
+
+/// Which question a seek asks, ignoring its parameters: a target typed for one kind is no use
+/// for the other.
+fn seek_kind(seek: Option<Seek>) -> Option<GrowthOrRate> {
+    seek.map(|s| match s {
+        Seek::Growth { .. } => GrowthOrRate::Growth,
+        Seek::Rate { .. } => GrowthOrRate::Rate,
+    })
+}
+
+#[derive(PartialEq)]
+enum GrowthOrRate {
+    Growth,
+    Rate,
+}
+
 impl AppState {
     /// A fresh state on `dataset` with the published defaults.
     pub fn new(dataset: Rc<Dataset>, lang: Lang) -> AppState {
         let scenario = Rc::new(Scenario::default());
         let computed = Rc::new(compute(&dataset, &scenario));
+        let fixed_rate = dataset
+            .rate(dataset.default_year())
+            .map_or(Decimal::from(1300), |r| r.value);
         AppState {
             dataset,
             lang,
+            theme: Theme::System,
+            system_dark: false,
             scenario,
             computed,
             drafts: Rc::default(),
+            fixed_rate,
+            sliding: None,
             past: Vec::new(),
             future: Vec::new(),
         }
@@ -124,6 +335,35 @@ impl AppState {
     /// Whether there is an undone change to redo.
     pub fn can_redo(&self) -> bool {
         !self.future.is_empty()
+    }
+
+    /// Whether the page is drawn dark: the reader's choice, or the system's when they chose none.
+    /// Charts read this so they redraw when either changes.
+    pub fn dark(&self) -> bool {
+        match self.theme {
+            Theme::System => self.system_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        }
+    }
+
+    /// The refused text of a field, if any.
+    pub fn draft(&self, field: Field) -> Option<&Draft> {
+        self.drafts.get(&field)
+    }
+
+    /// The unit a field's bare numbers are read in.
+    pub fn field_unit(&self, field: Field) -> FieldUnit {
+        match field {
+            Field::Cell(cell) => cell_unit(cell),
+            Field::FixedRate => FieldUnit::rate(),
+            Field::Horizon => FieldUnit::year(),
+            Field::GrowthRate(_) => FieldUnit::percent(),
+            Field::SeekTarget => match self.scenario.seek {
+                Some(Seek::Rate { .. }) => FieldUnit::usd_billions(),
+                _ => FieldUnit::won_trillions(),
+            },
+        }
     }
 
     /// Moves to `scenario`, remembering the current one for undo.
@@ -145,41 +385,239 @@ impl AppState {
         self
     }
 
-    fn with_draft(mut self, cell: CellRef, draft: Option<Draft>) -> AppState {
-        let current = self.drafts.get(&cell);
+    fn with_draft(mut self, field: Field, draft: Option<Draft>) -> AppState {
+        let current = self.drafts.get(&field);
         if current == draft.as_ref() {
             return self;
         }
         let drafts = Rc::make_mut(&mut self.drafts);
         match draft {
-            Some(draft) => drafts.insert(cell, draft),
-            None => drafts.remove(&cell),
+            Some(draft) => drafts.insert(field, draft),
+            None => drafts.remove(&field),
         };
         self
     }
 
-    fn edit_cell(self, cell: CellRef, text: String) -> AppState {
-        let value = parse(&text, &cell_unit(cell))
+    /// Checks a parsed value against what the field allows.
+    fn validate(&self, field: Field, value: Decimal) -> Result<(), EditError> {
+        match field {
+            Field::Cell(cell) => validate_edit(EditTarget::Cell(cell), value),
+            Field::FixedRate => validate_edit(EditTarget::FixedRate, value),
+            Field::Horizon => validate_edit(EditTarget::Horizon, value),
+            Field::GrowthRate(_) => validate_edit(EditTarget::GrowthRate, value),
+            // A target is a balance (either sign); a dollar target is held to the same size limit.
+            Field::SeekTarget => {
+                let balance = SeriesKey::won(Flow::Balance, Partner::All);
+                validate_edit(EditTarget::Cell(balance.at(DEFAULT_HORIZON)), value)
+            }
+        }
+    }
+
+    /// The scenario with a field's valid value in force.
+    fn with_value(&self, field: Field, value: Decimal) -> Scenario {
+        let mut scenario = (*self.scenario).clone();
+        match field {
+            Field::Cell(cell) => {
+                scenario.edits.insert(cell, value);
+            }
+            Field::FixedRate => scenario.fx = FxMode::Fixed(value),
+            Field::Horizon => {
+                // Validated as a whole year from 2025 to 2040, so it fits an i32.
+                let year = value.to_i32().unwrap_or(DEFAULT_HORIZON);
+                scenario.horizon = (year != DEFAULT_HORIZON).then_some(year);
+            }
+            Field::GrowthRate(series) => {
+                scenario.growth.insert(series, Growth::Fixed(value));
+            }
+            Field::SeekTarget => match &mut scenario.seek {
+                Some(Seek::Growth { target, .. }) | Some(Seek::Rate { target, .. }) => {
+                    *target = value;
+                }
+                None => {}
+            },
+        }
+        scenario
+    }
+
+    fn edit_field(self, field: Field, text: String) -> AppState {
+        let value = parse(&text, &self.field_unit(field))
             .map_err(FieldError::Parse)
             .and_then(|v| {
-                validate_edit(EditTarget::Cell(cell), v)
+                self.validate(field, v)
                     .map(|()| v)
                     .map_err(FieldError::Edit)
             });
         match value {
             Ok(value) => {
-                let mut scenario = (*self.scenario).clone();
-                scenario.edits.insert(cell, value);
-                self.with_draft(cell, None).change(scenario)
+                let scenario = self.with_value(field, value);
+                let mut state = self.with_draft(field, None);
+                if field == Field::FixedRate {
+                    state.fixed_rate = value;
+                }
+                state.change(scenario)
             }
-            Err(error) => self.with_draft(cell, Some(Draft { text, error })),
+            Err(error) => self.with_draft(field, Some(Draft { text, error })),
+        }
+    }
+
+    /// The assumption a series is projected with now, from the computed table.
+    fn growth_now(&self, series: SeriesKey) -> Option<Growth> {
+        self.scenario.growth.get(&series).copied().or_else(|| {
+            self.computed
+                .table
+                .row(series)
+                .and_then(|r| r.projection)
+                .map(|p| p.assumption)
+        })
+    }
+
+    /// A growth rate in % a year to start a fixed assumption from: the current rate, else the
+    /// view's default CAGR, else zero.
+    fn growth_rate_now(&self, series: SeriesKey) -> Decimal {
+        let projection = self.computed.table.row(series).and_then(|r| r.projection);
+        let current = projection
+            .filter(|p| !matches!(p.assumption, Growth::Linear { .. }))
+            .and_then(|p| p.rate);
+        let default = || {
+            self.dataset
+                .views()
+                .get(self.computed.view)
+                .and_then(|v| v.default_cagr(series))
+                .and_then(|(_, rate)| rate.ok())
+        };
+        current.or_else(default).map_or(Decimal::ZERO, tidy_growth)
+    }
+
+    /// A window to start a CAGR or trend from: the current one, else the default's, else the
+    /// published years.
+    fn window_now(&self, series: SeriesKey) -> (i32, i32) {
+        let window = |g: Growth| match g {
+            Growth::Cagr { from, to } | Growth::Linear { from, to } => Some((from, to)),
+            Growth::Fixed(_) => None,
+        };
+        self.growth_now(series)
+            .and_then(window)
+            .or_else(|| {
+                self.dataset
+                    .views()
+                    .get(self.computed.view)
+                    .and_then(|v| v.default_cagr(series))
+                    .and_then(|(g, _)| window(*g))
+            })
+            .unwrap_or((
+                self.computed.table.first_year,
+                self.computed.table.last_published_year,
+            ))
+    }
+
+    fn set_growth_mode(self, series: SeriesKey, mode: GrowthMode) -> AppState {
+        if self.growth_now(series).map(|g| GrowthMode::of(&g)) == Some(mode) {
+            return self;
+        }
+        let growth = match mode {
+            GrowthMode::Fixed => Growth::Fixed(self.growth_rate_now(series)),
+            GrowthMode::Cagr => {
+                let (from, to) = self.window_now(series);
+                Growth::Cagr { from, to }
+            }
+            GrowthMode::Linear => {
+                let (from, to) = self.window_now(series);
+                Growth::Linear { from, to }
+            }
+        };
+        let mut scenario = (*self.scenario).clone();
+        scenario.growth.insert(series, growth);
+        self.with_draft(Field::GrowthRate(series), None)
+            .change(scenario)
+    }
+
+    fn set_growth_window(self, series: SeriesKey, from: i32, to: i32) -> AppState {
+        if from >= to {
+            return self;
+        }
+        let growth = match self.growth_now(series) {
+            Some(Growth::Linear { .. }) => Growth::Linear { from, to },
+            _ => Growth::Cagr { from, to },
+        };
+        let mut scenario = (*self.scenario).clone();
+        scenario.growth.insert(series, growth);
+        self.change(scenario)
+    }
+
+    fn apply_seek(self) -> AppState {
+        let (Some(seek), Some(SeekOutcome::Solved { value, .. })) =
+            (self.scenario.seek, self.computed.seek.as_ref())
+        else {
+            return self;
+        };
+        let mut scenario = (*self.scenario).clone();
+        match seek {
+            Seek::Growth { series, .. } => {
+                let rate = value.round_dp_with_strategy(2, ROUNDING).normalize();
+                if validate_edit(EditTarget::GrowthRate, rate).is_err() {
+                    return self;
+                }
+                scenario.growth.insert(series, Growth::Fixed(rate));
+                self.with_draft(Field::GrowthRate(series), None)
+                    .change(scenario)
+            }
+            Seek::Rate { .. } => {
+                let rate = value.round_dp_with_strategy(1, ROUNDING).normalize();
+                if validate_edit(EditTarget::FixedRate, rate).is_err() {
+                    return self;
+                }
+                scenario.fx = FxMode::Fixed(rate);
+                let mut state = self.with_draft(Field::FixedRate, None);
+                state.fixed_rate = rate;
+                state.change(scenario)
+            }
         }
     }
 
     /// Applies one action. Pure: the same state and action always give the same result.
     pub fn apply(self, action: Action) -> AppState {
+        let slid = match &action {
+            Action::Slide { field, .. } => Some(*field),
+            _ => None,
+        };
+        let mut state = self.act(action);
+        state.sliding = slid;
+        state
+    }
+
+    fn slide(mut self, field: Field, text: String) -> AppState {
+        let merge = self.sliding == Some(field) && !self.past.is_empty();
+        // Merging: forget the scenario of the previous move, so undo returns to the one before
+        // the slider was first moved.
+        let previous = merge.then(|| self.past.pop()).flatten();
+        let before = self.past.len();
+        let state = self.edit_field(field, text);
+        match previous {
+            Some(previous) if state.past.len() == before => {
+                // The move changed nothing: put the remembered step back.
+                let mut state = state;
+                state.past.push(previous);
+                state
+            }
+            Some(previous) => {
+                let mut state = state;
+                if let Some(last) = state.past.last_mut() {
+                    *last = previous;
+                }
+                state
+            }
+            None => state,
+        }
+    }
+
+    fn act(self, action: Action) -> AppState {
         match action {
             Action::SetLang(lang) => AppState { lang, ..self },
+            Action::SetTheme(theme) => AppState { theme, ..self },
+            Action::SetSystemDark(system_dark) => AppState {
+                system_dark,
+                ..self
+            },
             Action::ChooseView(id) => {
                 let mut scenario = (*self.scenario).clone();
                 scenario.view = (self.dataset.view_index(&id) != Some(self.dataset.default_view()))
@@ -191,12 +629,59 @@ impl AppState {
                 scenario.year = (year != self.dataset.default_year()).then_some(year);
                 self.change(scenario)
             }
-            Action::EditCell { cell, text } => self.edit_cell(cell, text),
+            Action::ChoosePartner(partner) => {
+                let mut scenario = (*self.scenario).clone();
+                scenario.partner = (partner != self.dataset.default_partner()).then_some(partner);
+                self.change(scenario)
+            }
+            Action::SetUnit(unit) => {
+                let mut scenario = (*self.scenario).clone();
+                scenario.unit = unit;
+                self.change(scenario)
+            }
+            Action::EditCell { cell, text } => self.edit_field(Field::Cell(cell), text),
+            Action::EditField { field, text } => self.edit_field(field, text),
+            Action::Slide { field, text } => self.slide(field, text),
             Action::ResetCell(cell) => {
                 let mut scenario = (*self.scenario).clone();
                 scenario.edits.remove(&cell);
-                self.with_draft(cell, None).change(scenario)
+                self.with_draft(Field::Cell(cell), None).change(scenario)
             }
+            Action::UseAverageRates => {
+                let mut scenario = (*self.scenario).clone();
+                scenario.fx = FxMode::Average;
+                self.with_draft(Field::FixedRate, None).change(scenario)
+            }
+            Action::UseFixedRate => {
+                let mut scenario = (*self.scenario).clone();
+                if matches!(scenario.fx, FxMode::Fixed(_)) {
+                    return self;
+                }
+                scenario.fx = FxMode::Fixed(self.fixed_rate);
+                self.change(scenario)
+            }
+            Action::SetGrowthMode { series, mode } => self.set_growth_mode(series, mode),
+            Action::SetGrowthWindow { series, from, to } => {
+                self.set_growth_window(series, from, to)
+            }
+            Action::ResetGrowth(series) => {
+                let mut scenario = (*self.scenario).clone();
+                scenario.growth.remove(&series);
+                self.with_draft(Field::GrowthRate(series), None)
+                    .change(scenario)
+            }
+            Action::SetSeek(seek) => {
+                let kind_changed = seek_kind(self.scenario.seek) != seek_kind(seek);
+                let mut scenario = (*self.scenario).clone();
+                scenario.seek = seek;
+                let state = if kind_changed {
+                    self.with_draft(Field::SeekTarget, None)
+                } else {
+                    self
+                };
+                state.change(scenario)
+            }
+            Action::ApplySeek => self.apply_seek(),
             Action::ResetAll => {
                 let mut state = self.change(Scenario::default());
                 state.drafts = Rc::default();
@@ -239,6 +724,9 @@ impl Reducible for AppState {
         // Returning the same Rc tells yew 0.23 nothing changed, so it skips the re-render. Every
         // change replaces an Rc, so pointer comparisons suffice.
         let unchanged = after.lang == before.lang
+            && after.theme == before.theme
+            && after.system_dark == before.system_dark
+            && after.fixed_rate == before.fixed_rate
             && Rc::ptr_eq(&after.scenario, &before.scenario)
             && Rc::ptr_eq(&after.computed, &before.computed)
             && Rc::ptr_eq(&after.drafts, &before.drafts)

@@ -7,7 +7,9 @@ use yew::prelude::*;
 use crate::core::chart_model::balance_chart;
 use crate::core::{Dataset, Lang};
 use crate::state::{Action, AppState};
-use crate::ui::{About, ChartView, ClaimList, DataTable, Header, HeadlineView};
+use crate::ui::{
+    About, Assumptions, ChartView, ClaimList, DataTable, GoalSeek, Header, HeadlineView, Sources,
+};
 
 /// The state handle every component reads and dispatches to, supplied by [`App`].
 pub type AppContext = UseReducerHandle<AppState>;
@@ -103,6 +105,9 @@ fn Calculator(props: &CalculatorProps) -> Html {
                 <HeadlineView />
                 <ChartView model={(*chart).clone()} label={chart_label} />
                 <ClaimList />
+                <Assumptions />
+                <GoalSeek />
+                <Sources />
                 <DataTable />
                 <About />
             </main>

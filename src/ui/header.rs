@@ -1,18 +1,38 @@
-//! The page header: title, language and source.
+//! The page header: title, language, theme and source.
 
 use yew::prelude::*;
 
 use crate::core::Lang;
-use crate::state::Action;
+use crate::state::{Action, Theme};
 use crate::ui::AppContext;
 
-/// Title, language switch and the source the view uses.
+/// Title, language and theme switches, and the source the view uses.
+///
+/// It also keeps the theme in step with the browser: it reports the system's colour preference to
+/// the state (so [`crate::state::AppState::dark`] is right for charts) and sets `<html data-theme>`.
 #[component]
 pub fn Header() -> Html {
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
+    #[cfg(target_arch = "wasm32")]
+    {
+        let system_dark = crate::web::use_prefers_dark();
+        let dispatch = state.dispatcher();
+        use_effect_with(system_dark, move |dark| {
+            dispatch.dispatch(Action::SetSystemDark(*dark))
+        });
+        use_effect_with(state.theme, |theme| {
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("data-theme", theme.id());
+            }
+        });
+    }
     let lang = state.lang;
+    let set_theme = |to: Theme| {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetTheme(to)))
+    };
     let set_lang = |to: Lang| {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(to)))
@@ -39,6 +59,14 @@ pub fn Header() -> Html {
                 <div class="lang" role="group" aria-label={lang.pick("언어", "Language")}>
                     <button type="button" aria-pressed={(lang == Lang::Ko).to_string()} onclick={set_lang(Lang::Ko)} lang="ko">{ "한국어" }</button>
                     <button type="button" aria-pressed={(lang == Lang::En).to_string()} onclick={set_lang(Lang::En)} lang="en">{ "English" }</button>
+                </div>
+                <div class="theme" role="group" aria-label={lang.pick("화면 테마", "Colour theme")}>
+                    { for Theme::ALL.into_iter().map(|theme| html! {
+                        <button key={theme.id()} type="button" data-theme-choice={theme.id()} aria-pressed={(state.theme == theme).to_string()} onclick={set_theme(theme)}>
+                            <span aria-hidden="true">{ match theme { Theme::System => "◐ ", Theme::Light => "☀ ", Theme::Dark => "☾ " } }</span>
+                            { theme.label(lang) }
+                        </button>
+                    }) }
                 </div>
                 <label class="source">
                     <span>{ lang.pick("출처", "Source") }</span>

@@ -4,9 +4,115 @@ use yew::prelude::*;
 
 use crate::core::lang::with_particle;
 use crate::core::num::{Quantity, Style, format, format_balance};
-use crate::core::{DisplayUnit, Lang, Partner};
+use crate::core::{DisplayUnit, FxMode, Lang, Partner, partners_with_balance};
+use crate::state::{Action, AppState};
 use crate::ui::AppContext;
 use crate::ui::provenance::describe;
+
+/// The year, partner and currency pickers above the figure.
+fn pickers(state: &AppContext) -> Html {
+    let lang = state.lang;
+    let table = &state.computed.table;
+    let headline = &state.computed.headline;
+    let dispatch = state.dispatcher();
+    let on_year = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                if let Ok(year) = select.value().parse::<i32>() {
+                    dispatch.dispatch(Action::ChooseYear(year));
+                }
+            }
+        })
+    };
+    let on_partner = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                if let Some(partner) = Partner::from_id(&select.value()) {
+                    dispatch.dispatch(Action::ChoosePartner(partner));
+                }
+            }
+        })
+    };
+    let set_unit = |unit: DisplayUnit| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::SetUnit(unit)))
+    };
+    let partners = partners_with_balance(table);
+    let unit_choice = |unit: DisplayUnit, label: &'static str| {
+        let id = match unit {
+            DisplayUnit::Won => "unit-won",
+            DisplayUnit::Usd => "unit-usd",
+        };
+        html! {
+            <label for={id}>
+                <input type="radio" id={id} name="headline-unit" checked={headline.unit == unit} onchange={set_unit(unit)} />
+                { label }
+            </label>
+        }
+    };
+    html! {
+        <div class="pickers" data-testid="headline-pickers">
+            <label class="picker">
+                <span>{ lang.pick("연도", "Year") }</span>
+                <select data-testid="pick-year" onchange={on_year}>
+                    { for table.years().map(|year| {
+                        let projected = year > table.last_published_year;
+                        let text = match (projected, lang) {
+                            (false, _) => year.to_string(),
+                            (true, Lang::Ko) => format!("{year} (전망)"),
+                            (true, Lang::En) => format!("{year} (projected)"),
+                        };
+                        html! { <option key={year} value={year.to_string()} selected={year == headline.year}>{ text }</option> }
+                    }) }
+                </select>
+            </label>
+            <label class="picker">
+                <span>{ lang.pick("상대", "Partner") }</span>
+                <select data-testid="pick-partner" onchange={on_partner}>
+                    { for partners.iter().map(|p| html! {
+                        <option key={p.id()} value={p.id()} selected={*p == headline.series.partner}>{ capitalise(p.label(lang)) }</option>
+                    }) }
+                </select>
+            </label>
+            <fieldset class="picker unit-choice">
+                <legend>{ lang.pick("단위", "Unit") }</legend>
+                { unit_choice(DisplayUnit::Won, lang.pick("원", "Won")) }
+                { unit_choice(DisplayUnit::Usd, lang.pick("달러", "US$")) }
+            </fieldset>
+        </div>
+    }
+}
+
+/// "all partners" → "All partners" for a menu; Korean is unchanged.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Which rate turned won into dollars, when the headline is in dollars.
+fn rate_note(state: &AppState) -> Option<String> {
+    let lang = state.lang;
+    let headline = &state.computed.headline;
+    let rate = headline.rate?;
+    let shown = format(rate, Quantity::Rate, lang, Style::Compact);
+    let year = headline.year;
+    let source = state
+        .dataset
+        .rate(year)
+        .and_then(|r| state.dataset.source(r.source))
+        .map_or("", |s| s.name(lang));
+    Some(match (state.scenario.fx, lang) {
+        (FxMode::Average, Lang::Ko) => format!("환산 환율: {shown} ({year}년 평균, {source})"),
+        (FxMode::Average, Lang::En) => format!("Converted at {shown} ({year} average, {source})"),
+        (FxMode::Fixed(_), Lang::Ko) => format!("환산 환율: {shown} (직접 정한 고정 환율)"),
+        (FxMode::Fixed(_), Lang::En) => format!("Converted at {shown} (your fixed rate)"),
+    })
+}
 
 /// The main figure and its sentence, updated on every change.
 #[component]
@@ -44,10 +150,14 @@ pub fn HeadlineView() -> Html {
     };
     html! {
         <section class="headline-box" aria-labelledby="headline-kicker">
+            { pickers(&state) }
             <p id="headline-kicker" class="kicker">{ kicker }</p>
             <p class="figure" data-testid="headline" aria-live="polite">{ figure }</p>
             <p class="sentence">{ sentence }</p>
             <p class="provenance">{ describe(&headline.provenance, &state.dataset, lang) }</p>
+            if let Some(note) = rate_note(&state) {
+                <p class="provenance rate-note">{ note }</p>
+            }
         </section>
     }
 }

@@ -4,17 +4,25 @@
 
 mod about;
 mod app;
+mod assumptions;
 mod chart_view;
 mod claims;
+mod field;
+mod goal;
 mod header;
 mod headline;
 mod provenance;
+mod sources;
 mod table;
 
 pub use about::About;
 pub use app::{App, AppContext, AppProps};
+pub use assumptions::Assumptions;
 pub use chart_view::ChartView;
 pub use claims::ClaimList;
+pub use field::{NumberField, Slider};
+pub use goal::GoalSeek;
 pub use header::Header;
 pub use headline::HeadlineView;
+pub use sources::Sources;
 pub use table::DataTable;

@@ -55,7 +55,7 @@ pub fn DataTable() -> Html {
         let cells = years.iter().enumerate().map(|(i, year)| {
             let cell_ref = CellRef { series, year: *year };
             let Some(cell) = row.cells.get(i) else { return html! { <td key={*year} /> } };
-            let draft = state.drafts.get(&cell_ref);
+            let draft = state.draft(cell_ref.into());
             let text = match draft {
                 Some(draft) => draft.text.clone(),
                 None => cell.value.map(|v| format_bare(v, &cell_unit(cell_ref))).unwrap_or_default(),

@@ -1,0 +1,327 @@
+//! The assumptions behind every converted and projected figure: the exchange rate, the horizon,
+//! and how each series grows beyond the published years, with the break-even year they imply.
+
+use yew::prelude::*;
+
+use crate::core::num::{Quantity, Style, format, format_change};
+use crate::core::{
+    BreakEven, DEFAULT_HORIZON, Decimal, Flow, FxMode, Growth, HORIZON_MAX, HORIZON_MIN, Lang,
+    Measure, Row, RowProjection, SeriesKey,
+};
+use crate::state::{Action, AppState, Field, GrowthMode};
+use crate::ui::AppContext;
+use crate::ui::field::{NumberField, Slider};
+
+/// The exchange rate, horizon and growth assumptions, and the break-even year.
+#[component]
+pub fn Assumptions() -> Html {
+    let Some(state) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let lang = state.lang;
+    let partner = state.computed.headline.series.partner;
+    let projected: Vec<&Row> = state
+        .computed
+        .table
+        .rows
+        .iter()
+        .filter(|r| {
+            r.projection.is_some()
+                && r.series.flow != Flow::Balance
+                && r.series.measure == Measure::Won
+        })
+        .collect();
+    let (mine, others): (Vec<&Row>, Vec<&Row>) = projected
+        .into_iter()
+        .partition(|r| r.series.partner == partner);
+    html! {
+        <section class="panel assumptions" aria-labelledby="assumptions-title" data-testid="assumptions">
+            <h2 id="assumptions-title">{ lang.pick("가정", "Assumptions") }</h2>
+            <p class="break-even" data-testid="break-even" aria-live="polite">{ break_even(&state) }</p>
+            { exchange_rate(&state) }
+            <fieldset class="group">
+                <legend>{ lang.pick("전망 기간", "Projection horizon") }</legend>
+                <NumberField
+                    field={Field::Horizon}
+                    label={lang.pick("마지막 전망 연도", "Last projected year")}
+                    value={Some(Decimal::from(state.scenario.horizon()))}
+                    slider={Slider::new(HORIZON_MIN.to_string(), HORIZON_MAX.to_string(), "1")}
+                    hint={AttrValue::from(match lang {
+                        Lang::Ko => format!("{HORIZON_MIN}~{HORIZON_MAX}년 (기본 {DEFAULT_HORIZON}년)"),
+                        Lang::En => format!("{HORIZON_MIN} to {HORIZON_MAX} (default {DEFAULT_HORIZON})"),
+                    })}
+                />
+            </fieldset>
+            <div class="growths">
+                <h3>{ lang.pick("계열별 성장 가정", "Growth of each series") }</h3>
+                { for mine.iter().map(|row| growth(&state, row)) }
+                if !others.is_empty() {
+                    <details class="more-growth">
+                        <summary>{ match lang {
+                            Lang::Ko => format!("다른 상대의 계열 {}개", others.len()),
+                            Lang::En => format!("{} series of other partners", others.len()),
+                        } }</summary>
+                        { for others.iter().map(|row| growth(&state, row)) }
+                    </details>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// One plain sentence on when the headline balance changes sign.
+pub fn break_even(state: &AppState) -> String {
+    let lang = state.lang;
+    let partner = state.computed.headline.series.partner;
+    let whose = match lang {
+        Lang::Ko => format!("{} 수지", partner.label(lang)),
+        Lang::En => format!("The balance with {}", partner.label(lang)),
+    };
+    match (&state.computed.break_even, lang) {
+        (BreakEven::Year { year, value }, Lang::Ko) => {
+            let turn = if value.is_sign_negative() {
+                "적자로"
+            } else {
+                "흑자로"
+            };
+            format!("전망: {whose}는 {year}년에 {turn} 돌아섭니다.")
+        }
+        (BreakEven::Year { year, value }, Lang::En) => {
+            let turn = if value.is_sign_negative() {
+                "turns into a deficit"
+            } else {
+                "turns positive"
+            };
+            format!("Projection: {whose} {turn} in {year}.")
+        }
+        (BreakEven::NotWithinHorizon { horizon }, Lang::Ko) => {
+            format!("전망: {whose}는 전망 기간({horizon}년까지) 안에 부호가 바뀌지 않습니다.")
+        }
+        (BreakEven::NotWithinHorizon { horizon }, Lang::En) => {
+            format!("Projection: {whose} does not change sign within the horizon ({horizon}).")
+        }
+        (BreakEven::NoProjection, Lang::Ko) => {
+            format!("전망: 이 출처로는 {whose}를 전망할 수 없습니다.")
+        }
+        (BreakEven::NoProjection, Lang::En) => {
+            format!(
+                "Projection: this source has no projection of the balance with {}.",
+                partner.label(lang)
+            )
+        }
+    }
+}
+
+fn exchange_rate(state: &AppContext) -> Html {
+    let lang = state.lang;
+    let dispatch = state.dispatcher();
+    let fixed = match state.scenario.fx {
+        FxMode::Fixed(rate) => Some(rate),
+        FxMode::Average => None,
+    };
+    let on_average = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::UseAverageRates))
+    };
+    let on_fixed = Callback::from(move |_: Event| dispatch.dispatch(Action::UseFixedRate));
+    let year = state.computed.headline.year;
+    let average = state
+        .dataset
+        .rate(year)
+        .or_else(|| state.dataset.rates().last());
+    let citation = average.map(|rate| {
+        let source = state.dataset.source(rate.source);
+        let name = source.map_or("", |s| s.name(lang));
+        let shown = format(rate.value, Quantity::Rate, lang, Style::Compact);
+        let about = if rate.approx {
+            lang.pick("약 ", "about ")
+        } else {
+            ""
+        };
+        let text = match lang {
+            Lang::Ko => format!("{}년 평균 {about}{shown} · 출처: {name}", rate.year),
+            Lang::En => format!("{} average {about}{shown} · source: {name}", rate.year),
+        };
+        match source.and_then(|s| s.url.clone()) {
+            Some(url) => html! { <a href={url} rel="noopener" target="_blank">{ text }</a> },
+            None => html! { { text } },
+        }
+    });
+    html! {
+        <fieldset class="group fx" data-testid="fx">
+            <legend>{ lang.pick("환율 (원/달러)", "Exchange rate (won per dollar)") }</legend>
+            <div class="choices">
+                <label>
+                    <input type="radio" name="fx-mode" value="average" checked={fixed.is_none()} onchange={on_average} />
+                    { lang.pick("연도별 평균 환율", "Each year's average rate") }
+                </label>
+                <label>
+                    <input type="radio" name="fx-mode" value="fixed" checked={fixed.is_some()} onchange={on_fixed} />
+                    { lang.pick("모든 연도에 한 환율", "One fixed rate for every year") }
+                </label>
+            </div>
+            if let Some(citation) = citation {
+                <p class="hint cite">{ citation }</p>
+            }
+            if fixed.is_some() {
+                <NumberField
+                    field={Field::FixedRate}
+                    label={lang.pick("고정 환율 (원/달러)", "Fixed rate (won per dollar)")}
+                    value={fixed}
+                    slider={Slider::new("1000", "1600", "1")}
+                    hint={AttrValue::from(lang.pick("예: 1,396 또는 1396원/달러", "e.g. 1,396 or ₩1,396 per $"))}
+                />
+            }
+        </fieldset>
+    }
+}
+
+/// How a series is projected: mode, value, and what it comes to.
+fn growth(state: &AppContext, row: &Row) -> Html {
+    let lang = state.lang;
+    let series = row.series;
+    let Some(projection) = row.projection else {
+        return Html::default();
+    };
+    let table = &state.computed.table;
+    let mode = GrowthMode::of(&projection.assumption);
+    let dispatch = state.dispatcher();
+    let on_mode = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                if let Some(mode) = GrowthMode::from_id(&select.value()) {
+                    dispatch.dispatch(Action::SetGrowthMode { series, mode });
+                }
+            }
+        })
+    };
+    let on_reset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetGrowth(series)))
+    };
+    let key = series.to_string();
+    let mode_id = format!("growth-mode-{key}");
+    let body = match projection.assumption {
+        Growth::Fixed(rate) => html! {
+            <NumberField
+                field={Field::GrowthRate(series)}
+                label={lang.pick("연 증가율 (%)", "Growth a year (%)")}
+                value={Some(rate)}
+                slider={Slider::new("-30", "60", "0.5")}
+            />
+        },
+        Growth::Cagr { from, to } | Growth::Linear { from, to } => {
+            let window = |which: &'static str, selected: i32| {
+                let dispatch = dispatch.clone();
+                let is_from = which == "from";
+                let on_change = Callback::from(move |e: Event| {
+                    if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                        if let Ok(year) = select.value().parse::<i32>() {
+                            let (from, to) = if is_from { (year, to) } else { (from, year) };
+                            dispatch.dispatch(Action::SetGrowthWindow { series, from, to });
+                        }
+                    }
+                });
+                let years = table.first_year..=table.last_published_year;
+                let allowed = move |y: &i32| if is_from { *y < to } else { *y > from };
+                html! {
+                    <label class="picker">
+                        <span>{ if is_from { lang.pick("시작", "From") } else { lang.pick("끝", "To") } }</span>
+                        <select id={format!("growth-{which}-{key}")} onchange={on_change}>
+                            { for years.filter(allowed).map(|y| html! {
+                                <option key={y} value={y.to_string()} selected={y == selected}>{ y }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
+            };
+            html! {
+                <div class="window" role="group" aria-label={lang.pick("기준 기간", "Window")}>
+                    { window("from", from) }
+                    { window("to", to) }
+                </div>
+            }
+        }
+    };
+    html! {
+        <fieldset key={key.clone()} class="group growth" data-series={key.clone()}>
+            <legend>{ series.label(lang) }</legend>
+            <label class="picker">
+                <span>{ lang.pick("방식", "Method") }</span>
+                <select id={mode_id} onchange={on_mode}>
+                    { for GrowthMode::ALL.into_iter().map(|m| html! {
+                        <option key={m.id()} value={m.id()} selected={m == mode}>{ m.label(lang) }</option>
+                    }) }
+                </select>
+            </label>
+            { body }
+            <p class="outcome">{ outcome(&projection, lang) }</p>
+            if !projection.default {
+                <button type="button" class="link" onclick={on_reset}>
+                    { lang.pick("기본 가정으로", "Back to the default") }
+                </button>
+            }
+        </fieldset>
+    }
+}
+
+/// What the assumption comes to, and whether it is the default.
+fn outcome(projection: &RowProjection, lang: Lang) -> String {
+    let default = if projection.default {
+        lang.pick(" (기본 가정)", " (default)")
+    } else {
+        ""
+    };
+    if let Some(issue) = projection.issue {
+        return format!("{}{default}", issue.message(lang));
+    }
+    let Some(rate) = projection.rate else {
+        return lang
+            .pick("전망할 수 없습니다", "cannot be projected")
+            .to_string();
+    };
+    let from = projection.base.map(|b| b.year);
+    let since = match (from, lang) {
+        (Some(y), Lang::Ko) => format!("{y}년 값에서 "),
+        (Some(y), Lang::En) => format!(" from {y}"),
+        (None, _) => String::new(),
+    };
+    match (projection.assumption, lang) {
+        (Growth::Linear { .. }, Lang::Ko) => format!(
+            "= {since}매년 {}{default}",
+            format_change(rate, Quantity::Won, lang, Style::Short)
+        ),
+        (Growth::Linear { .. }, Lang::En) => format!(
+            "= {} a year{since}{default}",
+            format_change(rate, Quantity::Won, lang, Style::Short)
+        ),
+        (_, Lang::Ko) => format!(
+            "= {since}연 {}{default}",
+            format_change(rate, Quantity::Percent, lang, Style::Compact)
+        ),
+        (_, Lang::En) => format!(
+            "= {} a year{since}{default}",
+            format_change(rate, Quantity::Percent, lang, Style::Compact)
+        ),
+    }
+}
+
+/// The flows a growth seek may solve for: those projected in the view, headline partner first.
+pub fn seekable(state: &AppState) -> Vec<SeriesKey> {
+    let partner = state.computed.headline.series.partner;
+    let mut out: Vec<SeriesKey> = state
+        .computed
+        .table
+        .rows
+        .iter()
+        .filter(|r| {
+            r.series.flow != Flow::Balance
+                && r.series.measure == Measure::Won
+                && r.projection.is_some_and(|p| p.base.is_some())
+        })
+        .map(|r| r.series)
+        .collect();
+    out.sort_by_key(|s| (s.partner != partner, s.partner, s.flow != Flow::Sales));
+    out
+}
