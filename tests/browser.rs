@@ -76,3 +76,78 @@ async fn chart_canvas_has_ink_at_the_screen_pixel_ratio() {
         .count();
     assert!(inked > 100, "the chart drew something: {inked} dark pixels");
 }
+
+fn input(root: &Element, selector: &str) -> web_sys::HtmlInputElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn fire(target: &web_sys::HtmlInputElement, kind: &str) {
+    let event = web_sys::Event::new_with_event_init_dict(kind, &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_horizon_slider_and_field_stay_in_step() {
+    let app = mount().await;
+    let slider = input(&app, "#field-horizon-slider");
+    let field = input(&app, "#field-horizon");
+    assert_eq!(field.value(), "2030", "the default horizon");
+
+    slider.set_value("2036");
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    slider.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(field.value(), "2036", "the field follows the slider");
+
+    field.set_value("2033");
+    fire(&field, "change");
+    yew::scheduler::flush().await;
+    assert_eq!(slider.value(), "2033", "the slider follows the field");
+
+    field.set_value("2050");
+    fire(&field, "change");
+    yew::scheduler::flush().await;
+    assert_eq!(field.value(), "2050", "refused text stays in the field");
+    assert_eq!(
+        field.get_attribute("aria-invalid").as_deref(),
+        Some("true"),
+        "and is marked invalid"
+    );
+    assert_eq!(slider.value(), "2033", "the last valid horizon holds");
+    let message = app
+        .query_selector("#field-horizon-error")
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert!(
+        message.contains("2040"),
+        "the message gives the range: {message}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_rate_seek_shows_the_storys_implied_rate() {
+    let app = mount().await;
+    let radio = input(&app, "#seek-kind-rate");
+    radio.set_checked(true);
+    fire(&radio, "change");
+    yew::scheduler::flush().await;
+    let answer = by_testid(&app, "goal-answer");
+    assert_eq!(
+        answer.get_attribute("data-status").as_deref(),
+        Some("solved")
+    );
+    let text = answer.text_content().unwrap_or_default();
+    assert!(text.contains("1,396.0"), "₩1,396.0 per $: {text}");
+}

@@ -25,11 +25,9 @@ pub fn Assumptions() -> Html {
         .table
         .rows
         .iter()
-        .filter(|r| {
-            r.projection.is_some()
-                && r.series.flow != Flow::Balance
-                && r.series.measure == Measure::Won
-        })
+        // A balance projected from its flows has no projection of its own; one a source publishes
+        // without its flows (KIEP's) is projected itself and has an assumption to set.
+        .filter(|r| r.projection.is_some() && r.series.measure == Measure::Won)
         .collect();
     let (mine, others): (Vec<&Row>, Vec<&Row>) = projected
         .into_iter()

@@ -60,18 +60,58 @@ fn entries<'a>(dataset: &'a Dataset, values: &[SourceValue]) -> Vec<Entry<'a>> {
 }
 
 /// Where a value sits on the strip, as a percentage of its width (5 % margin at each end).
-fn position(value: Decimal, low: Decimal, high: Decimal) -> String {
+fn position(value: Decimal, low: Decimal, high: Decimal) -> Decimal {
     let span = high.checked_sub(low).filter(|s| !s.is_zero());
     let share = span
         .and_then(|s| value.checked_sub(low).and_then(|d| d.checked_div(s)))
         .unwrap_or(Decimal::new(5, 1));
-    let percent = Decimal::from(5)
+    Decimal::from(5)
         .checked_add(share.checked_mul(Decimal::from(90)).unwrap_or_default())
-        .unwrap_or(Decimal::from(50));
-    format!(
-        "{}%",
-        percent.round_dp_with_strategy(2, ROUNDING).normalize()
-    )
+        .unwrap_or(Decimal::from(50))
+        .round_dp_with_strategy(2, ROUNDING)
+}
+
+fn percent(position: Decimal) -> String {
+    format!("{}%", position.normalize())
+}
+
+/// Numbers of the entries whose dots sit within a few per cent of each other, and where their
+/// shared label goes: close values (KIEP and the story, both −6.003) get one label, "1·2".
+fn clusters(positions: &[Decimal]) -> Vec<(String, Decimal)> {
+    let mut order: Vec<usize> = (0..positions.len()).collect();
+    order.sort_by_key(|&i| positions[i]);
+    let near = Decimal::from(7);
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        let joins = groups
+            .last()
+            .and_then(|g| g.last())
+            .and_then(|&j| positions[i].checked_sub(positions[j]))
+            .is_some_and(|gap| gap < near);
+        match groups.last_mut() {
+            Some(group) if joins => group.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut group| {
+            group.sort_unstable();
+            let label = group
+                .iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join("·");
+            let sum = group
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, &i| acc.checked_add(positions[i]));
+            let mid = sum
+                .and_then(|s| s.checked_div(Decimal::from(group.len())))
+                .unwrap_or(Decimal::from(50))
+                .round_dp_with_strategy(2, ROUNDING);
+            (label, mid)
+        })
+        .collect()
 }
 
 fn won(value: Decimal, lang: Lang) -> String {
@@ -156,27 +196,30 @@ fn strip(
         return Html::default();
     };
     let zero_inside = low <= Decimal::ZERO && high >= Decimal::ZERO && low != high;
+    let zero = percent(position(Decimal::ZERO, low, high));
+    let positions: Vec<Decimal> = list.iter().map(|e| position(e.value, low, high)).collect();
     html! {
-        <svg class="strip" role="img" aria-label={lang.pick("출처별 값 분포", "Each source's value on one scale")} height="64" width="100%">
-            <line x1="5%" x2="95%" y1="32" y2="32" class="axis" />
+        <svg class="strip" role="img" aria-label={lang.pick("출처별 값 분포", "Each source's value on one scale")} height="60" width="100%">
+            <line x1="5%" x2="95%" y1="34" y2="34" class="axis" />
             if zero_inside {
-                <line x1={position(Decimal::ZERO, low, high)} x2={position(Decimal::ZERO, low, high)} y1="20" y2="44" class="zero" />
+                <line x1={zero.clone()} x2={zero} y1="22" y2="46" class="zero" />
             }
-            { for list.iter().enumerate().map(|(i, entry)| {
-                let x = position(entry.value, low, high);
+            { for list.iter().zip(&positions).map(|(entry, x)| {
+                let x = percent(*x);
                 let used = entry.view == current;
-                // Alternate labels above and below so close values stay readable.
-                let label_y = if i % 2 == 0 { "16" } else { "58" };
                 html! {
                     <g key={entry.id.to_string()} class={classes!("dot", used.then_some("in-use"))}>
                         <title>{ format!("{} · {}", entry.label, won(entry.value, lang)) }</title>
                         if used {
-                            <circle cx={x.clone()} cy="32" r="8" class="ring" />
+                            <circle cx={x.clone()} cy="34" r="8" class="ring" />
                         }
-                        <circle cx={x.clone()} cy="32" r="4" />
-                        <text x={x} y={label_y} text-anchor="middle">{ (i + 1).to_string() }</text>
+                        <circle cx={x} cy="34" r="4" />
                     </g>
                 }
+            }) }
+            // Labels alternate above and below the line so neighbouring groups stay apart.
+            { for clusters(&positions).into_iter().enumerate().map(|(i, (label, x))| html! {
+                <text key={label.clone()} x={percent(x)} y={if i % 2 == 0 { "16" } else { "58" }} text-anchor="middle">{ label }</text>
             }) }
         </svg>
     }
@@ -211,6 +254,9 @@ fn item(
         .filter(|_| !used)
         .and_then(|u| entry.value.checked_sub(u))
         .map(|d| match lang {
+            _ if d.is_zero() => lang
+                .pick("사용 중인 출처와 같음", "the same as the one in use")
+                .to_string(),
             Lang::Ko => format!(
                 "사용 중인 출처와 {}",
                 format_change(d, Quantity::Won, lang, Style::Compact)

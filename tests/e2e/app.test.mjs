@@ -80,3 +80,64 @@ test('dist/jikgu.html from file:// with the network off works the same', async (
   assert.deepEqual(fetched, [], 'the single file asks the network for nothing');
   await context.close();
 });
+
+test('an assumption moves the break-even year; the goal seek answers and follows its target', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await ready(page);
+
+  await page.check('#seek-kind-rate');
+  const answer = page.locator('[data-testid="goal-answer"]');
+  await page.waitForSelector('[data-testid="goal-answer"][data-status="solved"]');
+  assert.match(await answer.textContent(), /1,396\.0/, 'the rate the story\'s $4.3 bn implies');
+  const target = page.locator('#field-seek-target');
+  await target.fill('-5');
+  await target.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="goal-answer"]').textContent.includes('1,396.0'));
+  assert.match(await answer.textContent(), /1,200\.6/, '₩6.003 trillion is $5 bn at ₩1,200.6');
+
+  const breakEven = page.locator('[data-testid="break-even"]');
+  // KOSTAT's revised series has both flows, so sales can be projected on their own.
+  await page.selectOption('.source select', 'kostat-revised');
+  await page.waitForSelector('[id="growth-mode-sales.all"]');
+  const before = await breakEven.textContent();
+  await page.selectOption('[id="growth-mode-sales.all"]', 'fixed');
+  const growth = page.locator('[id="field-growth-sales.all"]');
+  await growth.fill('60');
+  await growth.press('Enter');
+  await page.waitForFunction((old) => document.querySelector('[data-testid="break-even"]').textContent !== old, before);
+  const after = await breakEven.textContent();
+  assert.match(after, /turns positive in 20\d\d/, `sales growing 60% a year close the gap: ${after}`);
+
+  await growth.fill('lots');
+  await growth.press('Enter');
+  await page.waitForSelector('[id="field-growth-sales.all"][aria-invalid="true"]');
+  assert.equal(await breakEven.textContent(), after, 'refused text leaves the assumption in force');
+  assert.deepEqual(errors, [], 'no console errors');
+  await page.close();
+});
+
+test('panels in light and dark, Korean and English, at 360 and 1200 px: no sideways scrolling', async () => {
+  for (const width of [360, 1200]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await ready(page);
+    for (const theme of ['light', 'dark']) {
+      for (const lang of ['ko', 'en']) {
+        await page.click(`[data-theme-choice="${theme}"]`);
+        await page.click(`.lang button[lang="${lang}"]`);
+        await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${width}px ${theme} ${lang}: the page scrolls sideways by ${overflow}px`);
+        await page.screenshot({ path: join(ARTIFACTS, `panels-${width}-${theme}-${lang}.png`), fullPage: true });
+      }
+    }
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notEqual(bg, 'rgb(255, 255, 255)', 'the dark theme darkens the page');
+    assert.deepEqual(errors, [], 'no console errors');
+    await page.close();
+  }
+});
