@@ -151,3 +151,42 @@ async fn choosing_a_rate_seek_shows_the_storys_implied_rate() {
     let text = answer.text_content().unwrap_or_default();
     assert!(text.contains("1,396.0"), "₩1,396.0 per $: {text}");
 }
+
+#[wasm_bindgen_test]
+async fn arrow_keys_on_a_focused_chart_read_out_a_year() {
+    use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
+    let app = mount().await;
+    let chart: HtmlElement = by_testid(&app, "chart").dyn_into().unwrap();
+    let figure = chart.parent_element().unwrap();
+    let readout = || {
+        by_testid(&figure, "chart-readout")
+            .text_content()
+            .unwrap_or_default()
+    };
+    chart.focus().unwrap();
+    let before = readout();
+    let press = |key: &str| {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        chart.dispatch_event(&event).unwrap();
+    };
+    press("ArrowRight");
+    yew::scheduler::flush().await;
+    let first = readout();
+    assert_ne!(first, before, "→ puts the cursor on a year");
+    assert!(first.starts_with("20"), "the readout starts with the year: {first}");
+    press("ArrowRight");
+    yew::scheduler::flush().await;
+    let second = readout();
+    assert_ne!(second, first, "→ again moves to the next year: {second}");
+    press("End");
+    yew::scheduler::flush().await;
+    assert!(
+        readout().starts_with("2030"),
+        "End goes to the last year: {}",
+        readout()
+    );
+}

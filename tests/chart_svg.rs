@@ -2,8 +2,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use jikgu::chart::{ChartStyle, to_svg};
-use jikgu::core::chart_model::{Bar, ChartModel, Line, PointKind};
+use jikgu::chart::{ChartStyle, PlotGeometry, draw, export_svg, to_svg};
+use jikgu::core::chart_model::{Bar, ChartModel, Line, PointKind, balance_chart, flows_chart};
+use jikgu::core::{CellRef, Dataset, Decimal, Lang, Partner, Scenario, compute};
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 fn balance_model() -> ChartModel {
     let bar = |year, value, kind| Bar {
@@ -85,8 +87,12 @@ fn bars_are_drawn_in_their_provenance_colours() {
     );
     assert_eq!(
         count(&svg, "<rect"),
-        1 + 4,
-        "the background and one rect per bar"
+        1 + 4 + 3,
+        "the background, one rect per bar, and legend swatches for hollow, edited and published"
+    );
+    assert!(
+        labels.iter().any(|t| t == "Published figure"),
+        "the reference tick is explained in the legend: {labels:?}"
     );
 }
 
@@ -169,6 +175,7 @@ fn degenerate_models_draw_without_panicking() {
             &ChartStyle {
                 scale: 3.0,
                 dark: true,
+                cursor: Some(2020),
             },
         );
         assert!(
@@ -176,4 +183,278 @@ fn degenerate_models_draw_without_panicking() {
             "case {i} draws, leaving out what is not finite"
         );
     }
+}
+
+fn computed(scenario: &Scenario) -> jikgu::core::Computed {
+    compute(Dataset::embedded().expect("embedded"), scenario)
+}
+
+/// The `points` of every polyline stroked in `colour` (upper-case hex, as plotters writes it).
+fn strokes<'a>(svg: &'a str, colour: &str) -> Vec<&'a str> {
+    svg.lines()
+        .filter(|l| l.starts_with("<polyline") && l.contains(&format!("stroke=\"{colour}\"")))
+        .filter_map(|l| l.split("points=\"").nth(1)?.split('"').next())
+        .collect()
+}
+
+fn line_model(points: Vec<(i32, f64, PointKind)>) -> ChartModel {
+    ChartModel {
+        title: "Flows".into(),
+        y_unit: "₩ trillion".into(),
+        years: (2018, 2026),
+        lines: vec![Line {
+            label: "Purchases from China".into(),
+            slot: 0,
+            points,
+        }],
+        projection_from: Some(2025),
+        ..ChartModel::default()
+    }
+}
+
+#[test]
+fn a_missing_year_breaks_the_line_and_projections_are_dashed() {
+    use PointKind::*;
+    let joined = line_model(vec![
+        (2018, 1.0, Published),
+        (2019, 1.5, Published),
+        (2020, 2.0, Published),
+        (2021, 2.5, Published),
+    ]);
+    let gapped = line_model(vec![
+        (2018, 1.0, Published),
+        (2019, 1.5, Published),
+        (2021, 2.5, Published),
+        (2022, 3.0, Published),
+    ]);
+    let solid = |m: &ChartModel| {
+        let svg = to_svg(m, 640, 320, &ChartStyle::default()).expect("draws");
+        // Two-point segments between points are the line; markers are closed outlines.
+        strokes(&svg, "#C0392B")
+            .into_iter()
+            .filter(|p| p.split_whitespace().count() == 2)
+            .count()
+    };
+    // Plus one: the legend's sample of the line.
+    assert_eq!(
+        solid(&joined),
+        3 + 1,
+        "four consecutive years: three segments"
+    );
+    assert_eq!(
+        solid(&gapped),
+        2 + 1,
+        "2020 missing: 2018–2019 and 2021–2022, nothing across the gap"
+    );
+
+    let projected = line_model(vec![
+        (2023, 3.0, Published),
+        (2024, 3.5, Published),
+        (2025, 5.0, Projected),
+    ]);
+    let svg = to_svg(&projected, 640, 320, &ChartStyle::default()).expect("draws");
+    let dashes = strokes(&svg, "#C0392B")
+        .into_iter()
+        .filter(|p| p.split_whitespace().count() == 2)
+        .count();
+    assert!(
+        dashes >= 4,
+        "2024–2025 drawn as several dashes plus the solid 2023–2024: {dashes}"
+    );
+    let labels = texts(&svg);
+    assert!(
+        labels.iter().any(|t| t == "Projected or assumed"),
+        "the dashes are explained: {labels:?}"
+    );
+}
+
+#[test]
+fn edited_points_have_their_own_marker_and_legend_entry() {
+    use PointKind::*;
+    let model = line_model(vec![(2022, 2.0, Published), (2023, 4.0, Edited)]);
+    let svg = to_svg(&model, 640, 320, &ChartStyle::default()).expect("draws");
+    // The edited diamond: filled in the edit colour, outlined in the text colour (4 corners + close).
+    let diamonds = svg
+        .lines()
+        .filter(|l| l.starts_with("<polygon") && l.contains("#E69100"))
+        .count();
+    assert_eq!(diamonds, 2, "one on the point and one in the legend");
+    let outlines = strokes(&svg, "#222222")
+        .into_iter()
+        .filter(|p| p.split_whitespace().count() == 5)
+        .count();
+    assert!(
+        outlines >= 2,
+        "diamonds are outlined, not told by hue alone"
+    );
+    assert!(texts(&svg).iter().any(|t| t == "Your edit"));
+    let plain = to_svg(
+        &line_model(vec![(2022, 2.0, Published), (2023, 4.0, Published)]),
+        640,
+        320,
+        &ChartStyle::default(),
+    )
+    .expect("draws");
+    assert!(!plain.contains("#E69100"), "no edit marker without an edit");
+    assert!(!texts(&plain).iter().any(|t| t == "Your edit"));
+}
+
+#[test]
+fn flows_chart_from_the_data_speaks_the_readers_language() {
+    let c = computed(&Scenario::default());
+    let cases = [
+        (
+            Lang::En,
+            "₩ trillion",
+            [
+                "Purchases from China",
+                "Sales to China",
+                "Purchases from the US",
+            ],
+        ),
+        (
+            Lang::Ko,
+            "조 원",
+            ["중국 직구(구매)", "중국 역직구(판매)", "미국 직구(구매)"],
+        ),
+    ];
+    for (lang, unit, legends) in cases {
+        let model = flows_chart(&c, lang);
+        let svg = to_svg(&model, 800, 400, &ChartStyle::default()).expect("draws");
+        let labels = texts(&svg);
+        assert!(
+            labels.iter().any(|t| t == unit),
+            "{lang:?} unit: {labels:?}"
+        );
+        for legend in legends {
+            assert!(
+                labels.iter().any(|t| t == legend),
+                "{lang:?} legend {legend}: {labels:?}"
+            );
+        }
+        assert_eq!(model.columns.len(), model.lines.len(), "a column per line");
+    }
+    let usd = Scenario {
+        unit: jikgu::core::DisplayUnit::Usd,
+        ..Scenario::default()
+    };
+    let model = flows_chart(&computed(&usd), Lang::En);
+    assert_eq!(
+        model.y_unit, "$ billion",
+        "dollars when the scenario shows dollars"
+    );
+    assert_eq!(flows_chart(&computed(&usd), Lang::Ko).y_unit, "억 달러");
+}
+
+#[test]
+fn negative_ticks_use_the_minus_sign() {
+    let model = balance_chart(&computed(&Scenario::default()), Partner::All, Lang::En);
+    let labels = texts(&to_svg(&model, 640, 320, &ChartStyle::default()).expect("draws"));
+    assert!(
+        labels.iter().any(|t| t.starts_with('\u{2212}')),
+        "a deficit axis has U+2212 ticks: {labels:?}"
+    );
+    assert!(
+        !labels.iter().any(|t| t.starts_with('-')),
+        "no hyphen-minus: {labels:?}"
+    );
+}
+
+#[test]
+fn the_published_figure_stays_beside_an_edit() {
+    let mut scenario = Scenario::default();
+    let at: CellRef = "balance.all[2023]".parse().expect("cell");
+    scenario.edits.insert(
+        at,
+        Decimal::new(-4_985, 3) * Decimal::from(1_000_000_000_000_i64),
+    );
+    let model = balance_chart(&computed(&scenario), Partner::All, Lang::En);
+    let bar = model.bars.iter().find(|b| b.year == 2023).expect("2023");
+    assert_eq!(bar.kind, PointKind::Edited);
+    assert_eq!(bar.reference, Some(-6.003), "KIEP's figure beside the edit");
+    let svg = export_svg(&model).expect("draws");
+    assert!(svg.contains("width=\"1200\" height=\"600\""), "export size");
+    assert!(texts(&svg).iter().any(|t| t == "Published figure"));
+    assert_eq!(
+        model.columns.last().map(|c| c.label.as_str()),
+        Some("Published figure"),
+        "the table alternative has the published figure too"
+    );
+}
+
+#[test]
+fn narrow_charts_label_every_other_year() {
+    let years = |width| {
+        texts(&to_svg(&balance_model(), width, 300, &ChartStyle::default()).expect("draws"))
+            .into_iter()
+            .filter(|t| t.len() == 4 && t.starts_with("20"))
+            .count()
+    };
+    assert_eq!(years(800), 6, "every year from 2019 to 2024 when wide");
+    assert_eq!(years(320), 3, "2019, 2021, 2023 at 320 px");
+}
+
+#[test]
+fn the_cursor_draws_a_line_and_geometry_maps_pixels_to_years() {
+    let with = |cursor| {
+        let mut svg = String::new();
+        let geometry: PlotGeometry = {
+            let root = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
+            draw(
+                &root,
+                &balance_model(),
+                &ChartStyle {
+                    cursor,
+                    ..ChartStyle::default()
+                },
+            )
+            .expect("draws")
+        };
+        (svg, geometry)
+    };
+    let (none, geometry) = with(None);
+    let (at_2021, _) = with(Some(2021));
+    assert_eq!(geometry.years, (2019, 2024));
+    let x = geometry.x_of(2021);
+    // The cursor is the one vertical line drawn translucent, in the text colour.
+    let vertical = |svg: &str| {
+        svg.lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains("opacity=\"0.7\""))
+            .filter_map(|l| {
+                l.split("points=\"")
+                    .nth(1)?
+                    .split('"')
+                    .next()
+                    .map(String::from)
+            })
+            .filter(|p| {
+                let xs: Vec<f64> = p
+                    .split_whitespace()
+                    .filter_map(|xy| xy.split(',').next()?.parse().ok())
+                    .collect();
+                xs.len() == 2 && xs[0] == xs[1] && (xs[0] - x).abs() <= 1.0
+            })
+            .count()
+    };
+    assert_eq!(vertical(&none), 0, "no cursor, no line at 2021");
+    assert_eq!(vertical(&at_2021), 1, "a vertical line at 2021's x = {x}");
+    for (year, want) in [(2019, 2019), (2021, 2021), (2024, 2024)] {
+        assert_eq!(geometry.year_at(geometry.x_of(year) + 3.0), Some(want));
+    }
+    assert_eq!(
+        geometry.year_at(-50.0),
+        Some(2019),
+        "left of the plot clamps"
+    );
+    assert_eq!(
+        geometry.year_at(5000.0),
+        Some(2024),
+        "right of the plot clamps"
+    );
+    assert_eq!(geometry.year_at(f64::NAN), None);
+    assert_eq!(
+        PlotGeometry::default().year_at(10.0),
+        None,
+        "no plot, no year"
+    );
 }

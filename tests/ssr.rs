@@ -337,3 +337,59 @@ mod panels {
         assert!(html.contains("Cross-border online trade balance, 2023 · China"));
     }
 }
+
+#[tokio::test]
+async fn charts_panel_has_two_readable_charts_and_downloads() {
+    let cases = [
+        (Lang::En, "Show as table", "Published figure", "Download the current figures"),
+        (Lang::Ko, "표로 보기", "발표 수치", "수치와 출처 내려받기"),
+    ];
+    for (lang, summary, _, downloads) in cases {
+        let html = render(lang).await;
+        assert_eq!(
+            html.matches("data-testid=\"chart\"").count(),
+            2,
+            "{lang:?}: the balance and the flows"
+        );
+        for needle in [
+            "tabindex=\"0\"",
+            "role=\"group\"",
+            "aria-live=\"polite\"",
+            "data-testid=\"chart-readout\"",
+            "<details class=\"chart-table\"",
+            ">PNG",
+            ">SVG",
+            ">CSV<",
+            ">JSON<",
+        ] {
+            assert!(html.contains(needle), "{lang:?}: {needle} missing");
+        }
+        assert_eq!(
+            html.matches(summary).count(),
+            2,
+            "{lang:?}: each chart has its table"
+        );
+        assert!(html.contains(downloads), "{lang:?}: {downloads}");
+    }
+}
+
+#[tokio::test]
+async fn chart_tables_hold_the_figures_drawn() {
+    let html = render(Lang::En).await;
+    let tables: Vec<&str> = html.split("<details class=\"chart-table\"").skip(1).collect();
+    assert_eq!(tables.len(), 2);
+    let balance = tables[0];
+    assert!(
+        balance.contains("−₩6.003 trillion"),
+        "the 2023 balance with a U+2212 minus"
+    );
+    assert!(balance.contains("(projected)"), "projections say so");
+    let flows = tables[1];
+    for header in ["Purchases from China", "Sales to China", "Purchases from the US"] {
+        assert!(flows.contains(header), "flows table column {header}");
+    }
+    assert!(flows.contains("₩3.227 trillion"), "2023 purchases from China");
+    let ko = render(Lang::Ko).await;
+    assert!(ko.contains("중국 직구(구매)"), "Korean column names");
+    assert!(ko.contains("−6조 30억 원"), "Korean figures");
+}

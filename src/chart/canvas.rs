@@ -8,11 +8,17 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use super::{ChartStyle, draw};
+use super::{ChartStyle, PlotGeometry, draw};
 use crate::core::chart_model::ChartModel;
 
-/// Sizes `canvas` for the screen and draws `model` on it.
-pub fn draw_on(canvas: &HtmlCanvasElement, model: &ChartModel, dark: bool) -> Result<(), String> {
+/// Sizes `canvas` for the screen, draws `model` on it with a cursor line at `cursor`, and says where
+/// the plot landed in CSS pixels.
+pub fn draw_on(
+    canvas: &HtmlCanvasElement,
+    model: &ChartModel,
+    dark: bool,
+    cursor: Option<i32>,
+) -> Result<PlotGeometry, String> {
     let ratio = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
@@ -28,5 +34,10 @@ pub fn draw_on(canvas: &HtmlCanvasElement, model: &ChartModel, dark: bool) -> Re
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
     let root = backend.into_drawing_area();
-    draw(&root, model, &ChartStyle { scale: ratio, dark }).map_err(|e| e.to_string())
+    let style = ChartStyle {
+        scale: ratio,
+        dark,
+        cursor,
+    };
+    draw(&root, model, &style).map_err(|e| e.to_string())
 }

@@ -2,17 +2,32 @@
 //!
 //! The same [`draw`] paints a `<canvas>` in the browser (see `canvas`, wasm only), an SVG string in
 //! native tests, and the SVG the reader downloads. Nothing here decides *what* to show: that is the
-//! chart model's job, built by the core.
+//! chart model's job, built by the core. What it decides is how to make that readable: a title and
+//! unit above the plot, year labels thinned to fit, a legend below the plot that never covers data,
+//! and a cursor line at the year a reader is reading out.
+//!
+//! Sizes are given in CSS pixels and multiplied by [`ChartStyle::scale`], so the chart looks the same
+//! on every screen; [`PlotGeometry`] hands the plot's position back in CSS pixels so a pointer can be
+//! mapped to a year.
 
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
 
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::core::chart_model::{ChartModel, PointKind};
+use crate::core::chart_model::{ChartModel, PointKind, published_label};
 
-/// How to draw: size factor, theme and font. Everything that depends on the screen, not the data.
+/// Below this CSS width a chart lays out for a phone: smaller title, every other year labelled.
+pub const NARROW: f64 = 480.0;
+
+/// The size of an exported SVG, in CSS pixels.
+pub const EXPORT_SIZE: (u32, u32) = (1200, 600);
+
+/// How to draw: size factor, theme, and the year being read out. Everything that depends on the
+/// screen or the reader's pointer, not the data.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ChartStyle {
     /// Device pixels per CSS pixel. plotters draws in device pixels, so text and strokes scale by it
@@ -20,6 +35,8 @@ pub struct ChartStyle {
     pub scale: f64,
     /// Dark theme colours.
     pub dark: bool,
+    /// The year under the reader's pointer or keyboard cursor: a vertical line marks it.
+    pub cursor: Option<i32>,
 }
 
 impl Default for ChartStyle {
@@ -27,7 +44,54 @@ impl Default for ChartStyle {
         ChartStyle {
             scale: 1.0,
             dark: false,
+            cursor: None,
         }
+    }
+}
+
+/// Where the plot landed, in CSS pixels from the drawing's top left, and what its axes span: enough
+/// to turn a pointer position into a year.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PlotGeometry {
+    /// Left edge of the plot area.
+    pub left: f64,
+    /// Top edge of the plot area.
+    pub top: f64,
+    /// Right edge of the plot area.
+    pub right: f64,
+    /// Bottom edge of the plot area.
+    pub bottom: f64,
+    /// The x axis range in years (half a year of padding each side of the first and last year).
+    pub x_range: (f64, f64),
+    /// The y axis range in chart units.
+    pub y_range: (f64, f64),
+    /// The first and last year on the axis.
+    pub years: (i32, i32),
+}
+
+impl PlotGeometry {
+    /// The year nearest the CSS x coordinate `x`, clamped to the chart's years; `None` when the
+    /// plot has no width or `x` is not a number.
+    pub fn year_at(&self, x: f64) -> Option<i32> {
+        let width = self.right - self.left;
+        let span = self.x_range.1 - self.x_range.0;
+        if !(x.is_finite() && width > 0.0 && span.is_finite() && span > 0.0) {
+            return None;
+        }
+        let value = self.x_range.0 + (x - self.left) / width * span;
+        let year = value
+            .round()
+            .clamp(f64::from(self.years.0), f64::from(self.years.1));
+        Some(year as i32)
+    }
+
+    /// The CSS x coordinate of `year`'s centre.
+    pub fn x_of(&self, year: i32) -> f64 {
+        let span = self.x_range.1 - self.x_range.0;
+        if span <= 0.0 {
+            return self.left;
+        }
+        self.left + (f64::from(year) - self.x_range.0) / span * (self.right - self.left)
     }
 }
 
@@ -35,18 +99,20 @@ impl Default for ChartStyle {
 struct Palette {
     background: RGBColor,
     text: RGBColor,
+    muted: RGBColor,
     grid: RGBColor,
     deficit: RGBColor,
     surplus: RGBColor,
     edited: RGBColor,
     reference: RGBColor,
     band: RGBColor,
-    series: [RGBColor; 4],
+    series: [RGBColor; 6],
 }
 
 const LIGHT: Palette = Palette {
     background: RGBColor(255, 255, 255),
     text: RGBColor(34, 34, 34),
+    muted: RGBColor(96, 96, 96),
     grid: RGBColor(224, 224, 224),
     deficit: RGBColor(192, 57, 43),
     surplus: RGBColor(31, 119, 180),
@@ -56,14 +122,17 @@ const LIGHT: Palette = Palette {
     series: [
         RGBColor(192, 57, 43),
         RGBColor(31, 119, 180),
-        RGBColor(44, 160, 44),
+        RGBColor(44, 140, 44),
         RGBColor(120, 80, 160),
+        RGBColor(140, 86, 75),
+        RGBColor(0, 128, 128),
     ],
 };
 
 const DARK: Palette = Palette {
     background: RGBColor(24, 26, 27),
     text: RGBColor(230, 230, 230),
+    muted: RGBColor(170, 170, 170),
     grid: RGBColor(60, 63, 65),
     deficit: RGBColor(239, 108, 94),
     surplus: RGBColor(100, 170, 230),
@@ -75,72 +144,262 @@ const DARK: Palette = Palette {
         RGBColor(100, 170, 230),
         RGBColor(110, 200, 110),
         RGBColor(180, 140, 220),
+        RGBColor(200, 150, 130),
+        RGBColor(80, 200, 200),
     ],
 };
 
-/// Draws `model` on `root`, filling it.
+/// What a legend entry shows before its text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Swatch {
+    /// A line with its slot's colour and marker.
+    Line(usize),
+    /// A dashed line: projected values.
+    Dashed,
+    /// The edited-value marker.
+    Edited,
+    /// An edited bar.
+    EditedBar,
+    /// A hollow bar: projected or assumed.
+    HollowBar,
+    /// The tick of a published figure that differs from the one drawn.
+    Tick,
+}
+
+/// The legend: the lines, then whatever the drawing marks (projections, edits, published figures),
+/// only for what this chart actually shows.
+fn legend_entries(model: &ChartModel) -> Vec<(Swatch, String)> {
+    let lang = model.lang;
+    let mut entries: Vec<(Swatch, String)> = model
+        .lines
+        .iter()
+        .map(|l| (Swatch::Line(l.slot), l.label.clone()))
+        .collect();
+    let kinds = || {
+        model
+            .bars
+            .iter()
+            .filter(|b| b.value.is_finite())
+            .map(|b| b.kind)
+            .chain(
+                model
+                    .lines
+                    .iter()
+                    .flat_map(|l| l.points.iter().filter(|p| p.1.is_finite()).map(|p| p.2)),
+            )
+    };
+    let projected = kinds().any(|k| matches!(k, PointKind::Projected | PointKind::Assumed));
+    if projected {
+        let swatch = if model.lines.is_empty() {
+            Swatch::HollowBar
+        } else {
+            Swatch::Dashed
+        };
+        entries.push((
+            swatch,
+            lang.pick("전망·가정 값", "Projected or assumed").into(),
+        ));
+    }
+    if kinds().any(|k| k == PointKind::Edited) {
+        let swatch = if model.lines.is_empty() {
+            Swatch::EditedBar
+        } else {
+            Swatch::Edited
+        };
+        entries.push((swatch, lang.pick("직접 수정한 값", "Your edit").into()));
+    }
+    if model
+        .bars
+        .iter()
+        .any(|b| b.value.is_finite() && b.reference.is_some_and(f64::is_finite))
+    {
+        entries.push((Swatch::Tick, published_label(lang).into()));
+    }
+    entries
+}
+
+/// An estimate of a text's width in CSS pixels at `size`: wide for Hangul and other CJK characters.
+/// The same on every backend, so a layout is the same on a canvas and in an SVG.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 1.0 } else { 0.58 })
+        .sum::<f64>()
+        * size
+}
+
+/// A nice tick spacing for about `count` ticks over `span`.
+fn nice_step(span: f64, count: f64) -> f64 {
+    if !(span.is_finite() && span > 0.0 && count > 0.0) {
+        return 1.0;
+    }
+    let rough = span / count;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * magnitude);
+    if step > 0.0 { step } else { 1.0 }
+}
+
+/// Draws `model` on `root`, filling it, and says where the plot landed.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     model: &ChartModel,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
     let palette = if style.dark { &DARK } else { &LIGHT };
-    let px = |css: f64| (css * style.scale).round() as i32;
-    let font = |css: f64| {
-        ("sans-serif", css * style.scale)
+    let scale = if style.scale.is_finite() && style.scale > 0.0 {
+        style.scale
+    } else {
+        1.0
+    };
+    let px = |css: f64| (css * scale).round() as i32;
+    let stroke = |css: f64| px(css).max(1) as u32;
+    let font = |css: f64| ("sans-serif", css * scale).into_font().color(&palette.text);
+    let muted = |css: f64| {
+        ("sans-serif", css * scale)
             .into_font()
-            .color(&palette.text)
+            .color(&palette.muted)
     };
 
     root.fill(&palette.background)?;
-    let (first, last) = (
-        model.years.0.min(model.years.1),
-        model.years.0.max(model.years.1),
-    );
+    let (width, height) = root.dim_in_pixel();
+    let css_width = f64::from(width) / scale;
+    let narrow = css_width < NARROW;
+    let margin = if narrow { 6.0 } else { 10.0 };
+
+    // The legend goes below the plot, wrapped to the width, so it never sits on the data.
+    let entries = legend_entries(model);
+    let legend_font = 11.0;
+    let row_height = 18.0;
+    let mut rows: Vec<Vec<(f64, &(Swatch, String))>> = vec![Vec::new()];
+    let mut x = 0.0;
+    for entry in &entries {
+        let w = 26.0 + text_width(&entry.1, legend_font);
+        if x > 0.0 && x + w > css_width - 2.0 * margin {
+            rows.push(Vec::new());
+            x = 0.0;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push((x, entry));
+        }
+        x += w + 14.0;
+    }
+    rows.retain(|r| !r.is_empty());
+    let legend_height = if rows.is_empty() {
+        0.0
+    } else {
+        rows.len() as f64 * row_height + 8.0
+    };
+
+    // A title and the unit above the plot, left-aligned, as a newsroom chart has them.
+    let title_size = if narrow { 13.0 } else { 15.0 };
+    let header_height = title_size + 11.0 + 12.0;
+    let (header, rest) = root.split_vertically(px(header_height + margin).max(0));
+    let plot_height = (f64::from(height) / scale - header_height - margin - legend_height).max(0.0);
+    let (upper, lower) = rest.split_vertically(px(plot_height).max(0));
+    header.draw_text(
+        &model.title,
+        &font(title_size).pos(Pos::new(HPos::Left, VPos::Top)),
+        (px(margin), px(margin)),
+    )?;
+    header.draw_text(
+        &model.y_unit,
+        &muted(11.0).pos(Pos::new(HPos::Left, VPos::Top)),
+        (px(margin), px(margin + title_size + 5.0)),
+    )?;
+
+    let (first, last) = model.year_span();
     let x_range = (f64::from(first) - 0.5)..(f64::from(last) + 0.5);
     let (lo, hi) = model.y_extent();
     let pad = ((hi - lo) * 0.08).max(0.1);
     let y_range = (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad);
-
-    let mut chart = ChartBuilder::on(root)
-        .caption(&model.title, font(15.0))
-        .margin(px(8.0))
-        .x_label_area_size(px(24.0))
-        .y_label_area_size(px(44.0))
-        .build_cartesian_2d(x_range, y_range)?;
-
-    let year_label = |x: &f64| {
-        let year = x.round();
-        if (x - year).abs() < 1e-6 {
-            format!("{year:.0}")
-        } else {
-            String::new()
-        }
+    let y_ticks = if narrow { 4.0 } else { 6.0 };
+    let y_step = nice_step(y_range.end - y_range.start, y_ticks);
+    let y_label = |v: &f64| model.y_tick_label(*v, y_step);
+    let y_label_width = {
+        let widest = [y_range.start, y_range.end]
+            .iter()
+            .map(|v| text_width(&y_label(v), 11.0))
+            .fold(0.0_f64, f64::max);
+        (widest + 8.0).clamp(24.0, 72.0)
     };
+
+    let mut chart = ChartBuilder::on(&upper)
+        .margin_left(px(margin))
+        .margin_right(px(margin + 4.0))
+        .margin_top(px(4.0))
+        .x_label_area_size(px(22.0))
+        .y_label_area_size(px(y_label_width))
+        .build_cartesian_2d(x_range.clone(), y_range.clone())?;
+
     chart
         .configure_mesh()
-        .x_labels(usize::try_from((last - first + 1).clamp(1, 12)).unwrap_or(12))
-        .x_label_formatter(&year_label)
-        .y_desc(&model.y_unit)
+        .x_labels(0)
+        .y_labels(y_ticks as usize)
+        .y_label_formatter(&y_label)
         .label_style(font(11.0))
-        .axis_desc_style(font(11.0))
-        .axis_style(palette.text.stroke_width(px(1.0).max(1) as u32))
-        .bold_line_style(palette.grid.stroke_width(px(1.0).max(1) as u32))
+        .axis_style(palette.grid.stroke_width(stroke(1.0)))
+        .bold_line_style(palette.grid.stroke_width(stroke(1.0)))
         .light_line_style(TRANSPARENT)
         .disable_x_mesh()
         .draw()?;
 
-    if let Some(from) = model.projection_from {
+    let (px_x, px_y) = chart.plotting_area().get_pixel_range();
+    let geometry = PlotGeometry {
+        left: f64::from(px_x.start) / scale,
+        right: f64::from(px_x.end) / scale,
+        top: f64::from(px_y.start) / scale,
+        bottom: f64::from(px_y.end) / scale,
+        x_range: (x_range.start, x_range.end),
+        y_range: (y_range.start, y_range.end),
+        years: (first, last),
+    };
+
+    // Year labels drawn here rather than by the mesh, so they are whole years and thin out to fit:
+    // every other year on a phone, fewer still if the years would collide.
+    let years = f64::from(last.saturating_sub(first).saturating_add(1));
+    let plot_css = (geometry.right - geometry.left).max(1.0);
+    let fit = (years * 38.0 / plot_css).ceil().max(1.0) as i32;
+    let step = if narrow && years > 4.0 {
+        fit.max(2)
+    } else {
+        fit
+    };
+    let label_style = font(11.0).pos(Pos::new(HPos::Center, VPos::Top));
+    for year in (first..=last).filter(|y| (y - first) % step.max(1) == 0) {
+        let (x, y) = chart.backend_coord(&(f64::from(year), y_range.start));
+        upper.draw_text(
+            &year.to_string(),
+            &label_style,
+            (
+                x - upper.get_base_pixel().0,
+                y - upper.get_base_pixel().1 + px(5.0),
+            ),
+        )?;
+    }
+
+    if let Some(from) = model.projection_from.filter(|f| *f <= last) {
+        let start = f64::from(from.max(first)) - 0.5;
         chart.draw_series(std::iter::once(Rectangle::new(
-            [
-                (f64::from(from) - 0.5, chart.y_range().start),
-                (f64::from(last) + 0.5, chart.y_range().end),
-            ],
+            [(start, y_range.start), (x_range.end, y_range.end)],
             palette.band.filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Text::new(
+            model.lang.pick("전망", "Projection"),
+            (start, y_range.end),
+            muted(10.0).pos(Pos::new(HPos::Left, VPos::Top)),
+        )))?;
+    }
+    if y_range.start < 0.0 && y_range.end > 0.0 {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(x_range.start, 0.0), (x_range.end, 0.0)],
+            palette.muted.stroke_width(stroke(1.0)),
         )))?;
     }
 
-    let bar_half = 0.34;
+    let bar_half = if narrow { 0.38 } else { 0.34 };
     let bars = || model.bars.iter().filter(|bar| bar.value.is_finite());
     chart.draw_series(bars().map(|bar| {
         let colour = match bar.kind {
@@ -151,7 +410,7 @@ pub fn draw<DB: DrawingBackend>(
         let x = f64::from(bar.year);
         let shape = if bar.kind == PointKind::Projected || bar.kind == PointKind::Assumed {
             // Hollow: a value we did not observe is not drawn as solid as one we did.
-            colour.stroke_width(px(1.5).max(1) as u32)
+            colour.stroke_width(stroke(1.5))
         } else {
             colour.filled()
         };
@@ -165,53 +424,230 @@ pub fn draw<DB: DrawingBackend>(
         let x = f64::from(bar.year);
         Some(PathElement::new(
             vec![
-                (x - bar_half - 0.08, reference),
-                (x + bar_half + 0.08, reference),
+                (x - bar_half - 0.1, reference),
+                (x + bar_half + 0.1, reference),
             ],
-            palette.reference.stroke_width(px(2.0).max(1) as u32),
+            palette.reference.stroke_width(stroke(2.5)),
         ))
     }))?;
 
+    let width_line = stroke(2.0);
     for line in &model.lines {
         let colour = palette.series[line.slot % palette.series.len()];
-        let width = px(2.0).max(1) as u32;
-        let finite = || line.points.iter().filter(|p| p.1.is_finite());
-        let observed: Vec<(f64, f64)> = finite()
-            .filter(|p| p.2 != PointKind::Projected)
-            .map(|p| (f64::from(p.0), p.1))
+        let points: Vec<(i32, f64, PointKind)> = line
+            .points
+            .iter()
+            .copied()
+            .filter(|p| p.1.is_finite())
             .collect();
-        chart
-            .draw_series(LineSeries::new(observed, colour.stroke_width(width)))?
-            .label(line.label.clone())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(width))
-            });
-        // Projections continue from the last observed point, dashed.
-        let last_observed = finite().rfind(|p| p.2 != PointKind::Projected);
-        let projected: Vec<(f64, f64)> = last_observed
-            .into_iter()
-            .chain(finite().filter(|p| p.2 == PointKind::Projected))
-            .map(|p| (f64::from(p.0), p.1))
+        // Consecutive years are joined; a missing year breaks the line. A step into a projected
+        // value is dashed.
+        for pair in points.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if b.0.checked_sub(a.0) != Some(1) {
+                continue;
+            }
+            let path = vec![(f64::from(a.0), a.1), (f64::from(b.0), b.1)];
+            if b.2 == PointKind::Projected || b.2 == PointKind::Assumed {
+                chart.draw_series(std::iter::once(DashedPathElement::new(
+                    path,
+                    px(5.0),
+                    px(4.0),
+                    colour.stroke_width(width_line),
+                )))?;
+            } else {
+                chart.draw_series(std::iter::once(PathElement::new(
+                    path,
+                    colour.stroke_width(width_line),
+                )))?;
+            }
+        }
+        let background = palette.background;
+        let outline = palette.text;
+        let edited = palette.edited;
+        chart.draw_series(points.iter().map(|p| {
+            let colours = Colours {
+                colour,
+                background,
+                outline,
+                edited,
+            };
+            let (shape, closed, fill, edge) = marker_parts(line.slot, p.2, colours, scale);
+            EmptyElement::at((f64::from(p.0), p.1))
+                + Polygon::new(shape, fill)
+                + PathElement::new(closed, edge)
+        }))?;
+    }
+
+    if let Some(year) = style.cursor.filter(|y| (first..=last).contains(y)) {
+        let x = f64::from(year);
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(x, y_range.start), (x, y_range.end)],
+            palette.text.mix(0.7).stroke_width(stroke(1.0)),
+        )))?;
+    }
+
+    // The legend, row by row below the plot.
+    let text_style = font(legend_font).pos(Pos::new(HPos::Left, VPos::Center));
+    for (r, row) in rows.iter().enumerate() {
+        let y = 6.0 + (r as f64 + 0.5) * row_height;
+        for (x, (swatch, label)) in row {
+            let x0 = margin + x;
+            draw_swatch(&lower, *swatch, (x0, y), palette, scale)?;
+            lower.draw_text(label, &text_style, (px(x0 + 24.0), px(y)))?;
+        }
+    }
+
+    root.present()?;
+    Ok(geometry)
+}
+
+/// The colours a marker needs.
+#[derive(Clone, Copy)]
+struct Colours {
+    colour: RGBColor,
+    background: RGBColor,
+    outline: RGBColor,
+    edited: RGBColor,
+}
+
+/// The outline of a line's marker (circle-ish octagon, square, triangle up, triangle down), or the
+/// diamond of an edited value, in device pixels around the point.
+fn marker_shape(slot: usize, kind: PointKind, r: i32) -> Vec<(i32, i32)> {
+    if kind == PointKind::Edited {
+        let d = r + r / 2 + 1;
+        return vec![(0, -d), (d, 0), (0, d), (-d, 0)];
+    }
+    match slot % 4 {
+        0 => {
+            let s = (f64::from(r) * 0.41).round() as i32;
+            vec![
+                (-s, -r),
+                (s, -r),
+                (r, -s),
+                (r, s),
+                (s, r),
+                (-s, r),
+                (-r, s),
+                (-r, -s),
+            ]
+        }
+        1 => vec![(-r, -r), (r, -r), (r, r), (-r, r)],
+        2 => vec![(0, -r - 1), (r + 1, r), (-r - 1, r)],
+        _ => vec![(-r - 1, -r), (r + 1, -r), (0, r + 1)],
+    }
+}
+
+/// A marker's outline (open and closed, in device pixels around the point), fill and edge.
+type MarkerParts = (Vec<(i32, i32)>, Vec<(i32, i32)>, ShapeStyle, ShapeStyle);
+
+/// How a point is marked: its outline in device pixels, fill and edge colours, edge width.
+fn marker_parts(
+    slot: usize,
+    kind: PointKind,
+    colours: Colours,
+    scale: f64,
+) -> MarkerParts {
+    let r = (3.5 * scale).round().max(2.0) as i32;
+    let shape = marker_shape(slot, kind, r);
+    let mut closed = shape.clone();
+    if let Some(first) = shape.first() {
+        closed.push(*first);
+    }
+    let (fill, edge) = match kind {
+        // An edit is a diamond in the edit colour with a dark edge: it differs by shape, not only hue.
+        PointKind::Edited => (colours.edited, colours.outline),
+        // A value nobody observed is hollow.
+        PointKind::Projected | PointKind::Assumed => (colours.background, colours.colour),
+        _ => (colours.colour, colours.colour),
+    };
+    let width = (1.5 * scale).round().max(1.0) as u32;
+    (shape, closed, fill.filled(), edge.stroke_width(width))
+}
+
+fn draw_swatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    swatch: Swatch,
+    (x, y): (f64, f64),
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |css: f64| (css * scale).round() as i32;
+    let stroke = |css: f64| px(css).max(1) as u32;
+    let (left, mid, right) = (px(x), px(y), px(x + 20.0));
+    let colours = |colour| Colours {
+        colour,
+        background: palette.background,
+        outline: palette.text,
+        edited: palette.edited,
+    };
+    let at_mid = |shape: Vec<(i32, i32)>, fill: ShapeStyle, edge: ShapeStyle| {
+        let centre = (px(x + 10.0), mid);
+        let moved: Vec<(i32, i32)> = shape
+            .iter()
+            .map(|(dx, dy)| (centre.0 + dx, centre.1 + dy))
             .collect();
-        if projected.len() > 1 {
-            chart.draw_series(DashedLineSeries::new(
-                projected,
-                px(6.0),
-                px(4.0),
-                colour.stroke_width(width),
+        let mut closed = moved.clone();
+        if let Some(first) = moved.first() {
+            closed.push(*first);
+        }
+        (Polygon::new(moved, fill), PathElement::new(closed, edge))
+    };
+    let r = (3.5 * scale).round().max(2.0) as i32;
+    match swatch {
+        Swatch::Line(slot) => {
+            let colour = palette.series[slot % palette.series.len()];
+            area.draw(&PathElement::new(
+                vec![(left, mid), (right, mid)],
+                colour.stroke_width(stroke(2.0)),
+            ))?;
+            let c = colours(colour);
+            let (fill, edge) = at_mid(
+                marker_shape(slot, PointKind::Published, r),
+                c.colour.filled(),
+                c.colour.stroke_width(stroke(1.5)),
+            );
+            area.draw(&fill)?;
+            area.draw(&edge)?;
+        }
+        Swatch::Dashed => {
+            area.draw(&DashedPathElement::new(
+                vec![(left, mid), (right, mid)],
+                px(5.0),
+                px(3.0),
+                palette.muted.stroke_width(stroke(2.0)),
+            ))?;
+        }
+        Swatch::Edited => {
+            let (fill, edge) = at_mid(
+                marker_shape(0, PointKind::Edited, r),
+                palette.edited.filled(),
+                palette.text.stroke_width(stroke(1.5)),
+            );
+            area.draw(&fill)?;
+            area.draw(&edge)?;
+        }
+        Swatch::EditedBar | Swatch::HollowBar => {
+            let corners = [(px(x + 4.0), px(y - 6.0)), (px(x + 16.0), px(y + 6.0))];
+            let style = if swatch == Swatch::EditedBar {
+                palette.edited.filled()
+            } else {
+                palette.muted.stroke_width(stroke(1.5))
+            };
+            area.draw(&Rectangle::new(corners, style))?;
+        }
+        Swatch::Tick => {
+            area.draw(&Rectangle::new(
+                [(px(x + 4.0), px(y - 6.0)), (px(x + 16.0), px(y + 6.0))],
+                palette.grid.filled(),
+            ))?;
+            area.draw(&PathElement::new(
+                vec![(left, mid), (right, mid)],
+                palette.reference.stroke_width(stroke(2.5)),
             ))?;
         }
     }
-    if !model.lines.is_empty() {
-        chart
-            .configure_series_labels()
-            .label_font(font(11.0))
-            .background_style(palette.background.mix(0.85))
-            .border_style(palette.grid)
-            .position(SeriesLabelPosition::UpperLeft)
-            .draw()?;
-    }
-    root.present()
+    Ok(())
 }
 
 /// Draws `model` as an SVG document of `width` × `height` CSS pixels.
@@ -227,4 +663,9 @@ pub fn to_svg(
         draw(&root, model, style).map_err(|e| e.to_string())?;
     }
     Ok(svg)
+}
+
+/// The SVG a reader downloads: the same drawing at [`EXPORT_SIZE`], light theme, no cursor.
+pub fn export_svg(model: &ChartModel) -> Result<String, String> {
+    to_svg(model, EXPORT_SIZE.0, EXPORT_SIZE.1, &ChartStyle::default())
 }

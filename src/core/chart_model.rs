@@ -9,9 +9,10 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::compute::Computed;
 use super::lang::Lang;
+use super::num::{FieldUnit, Quantity};
 use super::scenario::DisplayUnit;
-use super::series::{Flow, Partner, SeriesKey};
-use super::table::{Cell, Provenance};
+use super::series::{Flow, Measure, Partner, SeriesKey};
+use super::table::{Cell, Provenance, Table};
 
 /// Where a plotted value came from, so the drawing can mark edited and projected values apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,9 +53,36 @@ pub struct Line {
     pub points: Vec<(i32, f64, PointKind)>,
 }
 
+/// One column of the figures a chart draws, exact, for readouts, the data-table alternative and
+/// exports: what the pixels show, said in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The series' name, already localised (the same as its legend entry).
+    pub label: String,
+    /// What the figures are, for formatting (won or dollars).
+    pub quantity: Quantity,
+    /// A balance is read out as a deficit or surplus rather than a signed amount.
+    pub balance: bool,
+    /// One entry per year of [`ChartModel::years`]: the value in base units (`None` for a gap) and
+    /// where it came from.
+    pub cells: Vec<(i32, Option<Decimal>, Provenance)>,
+}
+
+impl Column {
+    /// The value and provenance of `year`, if the column has that year.
+    pub fn at(&self, year: i32) -> Option<(Option<Decimal>, &Provenance)> {
+        self.cells
+            .iter()
+            .find(|c| c.0 == year)
+            .map(|(_, value, provenance)| (*value, provenance))
+    }
+}
+
 /// A complete chart: labels are already in the reader's language and unit.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChartModel {
+    /// The reader's language, for the legend entries the drawing adds (projected, edited, published).
+    pub lang: Lang,
     /// A title above the plot.
     pub title: String,
     /// The unit of the y axis, e.g. "조 원" or "₩ trillion".
@@ -67,6 +95,11 @@ pub struct ChartModel {
     pub lines: Vec<Line>,
     /// The first projected year, when the chart shows a projection: it is shaded from here on.
     pub projection_from: Option<i32>,
+    /// How a y value (in chart units) is written on the axis: the field unit whose bare numbers are
+    /// chart units, so ticks go through the core's formatting. `None` writes plain numbers.
+    pub y_field: Option<FieldUnit>,
+    /// The exact figures drawn, one column per bar series or line.
+    pub columns: Vec<Column>,
 }
 
 impl ChartModel {
@@ -79,6 +112,54 @@ impl ChartModel {
             .chain(self.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)))
             .filter(|v| v.is_finite());
         values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)))
+    }
+
+    /// The first and last year, in order.
+    pub fn year_span(&self) -> (i32, i32) {
+        (
+            self.years.0.min(self.years.1),
+            self.years.0.max(self.years.1),
+        )
+    }
+
+    /// Writes a y-axis tick (in chart units) through the core's number formatting: grouped digits,
+    /// a U+2212 minus, no more decimals than the tick step needs.
+    pub fn y_tick_label(&self, tick: f64, step: f64) -> String {
+        axis_label(tick, step, self.y_field)
+    }
+}
+
+/// Writes an axis value `tick` in chart units, rounded to the decimals the tick spacing `step` needs.
+pub fn axis_label(tick: f64, step: f64, field: Option<FieldUnit>) -> String {
+    if !tick.is_finite() {
+        return String::new();
+    }
+    let decimals = if step.is_finite() && step > 0.0 && step < 1.0 {
+        // 0.5 needs one decimal, 0.25 two: enough to tell neighbouring ticks apart.
+        (-step.log10()).ceil().clamp(0.0, 6.0) as u32
+    } else {
+        0
+    };
+    let Some(value) = Decimal::from_f64_retain(tick) else {
+        return String::new();
+    };
+    let value = value
+        .round_dp_with_strategy(decimals, super::num::ROUNDING)
+        .normalize();
+    let unit = field.unwrap_or(FieldUnit::new(Quantity::Count, 0));
+    match unit.bare_scale().and_then(|s| value.checked_mul(s)) {
+        Some(base) if value.fract().is_zero() || unit.quantity != Quantity::Count => {
+            super::num::format_bare(base, &unit)
+        }
+        // Counts keep no decimals in the core; a fractional tick of a plain axis is written as is.
+        _ => {
+            let text = value.abs().to_string();
+            if value.is_sign_negative() && !value.is_zero() {
+                format!("{}{text}", super::num::MINUS)
+            } else {
+                text
+            }
+        }
     }
 }
 
@@ -102,6 +183,77 @@ pub fn money_axis(unit: DisplayUnit, lang: Lang) -> (Decimal, &'static str) {
     }
 }
 
+/// The field unit whose bare numbers are the chart units of [`money_axis`].
+pub fn money_field(unit: DisplayUnit, lang: Lang) -> FieldUnit {
+    match (unit, lang) {
+        (DisplayUnit::Won, _) => FieldUnit::new(Quantity::Won, 12),
+        (DisplayUnit::Usd, Lang::Ko) => FieldUnit::new(Quantity::Usd, 8),
+        (DisplayUnit::Usd, Lang::En) => FieldUnit::new(Quantity::Usd, 9),
+    }
+}
+
+fn quantity_of(unit: DisplayUnit) -> Quantity {
+    match unit {
+        DisplayUnit::Won => Quantity::Won,
+        DisplayUnit::Usd => Quantity::Usd,
+    }
+}
+
+/// The years from the first to the last with a value in any of `rows` (the table's years if none),
+/// so a chart does not spend its width on empty years.
+fn data_span(table: &Table, rows: &[SeriesKey]) -> (i32, i32) {
+    let years_with_values = rows
+        .iter()
+        .filter_map(|key| table.row(*key))
+        .flat_map(|row| {
+            table
+                .years()
+                .zip(&row.cells)
+                .filter(|(_, c)| c.display.is_some())
+                .map(|(y, _)| y)
+        });
+    let span = years_with_values.fold(None, |acc: Option<(i32, i32)>, y| {
+        Some(acc.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
+    });
+    span.unwrap_or((table.first_year, table.last_year))
+}
+
+fn column_of(table: &Table, key: SeriesKey, label: String, span: (i32, i32)) -> Column {
+    let cells = (span.0..=span.1)
+        .map(|year| match table.cell(key.at(year)) {
+            Some(cell) => (year, cell.display, cell.provenance.clone()),
+            None => (year, None, Provenance::Gap),
+        })
+        .collect();
+    Column {
+        label,
+        quantity: quantity_of(table.unit),
+        balance: key.flow == Flow::Balance,
+        cells,
+    }
+}
+
+/// The published figure a drawn balance differs from: the source's own number kept beside a derived
+/// one, or the number an edit replaced.
+fn published_beside(cell: &Cell) -> Option<Decimal> {
+    if let Some(a) = cell
+        .alongside
+        .as_ref()
+        .filter(|a| matches!(a.provenance, Provenance::Published { .. }))
+    {
+        return Some(a.value);
+    }
+    match &cell.provenance {
+        Provenance::Edited {
+            previous: Some(previous),
+            was,
+        } if matches!(**was, Provenance::Published { .. }) && Some(*previous) != cell.value => {
+            Some(*previous)
+        }
+        _ => None,
+    }
+}
+
 fn kind_of(cell: &Cell) -> PointKind {
     match cell.provenance {
         Provenance::Edited { .. } => PointKind::Edited,
@@ -118,41 +270,155 @@ pub fn balance_chart(computed: &Computed, partner: Partner, lang: Lang) -> Chart
     let table = &computed.table;
     let (scale, y_unit) = money_axis(table.unit, lang);
     let series = SeriesKey::won(Flow::Balance, partner);
-    let bars = table
-        .row(series)
-        .map(|row| {
-            table
-                .years()
-                .zip(&row.cells)
-                .filter_map(|(year, cell)| {
-                    let value = to_chart_value(cell.display?, scale)?;
-                    let reference = cell
-                        .alongside
-                        .as_ref()
-                        .filter(|a| matches!(a.provenance, Provenance::Published { .. }))
-                        .and_then(|a| to_chart_value(a.value, scale_for_won(table.unit, scale)?));
-                    Some(Bar {
-                        year,
-                        value,
-                        kind: kind_of(cell),
-                        reference,
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let span = data_span(table, &[series]);
+    let won_scale = scale_for_won(table.unit, scale);
+    let mut bars = Vec::new();
+    let mut published = Vec::new();
+    if let Some(row) = table.row(series) {
+        for (year, cell) in table.years().zip(&row.cells) {
+            let shown = cell.display.and_then(|v| to_chart_value(v, scale));
+            let beside = published_beside(cell).filter(|_| won_scale.is_some());
+            let reference = beside
+                .zip(won_scale)
+                .and_then(|(v, s)| to_chart_value(v, s));
+            if let Some(value) = shown {
+                bars.push(Bar {
+                    year,
+                    value,
+                    kind: kind_of(cell),
+                    reference,
+                });
+            }
+            if let Some(value) = beside.filter(|_| reference.is_some() && shown.is_some()) {
+                published.push((year, value));
+            }
+        }
+    }
     let title = match lang {
         Lang::Ko => format!("전자상거래 수지: {}", partner.label(lang)),
         Lang::En => format!("E-commerce balance with {}", partner.label(lang)),
     };
+    let mut columns = vec![column_of(
+        table,
+        series,
+        lang.pick("수지", "Balance").to_string(),
+        span,
+    )];
+    if !published.is_empty() {
+        let source = table
+            .row(series)
+            .into_iter()
+            .flat_map(|r| r.cells.iter())
+            .find_map(|c| match (&c.provenance, c.alongside.as_deref()) {
+                (Provenance::Edited { was, .. }, _) => Some((**was).clone()),
+                (_, Some(a)) => Some(a.provenance.clone()),
+                _ => None,
+            })
+            .unwrap_or(Provenance::Gap);
+        columns.push(Column {
+            label: published_label(lang).to_string(),
+            quantity: Quantity::Won,
+            balance: true,
+            cells: (span.0..=span.1)
+                .map(|y| {
+                    let value = published.iter().find(|p| p.0 == y).map(|p| p.1);
+                    let provenance = if value.is_some() {
+                        source.clone()
+                    } else {
+                        Provenance::Gap
+                    };
+                    (y, value, provenance)
+                })
+                .collect(),
+        });
+    }
     ChartModel {
+        lang,
         title,
         y_unit: y_unit.to_string(),
-        years: (table.first_year, table.last_year),
+        years: span,
         bars,
         lines: Vec::new(),
-        projection_from: (table.last_year > table.last_published_year)
-            .then_some(table.last_published_year + 1),
+        projection_from: projection_from(table, span),
+        y_field: Some(money_field(table.unit, lang)),
+        columns,
+    }
+}
+
+/// The legend entry of the published-figure tick.
+pub fn published_label(lang: Lang) -> &'static str {
+    lang.pick("발표 수치", "Published figure")
+}
+
+fn projection_from(table: &Table, span: (i32, i32)) -> Option<i32> {
+    (span.1 > table.last_published_year).then_some(table.last_published_year.saturating_add(1))
+}
+
+/// The name of a flow with a partner, as a legend says it: "Purchases from China", "중국 직구(구매)".
+pub fn flow_label(flow: Flow, partner: Partner, lang: Lang) -> String {
+    match (lang, flow, partner) {
+        (Lang::Ko, _, _) => format!("{} {}", partner.label(lang), flow.label(lang)),
+        (Lang::En, Flow::Purchases, Partner::All) => "Purchases, all partners".into(),
+        (Lang::En, Flow::Sales, Partner::All) => "Sales, all partners".into(),
+        (Lang::En, Flow::Purchases, p) => format!("Purchases from {}", p.label(lang)),
+        (Lang::En, Flow::Sales, p) => format!("Sales to {}", p.label(lang)),
+        (Lang::En, Flow::Balance, p) => format!("Balance with {}", p.label(lang)),
+    }
+}
+
+/// Purchases and sales by partner as lines, in the display unit: one line per flow and partner with
+/// any value, projections dashed, edited points marked, gaps left open.
+pub fn flows_chart(computed: &Computed, lang: Lang) -> ChartModel {
+    let table = &computed.table;
+    let (scale, y_unit) = money_axis(table.unit, lang);
+    let keys: Vec<SeriesKey> = table
+        .rows
+        .iter()
+        .map(|r| r.series)
+        .filter(|k| k.measure == Measure::Won && matches!(k.flow, Flow::Purchases | Flow::Sales))
+        .filter(|k| {
+            table
+                .row(*k)
+                .is_some_and(|r| r.cells.iter().any(|c| c.display.is_some()))
+        })
+        .collect();
+    let span = data_span(table, &keys);
+    let mut lines = Vec::new();
+    let mut columns = Vec::new();
+    for (slot, key) in keys.iter().enumerate() {
+        let Some(row) = table.row(*key) else {
+            continue;
+        };
+        let label = flow_label(key.flow, key.partner, lang);
+        let points = table
+            .years()
+            .zip(&row.cells)
+            .filter_map(|(year, cell)| {
+                Some((year, to_chart_value(cell.display?, scale)?, kind_of(cell)))
+            })
+            .collect();
+        columns.push(column_of(table, *key, label.clone(), span));
+        lines.push(Line {
+            label,
+            slot,
+            points,
+        });
+    }
+    ChartModel {
+        lang,
+        title: lang
+            .pick(
+                "해외 직구(구매)와 역직구(판매)",
+                "Cross-border online purchases and sales",
+            )
+            .to_string(),
+        y_unit: y_unit.to_string(),
+        years: span,
+        bars: Vec::new(),
+        lines,
+        projection_from: projection_from(table, span),
+        y_field: Some(money_field(table.unit, lang)),
+        columns,
     }
 }
 

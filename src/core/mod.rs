@@ -25,6 +25,7 @@
 //! ```
 
 pub mod chart_model;
+pub mod export;
 pub mod lang;
 pub mod num;
 

@@ -4,11 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::chart_model::balance_chart;
 use crate::core::{Dataset, Lang};
 use crate::state::{Action, AppState};
 use crate::ui::{
-    About, Assumptions, ChartView, ClaimList, DataTable, GoalSeek, Header, HeadlineView, Sources,
+    About, Assumptions, ChartsPanel, ClaimList, DataTable, GoalSeek, Header, HeadlineView, Sources,
 };
 
 /// The state handle every component reads and dispatches to, supplied by [`App`].
@@ -69,15 +68,6 @@ fn Calculator(props: &CalculatorProps) -> Html {
     });
 
     let lang = state.lang;
-    let partner = state.computed.headline.series.partner;
-    let chart = use_memo(
-        (state.computed.clone(), partner, lang),
-        |(computed, partner, lang)| Rc::new(balance_chart(computed, *partner, *lang)),
-    );
-    let chart_label = lang.pick(
-        "연도별 전자상거래 수지 막대그래프",
-        "Bar chart of the e-commerce balance by year",
-    );
     let on_keydown = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: KeyboardEvent| {
@@ -103,7 +93,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
             <main class="jikgu" lang={lang.tag()} onkeydown={on_keydown}>
                 <Header />
                 <HeadlineView />
-                <ChartView model={(*chart).clone()} label={chart_label} />
+                <ChartsPanel />
                 <ClaimList />
                 <Assumptions />
                 <GoalSeek />

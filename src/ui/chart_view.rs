@@ -1,46 +1,353 @@
-//! A chart on a `<canvas>`, redrawn when its model, theme or size changes.
+//! A chart on a `<canvas>` that can be read without seeing it: a year cursor moved by pointer or
+//! keyboard, a live readout of that year's figures, a data table, and PNG and SVG downloads.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::chart::PlotGeometry;
+use crate::core::Lang;
 use crate::core::chart_model::ChartModel;
+use crate::core::num::{Style, format};
+
+/// The year a reader is reading out, and the span it moves in. UI-only: it never reaches AppState.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct CursorState {
+    /// The year under the cursor, if any.
+    pub year: Option<i32>,
+}
+
+/// How the cursor moves.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CursorAction {
+    /// Move by `by` years within `span` (from nothing, → starts at the first year and ← at the last).
+    Step {
+        /// Years to move; negative is back.
+        by: i32,
+        /// The first and last year.
+        span: (i32, i32),
+    },
+    /// Go to a year, or clear the cursor.
+    Set(Option<i32>),
+}
+
+impl Reducible for CursorState {
+    type Action = CursorAction;
+
+    fn reduce(self: Rc<Self>, action: CursorAction) -> Rc<Self> {
+        let year = match action {
+            CursorAction::Set(year) => year,
+            CursorAction::Step { by, span: (lo, hi) } => Some(match self.year {
+                Some(y) => y.saturating_add(by).clamp(lo.min(hi), hi.max(lo)),
+                None if by < 0 => hi,
+                None => lo,
+            }),
+        };
+        if year == self.year {
+            // The same Rc: yew 0.23 does not re-render.
+            self
+        } else {
+            Rc::new(CursorState { year })
+        }
+    }
+}
+
+/// A chart's year cursor: the year, and the keys and pointer positions that move it.
+#[derive(Clone, PartialEq)]
+pub struct ChartCursor {
+    /// The year being read out.
+    pub year: Option<i32>,
+    dispatch: UseReducerDispatcher<CursorState>,
+}
+
+impl ChartCursor {
+    /// Moves the cursor for a key press within `span`; true if the key was one of the cursor's
+    /// (←/→, Home/End, Escape), so the caller can stop the page from scrolling.
+    pub fn key(&self, key: &str, span: (i32, i32)) -> bool {
+        let action = match key {
+            "ArrowRight" | "ArrowUp" => CursorAction::Step { by: 1, span },
+            "ArrowLeft" | "ArrowDown" => CursorAction::Step { by: -1, span },
+            "Home" => CursorAction::Set(Some(span.0)),
+            "End" => CursorAction::Set(Some(span.1)),
+            "Escape" => CursorAction::Set(None),
+            _ => return false,
+        };
+        self.dispatch.dispatch(action);
+        true
+    }
+
+    /// Puts the cursor on `year`, or clears it.
+    pub fn set(&self, year: Option<i32>) {
+        self.dispatch.dispatch(CursorAction::Set(year));
+    }
+}
+
+/// The year cursor of one chart.
+#[hook]
+pub fn use_chart_cursor() -> ChartCursor {
+    let state = use_reducer_eq(CursorState::default);
+    ChartCursor {
+        year: state.year,
+        dispatch: state.dispatcher(),
+    }
+}
 
 /// Props of [`ChartView`].
 #[derive(Properties, PartialEq)]
 pub struct ChartViewProps {
     /// What to draw.
     pub model: Rc<ChartModel>,
+    /// A short id, unique on the page, for element ids and file names (`balance`, `flows`).
+    pub id: AttrValue,
+    /// The accessible name of the chart, read by screen readers instead of the pixels.
+    pub label: AttrValue,
+    /// What the readout says for each year, in year order (see `charts::readouts`).
+    pub readouts: Rc<Vec<(i32, String)>>,
+    /// The reader's language.
+    pub lang: Lang,
     /// Dark theme colours; `None` follows the reader's system preference.
     #[prop_or_default]
     pub dark: Option<bool>,
-    /// The accessible name of the chart, read by screen readers instead of the pixels.
-    pub label: AttrValue,
 }
 
-/// A chart drawn with plotters on a canvas sized for the screen's pixel ratio.
+/// A chart drawn with plotters on a canvas sized for the screen's pixel ratio, with a keyboard and
+/// pointer readout, a data-table alternative and image downloads.
 #[component]
 pub fn ChartView(props: &ChartViewProps) -> Html {
     let canvas = use_node_ref();
+    let cursor = use_chart_cursor();
+    let geometry = use_mut_ref(PlotGeometry::default);
+    let span = props.model.year_span();
+    let lang = props.lang;
     #[cfg(target_arch = "wasm32")]
     {
         let size = crate::web::use_element_width(canvas.clone());
         let system_dark = crate::web::use_prefers_dark();
         let dark = props.dark.unwrap_or(system_dark);
+        let geometry = geometry.clone();
         use_effect_with(
-            (props.model.clone(), dark, size, canvas.clone()),
-            |(model, dark, _, canvas)| {
+            (props.model.clone(), dark, size, canvas.clone(), cursor.year),
+            move |(model, dark, _, canvas, year)| {
                 if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                    if let Err(error) = crate::chart::canvas::draw_on(&element, model, *dark) {
-                        gloo::console::error!(format!("chart: {error}"));
+                    match crate::chart::canvas::draw_on(&element, model, *dark, *year) {
+                        Ok(drawn) => *geometry.borrow_mut() = drawn,
+                        Err(error) => gloo::console::error!(format!("chart: {error}")),
                     }
                 }
             },
         );
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = &props.dark;
+
+    let on_keydown = {
+        let cursor = cursor.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.alt_key()) && cursor.key(&e.key(), span) {
+                e.prevent_default();
+            }
+        })
+    };
+    let on_pointermove = {
+        let (cursor, geometry) = (cursor.clone(), geometry.clone());
+        Callback::from(move |e: PointerEvent| {
+            let year = geometry.borrow().year_at(f64::from(e.offset_x()));
+            if year.is_some() {
+                cursor.set(year);
+            }
+        })
+    };
+    let on_pointerleave = {
+        let cursor = cursor.clone();
+        Callback::from(move |_: PointerEvent| cursor.set(None))
+    };
+    let on_png = {
+        let (canvas, id) = (canvas.clone(), props.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                let name = format!("jikgu-{id}.png");
+                if let Err(error) = crate::web::download::download_canvas_png(&element, &name) {
+                    gloo::console::error!("png export:", error);
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&canvas, &id);
+        })
+    };
+    let on_svg = {
+        let (model, id) = (props.model.clone(), props.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let name = format!("jikgu-{id}.svg");
+                let saved = crate::chart::export_svg(&model)
+                    .map_err(|e| wasm_bindgen::JsValue::from_str(&e))
+                    .and_then(|svg| {
+                        crate::web::download::download_text(&name, "image/svg+xml", &svg)
+                    });
+                if let Err(error) = saved {
+                    gloo::console::error!("svg export:", error);
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&model, &id);
+        })
+    };
+
+    let readout_id = format!("chart-{}-readout", props.id);
+    let readout = match cursor.year {
+        Some(year) => props
+            .readouts
+            .iter()
+            .find(|r| r.0 == year)
+            .map(|r| r.1.clone())
+            .unwrap_or_else(|| format!("{year}: {}", lang.pick("자료 없음", "no data"))),
+        None => lang
+            .pick(
+                "그래프 위에 포인터를 올리거나, 그래프를 선택하고 ← → 키로 연도별 수치를 읽을 수 있습니다.",
+                "Point at the chart, or focus it and press ← → to read each year's figures.",
+            )
+            .to_string(),
+    };
+    let keys_hint = lang.pick(
+        "← → 연도 이동, Home/End 처음/끝",
+        "← → move by year, Home/End first/last",
+    );
+
     html! {
-        <div class="chart" data-testid="chart">
-            <canvas ref={canvas} role="img" aria-label={props.label.clone()}></canvas>
-        </div>
+        <figure class="chart-figure">
+            <div
+                class="chart"
+                data-testid="chart"
+                tabindex="0"
+                role="group"
+                aria-label={format!("{}. {keys_hint}", props.label)}
+                aria-describedby={readout_id.clone()}
+                onkeydown={on_keydown}
+            >
+                <canvas
+                    ref={canvas}
+                    role="img"
+                    aria-label={props.label.clone()}
+                    onpointermove={on_pointermove}
+                    onpointerleave={on_pointerleave}
+                ></canvas>
+            </div>
+            <p id={readout_id} class="chart-readout" aria-live="polite" data-testid="chart-readout">
+                { readout }
+            </p>
+            <div class="chart-actions" role="group" aria-label={lang.pick("그래프 내려받기", "Download the chart")}>
+                <button type="button" onclick={on_png}>{ lang.pick("PNG 이미지", "PNG image") }</button>
+                <button type="button" onclick={on_svg}>{ lang.pick("SVG 이미지", "SVG image") }</button>
+            </div>
+            { data_table(&props.model, lang) }
+        </figure>
+    }
+}
+
+/// The figures drawn, as a table inside a disclosure: years down, series across.
+fn data_table(model: &ChartModel, lang: Lang) -> Html {
+    let (first, last) = model.year_span();
+    let years: Vec<i32> = (first..=last)
+        .filter(|y| {
+            model
+                .columns
+                .iter()
+                .any(|c| c.at(*y).is_some_and(|(v, _)| v.is_some()))
+        })
+        .collect();
+    let cell = |year: i32, column: &crate::core::chart_model::Column| -> String {
+        match column.at(year) {
+            Some((Some(value), provenance)) => {
+                let number = format(value, column.quantity, lang, Style::Compact);
+                match provenance {
+                    crate::core::Provenance::Published { .. } => number,
+                    other => format!("{number} ({})", other.label(lang)),
+                }
+            }
+            _ => "–".to_string(),
+        }
+    };
+    html! {
+        <details class="chart-table">
+            <summary>{ lang.pick("표로 보기", "Show as table") }</summary>
+            <div class="scroll">
+                <table class="data">
+                    <caption>{ format!("{} ({})", model.title, model.y_unit) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ lang.pick("연도", "Year") }</th>
+                            { for model.columns.iter().map(|c| html! {
+                                <th scope="col" key={c.label.clone()}>{ c.label.clone() }</th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for years.iter().map(|year| html! {
+                            <tr key={*year}>
+                                <th scope="row">{ year }</th>
+                                { for model.columns.iter().map(|c| html! {
+                                    <td key={c.label.clone()}>{ cell(*year, c) }</td>
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_steps_within_the_span() {
+        let span = (2019, 2024);
+        let cases = [
+            (
+                None,
+                CursorAction::Step { by: 1, span },
+                Some(2019),
+                "→ from nothing: first year",
+            ),
+            (
+                None,
+                CursorAction::Step { by: -1, span },
+                Some(2024),
+                "← from nothing: last year",
+            ),
+            (
+                Some(2020),
+                CursorAction::Step { by: 1, span },
+                Some(2021),
+                "→ one year on",
+            ),
+            (
+                Some(2024),
+                CursorAction::Step { by: 1, span },
+                Some(2024),
+                "→ stops at the end",
+            ),
+            (
+                Some(2019),
+                CursorAction::Step { by: -1, span },
+                Some(2019),
+                "← stops at the start",
+            ),
+            (Some(2022), CursorAction::Set(None), None, "cleared"),
+        ];
+        for (from, action, want, why) in cases {
+            let state = Rc::new(CursorState { year: from }).reduce(action);
+            assert_eq!(state.year, want, "{why}");
+        }
+        let same = Rc::new(CursorState { year: Some(2024) });
+        let after = same.clone().reduce(CursorAction::Step { by: 1, span });
+        assert!(
+            Rc::ptr_eq(&same, &after),
+            "no change keeps the Rc: no re-render"
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! Effects that talk to the browser. Only compiled for wasm32; the core and the reducer never call
 //! into here.
 
+pub mod download;
+
 use gloo::events::EventListener;
 use yew::prelude::*;
 

@@ -1,0 +1,146 @@
+//! The charts of the page: the balance by year and the flows by partner, each readable by keyboard
+//! and as a table, with the current figures downloadable as CSV and JSON.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::provenance::describe;
+use crate::core::chart_model::{ChartModel, balance_chart, flows_chart};
+use crate::core::num::{Style, format, format_balance};
+use crate::core::{Dataset, Lang};
+use crate::ui::{AppContext, ChartView};
+
+/// What a chart's readout says for each of its years: every drawn figure with where it came from,
+/// e.g. "2023: a ₩6.003 trillion deficit — published by KIEP (2025 report)".
+pub fn readouts(model: &ChartModel, dataset: &Dataset, lang: Lang) -> Vec<(i32, String)> {
+    let (first, last) = model.year_span();
+    (first..=last)
+        .map(|year| {
+            let parts: Vec<String> = model
+                .columns
+                .iter()
+                .filter_map(|column| {
+                    let (value, provenance) = column.at(year)?;
+                    let value = value?;
+                    let source = describe(provenance, dataset, lang);
+                    Some(if column.balance && model.columns.len() == 1 {
+                        let figure = format_balance(value, column.quantity, lang, Style::Compact);
+                        format!("{figure} — {source}")
+                    } else {
+                        let figure = format(value, column.quantity, lang, Style::Compact);
+                        format!("{} {figure} ({source})", column.label)
+                    })
+                })
+                .collect();
+            let text = if parts.is_empty() {
+                lang.pick("자료 없음", "no data").to_string()
+            } else {
+                parts.join("; ")
+            };
+            (year, format!("{year}: {text}"))
+        })
+        .collect()
+}
+
+/// The two charts and the figure downloads.
+#[component]
+pub fn ChartsPanel() -> Html {
+    let Some(state) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let lang = state.lang;
+    let partner = state.computed.headline.series.partner;
+    let balance = use_memo(
+        (state.computed.clone(), partner, lang),
+        |(computed, partner, lang)| Rc::new(balance_chart(computed, *partner, *lang)),
+    );
+    let flows = use_memo((state.computed.clone(), lang), |(computed, lang)| {
+        Rc::new(flows_chart(computed, *lang))
+    });
+    let balance_readouts = use_memo(
+        ((*balance).clone(), state.dataset.clone(), lang),
+        |(model, dataset, lang)| Rc::new(readouts(model, dataset, *lang)),
+    );
+    let flows_readouts = use_memo(
+        ((*flows).clone(), state.dataset.clone(), lang),
+        |(model, dataset, lang)| Rc::new(readouts(model, dataset, *lang)),
+    );
+    let on_csv = use_callback(
+        (state.computed.clone(), state.dataset.clone(), lang),
+        |_: MouseEvent, (computed, dataset, lang)| {
+            download_figures(dataset, computed, *lang, Format::Csv)
+        },
+    );
+    let on_json = use_callback(
+        (state.computed.clone(), state.dataset.clone(), lang),
+        |_: MouseEvent, (computed, dataset, lang)| {
+            download_figures(dataset, computed, *lang, Format::Json)
+        },
+    );
+
+    html! {
+        <section class="charts" aria-labelledby="charts-title">
+            <h2 id="charts-title">{ lang.pick("그래프", "Charts") }</h2>
+            <ChartView
+                id="balance"
+                model={(*balance).clone()}
+                readouts={(*balance_readouts).clone()}
+                {lang}
+                label={lang.pick("연도별 전자상거래 수지 막대그래프", "Bar chart of the e-commerce balance by year")}
+            />
+            <ChartView
+                id="flows"
+                model={(*flows).clone()}
+                readouts={(*flows_readouts).clone()}
+                {lang}
+                label={lang.pick("상대국별 직구(구매)와 역직구(판매) 꺾은선그래프", "Line chart of purchases and sales by partner")}
+            />
+            <div class="chart-actions figures" role="group" aria-label={lang.pick("수치 내려받기", "Download the figures")}>
+                <span>{ lang.pick("지금 보이는 수치와 출처 내려받기:", "Download the current figures with their sources:") }</span>
+                <button type="button" onclick={on_csv}>{ "CSV" }</button>
+                <button type="button" onclick={on_json}>{ "JSON" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// Which file of figures.
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    Json,
+}
+
+/// Writes the figures and hands them to the browser; the date in the header is read here, in the
+/// effect, because the core has no clock.
+fn download_figures(dataset: &Dataset, computed: &crate::core::Computed, lang: Lang, kind: Format) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::core::export::{Export, to_csv, to_json};
+        use crate::web::download::{download_text, now_iso};
+        let generated = now_iso();
+        let export = Export {
+            dataset,
+            computed,
+            lang,
+            generated: &generated,
+        };
+        let saved = match kind {
+            Format::Csv => download_text(
+                "jikgu-figures.csv",
+                "text/csv;charset=utf-8",
+                &to_csv(&export),
+            ),
+            Format::Json => match to_json(&export) {
+                Ok(json) => download_text("jikgu-figures.json", "application/json", &json),
+                Err(error) => Err(wasm_bindgen::JsValue::from_str(&error.to_string())),
+            },
+        };
+        if let Err(error) = saved {
+            gloo::console::error!("figures export:", error);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (dataset, computed, lang, kind);
+}

@@ -1,0 +1,167 @@
+//! The CSV and JSON exports: what they say they are, exact values, provenance, quoting, Korean.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use jikgu::core::export::{COLUMNS, Export, csv_field, to_csv, to_json};
+use jikgu::core::{CellRef, Dataset, Decimal, Lang, Scenario, compute};
+
+fn export(scenario: &Scenario, lang: Lang) -> (String, String) {
+    let dataset = Dataset::embedded().unwrap();
+    let computed = compute(dataset, scenario);
+    let e = Export {
+        dataset,
+        computed: &computed,
+        lang,
+        generated: "2025-07-10T09:00:00Z",
+    };
+    (to_csv(&e), to_json(&e).expect("serialises"))
+}
+
+/// The CSV's records after the BOM, header lines included.
+fn lines(csv: &str) -> Vec<&str> {
+    csv.trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn edited() -> Scenario {
+    let mut s = Scenario::default();
+    let at: CellRef = "balance.all[2023]".parse().unwrap();
+    s.edits.insert(at, Decimal::new(-7_123_456_789_012_345, 3));
+    s
+}
+
+#[test]
+fn csv_says_what_it_is_before_the_figures() {
+    let (csv, _) = export(&Scenario::default(), Lang::En);
+    assert!(csv.starts_with('\u{feff}'), "a UTF-8 BOM for spreadsheets");
+    assert!(
+        !csv.replace("\r\n", "").contains('\n'),
+        "every line ends CRLF (RFC 4180)"
+    );
+    let lines = lines(&csv);
+    let version = &Dataset::embedded().unwrap().version;
+    for (key, want) in [
+        ("# dataset", "kr-cross-border-ecommerce"),
+        ("# version", version.as_str()),
+        ("# view", "kiep-2025-07-02"),
+        ("# generated", "2025-07-10T09:00:00Z"),
+        ("# display_unit", "KRW"),
+    ] {
+        assert!(
+            lines.contains(&format!("{key},{want}").as_str()),
+            "header line {key},{want} in {lines:#?}"
+        );
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("# source,kiep-2025-07-02,")),
+        "the view's source is listed"
+    );
+    let columns = lines.iter().position(|l| *l == COLUMNS.join(","));
+    let first_figure = lines.iter().position(|l| !l.starts_with('#'));
+    assert_eq!(
+        columns, first_figure,
+        "column names come right after the header"
+    );
+}
+
+#[test]
+fn every_figure_carries_its_exact_value_and_provenance() {
+    let (csv, _) = export(&edited(), Lang::En);
+    let cases = [
+        (
+            "purchases.china,purchases,china,won,2023,3227000000000,KRW,3227000000000,KRW,published,kiep-2025-07-02,,",
+            "a published figure names its source",
+        ),
+        (
+            "balance.all,balance,all,won,2023,-7123456789012.345,KRW,-7123456789012.345,KRW,edited,kiep-2025-07-02,-6003000000000,was published",
+            "an edit keeps every digit and the value it replaced",
+        ),
+        (
+            "balance.china,balance,china,won,2023,-2171000000000,KRW,-2171000000000,KRW,derived,,,",
+            "a derived balance",
+        ),
+    ];
+    for (prefix, why) in cases {
+        assert!(
+            lines(&csv).iter().any(|l| l.starts_with(prefix)),
+            "{why}: no line starting {prefix}\n{csv}"
+        );
+    }
+    let projected = lines(&csv)
+        .into_iter()
+        .find(|l| l.starts_with("purchases.china,purchases,china,won,2025,"))
+        .expect("a projected year");
+    assert!(projected.contains(",projected,"), "{projected}");
+    assert!(
+        !csv.contains("e+") && !csv.contains("E+"),
+        "no float notation anywhere"
+    );
+}
+
+#[test]
+fn fields_are_quoted_as_rfc_4180_asks() {
+    let cases = [
+        ("plain", "plain"),
+        ("a, b", "\"a, b\""),
+        ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("two\nlines", "\"two\nlines\""),
+        ("직구", "직구"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(csv_field(input), want, "{input:?}");
+    }
+    let (csv, _) = export(&Scenario::default(), Lang::En);
+    let derived = lines(&csv)
+        .into_iter()
+        .find(|l| l.starts_with("balance.china,") && l.contains(",derived,"))
+        .expect("a derived balance");
+    assert!(
+        derived.ends_with("\"sales − purchases (sales.china[2023], purchases.china[2023])\""),
+        "a detail with commas is quoted: {derived}"
+    );
+}
+
+#[test]
+fn korean_export_keeps_korean_text_intact() {
+    let (csv, json) = export(&Scenario::default(), Lang::Ko);
+    assert!(
+        csv.contains("대외경제정책연구원 (KIEP)"),
+        "the source's Korean name"
+    );
+    assert!(csv.contains("# view_name,대외경제정책연구원 (KIEP)"));
+    assert!(json.contains("대외경제정책연구원 (KIEP)"));
+    assert!(
+        csv.contains("series,flow,partner"),
+        "column names stay the same in every language"
+    );
+}
+
+#[test]
+fn json_has_the_same_figures_as_strings() {
+    let (csv, json) = export(&edited(), Lang::En);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(doc["about"]["dataset"], "kr-cross-border-ecommerce");
+    assert_eq!(doc["about"]["generated"], "2025-07-10T09:00:00Z");
+    let figures = doc["figures"].as_array().expect("figures");
+    let csv_rows = lines(&csv).iter().filter(|l| !l.starts_with('#')).count() - 1;
+    assert_eq!(figures.len(), csv_rows, "the same figures in both files");
+    let edit = figures
+        .iter()
+        .find(|f| f["series"] == "balance.all" && f["year"] == 2023)
+        .expect("the edited cell");
+    assert_eq!(edit["value"], "-7123456789012.345", "a string, every digit");
+    assert_eq!(edit["provenance"], "edited");
+    assert_eq!(edit["previous_value"], "-6003000000000");
+    assert!(
+        doc["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == "kiep-2025-07-02"),
+        "the sources are listed"
+    );
+}
