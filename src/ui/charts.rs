@@ -50,6 +50,8 @@ pub fn ChartsPanel() -> Html {
         return html! {};
     };
     let lang = state.lang;
+    // The page's theme choice (light, dark or the system's), so the canvas matches the page.
+    let dark = Some(state.dark());
     let partner = state.computed.headline.series.partner;
     let balance = use_memo(
         (state.computed.clone(), partner, lang),
@@ -87,6 +89,7 @@ pub fn ChartsPanel() -> Html {
                 model={(*balance).clone()}
                 readouts={(*balance_readouts).clone()}
                 {lang}
+                {dark}
                 label={lang.pick("연도별 전자상거래 수지 막대그래프", "Bar chart of the e-commerce balance by year")}
             />
             <ChartView
@@ -94,6 +97,7 @@ pub fn ChartsPanel() -> Html {
                 model={(*flows).clone()}
                 readouts={(*flows_readouts).clone()}
                 {lang}
+                {dark}
                 label={lang.pick("상대국별 직구(구매)와 역직구(판매) 꺾은선그래프", "Line chart of purchases and sales by partner")}
             />
             <div class="chart-actions figures" role="group" aria-label={lang.pick("수치 내려받기", "Download the figures")}>
