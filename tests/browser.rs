@@ -177,7 +177,10 @@ async fn arrow_keys_on_a_focused_chart_read_out_a_year() {
     yew::scheduler::flush().await;
     let first = readout();
     assert_ne!(first, before, "→ puts the cursor on a year");
-    assert!(first.starts_with("20"), "the readout starts with the year: {first}");
+    assert!(
+        first.starts_with("20"),
+        "the readout starts with the year: {first}"
+    );
     press("ArrowRight");
     yew::scheduler::flush().await;
     let second = readout();

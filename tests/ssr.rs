@@ -341,7 +341,12 @@ mod panels {
 #[tokio::test]
 async fn charts_panel_has_two_readable_charts_and_downloads() {
     let cases = [
-        (Lang::En, "Show as table", "Published figure", "Download the current figures"),
+        (
+            Lang::En,
+            "Show as table",
+            "Published figure",
+            "Download the current figures",
+        ),
         (Lang::Ko, "표로 보기", "발표 수치", "수치와 출처 내려받기"),
     ];
     for (lang, summary, _, downloads) in cases {
@@ -376,7 +381,10 @@ async fn charts_panel_has_two_readable_charts_and_downloads() {
 #[tokio::test]
 async fn chart_tables_hold_the_figures_drawn() {
     let html = render(Lang::En).await;
-    let tables: Vec<&str> = html.split("<details class=\"chart-table\"").skip(1).collect();
+    let tables: Vec<&str> = html
+        .split("<details class=\"chart-table\"")
+        .skip(1)
+        .collect();
     assert_eq!(tables.len(), 2);
     let balance = tables[0];
     assert!(
@@ -385,10 +393,17 @@ async fn chart_tables_hold_the_figures_drawn() {
     );
     assert!(balance.contains("(projected)"), "projections say so");
     let flows = tables[1];
-    for header in ["Purchases from China", "Sales to China", "Purchases from the US"] {
+    for header in [
+        "Purchases from China",
+        "Sales to China",
+        "Purchases from the US",
+    ] {
         assert!(flows.contains(header), "flows table column {header}");
     }
-    assert!(flows.contains("₩3.227 trillion"), "2023 purchases from China");
+    assert!(
+        flows.contains("₩3.227 trillion"),
+        "2023 purchases from China"
+    );
     let ko = render(Lang::Ko).await;
     assert!(ko.contains("중국 직구(구매)"), "Korean column names");
     assert!(ko.contains("−6조 30억 원"), "Korean figures");

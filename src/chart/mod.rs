@@ -542,12 +542,7 @@ fn marker_shape(slot: usize, kind: PointKind, r: i32) -> Vec<(i32, i32)> {
 type MarkerParts = (Vec<(i32, i32)>, Vec<(i32, i32)>, ShapeStyle, ShapeStyle);
 
 /// How a point is marked: its outline in device pixels, fill and edge colours, edge width.
-fn marker_parts(
-    slot: usize,
-    kind: PointKind,
-    colours: Colours,
-    scale: f64,
-) -> MarkerParts {
+fn marker_parts(slot: usize, kind: PointKind, colours: Colours, scale: f64) -> MarkerParts {
     let r = (3.5 * scale).round().max(2.0) as i32;
     let shape = marker_shape(slot, kind, r);
     let mut closed = shape.clone();
