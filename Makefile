@@ -66,8 +66,10 @@ dist: tools tools-check
 size: dist
 	$(CARGO) run --quiet --release -p xtask -- size dist
 
-bench:
+# Criterion's full recompute (native), then input-to-paint of one edit in headless Chromium.
+bench: tools-test dist
 	$(CARGO) bench --bench recompute
+	node tests/e2e/bench/input-to-paint.mjs
 
 ## Tools ----------------------------------------------------------------------------------------------
 

@@ -408,3 +408,24 @@ async fn chart_tables_hold_the_figures_drawn() {
     assert!(ko.contains("중국 직구(구매)"), "Korean column names");
     assert!(ko.contains("−6조 30억 원"), "Korean figures");
 }
+
+#[tokio::test]
+async fn claim_parts_name_the_figures_they_use_and_about_offers_the_data() {
+    let html = render(Lang::En).await;
+    assert!(
+        html.contains("Figures used (go to the cell)"),
+        "claim parts list their figures"
+    );
+    assert!(
+        html.contains("Balance with all partners (won) 2023: −₩6.003 trillion"),
+        "each figure with its value"
+    );
+    assert!(
+        html.contains("id=\"data-file-input\"") && html.contains("type=\"file\""),
+        "another data file can be loaded"
+    );
+    assert!(
+        html.contains(">jikgu.toml</button>"),
+        "the data file downloads from memory, so offline too"
+    );
+}

@@ -540,3 +540,65 @@ fn theme_is_a_preference_outside_the_history() {
         "theme changes are not undone with figures"
     );
 }
+
+#[test]
+fn a_loaded_data_file_replaces_the_data_and_a_bad_one_changes_nothing() {
+    use jikgu::core::EMBEDDED_TEXT;
+    let edited = fresh().apply(Action::EditCell {
+        cell: cell(Flow::Purchases, Partner::China, 2023),
+        text: "4".into(),
+    });
+
+    // The same schema with one figure changed: KIEP's 2023 deficit as 7 trillion.
+    let other = EMBEDDED_TEXT.replacen(
+        "value = \"-6.003\", unit = \"tn\", note = \"6조30억원",
+        "value = \"-7\", unit = \"tn\", note = \"6조30억원",
+        1,
+    );
+    assert_ne!(other, EMBEDDED_TEXT, "the test changes a figure");
+    let loaded = edited.clone().apply(Action::LoadDataset {
+        name: "other.toml".into(),
+        text: other,
+    });
+    assert_eq!(
+        loaded.data_file.loaded.as_deref(),
+        Some("other.toml"),
+        "says which file is in use"
+    );
+    assert!(
+        loaded.scenario.edits.is_empty() && !loaded.can_undo(),
+        "edits of the old data do not carry over"
+    );
+    assert_eq!(
+        loaded.computed.headline.won.map(|v| v.to_string()),
+        Some("-7000000000000".into()),
+        "the headline reads the loaded file"
+    );
+
+    let refused = loaded.clone().apply(Action::LoadDataset {
+        name: "broken.toml".into(),
+        text: "schema = 1\n[[source]\n".into(),
+    });
+    assert_eq!(
+        refused.dataset, loaded.dataset,
+        "a refused file leaves the data as it was"
+    );
+    assert_eq!(refused.scenario, loaded.scenario, "and the scenario");
+    let (name, error) = refused
+        .data_file
+        .refused
+        .clone()
+        .expect("the refusal is reported");
+    assert_eq!(name, "broken.toml");
+    assert!(!error.to_string().is_empty(), "with the parser's reason");
+
+    let back = refused.apply(Action::UseEmbeddedDataset(Rc::new(
+        Dataset::embedded().expect("embedded").clone(),
+    )));
+    assert_eq!(back.data_file.loaded, None, "back to the built-in data");
+    assert_eq!(
+        back.computed,
+        fresh().computed,
+        "with its published figures"
+    );
+}

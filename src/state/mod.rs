@@ -17,9 +17,9 @@ use yew::Reducible;
 
 use crate::core::num::{FieldUnit, ParseError, ROUNDING, parse};
 use crate::core::{
-    CellRef, Computed, DEFAULT_HORIZON, Dataset, Decimal, DisplayUnit, EditError, EditTarget, Flow,
-    FxMode, GROWTH_MAX, GROWTH_MIN, Growth, Lang, Measure, Partner, Scenario, Seek, SeekOutcome,
-    SeriesKey, compute, validate_edit,
+    CellRef, Computed, DEFAULT_HORIZON, Dataset, DatasetError, Decimal, DisplayUnit, EditError,
+    EditTarget, Flow, FxMode, GROWTH_MAX, GROWTH_MIN, Growth, Lang, Measure, Partner, Scenario,
+    Seek, SeekOutcome, SeriesKey, compute, validate_edit,
 };
 
 /// How many steps undo remembers.
@@ -244,6 +244,25 @@ pub enum Action {
     Undo,
     /// Step forward again.
     Redo,
+    /// Use a data file the reader loaded: parsed and validated by the core's parser, the same one
+    /// that reads the embedded file. A file that is refused leaves everything as it was.
+    LoadDataset {
+        /// The file's name, to say which file was read or refused.
+        name: String,
+        /// Its text.
+        text: String,
+    },
+    /// Go back to the dataset built into the app.
+    UseEmbeddedDataset(Rc<Dataset>),
+}
+
+/// Which data file the page shows, and why the last one offered was refused.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DataFile {
+    /// The loaded file's name; `None` for the dataset built into the app.
+    pub loaded: Option<String>,
+    /// The last file refused, with the parser's reason (its line where it has one).
+    pub refused: Option<(String, DatasetError)>,
 }
 
 /// Everything the page shows, and the history of how it got here.
@@ -271,6 +290,8 @@ pub struct AppState {
     pub past: Vec<Rc<Scenario>>,
     /// Scenarios undone, most recent last.
     pub future: Vec<Rc<Scenario>>,
+    /// Which data file is in use, and the last one refused.
+    pub data_file: Rc<DataFile>,
 }
 
 /// The unit a cell's bare numbers are read in: the one its column shows.
@@ -324,7 +345,21 @@ impl AppState {
             sliding: None,
             past: Vec::new(),
             future: Vec::new(),
+            data_file: Rc::default(),
         }
+    }
+
+    /// A fresh state on another dataset, keeping the reader's language and theme. Edits and
+    /// history belong to the old data's cells, so they do not carry over.
+    fn switch_dataset(self, dataset: Rc<Dataset>, loaded: Option<String>) -> AppState {
+        let mut fresh = AppState::new(dataset, self.lang);
+        fresh.theme = self.theme;
+        fresh.system_dark = self.system_dark;
+        fresh.data_file = Rc::new(DataFile {
+            loaded,
+            refused: None,
+        });
+        fresh
     }
 
     /// Whether there is a change to undo.
@@ -682,6 +717,24 @@ impl AppState {
                 state.change(scenario)
             }
             Action::ApplySeek => self.apply_seek(),
+            Action::LoadDataset { name, text } => match Dataset::parse(&text) {
+                Ok(dataset) => self.switch_dataset(Rc::new(dataset), Some(name)),
+                Err(error) => {
+                    let mut state = self;
+                    let loaded = state.data_file.loaded.clone();
+                    state.data_file = Rc::new(DataFile {
+                        loaded,
+                        refused: Some((name, error)),
+                    });
+                    state
+                }
+            },
+            Action::UseEmbeddedDataset(dataset) => {
+                if self.data_file.loaded.is_none() && Rc::ptr_eq(&dataset, &self.dataset) {
+                    return self;
+                }
+                self.switch_dataset(dataset, None)
+            }
             Action::ResetAll => {
                 let mut state = self.change(Scenario::default());
                 state.drafts = Rc::default();
@@ -730,6 +783,8 @@ impl Reducible for AppState {
             && Rc::ptr_eq(&after.scenario, &before.scenario)
             && Rc::ptr_eq(&after.computed, &before.computed)
             && Rc::ptr_eq(&after.drafts, &before.drafts)
+            && Rc::ptr_eq(&after.dataset, &before.dataset)
+            && Rc::ptr_eq(&after.data_file, &before.data_file)
             && after.past.len() == before.past.len()
             && after.future.len() == before.future.len();
         if unchanged { before } else { Rc::new(after) }

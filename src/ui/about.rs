@@ -3,7 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::core::{Lang, Source};
+use std::rc::Rc;
+
+use crate::core::{Dataset, Lang, Source};
+use crate::state::Action;
 use crate::ui::AppContext;
 
 fn citation(source: &Source) -> Html {
@@ -36,6 +39,21 @@ pub fn About() -> Html {
     };
     let lang = state.lang;
     let data = &state.dataset;
+    // The file is written from the dataset in memory, so it downloads from the single offline
+    // file too, where there is no data/ folder beside the page.
+    let on_download = {
+        let text = data.text().to_string();
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            if let Err(error) =
+                crate::web::download::download_text("jikgu.toml", "text/plain;charset=utf-8", &text)
+            {
+                gloo::console::error!(error);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &text;
+        })
+    };
     let cite = match lang {
         Lang::Ko => format!(
             "jikgu 계산기, 자료 {} 버전 {} ({})",
@@ -69,8 +87,9 @@ pub fn About() -> Html {
                 <p>{ lang.pick("인용: ", "Cite as: ") }<cite>{ cite }</cite></p>
                 <p>
                     { lang.pick("자료 파일(TOML, 편집 가능): ", "The data file (TOML, editable): ") }
-                    <a href="data/jikgu.toml" download="jikgu.toml">{ "jikgu.toml" }</a>
+                    <button type="button" class="link" onclick={on_download}>{ "jikgu.toml" }</button>
                 </p>
+                <DataFilePicker />
             </details>
             <details>
                 <summary>{ lang.pick("이 계산기가 하지 않는 것", "What it does not do") }</summary>
@@ -82,5 +101,64 @@ pub fn About() -> Html {
                 </ul>
             </details>
         </section>
+    }
+}
+
+/// Load another data file of the same schema from disk, or go back to the built-in one.
+#[component]
+fn DataFilePicker() -> Html {
+    let Some(state) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let lang = state.lang;
+    let on_file = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                let dispatch = dispatch.clone();
+                crate::web::read_chosen_file(&input, move |name, text| {
+                    dispatch.dispatch(Action::LoadDataset { name, text })
+                });
+                // Choosing the same file again should load it again.
+                input.set_value("");
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&e, &dispatch);
+        })
+    };
+    let on_builtin = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(dataset) = Dataset::embedded() {
+                dispatch.dispatch(Action::UseEmbeddedDataset(Rc::new(dataset.clone())));
+            }
+        })
+    };
+    let file = &state.data_file;
+    html! {
+        <div class="data-file">
+            <label for="data-file-input">{ lang.pick("다른 자료 파일 불러오기 (같은 형식의 TOML)", "Load another data file (TOML, same schema)") }</label>
+            <input id="data-file-input" type="file" accept=".toml,text/plain" onchange={on_file}
+                aria-describedby={file.refused.is_some().then_some("data-file-error")} />
+            if let Some(name) = &file.loaded {
+                <p class="note" role="status">
+                    { match lang {
+                        Lang::Ko => format!("지금 쓰는 자료: {name} (버전 {})", state.dataset.version),
+                        Lang::En => format!("Using {name} (version {})", state.dataset.version),
+                    } }
+                    { " " }
+                    <button type="button" class="link" onclick={on_builtin}>{ lang.pick("내장 자료로 돌아가기", "Back to the built-in data") }</button>
+                </p>
+            }
+            if let Some((name, error)) = &file.refused {
+                <p id="data-file-error" class="error" role="alert">
+                    { match lang {
+                        Lang::Ko => format!("{name} 파일을 쓸 수 없습니다 (지금 자료는 그대로입니다): {error}"),
+                        Lang::En => format!("{name} was not loaded (the current data stays): {error}"),
+                    } }
+                </p>
+            }
+        </div>
     }
 }

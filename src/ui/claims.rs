@@ -4,8 +4,10 @@ use yew::prelude::*;
 
 use rust_decimal::Decimal;
 
+use crate::core::CellRef;
 use crate::core::num::{Quantity, ROUNDING, Style, format};
 use crate::core::{ClaimResult, Lang, Verdict};
+use crate::state::Field;
 use crate::ui::AppContext;
 
 fn verdict_id(verdict: &Verdict) -> &'static str {
@@ -68,6 +70,47 @@ fn verdict_detail(verdict: &Verdict, lang: Lang) -> String {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct FiguresUsedProps {
+    /// The table cells a claim part reads.
+    cells: Vec<CellRef>,
+}
+
+/// The figures a claim part reads, each a button that takes the reader to its cell in the table.
+#[component]
+fn FiguresUsed(props: &FiguresUsedProps) -> Html {
+    let Some(state) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    if props.cells.is_empty() {
+        return Html::default();
+    }
+    let lang = state.lang;
+    let table = &state.computed.table;
+    let figure = |cell: &CellRef| {
+        let cell = *cell;
+        let value = table
+            .value(cell)
+            .map(|v| format(v, Quantity::Won, lang, Style::Compact))
+            .unwrap_or_else(|| lang.pick("값 없음", "no value").to_string());
+        let label = format!("{} {}: {value}", cell.series.label(lang), cell.year);
+        let target = Field::Cell(cell).dom_id();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            crate::web::focus_element(&target);
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &target;
+        });
+        html! { <li key={cell.to_string()}><button type="button" class="link" {onclick}>{ label }</button></li> }
+    };
+    html! {
+        <div class="figures-used">
+            <span>{ lang.pick("쓰인 수치 (누르면 표의 칸으로):", "Figures used (go to the cell):") }</span>
+            <ul>{ for props.cells.iter().map(figure) }</ul>
+        </div>
+    }
+}
+
 /// Every claim of the story with its verdict under the current view and edits.
 #[component]
 pub fn ClaimList() -> Html {
@@ -94,6 +137,7 @@ pub fn ClaimList() -> Html {
                                 <span>{ lang.pick(&part.ko, &part.en).to_string() }</span>
                                 <code class="formula">{ part.formula() }</code>
                                 <span class="detail">{ verdict_detail(&outcome.verdict, lang) }</span>
+                                <FiguresUsed cells={part.refs().iter().filter_map(|r| r.view_cell()).collect::<Vec<_>>()} />
                                 if let Some(note) = lang.pick(part.note_ko.as_deref().unwrap_or_default(), part.note_en.as_deref().unwrap_or_default()).get(..).filter(|n| !n.is_empty()) {
                                     <p class="note">{ note.to_string() }</p>
                                 }

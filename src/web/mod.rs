@@ -82,3 +82,37 @@ pub fn set_document_lang(lang: crate::core::Lang) {
         let _ = root.set_attribute("lang", lang.tag());
     }
 }
+
+/// Reads the first file chosen in `input` as text and hands its name and text to `done`.
+///
+/// Reading happens off the reducer, here in the browser glue; a file that cannot be read is
+/// reported to `done` as an empty text, which the core's parser then refuses with a clear message.
+pub fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    done: impl FnOnce(String, String) + 'static,
+) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|value| value.as_string())
+            .unwrap_or_default();
+        done(name, text);
+    });
+}
+
+/// Scrolls the element with `id` into view and focuses it (a claim's figure → its table cell).
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(element) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    element.scroll_into_view_with_bool(false);
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
