@@ -141,3 +141,27 @@ test('panels in light and dark, Korean and English, at 360 and 1200 px: no sidew
     await page.close();
   }
 });
+
+test('another data file loads from disk; a broken one is refused with its reason', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await ready(page);
+  const original = await readFile(join(DIST, 'data/jikgu.toml'), 'utf8');
+  await page.click('summary:has-text("Citing, and the data")');
+  const input = page.locator('#data-file-input');
+
+  await input.setInputFiles({ name: 'broken.toml', mimeType: 'text/plain', buffer: Buffer.from('schema = 1\n[[source]\n') });
+  const refusal = await page.waitForSelector('#data-file-error');
+  assert.match(await refusal.textContent(), /broken\.toml/, 'the refusal names the file');
+  assert.match(await page.textContent('[data-testid="headline"]'), /6\.003 trillion/, 'the data stays as it was');
+
+  const other = original.replace('value = "-6.003", unit = "tn", note = "6조30억원', 'value = "-7.5", unit = "tn", note = "6조30억원');
+  assert.notEqual(other, original, 'the test changes a figure');
+  await input.setInputFiles({ name: 'other.toml', mimeType: 'text/plain', buffer: Buffer.from(other) });
+  await page.waitForFunction(() => /7\.5 trillion/.test(document.querySelector('[data-testid="headline"]').textContent));
+  assert.equal(await page.locator('#data-file-error').count(), 0, 'the refusal is gone once a file loads');
+  assert.deepEqual(errors, [], 'no console errors');
+  await page.close();
+});
