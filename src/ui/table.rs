@@ -35,6 +35,9 @@ fn provenance_mark(provenance: &Provenance) -> &'static str {
 /// Years × series for the chosen source, with undo, redo and reset.
 #[component]
 pub fn DataTable() -> Html {
+    // The cell with keyboard focus, whose provenance and citation are read out under the table:
+    // a tooltip shows them on hover only.
+    let focused = use_state_eq(|| None::<CellRef>);
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -76,6 +79,13 @@ pub fn DataTable() -> Html {
                 Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetCell(cell_ref)))
             };
             let label = format!("{} {year}", series.label(lang));
+            let onfocus = {
+                let focused = focused.clone();
+                Callback::from(move |_: FocusEvent| focused.set(Some(cell_ref)))
+            };
+            // One id, so tests that follow aria-describedby find the message (the automation
+            // contract); while the text is valid it points at the focused cell's provenance.
+            let described_by = if draft.is_some() { error_id.clone() } else { "cell-info".to_string() };
             html! {
                 <td key={*year} class={classes!("cell", provenance_class(&cell.provenance))} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()}>
                     <span class="mark" aria-hidden="true">{ provenance_mark(&cell.provenance) }</span>
@@ -89,8 +99,9 @@ pub fn DataTable() -> Html {
                         title={describe(&cell.provenance, &state.dataset, lang)}
                         value={text}
                         aria-invalid={draft.is_some().then_some("true")}
-                        aria-describedby={draft.is_some().then(|| error_id.clone())}
+                        aria-describedby={described_by}
                         {onchange}
+                        {onfocus}
                     />
                     if edited {
                         <button type="button" class="reset" onclick={reset} aria-label={format!("{} {}", lang.pick("원래 값으로:", "Reset"), series.label(lang))}>{ "↺" }</button>
@@ -129,9 +140,41 @@ pub fn DataTable() -> Html {
                     <tbody>{ for table.rows.iter().map(row) }</tbody>
                 </table>
             </div>
+            <p id="cell-info" class="cell-info" aria-live="polite">{ cell_info(&state, *focused) }</p>
             <p class="legend">{ legend(lang) }</p>
         </section>
     }
+}
+
+/// Where the focused cell's figure came from, with the full citation when it was published.
+fn cell_info(state: &crate::state::AppState, focused: Option<CellRef>) -> String {
+    let lang = state.lang;
+    let Some(cell_ref) = focused else {
+        return lang
+            .pick(
+                "칸을 선택하면 그 수치의 출처가 여기 나옵니다.",
+                "Focus a cell to see where its figure came from.",
+            )
+            .to_string();
+    };
+    let Some(cell) = state.computed.table.cell(cell_ref) else {
+        return String::new();
+    };
+    let mut text = format!(
+        "{} {}: {}",
+        cell_ref.series.label(lang),
+        cell_ref.year,
+        describe(&cell.provenance, &state.dataset, lang)
+    );
+    if let Provenance::Published { source, .. } = &cell.provenance
+        && let Some(source) = state.dataset.source(*source)
+    {
+        text.push_str(&format!(" — {}, “{}”", source.publisher, source.title));
+        if let Some(date) = &source.date {
+            text.push_str(&format!(", {date}"));
+        }
+    }
+    text
 }
 
 fn legend(lang: Lang) -> &'static str {

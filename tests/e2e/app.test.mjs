@@ -165,3 +165,14 @@ test('another data file loads from disk; a broken one is refused with its reason
   assert.deepEqual(errors, [], 'no console errors');
   await page.close();
 });
+
+test('focusing a cell reads out where its figure came from', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  await page.focus('[data-testid="cell"][data-series="purchases.china"][data-year="2022"] input');
+  const info = await page.textContent('#cell-info');
+  assert.match(info, /2022: published by KIEP/, `the provenance of the focused cell: ${info}`);
+  assert.match(info, /Korea Institute for International Economic Policy/, 'with its citation');
+  await page.close();
+});
