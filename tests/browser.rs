@@ -14,6 +14,17 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a fresh app in its own element and waits until it has rendered and run its effects.
 async fn mount() -> Element {
+    // Each test starts from the published defaults, not from what an earlier test left saved.
+    let _ = gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear();
+    mount_keeping_storage().await
+}
+
+/// Mounts a fresh app over whatever local storage holds, as a reload would.
+async fn mount_keeping_storage() -> Element {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -191,5 +202,61 @@ async fn arrow_keys_on_a_focused_chart_read_out_a_year() {
         readout().starts_with("2030"),
         "End goes to the last year: {}",
         readout()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn edits_survive_a_reload_and_unreadable_storage_is_set_aside() {
+    use wasm_bindgen::JsCast;
+    let app = mount().await;
+    let input: web_sys::HtmlInputElement = app
+        .query_selector(
+            "[data-testid=\"cell\"][data-series=\"balance.all\"][data-year=\"2023\"] input",
+        )
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("-8");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+
+    let reloaded = mount_keeping_storage().await;
+    yew::scheduler::flush().await;
+    let headline = by_testid(&reloaded, "headline")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        headline.contains("8 trillion"),
+        "the edit came back after a reload: {headline}"
+    );
+
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage.set_item("jikgu.session", "{not json").unwrap();
+    let clean = mount_keeping_storage().await;
+    yew::scheduler::flush().await;
+    let headline = by_testid(&clean, "headline")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        headline.contains("6.003 trillion"),
+        "unreadable storage: the page starts clean: {headline}"
+    );
+    assert_eq!(
+        storage
+            .get_item("jikgu.session.unreadable")
+            .unwrap()
+            .as_deref(),
+        Some("{not json"),
+        "what could not be read is set aside, not deleted"
+    );
+    assert!(
+        clean
+            .text_content()
+            .unwrap_or_default()
+            .contains("set aside"),
+        "and the reader is told"
     );
 }

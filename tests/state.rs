@@ -602,3 +602,132 @@ fn a_loaded_data_file_replaces_the_data_and_a_bad_one_changes_nothing() {
         "with its published figures"
     );
 }
+
+#[test]
+fn scenarios_are_saved_opened_compared_and_deleted_by_name() {
+    let china = cell(Flow::Purchases, Partner::China, 2023);
+    let edited = fresh().apply(Action::EditCell {
+        cell: china,
+        text: "4".into(),
+    });
+    let saved = edited
+        .clone()
+        .apply(Action::SaveScenario("  four trillion  ".into()));
+    assert_eq!(saved.saved.len(), 1, "saved once");
+    assert_eq!(saved.saved[0].name, "four trillion", "names are trimmed");
+    assert_eq!(
+        *saved.saved[0].scenario, *edited.scenario,
+        "it keeps the scenario as it was"
+    );
+    assert_eq!(
+        saved
+            .clone()
+            .apply(Action::SaveScenario("   ".into()))
+            .saved
+            .len(),
+        1,
+        "a blank name saves nothing"
+    );
+    let long = saved.clone().apply(Action::SaveScenario("x".repeat(500)));
+    assert_eq!(
+        long.saved[1].name.chars().count(),
+        jikgu::state::MAX_SCENARIO_NAME,
+        "long names are cut"
+    );
+
+    let reset = saved.apply(Action::ResetAll);
+    assert!(reset.scenario.edits.is_empty());
+    let comparing = reset
+        .clone()
+        .apply(Action::CompareWith(Some("four trillion".into())));
+    assert_eq!(
+        comparing.compared().map(|s| s.name.as_str()),
+        Some("four trillion")
+    );
+    assert_eq!(
+        reset
+            .clone()
+            .apply(Action::CompareWith(Some("nope".into())))
+            .compare,
+        None,
+        "only saved names compare"
+    );
+
+    let opened = comparing.apply(Action::OpenScenario("four trillion".into()));
+    assert_eq!(
+        opened.scenario.edits.len(),
+        1,
+        "opening brings its edits back"
+    );
+    let undone = opened.clone().apply(Action::Undo);
+    assert!(undone.scenario.edits.is_empty(), "opening is undoable");
+
+    let deleted = opened.apply(Action::DeleteScenario("four trillion".into()));
+    assert!(
+        deleted.saved.is_empty() && deleted.compare.is_none(),
+        "deleting also stops comparing with it"
+    );
+}
+
+#[test]
+fn a_restored_session_brings_back_work_for_this_dataset_only() {
+    use jikgu::core::Scenario;
+    use jikgu::state::{Notice, SavedScenario};
+    let mut mine = Scenario::default();
+    mine.edits.insert(
+        cell(Flow::Balance, Partner::All, 2023),
+        "-8000000000000".parse().expect("decimal"),
+    );
+    let mut foreign = mine.clone();
+    foreign.dataset = Some("another-story".into());
+    let saved = vec![
+        SavedScenario {
+            name: "mine".into(),
+            scenario: Rc::new(mine.clone()),
+        },
+        SavedScenario {
+            name: "foreign".into(),
+            scenario: Rc::new(foreign.clone()),
+        },
+    ];
+    let state = fresh();
+    assert!(!state.restored, "nothing is written before storage is read");
+    let restored = state.apply(Action::RestoreSession {
+        current: Some(mine.clone()),
+        saved,
+        notice: None,
+    });
+    assert!(restored.restored);
+    assert_eq!(*restored.scenario, mine, "the last scenario is back");
+    assert_eq!(
+        restored.computed.headline.won.map(|v| v.to_string()),
+        Some("-8000000000000".into())
+    );
+    assert_eq!(
+        restored
+            .saved
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
+        ["mine"],
+        "another dataset's work is not mixed in"
+    );
+    assert!(!restored.can_undo(), "restoring is not an edit to undo");
+
+    let other = fresh().apply(Action::RestoreSession {
+        current: Some(foreign),
+        saved: Vec::new(),
+        notice: Some(Notice::StorageSetAside),
+    });
+    assert_eq!(
+        *other.scenario,
+        *fresh().scenario,
+        "a foreign scenario is not applied"
+    );
+    assert_eq!(
+        other.notice,
+        Some(Notice::StorageSetAside),
+        "the reader is told when storage was set aside"
+    );
+    assert_eq!(other.apply(Action::DismissNotice).notice, None);
+}

@@ -254,7 +254,38 @@ pub enum Action {
     },
     /// Go back to the dataset built into the app.
     UseEmbeddedDataset(Rc<Dataset>),
+    /// Keep the current scenario under a name (replacing one of the same name).
+    SaveScenario(String),
+    /// Make a saved scenario the current one (undoable like any change).
+    OpenScenario(String),
+    /// Forget a saved scenario.
+    DeleteScenario(String),
+    /// Compare the current scenario with a saved one side by side, or stop comparing.
+    CompareWith(Option<String>),
+    /// What storage held when the page opened: the last scenario and the saved ones.
+    RestoreSession {
+        /// The scenario in use when the page was last left.
+        current: Option<Scenario>,
+        /// The named scenarios.
+        saved: Vec<SavedScenario>,
+        /// Why something could not be restored, if it could not.
+        notice: Option<Notice>,
+    },
+    /// Close the notice.
+    DismissNotice,
 }
+
+/// A scenario the reader kept under a name.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SavedScenario {
+    /// The reader's name for it.
+    pub name: String,
+    /// What it changes.
+    pub scenario: Rc<Scenario>,
+}
+
+/// The longest scenario name kept; longer names are cut.
+pub const MAX_SCENARIO_NAME: usize = 60;
 
 /// Which data file the page shows, and why the last one offered was refused.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -292,6 +323,34 @@ pub struct AppState {
     pub future: Vec<Rc<Scenario>>,
     /// Which data file is in use, and the last one refused.
     pub data_file: Rc<DataFile>,
+    /// Scenarios the reader saved, in the order saved.
+    pub saved: Rc<Vec<SavedScenario>>,
+    /// The saved scenario shown beside the current one, by name.
+    pub compare: Option<String>,
+    /// Whether what storage held has been read back: until then nothing is written over it.
+    pub restored: bool,
+    /// A message for the reader about something that happened outside their edits.
+    pub notice: Option<Notice>,
+}
+
+/// Something the reader should know that no field of theirs caused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Saved work in the browser could not be read; it was kept aside under another key and the
+    /// page started clean.
+    StorageSetAside,
+}
+
+impl Notice {
+    /// The message in the reader's language.
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            Notice::StorageSetAside => lang.pick(
+                "이 브라우저에 저장된 작업을 읽을 수 없어 따로 보관하고 새로 시작했습니다.",
+                "Work saved in this browser could not be read; it was set aside and the page started clean.",
+            ),
+        }
+    }
 }
 
 /// The unit a cell's bare numbers are read in: the one its column shows.
@@ -346,7 +405,17 @@ impl AppState {
             past: Vec::new(),
             future: Vec::new(),
             data_file: Rc::default(),
+            saved: Rc::default(),
+            compare: None,
+            restored: false,
+            notice: None,
         }
+    }
+
+    /// The saved scenario being compared with the current one, if any.
+    pub fn compared(&self) -> Option<&SavedScenario> {
+        let name = self.compare.as_deref()?;
+        self.saved.iter().find(|s| s.name == name)
     }
 
     /// A fresh state on another dataset, keeping the reader's language and theme. Edits and
@@ -735,6 +804,79 @@ impl AppState {
                 }
                 self.switch_dataset(dataset, None)
             }
+            Action::SaveScenario(name) => {
+                let name: String = name.trim().chars().take(MAX_SCENARIO_NAME).collect();
+                if name.is_empty() {
+                    return self;
+                }
+                let mut state = self;
+                let entry = SavedScenario {
+                    name: name.clone(),
+                    scenario: state.scenario.clone(),
+                };
+                let saved = Rc::make_mut(&mut state.saved);
+                match saved.iter_mut().find(|s| s.name == name) {
+                    Some(existing) => *existing = entry,
+                    None => saved.push(entry),
+                }
+                state
+            }
+            Action::OpenScenario(name) => match self.saved.iter().find(|s| s.name == name) {
+                Some(saved) => {
+                    let scenario = (*saved.scenario).clone();
+                    let mut state = self.change(scenario);
+                    state.drafts = Rc::default();
+                    state
+                }
+                None => self,
+            },
+            Action::DeleteScenario(name) => {
+                if !self.saved.iter().any(|s| s.name == name) {
+                    return self;
+                }
+                let mut state = self;
+                Rc::make_mut(&mut state.saved).retain(|s| s.name != name);
+                if state.compare.as_deref() == Some(name.as_str()) {
+                    state.compare = None;
+                }
+                state
+            }
+            Action::CompareWith(name) => {
+                let name = name.filter(|n| self.saved.iter().any(|s| &s.name == n));
+                AppState {
+                    compare: name,
+                    ..self
+                }
+            }
+            Action::DismissNotice => AppState {
+                notice: None,
+                ..self
+            },
+            Action::RestoreSession {
+                current,
+                saved,
+                notice,
+            } => {
+                let mut state = self;
+                state.restored = true;
+                state.notice = notice;
+                // Scenarios made against another dataset would point at cells it may not have.
+                let ours = |s: &Scenario| {
+                    s.dataset.is_none() || s.dataset.as_deref() == Some(state.dataset.id.as_str())
+                };
+                let saved: Vec<SavedScenario> =
+                    saved.into_iter().filter(|s| ours(&s.scenario)).collect();
+                if !saved.is_empty() {
+                    state.saved = Rc::new(saved);
+                }
+                match current.filter(|c| ours(c)) {
+                    Some(current) if current != *state.scenario => {
+                        state.scenario = Rc::new(current);
+                        state.recompute()
+                    }
+                    _ => state,
+                }
+            }
             Action::ResetAll => {
                 let mut state = self.change(Scenario::default());
                 state.drafts = Rc::default();
@@ -785,6 +927,10 @@ impl Reducible for AppState {
             && Rc::ptr_eq(&after.drafts, &before.drafts)
             && Rc::ptr_eq(&after.dataset, &before.dataset)
             && Rc::ptr_eq(&after.data_file, &before.data_file)
+            && Rc::ptr_eq(&after.saved, &before.saved)
+            && after.compare == before.compare
+            && after.restored == before.restored
+            && after.notice == before.notice
             && after.past.len() == before.past.len()
             && after.future.len() == before.future.len();
         if unchanged { before } else { Rc::new(after) }

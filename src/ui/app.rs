@@ -7,7 +7,8 @@ use yew::prelude::*;
 use crate::core::{Dataset, Lang};
 use crate::state::{Action, AppState};
 use crate::ui::{
-    About, Assumptions, ChartsPanel, ClaimList, DataTable, GoalSeek, Header, HeadlineView, Sources,
+    About, Assumptions, ChartsPanel, ClaimList, DataTable, GoalSeek, Header, HeadlineView,
+    Scenarios, Sources,
 };
 
 /// The state handle every component reads and dispatches to, supplied by [`App`].
@@ -66,6 +67,35 @@ fn Calculator(props: &CalculatorProps) -> Html {
         #[cfg(not(target_arch = "wasm32"))]
         let _ = lang;
     });
+    // Read back the reader's work from local storage, once; the reducer takes it as an action.
+    {
+        let dispatch = state.dispatcher();
+        let dataset_id = state.dataset.id.clone();
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let (current, saved, notice) = crate::web::storage::load(&dataset_id);
+                dispatch.dispatch(Action::RestoreSession {
+                    current,
+                    saved,
+                    notice,
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&dispatch, &dataset_id);
+        });
+    }
+    // Write it back whenever it changes, so edits and saved scenarios survive a reload.
+    {
+        let state = state.clone();
+        let deps = (state.scenario.clone(), state.saved.clone(), state.restored);
+        use_effect_with(deps, move |_| {
+            #[cfg(target_arch = "wasm32")]
+            crate::web::storage::save(&state);
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &state;
+        });
+    }
 
     let lang = state.lang;
     let on_keydown = {
@@ -88,16 +118,27 @@ fn Calculator(props: &CalculatorProps) -> Html {
         })
     };
 
+    let dismiss = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::DismissNotice))
+    };
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <main class="jikgu" lang={lang.tag()} onkeydown={on_keydown}>
                 <Header />
+                if let Some(notice) = state.notice {
+                    <div class="notice" role="status">
+                        { notice.message(lang) }
+                        <button type="button" class="link" onclick={dismiss}>{ lang.pick("닫기", "Dismiss") }</button>
+                    </div>
+                }
                 <HeadlineView />
                 <ChartsPanel />
                 <ClaimList />
                 <Assumptions />
                 <GoalSeek />
                 <Sources />
+                <Scenarios />
                 <DataTable />
                 <About />
             </main>

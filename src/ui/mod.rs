@@ -13,6 +13,7 @@ mod goal;
 mod header;
 mod headline;
 mod provenance;
+mod scenarios;
 mod sources;
 mod table;
 
@@ -26,5 +27,6 @@ pub use field::{NumberField, Slider};
 pub use goal::GoalSeek;
 pub use header::Header;
 pub use headline::HeadlineView;
+pub use scenarios::Scenarios;
 pub use sources::Sources;
 pub use table::DataTable;

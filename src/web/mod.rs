@@ -2,6 +2,7 @@
 //! into here.
 
 pub mod download;
+pub mod storage;
 
 use gloo::events::EventListener;
 use yew::prelude::*;

@@ -176,3 +176,38 @@ test('focusing a cell reads out where its figure came from', async () => {
   assert.match(info, /Korea Institute for International Economic Policy/, 'with its citation');
   await page.close();
 });
+
+test('a saved scenario survives a reload and compares with the current view', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await ready(page);
+  const cell = page.locator('[data-testid="cell"][data-series="balance.all"][data-year="2023"] input');
+  await cell.fill('-9');
+  await cell.press('Enter');
+  // Purchases from China of 4 trillion make C3 (3.23 trillion) fail in the saved scenario.
+  const china = page.locator('[data-testid="cell"][data-series="purchases.china"][data-year="2023"] input');
+  await china.fill('4');
+  await china.press('Enter');
+  await page.waitForSelector('[data-testid="claim"][data-claim="C3"][data-verdict="fails"]');
+  await page.fill('#scenario-name', 'nine');
+  await page.click('form.save-scenario button[type="submit"]');
+  await page.click('.toolbar button:has-text("Reset all")');
+  await page.waitForFunction(() => /6\.003 trillion/.test(document.querySelector('[data-testid="headline"]').textContent));
+
+  await page.reload();
+  await ready(page);
+  const item = page.locator('.scenario-list li', { hasText: 'nine' });
+  await item.locator('button', { hasText: 'Compare' }).click();
+  const comparison = page.locator('[data-testid="comparison"]');
+  await comparison.waitFor();
+  const text = await comparison.textContent();
+  assert.match(text, /9 trillion deficit/, `the saved scenario's balance: ${text}`);
+  assert.match(text, /6\.003 trillion deficit/, 'beside the current one');
+  assert.ok(await comparison.locator('tr.differs').count() > 0, 'verdicts that differ are marked');
+  await item.locator('button', { hasText: 'Open' }).click();
+  await page.waitForFunction(() => /9 trillion/.test(document.querySelector('[data-testid="headline"]').textContent));
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+});
