@@ -260,3 +260,108 @@ async fn edits_survive_a_reload_and_unreadable_storage_is_set_aside() {
         "and the reader is told"
     );
 }
+
+/// Types `text` into a table cell and commits it as Enter or leaving the field would.
+async fn edit_cell(
+    app: &Element,
+    series: &str,
+    year: i32,
+    text: &str,
+) -> web_sys::HtmlInputElement {
+    use wasm_bindgen::JsCast;
+    let input: web_sys::HtmlInputElement = app
+        .query_selector(&format!(
+            "[data-testid=\"cell\"][data-series=\"{series}\"][data-year=\"{year}\"] input"
+        ))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no cell {series} {year}"))
+        .dyn_into()
+        .unwrap();
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    input
+}
+
+fn verdict(app: &Element, claim: &str) -> String {
+    app.query_selector(&format!("[data-testid=\"claim\"][data-claim=\"{claim}\"]"))
+        .unwrap()
+        .unwrap()
+        .get_attribute("data-verdict")
+        .unwrap_or_default()
+}
+
+fn click(app: &Element, selector: &str) {
+    use wasm_bindgen::JsCast;
+    let element: web_sys::HtmlElement = app
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    element.click();
+}
+
+#[wasm_bindgen_test]
+async fn edit_flips_a_verdict_and_reset_and_undo_bring_it_back() {
+    let app = mount().await;
+    assert_eq!(verdict(&app, "C3"), "holds", "C3 holds on KIEP's figures");
+
+    let input = edit_cell(&app, "purchases.china", 2023, "4조").await;
+    assert_eq!(
+        verdict(&app, "C3"),
+        "fails",
+        "3.23 trillion no longer matches an edit of 4 trillion"
+    );
+    assert_eq!(input.value(), "4", "the cell shows the edit in its unit");
+
+    click(
+        &app,
+        "[data-series=\"purchases.china\"][data-year=\"2023\"] button.reset",
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(
+        verdict(&app, "C3"),
+        "holds",
+        "resetting the cell restores the published figure"
+    );
+
+    click(&app, ".toolbar button:first-child");
+    yew::scheduler::flush().await;
+    assert_eq!(verdict(&app, "C3"), "fails", "undo brings the edit back");
+    let keyboard = web_sys::KeyboardEventInit::new();
+    keyboard.set_key("z");
+    keyboard.set_ctrl_key(true);
+    keyboard.set_shift_key(true);
+    keyboard.set_bubbles(true);
+    let redo =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &keyboard).unwrap();
+    input.dispatch_event(&redo).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        verdict(&app, "C3"),
+        "holds",
+        "Ctrl+Shift+Z redoes the reset"
+    );
+
+    let bad = edit_cell(&app, "purchases.china", 2023, "four").await;
+    assert_eq!(
+        bad.get_attribute("aria-invalid").as_deref(),
+        Some("true"),
+        "bad input is flagged"
+    );
+    let message_id = bad.get_attribute("aria-describedby").unwrap();
+    let message = gloo::utils::document()
+        .get_element_by_id(&message_id)
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(!message.is_empty(), "and explained: {message}");
+    assert_eq!(
+        verdict(&app, "C3"),
+        "holds",
+        "the last valid value stays in force"
+    );
+}

@@ -211,3 +211,37 @@ test('a saved scenario survives a reload and compares with the current view', as
   assert.deepEqual(errors, [], 'no console errors');
   await context.close();
 });
+
+test('downloads: the figures as CSV and JSON with their sources, a chart as PNG and SVG, the data file', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await ready(page);
+  const fetch = async (click) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+    return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
+  };
+
+  const csv = await fetch(() => page.click('.chart-actions.figures button:has-text("CSV")'));
+  const text = csv.body.toString('utf8');
+  assert.match(csv.name, /\.csv$/, csv.name);
+  assert.ok(text.startsWith('\ufeff'), 'a BOM so spreadsheets read Korean');
+  assert.match(text, /kiep-2025-07-02/, 'the source of each figure');
+  assert.match(text, /-6003000000000/, 'figures as exact decimals');
+
+  const json = await fetch(() => page.click('.chart-actions.figures button:has-text("JSON")'));
+  assert.doesNotThrow(() => JSON.parse(json.body.toString('utf8')), 'valid JSON');
+
+  const png = await fetch(() => page.locator('button:has-text("PNG")').first().click());
+  assert.deepEqual([...png.body.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG', `${png.name} is a PNG`);
+  const svg = await fetch(() => page.locator('button:has-text("SVG")').first().click());
+  assert.match(svg.body.toString('utf8'), /^<svg/, `${svg.name} is an SVG`);
+
+  await page.click('summary:has-text("Citing, and the data")');
+  const toml = await fetch(() => page.click('button.link:has-text("jikgu.toml")'));
+  assert.match(toml.body.toString('utf8'), /^# jikgu dataset/, 'the data file, from memory');
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+});
