@@ -14,13 +14,26 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a fresh app in its own element and waits until it has rendered and run its effects.
 async fn mount() -> Element {
-    // Each test starts from the published defaults, not from what an earlier test left saved.
+    // Each test starts from the published defaults, not from what an earlier test left saved
+    // in storage or in the address bar's share link.
     let _ = gloo::utils::window()
         .local_storage()
         .unwrap()
         .unwrap()
         .clear();
+    clear_link();
     mount_keeping_storage().await
+}
+
+/// Removes the share link an earlier app wrote into this page's address.
+fn clear_link() {
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
 }
 
 /// Mounts a fresh app over whatever local storage holds, as a reload would.
@@ -235,6 +248,7 @@ async fn edits_survive_a_reload_and_unreadable_storage_is_set_aside() {
 
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     storage.set_item("jikgu.session", "{not json").unwrap();
+    clear_link();
     let clean = mount_keeping_storage().await;
     yew::scheduler::flush().await;
     let headline = by_testid(&clean, "headline")

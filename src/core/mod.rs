@@ -27,6 +27,7 @@
 pub mod chart_model;
 pub mod export;
 pub mod lang;
+pub mod link;
 pub mod num;
 
 mod claims;

@@ -339,6 +339,17 @@ pub enum Notice {
     /// Saved work in the browser could not be read; it was kept aside under another key and the
     /// page started clean.
     StorageSetAside,
+    /// The link opened could not be applied (damaged, or made with other data).
+    Link(LinkErrorKind),
+}
+
+/// Which way a link failed, for its notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkErrorKind {
+    /// Damaged or of an unknown form.
+    Damaged,
+    /// Made against other data.
+    OtherData,
 }
 
 impl Notice {
@@ -349,6 +360,10 @@ impl Notice {
                 "이 브라우저에 저장된 작업을 읽을 수 없어 따로 보관하고 새로 시작했습니다.",
                 "Work saved in this browser could not be read; it was set aside and the page started clean.",
             ),
+            Notice::Link(LinkErrorKind::Damaged) => crate::core::link::LinkError::Damaged.message(lang),
+            Notice::Link(LinkErrorKind::OtherData) => {
+                crate::core::link::LinkError::OtherData { link: String::new(), ours: String::new() }.message(lang)
+            }
         }
     }
 }

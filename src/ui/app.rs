@@ -71,10 +71,22 @@ fn Calculator(props: &CalculatorProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let dataset_id = state.dataset.id.clone();
+        let dataset = state.dataset.clone();
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
             {
-                let (current, saved, notice) = crate::web::storage::load(&dataset_id);
+                let (stored, saved, stored_notice) = crate::web::storage::load(&dataset_id);
+                // A link names exactly the view to show, so it wins over the last session.
+                let (current, notice) = match crate::web::link::read(&dataset) {
+                    Some(Ok(shared)) => {
+                        if let Some(lang) = shared.lang {
+                            dispatch.dispatch(Action::SetLang(lang));
+                        }
+                        (Some(shared.scenario), stored_notice)
+                    }
+                    Some(Err(kind)) => (None, Some(crate::state::Notice::Link(kind))),
+                    None => (stored, stored_notice),
+                };
                 dispatch.dispatch(Action::RestoreSession {
                     current,
                     saved,
@@ -82,16 +94,24 @@ fn Calculator(props: &CalculatorProps) -> Html {
                 });
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&dispatch, &dataset_id);
+            let _ = (&dispatch, &dataset_id, &dataset);
         });
     }
     // Write it back whenever it changes, so edits and saved scenarios survive a reload.
     {
         let state = state.clone();
-        let deps = (state.scenario.clone(), state.saved.clone(), state.restored);
+        let deps = (
+            state.scenario.clone(),
+            state.saved.clone(),
+            state.restored,
+            state.lang,
+        );
         use_effect_with(deps, move |_| {
             #[cfg(target_arch = "wasm32")]
-            crate::web::storage::save(&state);
+            {
+                crate::web::storage::save(&state);
+                crate::web::link::write(&state);
+            }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = &state;
         });

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::core::Lang;
 use crate::state::{Action, Theme};
-use crate::ui::AppContext;
+use crate::ui::{AppContext, ShareButton};
 
 /// Title, language and theme switches, and the source the view uses.
 ///
@@ -56,6 +56,7 @@ pub fn Header() -> Html {
                 ) }</p>
             </div>
             <div class="controls">
+                <ShareButton />
                 <div class="lang" role="group" aria-label={lang.pick("언어", "Language")}>
                     <button type="button" aria-pressed={(lang == Lang::Ko).to_string()} onclick={set_lang(Lang::Ko)} lang="ko">{ "한국어" }</button>
                     <button type="button" aria-pressed={(lang == Lang::En).to_string()} onclick={set_lang(Lang::En)} lang="en">{ "English" }</button>

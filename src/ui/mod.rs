@@ -14,6 +14,7 @@ mod header;
 mod headline;
 mod provenance;
 mod scenarios;
+mod share;
 mod sources;
 mod table;
 
@@ -28,5 +29,6 @@ pub use goal::GoalSeek;
 pub use header::Header;
 pub use headline::HeadlineView;
 pub use scenarios::Scenarios;
+pub use share::ShareButton;
 pub use sources::Sources;
 pub use table::DataTable;

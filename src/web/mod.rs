@@ -2,6 +2,7 @@
 //! into here.
 
 pub mod download;
+pub mod link;
 pub mod storage;
 
 use gloo::events::EventListener;

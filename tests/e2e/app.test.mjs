@@ -245,3 +245,48 @@ test('downloads: the figures as CSV and JSON with their sources, a chart as PNG 
   assert.deepEqual(errors, [], 'no console errors');
   await context.close();
 });
+
+test('a link restores exactly the view it was made from', async () => {
+  const maker = await browser.newContext({ locale: 'ko-KR' });
+  const page = await maker.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  const cell = page.locator('[data-testid="cell"][data-series="balance.all"][data-year="2023"] input');
+  await cell.fill('-8');
+  await cell.press('Enter');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const url = page.url();
+  const headline = await page.textContent('[data-testid="headline"]');
+  const verdicts = await page.$$eval('[data-testid="claim"]', (els) => els.map((e) => e.dataset.verdict));
+  await maker.close();
+
+  const reader = await browser.newContext({ locale: 'en-US' });
+  const opened = await reader.newPage();
+  const errors = watchErrors(opened);
+  await opened.goto(url);
+  await ready(opened);
+  await opened.waitForFunction((h) => document.querySelector('[data-testid="headline"]').textContent === h, headline);
+  assert.equal(await opened.getAttribute('html', 'lang'), 'ko', 'the language travels with the link');
+  assert.deepEqual(await opened.$$eval('[data-testid="claim"]', (els) => els.map((e) => e.dataset.verdict)), verdicts, 'the same verdicts');
+  assert.deepEqual(errors, [], 'no console errors');
+  await reader.close();
+});
+
+test('damaged or hostile links open the default view with a notice, never a blank page', async () => {
+  const good = 'v1.' + '0'.repeat(16) + '.e30';
+  const fragments = [
+    'v1.', 'v2.abc.def', 'garbage%%%', good, 'v1.' + 'x'.repeat(20000),
+    'v1.abcdef0123456789.' + encodeURIComponent('é😀\u202e<script>'), '#'.repeat(50),
+  ];
+  for (const fragment of fragments) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}#${fragment}`);
+    await ready(page);
+    assert.match(await page.textContent('[data-testid="headline"]'), /6\.003 trillion/, `default view for ${fragment.slice(0, 30)}`);
+    assert.ok(await page.locator('.notice').count() === 1, `a notice for ${fragment.slice(0, 30)}`);
+    assert.deepEqual(errors, [], `no console errors for ${fragment.slice(0, 30)}`);
+    await context.close();
+  }
+});

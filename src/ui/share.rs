@@ -1,0 +1,62 @@
+//! "Copy link": the address of exactly this view, to send to someone.
+
+use yew::prelude::*;
+
+use crate::ui::AppContext;
+
+/// What the last copy did.
+#[derive(Clone, PartialEq)]
+enum Copied {
+    Not,
+    Yes,
+    /// The clipboard refused (no permission, or not a secure context): show the link to copy by hand.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    ByHand(String),
+}
+
+/// A button that copies the link of the current view. The link is the address itself: an effect
+/// in the app keeps the fragment in step with the scenario.
+#[component]
+pub fn ShareButton() -> Html {
+    let copied = use_state(|| Copied::Not);
+    let Some(state) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let lang = state.lang;
+    let onclick = {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let url = crate::web::link::current_url();
+                let clipboard = gloo::utils::window().navigator().clipboard();
+                let copied = copied.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result =
+                        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await;
+                    copied.set(if result.is_ok() {
+                        Copied::Yes
+                    } else {
+                        Copied::ByHand(url)
+                    });
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            copied.set(Copied::Yes);
+        })
+    };
+    html! {
+        <div class="share">
+            <button type="button" {onclick}>{ lang.pick("링크 복사", "Copy link") }</button>
+            <span role="status" class="share-status">{
+                match &*copied {
+                    Copied::Not => Html::default(),
+                    Copied::Yes => html! { lang.pick("복사했습니다", "Copied") },
+                    Copied::ByHand(url) => html! {
+                        <input type="text" readonly=true value={url.clone()} aria-label={lang.pick("이 화면의 링크", "Link to this view")} />
+                    },
+                }
+            }</span>
+        </div>
+    }
+}
