@@ -7,10 +7,13 @@ use jikgu::core::Lang;
 use jikgu::ui::{App, AppProps};
 
 async fn render(lang: Lang) -> String {
-    yew::LocalServerRenderer::<App>::with_props(AppProps { lang: Some(lang) })
-        .hydratable(false)
-        .render()
-        .await
+    yew::LocalServerRenderer::<App>::with_props(AppProps {
+        lang: Some(lang),
+        ..AppProps::default()
+    })
+    .hydratable(false)
+    .render()
+    .await
 }
 
 /// The text inside the first element carrying `data-testid="{id}"`.

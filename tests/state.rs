@@ -731,3 +731,62 @@ fn a_restored_session_brings_back_work_for_this_dataset_only() {
     );
     assert_eq!(other.apply(Action::DismissNotice).notice, None);
 }
+
+#[test]
+fn the_query_string_opens_the_view_it_names_and_ignores_the_rest() {
+    use jikgu::state::{StartOptions, Theme};
+    let cases = [
+        (
+            "?lang=ko&theme=dark&year=2022&source=kostat-revised&partner=china",
+            (
+                Some(Lang::Ko),
+                Some(Theme::Dark),
+                Some(2022),
+                Some("kostat-revised"),
+                Some(Partner::China),
+            ),
+        ),
+        ("lang=en-GB", (Some(Lang::En), None, None, None, None)),
+        (
+            "?year=abc&theme=neon&partner=mars&source=",
+            (None, None, None, None, None),
+        ),
+        ("?year=99999&lang=", (None, None, None, None, None)),
+        ("", (None, None, None, None, None)),
+    ];
+    for (query, (lang, theme, year, source, partner)) in cases {
+        let options = StartOptions::from_query(query);
+        assert_eq!(
+            (
+                options.lang,
+                options.theme,
+                options.year,
+                options.source.as_deref(),
+                options.partner
+            ),
+            (lang, theme, year, source, partner),
+            "{query:?}"
+        );
+    }
+
+    let dataset = Rc::new(Dataset::embedded().expect("embedded").clone());
+    let opened = StartOptions::from_query("?lang=ko&source=kostat-revised&year=2022")
+        .open(dataset.clone(), Lang::En);
+    assert_eq!(
+        opened.lang,
+        Lang::Ko,
+        "the query's language wins over the browser's"
+    );
+    assert_eq!(opened.scenario.view.as_deref(), Some("kostat-revised"));
+    assert_eq!(opened.computed.headline.year, 2022);
+    assert!(
+        !opened.can_undo(),
+        "how the page opened is not an edit to undo"
+    );
+    let unknown = StartOptions::from_query("?source=nobody").open(dataset, Lang::En);
+    assert_eq!(
+        unknown.scenario,
+        fresh().scenario,
+        "an unknown source opens the default view"
+    );
+}

@@ -275,6 +275,75 @@ pub enum Action {
     DismissNotice,
 }
 
+/// How the page was asked to open, from its query string (`?lang=ko&theme=dark&year=2022&
+/// source=kostat-revised&partner=china`): for links from a newsroom's article.
+/// Unknown keys and values that do not fit are ignored, so a bad query opens the defaults.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StartOptions {
+    /// `lang=ko|en`.
+    pub lang: Option<Lang>,
+    /// `theme=light|dark|system`.
+    pub theme: Option<Theme>,
+    /// `year=2023`.
+    pub year: Option<i32>,
+    /// `source=<view id>`.
+    pub source: Option<String>,
+    /// `partner=china`.
+    pub partner: Option<Partner>,
+}
+
+impl StartOptions {
+    /// Reads a query string, with or without its leading `?`. Values are matched exactly, so no
+    /// percent-decoding is needed: anything encoded is simply not a known value.
+    pub fn from_query(query: &str) -> StartOptions {
+        let mut options = StartOptions::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for pair in query.split('&').take(32) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match key {
+                "lang" => options.lang = Some(Lang::from_tag(value)).filter(|_| !value.is_empty()),
+                "theme" => {
+                    options.theme = [Theme::System, Theme::Light, Theme::Dark]
+                        .into_iter()
+                        .find(|t| t.id() == value)
+                }
+                "year" => options.year = value.parse().ok().filter(|y| (1990..=2100).contains(y)),
+                "source" if !value.is_empty() && value.len() <= 64 => {
+                    options.source = Some(value.to_string())
+                }
+                "partner" => options.partner = Partner::from_id(value),
+                _ => {}
+            }
+        }
+        options
+    }
+
+    /// A state on `dataset` opened as asked: the query's choices are the starting point, not
+    /// edits, so they are not in the undo history.
+    pub fn open(&self, dataset: Rc<Dataset>, lang: Lang) -> AppState {
+        let mut state = AppState::new(dataset, self.lang.unwrap_or(lang));
+        if let Some(theme) = self.theme {
+            state.theme = theme;
+        }
+        if let Some(source) = &self.source
+            && state.dataset.view_index(source).is_some()
+        {
+            state = state.apply(Action::ChooseView(source.clone()));
+        }
+        if let Some(partner) = self.partner {
+            state = state.apply(Action::ChoosePartner(partner));
+        }
+        if let Some(year) = self.year {
+            let (first, last) = state.dataset.years();
+            if (first..=last.max(DEFAULT_HORIZON)).contains(&year) {
+                state = state.apply(Action::ChooseYear(year));
+            }
+        }
+        state.past.clear();
+        state
+    }
+}
+
 /// A scenario the reader kept under a name.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SavedScenario {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::{Dataset, Lang};
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, StartOptions};
 use crate::ui::{
     About, Assumptions, ChartsPanel, ClaimList, DataTable, GoalSeek, Header, HeadlineView,
     Scenarios, Sources,
@@ -20,6 +20,9 @@ pub struct AppProps {
     /// The language to start in; `None` follows the browser (English when rendered natively).
     #[prop_or_default]
     pub lang: Option<Lang>,
+    /// How the page was asked to open (its query string); a `lang` there wins over `lang`.
+    #[prop_or_default]
+    pub options: StartOptions,
 }
 
 /// The whole calculator.
@@ -28,7 +31,8 @@ pub fn App(props: &AppProps) -> Html {
     match Dataset::embedded() {
         Ok(dataset) => {
             let lang = props.lang.unwrap_or_else(initial_lang);
-            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} /> }
+            let options = props.options.clone();
+            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} {options} /> }
         }
         Err(error) => html! {
             <main class="jikgu">
@@ -53,13 +57,14 @@ fn initial_lang() -> Lang {
 struct CalculatorProps {
     dataset: Rc<Dataset>,
     lang: Lang,
+    options: StartOptions,
 }
 
 #[component]
 fn Calculator(props: &CalculatorProps) -> Html {
     let state = {
-        let (dataset, lang) = (props.dataset.clone(), props.lang);
-        use_reducer(move || AppState::new(dataset, lang))
+        let (dataset, lang, options) = (props.dataset.clone(), props.lang, props.options.clone());
+        use_reducer(move || options.open(dataset, lang))
     };
     use_effect_with(state.lang, |lang| {
         #[cfg(target_arch = "wasm32")]

@@ -55,12 +55,23 @@ pub fn use_prefers_dark() -> bool {
 /// Mounts the app on `#app`, or on `<body>` if the page has no such element.
 pub fn start() {
     let document = gloo::utils::document();
+    let query = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    let props = crate::ui::AppProps {
+        lang: None,
+        options: crate::state::StartOptions::from_query(&query),
+    };
     match document.get_element_by_id("app") {
         Some(root) => {
-            yew::Renderer::<crate::ui::App>::with_root(root).render();
+            // A page saved with "Save page as… complete" holds the rendered app inside #app;
+            // yew empties its root before mounting, so the app replaces the copy, never joins it
+            // (tests/e2e: "a saved page mounts once").
+            yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render();
         }
         None => {
-            yew::Renderer::<crate::ui::App>::new().render();
+            yew::Renderer::<crate::ui::App>::with_props(props).render();
         }
     }
 }

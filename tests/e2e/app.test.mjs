@@ -290,3 +290,31 @@ test('damaged or hostile links open the default view with a notice, never a blan
     await context.close();
   }
 });
+
+test('query options choose the language, theme, year and source; a saved page mounts once', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?lang=ko&theme=dark&year=2023&source=kostat-revised`);
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.match(await page.textContent('[data-testid="headline"]'), /4조 9,8\d\d억 원/, 'KOSTAT revised 2023 balance');
+
+  // "Save page as… complete" keeps the rendered app inside #app: reopening must not mount twice.
+  const saved = await page.content();
+  const { writeFile, rm } = await import('node:fs/promises');
+  const copy = join(DIST, 'saved-copy.tmp.html');
+  await writeFile(copy, saved);
+  try {
+    const reopened = await context.newPage();
+    // The saved DOM already shows a headline, so wait for the app itself to have started.
+    await reopened.addInitScript(() => addEventListener('TrunkApplicationStarted', () => { window.jikguStarted = true; }));
+    await reopened.goto(`${server.url}saved-copy.tmp.html`);
+    await reopened.waitForFunction(() => window.jikguStarted === true);
+    await reopened.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+    assert.equal(await reopened.locator('[data-testid="headline"]').count(), 1, 'one app, not two');
+  } finally {
+    await rm(copy, { force: true });
+  }
+  await context.close();
+});
