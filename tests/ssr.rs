@@ -432,3 +432,18 @@ async fn claim_parts_name_the_figures_they_use_and_about_offers_the_data() {
         "the data file downloads from memory, so offline too"
     );
 }
+
+#[tokio::test]
+async fn about_shows_the_datasets_version_date_and_sha256() {
+    let html = render(Lang::En).await;
+    let version = text_of(&html, "dataset-version");
+    assert!(
+        version.contains("version 2026.11.28") && version.contains("released 2026-11-28"),
+        "{version}"
+    );
+    let sha = jikgu::core::link::dataset_sha256(jikgu::core::Dataset::embedded().expect("data"));
+    assert!(
+        html.contains(&sha),
+        "the SHA-256 is shown so a copy can be checked"
+    );
+}

@@ -101,6 +101,20 @@ pub fn dataset_tag(dataset: &Dataset) -> String {
     format!("{hash:016x}")
 }
 
+/// The SHA-256 of the dataset's exact text, in hex: what a reader compares to check that a saved
+/// copy of the calculator carries the same data as the original.
+pub fn dataset_sha256(dataset: &Dataset) -> String {
+    sha256_hex(dataset.text().as_bytes())
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The fragment (without `#`) that restores `scenario` on `dataset`.
 pub fn encode(dataset: &Dataset, scenario: &Scenario, lang: Option<Lang>) -> String {
     let payload = Payload {
@@ -182,6 +196,20 @@ mod tests {
         assert!(
             default.len() < 40,
             "the defaults are nearly empty: {default}"
+        );
+    }
+
+    #[test]
+    fn the_sha256_is_of_the_exact_text() {
+        // FIPS 180-2's test vector for "abc".
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            dataset_sha256(data()),
+            sha256_hex(crate::core::EMBEDDED_TEXT.as_bytes()),
+            "of the file as shipped"
         );
     }
 

@@ -39,6 +39,7 @@ pub fn About() -> Html {
     };
     let lang = state.lang;
     let data = &state.dataset;
+    let sha256 = use_memo(data.clone(), |data| crate::core::link::dataset_sha256(data));
     // The file is written from the dataset in memory, so it downloads from the single offline
     // file too, where there is no data/ folder beside the page.
     let on_download = {
@@ -85,6 +86,14 @@ pub fn About() -> Html {
             <details>
                 <summary>{ lang.pick("인용과 자료", "Citing, and the data") }</summary>
                 <p>{ lang.pick("인용: ", "Cite as: ") }<cite>{ cite }</cite></p>
+                <p class="dataset-id" data-testid="dataset-version">
+                    { match lang {
+                        Lang::Ko => format!("자료 {} · 버전 {} · 발행 {} · 수치는 {}년까지", data.id, data.version, data.released, data.years().1),
+                        Lang::En => format!("Dataset {} · version {} · released {} · figures up to {}", data.id, data.version, data.released, data.years().1),
+                    } }
+                    <br />
+                    { "SHA-256 " }<code class="sha">{ (*sha256).clone() }</code>
+                </p>
                 <p>
                     { lang.pick("자료 파일(TOML, 편집 가능): ", "The data file (TOML, editable): ") }
                     <button type="button" class="link" onclick={on_download}>{ "jikgu.toml" }</button>
