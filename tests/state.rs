@@ -790,3 +790,22 @@ fn the_query_string_opens_the_view_it_names_and_ignores_the_rest() {
         "an unknown source opens the default view"
     );
 }
+
+#[test]
+fn embed_options_are_read_and_a_child_id_is_sanitised() {
+    use jikgu::state::StartOptions;
+    let cases = [
+        ("?embed&childId=story-1_a", true, Some("story-1_a")),
+        ("?embed=1&childId=<script>", true, None),
+        ("?embed=no&childId=", false, None),
+        ("?childId=x", false, Some("x")),
+    ];
+    for (query, embed, child) in cases {
+        let options = StartOptions::from_query(query);
+        assert_eq!(
+            (options.embed, options.child_id.as_deref()),
+            (embed, child),
+            "{query:?}"
+        );
+    }
+}

@@ -276,7 +276,7 @@ pub enum Action {
 }
 
 /// How the page was asked to open, from its query string (`?lang=ko&theme=dark&year=2022&
-/// source=kostat-revised&partner=china`): for links from a newsroom's article.
+/// source=kostat-revised&partner=china`, and `embed&childId=…` inside an article's iframe).
 /// Unknown keys and values that do not fit are ignored, so a bad query opens the defaults.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StartOptions {
@@ -290,6 +290,11 @@ pub struct StartOptions {
     pub source: Option<String>,
     /// `partner=china`.
     pub partner: Option<Partner>,
+    /// `embed`: the compact layout for an article column, sizing its host's iframe.
+    pub embed: bool,
+    /// `childId=…` (Pym.js's name for the iframe), echoed in the height messages; letters, digits,
+    /// `-` and `_` only.
+    pub child_id: Option<String>,
 }
 
 impl StartOptions {
@@ -312,6 +317,12 @@ impl StartOptions {
                     options.source = Some(value.to_string())
                 }
                 "partner" => options.partner = Partner::from_id(value),
+                "embed" => options.embed = matches!(value, "" | "1" | "true"),
+                "childId" => {
+                    let fits = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+                    options.child_id = Some(value.to_string())
+                        .filter(|v| !v.is_empty() && v.len() <= 64 && v.chars().all(fits));
+                }
                 _ => {}
             }
         }

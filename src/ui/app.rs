@@ -147,6 +147,13 @@ fn Calculator(props: &CalculatorProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::DismissNotice))
     };
+    if props.options.embed {
+        return html! {
+            <ContextProvider<AppContext> context={state.clone()}>
+                <Embedded child_id={props.options.child_id.clone().unwrap_or_else(|| "jikgu".to_string())} />
+            </ContextProvider<AppContext>>
+        };
+    }
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <main class="jikgu" lang={lang.tag()} onkeydown={on_keydown}>
@@ -168,5 +175,87 @@ fn Calculator(props: &CalculatorProps) -> Html {
                 <About />
             </main>
         </ContextProvider<AppContext>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EmbeddedProps {
+    /// The name the host gave the iframe (Pym's `childId`), echoed in height messages.
+    child_id: String,
+}
+
+/// The compact layout for an article column: the headline, the charts, the key assumptions and a
+/// link to the full calculator in the same state. It keeps its host's iframe as tall as itself.
+#[component]
+fn Embedded(props: &EmbeddedProps) -> Html {
+    let main = use_node_ref();
+    let context = use_context::<AppContext>();
+    {
+        let (main, child_id, state) = (main.clone(), props.child_id.clone(), context.clone());
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            let kept = {
+                let height = main
+                    .cast::<web_sys::Element>()
+                    .and_then(|element| crate::web::embed::report_height(&element, &child_id));
+                let listener = state.map(|state| {
+                    let dispatch = state.dispatcher();
+                    crate::web::embed::listen_to_host(move |request| match request {
+                        crate::web::embed::HostRequest::Lang(lang) => {
+                            dispatch.dispatch(Action::SetLang(lang))
+                        }
+                        crate::web::embed::HostRequest::Theme(theme) => {
+                            dispatch.dispatch(Action::SetTheme(theme))
+                        }
+                    })
+                });
+                (height, listener)
+            };
+            #[cfg(not(target_arch = "wasm32"))]
+            let kept = (main, child_id, state);
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                if let (Some((observer, _)), _) = &kept {
+                    observer.disconnect();
+                }
+                drop(kept);
+            }
+        });
+    }
+    let base = use_memo((), |_| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            crate::web::embed::full_calculator_base()
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            "./".to_string()
+        }
+    });
+    let Some(state) = context else {
+        return Html::default();
+    };
+    let lang = state.lang;
+    let full = if *state.scenario == crate::core::Scenario::default() {
+        (*base).clone()
+    } else {
+        format!(
+            "{}#{}",
+            base,
+            crate::core::link::encode(&state.dataset, &state.scenario, Some(lang))
+        )
+    };
+    html! {
+        <main class="jikgu embed" lang={lang.tag()} ref={main}>
+            <HeadlineView />
+            <ChartsPanel />
+            <details class="embed-assumptions">
+                <summary>{ lang.pick("가정 바꾸기", "Change the assumptions") }</summary>
+                <Assumptions />
+            </details>
+            <p class="embed-open">
+                <a href={full} target="_blank" rel="noopener">{ lang.pick("전체 계산기에서 열기 ↗", "Open the full calculator ↗") }</a>
+            </p>
+        </main>
     }
 }

@@ -2,6 +2,7 @@
 //! into here.
 
 pub mod download;
+pub mod embed;
 pub mod link;
 pub mod storage;
 

@@ -318,3 +318,36 @@ test('query options choose the language, theme, year and source; a saved page mo
   }
   await context.close();
 });
+
+test('embedded in an article, the iframe follows the height of its content', async () => {
+  const { writeFile, rm } = await import('node:fs/promises');
+  const host = join(DIST, 'host.tmp.html');
+  await writeFile(host, `<!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body style="margin:0">
+    <p>Article text above the embed.</p>
+    <iframe data-jikgu src="./?embed&childId=story1&lang=en" style="width:360px;height:150px;border:0" title="jikgu"></iframe>
+    <script src="./embed.js"></script></body></html>`);
+  try {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}host.tmp.html`);
+    const frame = page.frameLocator('iframe[data-jikgu]');
+    await frame.locator('[data-testid="headline"]').waitFor();
+    const matches = async () => page.evaluate(() => {
+      const iframe = document.querySelector('iframe[data-jikgu]');
+      const main = iframe.contentDocument.querySelector('main');
+      return Math.abs(iframe.getBoundingClientRect().height - Math.ceil(main.getBoundingClientRect().bottom)) <= 2;
+    });
+    await page.waitForFunction(() => document.querySelector('iframe[data-jikgu]').getBoundingClientRect().height > 300);
+    assert.ok(await matches(), 'the iframe is as tall as the calculator');
+    const before = await page.evaluate(() => document.querySelector('iframe[data-jikgu]').getBoundingClientRect().height);
+    await frame.locator('.embed-assumptions > summary').click();
+    await page.waitForFunction((h) => document.querySelector('iframe[data-jikgu]').getBoundingClientRect().height > h + 50, before);
+    assert.ok(await matches(), 'and follows it when it grows');
+    const link = await frame.locator('.embed-open a').getAttribute('href');
+    assert.ok(!/embed|childId/.test(link), `the full calculator link drops the embed options: ${link}`);
+    assert.deepEqual(errors, [], 'no console errors');
+    await page.close();
+  } finally {
+    await rm(host, { force: true });
+  }
+});

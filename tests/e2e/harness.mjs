@@ -65,7 +65,9 @@ export async function serve(dir = DIST) {
 /** Collects console errors and uncaught exceptions of a page. */
 export function watchErrors(page) {
   const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${msg.text()} (${msg.location().url || 'page'})`);
+  });
   page.on('pageerror', (err) => errors.push(String(err)));
   return errors;
 }
