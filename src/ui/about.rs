@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::core::{Dataset, Lang, Source};
 use crate::state::Action;
-use crate::ui::AppContext;
+use crate::ui::{AppContext, EmbedCode};
 
 fn citation(source: &Source) -> Html {
     let mut parts = vec![source.publisher.clone()];
@@ -100,6 +100,7 @@ pub fn About() -> Html {
                 </p>
                 <DataFilePicker />
             </details>
+            <EmbedCode />
             <details>
                 <summary>{ lang.pick("이 계산기가 하지 않는 것", "What it does not do") }</summary>
                 <ul>

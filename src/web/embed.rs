@@ -135,3 +135,12 @@ pub fn full_calculator_base() -> String {
         format!("{path}?{}", query.join("&"))
     }
 }
+
+/// The folder the calculator is served from, as an absolute URL ending in `/`, for embed code.
+pub fn served_folder() -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+    format!("{origin}{folder}/")
+}
