@@ -351,3 +351,30 @@ test('embedded in an article, the iframe follows the height of its content', asy
     await rm(host, { force: true });
   }
 });
+
+test('the served page works under the strict policy in dist/content-security-policy.txt', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const csp = (await readFile(join(DIST, 'content-security-policy.txt'), 'utf8')).trim();
+  assert.ok(!csp.includes("'unsafe-eval'") && csp.includes("'wasm-unsafe-eval'"), csp);
+  const strict = await serve(DIST, { csp });
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const errors = watchErrors(page);
+    await page.goto(strict.url);
+    await ready(page);
+    assert.ok((await chartInk(page)) > 500, 'the chart draws');
+    const cell = page.locator('[data-testid="cell"][data-series="balance.all"][data-year="2023"] input');
+    await cell.fill('-7');
+    await cell.press('Enter');
+    await page.waitForFunction(() => /7 trillion/.test(document.querySelector('[data-testid="headline"]').textContent));
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'no policy violations');
+    assert.deepEqual(errors, [], 'no console errors');
+    await page.close();
+  } finally {
+    await strict.close();
+  }
+});

@@ -42,8 +42,9 @@ const TYPES = {
   '.toml': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(dir = DIST) {
+/** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. With `csp`, HTML is
+ *  served under that Content-Security-Policy header. */
+export async function serve(dir = DIST, { csp } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -51,7 +52,9 @@ export async function serve(dir = DIST) {
       if (!file.startsWith(dir)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream' };
+      if (csp && extname(file) === '.html') headers['content-security-policy'] = csp;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

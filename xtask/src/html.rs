@@ -163,6 +163,34 @@ pub fn single_file(
     Ok(out)
 }
 
+/// The Content-Security-Policy a newsroom should serve the calculator's `index.html` with: scripts
+/// from the same origin plus Trunk's inline loader by hash, `'wasm-unsafe-eval'` for the wasm and
+/// nothing that evaluates strings; styles from the stylesheet, with style attributes allowed
+/// (plotters measures chart text with a styled span).
+pub fn served_policy(index: &str, hash: impl Fn(&str) -> String) -> String {
+    let mut inline = Vec::new();
+    let mut rest = index;
+    while let Some(start) = rest.find("<script") {
+        rest = &rest[start..];
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let Some(close) = rest.find("</script>") else {
+            break;
+        };
+        if attr(&rest[..=open_end], "src").is_none() && open_end < close {
+            inline.push(hash(&rest[open_end + 1..close]));
+        }
+        rest = &rest[close + "</script>".len()..];
+    }
+    format!(
+        "default-src 'self'; script-src 'self' {} 'wasm-unsafe-eval'; style-src 'self'; \
+         style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
+         object-src 'none'; base-uri 'self'; form-action 'none'",
+        inline.join(" ")
+    )
+}
+
 fn tag_name(tag: &str) -> String {
     tag.trim_start_matches('<')
         .chars()
@@ -330,6 +358,28 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         for (index, glue, why) in cases {
             assert!(build(index, glue).is_err(), "{why} should be refused");
         }
+    }
+
+    #[test]
+    fn served_policy_hashes_the_inline_loader_only() {
+        let policy = served_policy(TRUNK_INDEX, |s| format!("'h{}'", s.len()));
+        assert_eq!(
+            policy.matches("'h").count(),
+            2,
+            "the boot script and Trunk's loader: {policy}"
+        );
+        assert!(
+            policy.contains("'wasm-unsafe-eval'"),
+            "the wasm may compile: {policy}"
+        );
+        assert!(
+            !policy.contains("'unsafe-eval'"),
+            "nothing evaluates strings: {policy}"
+        );
+        assert!(
+            !policy.contains("script-src 'self' 'unsafe-inline'"),
+            "no inline scripts but by hash: {policy}"
+        );
     }
 
     #[test]

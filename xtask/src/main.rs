@@ -4,6 +4,7 @@
 //!   `DIR/jikgu.html`, one file with the JS glue, the wasm (gzip + base64, unpacked in the browser by
 //!   `DecompressionStream`), the CSS and the icon inlined, so it opens from `file://` with no network.
 //!   It runs as Trunk's `post_build` hook, so `trunk build` and `trunk serve` both produce it.
+//!   It also writes `DIR/content-security-policy.txt`, the policy to serve `index.html` with.
 //! - `size [DIR]`: raw, gzip and brotli sizes of the wasm, the JS glue, the CSS and `jikgu.html`.
 
 mod html;
@@ -135,6 +136,10 @@ fn inline(dir: &Path) -> Result<(), String> {
         single.len() / 1024,
         wasm.len() / 1024
     );
+    let policy = html::served_policy(&index, csp_hash);
+    let out = dir.join("content-security-policy.txt");
+    std::fs::write(&out, format!("{policy}\n"))
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(())
 }
 
