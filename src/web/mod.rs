@@ -55,6 +55,7 @@ pub fn use_prefers_dark() -> bool {
 
 /// Mounts the app on `#app`, or on `<body>` if the page has no such element.
 pub fn start() {
+    register_service_worker();
     let document = gloo::utils::document();
     let query = gloo::utils::window()
         .location()
@@ -129,4 +130,30 @@ pub fn focus_element(id: &str) {
     if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
         let _ = element.focus();
     }
+}
+
+/// Registers `sw.js` (written by the build) so the calculator opens offline after a first visit.
+/// Only over HTTP(S) and where the browser offers service workers (not from `file://`, not in an
+/// insecure context); a failure only means no offline copy, so it is a warning.
+fn register_service_worker() {
+    let window = gloo::utils::window();
+    let protocol = window.location().protocol().unwrap_or_default();
+    if protocol != "http:" && protocol != "https:" {
+        return;
+    }
+    let navigator = window.navigator();
+    let offered = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .is_ok_and(|v| !v.is_undefined() && !v.is_null());
+    if !offered {
+        return;
+    }
+    let registering = navigator.service_worker().register("./sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(registering)
+            .await
+            .is_err()
+        {
+            gloo::console::warn!("jikgu: no offline copy (the service worker did not register)");
+        }
+    });
 }

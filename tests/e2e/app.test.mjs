@@ -378,3 +378,19 @@ test('the served page works under the strict policy in dist/content-security-pol
     await strict.close();
   }
 });
+
+test('after a first visit over HTTP, the calculator opens with the network off', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await ready(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  assert.match(await page.textContent('[data-testid="headline"]'), /\d/, 'the figure is computed offline');
+  assert.ok((await chartInk(page)) > 500, 'and the chart drawn');
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+});

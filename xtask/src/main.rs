@@ -136,11 +136,77 @@ fn inline(dir: &Path) -> Result<(), String> {
         single.len() / 1024,
         wasm.len() / 1024
     );
+    write_service_worker(dir, &build)?;
     let policy = html::served_policy(&index, csp_hash);
     let out = dir.join("content-security-policy.txt");
     std::fs::write(&out, format!("{policy}\n"))
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(())
+}
+
+/// Writes `DIR/sw.js`: a service worker that keeps this build's files, so the calculator works
+/// offline after the first visit. The cache is named after the build's file names (Trunk hashes
+/// them), so a new build replaces the old cache instead of mixing with it.
+fn write_service_worker(dir: &Path, build: &Build) -> Result<(), String> {
+    let name = |path: &Path| {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let mut files = vec![
+        "./".to_string(),
+        format!("./{}", name(&build.glue)),
+        format!("./{}", name(&build.wasm)),
+    ];
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let file = entry.file_name().to_string_lossy().into_owned();
+            if file.ends_with(".css") || file.ends_with(".svg") || file == "embed.js" {
+                files.push(format!("./{file}"));
+            }
+        }
+    }
+    if dir.join("data/jikgu.toml").exists() {
+        files.push("./data/jikgu.toml".to_string());
+    }
+    files.sort();
+    let version = csp_hash(&files.join(" "));
+    let version: String = version
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(16)
+        .collect();
+    let list = files
+        .iter()
+        .map(|f| format!("\"{f}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let script = format!(
+        "// jikgu's service worker, written by `xtask inline` for this build. It keeps the build's\n\
+         // files so the calculator opens offline after a first visit; a new build gets a new cache.\n\
+         const CACHE = \"jikgu-{version}\";\n\
+         const FILES = [{list}];\n\
+         self.addEventListener(\"install\", (event) => {{\n\
+           event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));\n\
+         }});\n\
+         self.addEventListener(\"activate\", (event) => {{\n\
+           event.waitUntil(caches.keys().then((keys) => Promise.all(\n\
+             keys.filter((key) => key.startsWith(\"jikgu-\") && key !== CACHE).map((key) => caches.delete(key)),\n\
+           )).then(() => self.clients.claim()));\n\
+         }});\n\
+         self.addEventListener(\"fetch\", (event) => {{\n\
+           const request = event.request;\n\
+           if (request.method !== \"GET\" || new URL(request.url).origin !== self.location.origin) return;\n\
+           // Pages: the network first (a fresh build wins), the kept copy when offline.\n\
+           if (request.mode === \"navigate\") {{\n\
+             event.respondWith(fetch(request).catch(() => caches.match(\"./\", {{ cacheName: CACHE }})));\n\
+             return;\n\
+           }}\n\
+           event.respondWith(caches.match(request, {{ ignoreSearch: true }}).then((hit) => hit || fetch(request)));\n\
+         }});\n"
+    );
+    let out = dir.join("sw.js");
+    std::fs::write(&out, script).map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
 fn size(dir: &Path) -> Result<(), String> {
