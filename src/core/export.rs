@@ -172,18 +172,6 @@ fn source_id(dataset: &Dataset, provenance: &Provenance) -> String {
     }
 }
 
-fn code(provenance: &Provenance) -> &'static str {
-    match provenance {
-        Provenance::Gap => "gap",
-        Provenance::Published { .. } => "published",
-        Provenance::Derived { .. } => "derived",
-        Provenance::Assumed { .. } => "assumed",
-        Provenance::Edited { .. } => "edited",
-        Provenance::Projected { .. } => "projected",
-        Provenance::Overflow { .. } => "overflow",
-    }
-}
-
 fn detail(provenance: &Provenance, lang: Lang) -> String {
     match provenance {
         Provenance::Gap => String::new(),
@@ -220,8 +208,8 @@ fn detail(provenance: &Provenance, lang: Lang) -> String {
             }
         }
         Provenance::Edited { was, .. } => match lang {
-            Lang::Ko => format!("원래: {}", code(was)),
-            Lang::En => format!("was {}", code(was)),
+            Lang::Ko => format!("원래: {}", was.id()),
+            Lang::En => format!("was {}", was.id()),
         },
         Provenance::Projected { method, base } => {
             let how = match method {
@@ -300,7 +288,7 @@ pub fn rows(export: &Export<'_>) -> Vec<Row> {
                         unit: unit_code(key.measure).to_string(),
                         display_value,
                         display_unit: display_unit.to_string(),
-                        provenance: code(&cell.provenance).to_string(),
+                        provenance: cell.provenance.id().to_string(),
                         source: source_id(export.dataset, &cell.provenance),
                         previous_value,
                         detail: detail(&cell.provenance, export.lang),

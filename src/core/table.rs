@@ -86,6 +86,19 @@ pub enum Provenance {
 }
 
 impl Provenance {
+    /// A stable identifier of the kind of provenance: for CSS classes, CSV columns and tests.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Provenance::Gap => "gap",
+            Provenance::Published { .. } => "published",
+            Provenance::Derived { .. } => "derived",
+            Provenance::Assumed { .. } => "assumed",
+            Provenance::Edited { .. } => "edited",
+            Provenance::Projected { .. } => "projected",
+            Provenance::Overflow { .. } => "overflow",
+        }
+    }
+
     /// A short label for a legend.
     pub fn label(&self, lang: Lang) -> &'static str {
         match self {

@@ -8,18 +8,6 @@ use crate::state::{Action, cell_unit};
 use crate::ui::AppContext;
 use crate::ui::provenance::describe;
 
-fn provenance_class(provenance: &Provenance) -> &'static str {
-    match provenance {
-        Provenance::Gap => "gap",
-        Provenance::Published { .. } => "published",
-        Provenance::Derived { .. } => "derived",
-        Provenance::Assumed { .. } => "assumed",
-        Provenance::Edited { .. } => "edited",
-        Provenance::Projected { .. } => "projected",
-        Provenance::Overflow { .. } => "overflow",
-    }
-}
-
 /// A short mark beside a value, so provenance is not told by colour alone.
 fn provenance_mark(provenance: &Provenance) -> &'static str {
     match provenance {
@@ -87,7 +75,7 @@ pub fn DataTable() -> Html {
             // contract); while the text is valid it points at the focused cell's provenance.
             let described_by = if draft.is_some() { error_id.clone() } else { "cell-info".to_string() };
             html! {
-                <td key={*year} class={classes!("cell", provenance_class(&cell.provenance))} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()}>
+                <td key={*year} class={classes!("cell", cell.provenance.id())} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()}>
                     <span class="mark" aria-hidden="true">{ provenance_mark(&cell.provenance) }</span>
                     <input
                         id={id.clone()}
