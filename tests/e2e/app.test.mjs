@@ -394,3 +394,36 @@ test('after a first visit over HTTP, the calculator opens with the network off',
   assert.deepEqual(errors, [], 'no console errors');
   await context.close();
 });
+
+test('"Save page as", HTML only or complete, reopens from disk with no network and mounts once', async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const folder = await mkdtemp(join(tmpdir(), 'jikgu-saved-'));
+  try {
+    const live = await browser.newPage();
+    await live.goto(server.url);
+    await ready(live);
+    // HTML only: the document as the server sent it. Complete: the DOM as it stands, app included.
+    const htmlOnly = await (await fetch(server.url)).text();
+    await writeFile(join(folder, 'html-only.html'), htmlOnly);
+    await writeFile(join(folder, 'complete.html'), await live.content());
+    await live.close();
+
+    for (const name of ['html-only.html', 'complete.html']) {
+      const context = await browser.newContext({ offline: true });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => { window.jikguStarted = true; }));
+      await page.goto(pathToFileURL(join(folder, name)).href);
+      await page.waitForFunction(() => window.jikguStarted === true, null, { timeout: 20000 });
+      await ready(page);
+      assert.equal(await page.locator('[data-testid="headline"]').count(), 1, `${name}: one app, not two`);
+      assert.match(await page.textContent('[data-testid="headline"]'), /6\.003 trillion/, `${name}: the figure`);
+      assert.ok((await chartInk(page)) > 500, `${name}: the chart`);
+      assert.deepEqual(errors, [], `${name}: no console errors`);
+      await context.close();
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});

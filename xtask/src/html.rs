@@ -129,7 +129,8 @@ pub fn single_file(
          const bytes = new Uint8Array(raw.length);\n\
          for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);\n\
          const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n\
-         await __wbg_init({{ module_or_path: await new Response(unpacked).arrayBuffer() }});\n"
+         await __wbg_init({{ module_or_path: await new Response(unpacked).arrayBuffer() }});\n\
+         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\"));\n"
     );
     scripts.push(loader.clone());
     let body_end = out.rfind("</body>").ok_or("index.html has no </body>")?;
@@ -144,7 +145,7 @@ pub fn single_file(
     // chart text with a styled <span>, and an attribute cannot run code.
     let policy = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         script-src {} 'wasm-unsafe-eval'; style-src-elem {}; style-src-attr 'unsafe-inline'; \
+         script-src 'self' {} 'wasm-unsafe-eval'; style-src-elem {}; style-src-attr 'unsafe-inline'; \
          style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; base-uri 'none'; \
          form-action 'none'\">",
         script_src.join(" "),
@@ -183,11 +184,24 @@ pub fn served_policy(index: &str, hash: impl Fn(&str) -> String) -> String {
         }
         rest = &rest[close + "</script>".len()..];
     }
+    let mut styles = Vec::new();
+    let mut rest = index;
+    while let Some(start) = rest.find("<style") {
+        rest = &rest[start..];
+        let (Some(open_end), Some(close)) = (rest.find('>'), rest.find("</style>")) else {
+            break;
+        };
+        if open_end < close {
+            styles.push(hash(&rest[open_end + 1..close]));
+        }
+        rest = &rest[close + "</style>".len()..];
+    }
     format!(
-        "default-src 'self'; script-src 'self' {} 'wasm-unsafe-eval'; style-src 'self'; \
+        "default-src 'self'; script-src 'self' {} 'wasm-unsafe-eval'; style-src 'self' {}; \
          style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
          object-src 'none'; base-uri 'self'; form-action 'none'",
-        inline.join(" ")
+        inline.join(" "),
+        styles.join(" ")
     )
 }
 
@@ -285,7 +299,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             "style-2.css",
             "./jikgu-1",
             "sha256-old",
-            "TrunkApplicationStarted",
+            "import init",
         ] {
             assert!(!out.contains(gone), "{gone:?} should be gone from:\n{out}");
         }

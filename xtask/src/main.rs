@@ -136,8 +136,12 @@ fn inline(dir: &Path) -> Result<(), String> {
         single.len() / 1024,
         wasm.len() / 1024
     );
+    // The served page is the single file too, so "Save page as… HTML only" keeps everything the
+    // page needs and the saved copy opens from disk. Trunk's split files stay beside it.
+    std::fs::write(&build.index, &single)
+        .map_err(|e| format!("cannot write {}: {e}", build.index.display()))?;
     write_service_worker(dir, &build)?;
-    let policy = html::served_policy(&index, csp_hash);
+    let policy = html::served_policy(&single, csp_hash);
     let out = dir.join("content-security-policy.txt");
     std::fs::write(&out, format!("{policy}\n"))
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
