@@ -692,18 +692,9 @@ pub fn build_table(
 
     // Balances, from the flows (which sort before them) and the published figures.
     for b in 0..rows.len() {
-        let Some(series) = rows
-            .get(b)
-            .map(|r| r.series)
-            .filter(|s| s.flow == Flow::Balance)
-        else {
+        let Some((series, sales_row, purchases_row)) = balance_and_flows(&rows, b) else {
             continue;
         };
-        let find = |flow: Flow| {
-            rows.binary_search_by(|r| r.series.cmp(&series.with_flow(flow)))
-                .ok()
-        };
-        let (sales_row, purchases_row) = (find(Flow::Sales), find(Flow::Purchases));
         // The balance row's cells are taken out while the flows are read, so nothing is cloned.
         let mut cells = rows
             .get_mut(b)
@@ -809,18 +800,10 @@ pub fn build_table(
             apply_edits(row, scenario, first, &projected_years);
         }
         for b in 0..rows.len() {
-            let Some(series) = rows
-                .get(b)
-                .map(|r| r.series)
-                .filter(|s| s.flow == Flow::Balance)
-            else {
+            let Some((series, sales_row, purchases_row)) = balance_and_flows(&rows, b) else {
                 continue;
             };
-            let find = |flow: Flow| {
-                rows.binary_search_by(|r| r.series.cmp(&series.with_flow(flow)))
-                    .ok()
-            };
-            if let (Some(si), Some(pi)) = (find(Flow::Sales), find(Flow::Purchases)) {
+            if let (Some(si), Some(pi)) = (sales_row, purchases_row) {
                 for year in last.saturating_add(1)..=end {
                     let Some(i) = index(first, year) else {
                         continue;
@@ -889,6 +872,20 @@ pub fn build_table(
         unit: scenario.unit,
         rows,
     }
+}
+
+/// For the balance row at `b`: its series and the rows of its sales and purchases, if the table
+/// has them. Rows sort flows before balances, so both are found by binary search.
+fn balance_and_flows(rows: &[Row], b: usize) -> Option<(SeriesKey, Option<usize>, Option<usize>)> {
+    let series = rows
+        .get(b)
+        .map(|r| r.series)
+        .filter(|s| s.flow == Flow::Balance)?;
+    let find = |flow: Flow| {
+        rows.binary_search_by(|r| r.series.cmp(&series.with_flow(flow)))
+            .ok()
+    };
+    Some((series, find(Flow::Sales), find(Flow::Purchases)))
 }
 
 #[cfg(test)]
