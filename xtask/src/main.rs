@@ -1,8 +1,8 @@
 //! Build steps of jikgu that are not compilation.
 //!
 //! - `inline [DIR]`: turns Trunk's output in DIR (default `$TRUNK_STAGING_DIR`, else `dist`) into
-//!   `DIR/jikgu.html`, one file with the JS glue, the wasm (gzip + base64, unpacked in the browser by
-//!   `DecompressionStream`), the CSS and the icon inlined, so it opens from `file://` with no network.
+//!   `DIR/jikgu.html`, one file with the JS glue, the wasm (one character per byte, see
+//!   `html::pack`), the CSS and the icon inlined, so it opens from `file://` with no network.
 //!   It runs as Trunk's `post_build` hook, so `trunk build` and `trunk serve` both produce it.
 //!   It also writes `DIR/content-security-policy.txt`, the policy to serve `index.html` with.
 //! - `size [DIR]`: raw, gzip and brotli sizes of the wasm, the JS glue, the CSS and `jikgu.html`.
@@ -127,7 +127,7 @@ fn inline(dir: &Path) -> Result<(), String> {
         }
         std::fs::read(dir.join(local)).ok()
     };
-    let single = html::single_file(&index, &glue, &wasm, gzip, resolve, csp_hash)?;
+    let single = html::single_file(&index, &glue, &wasm, resolve, csp_hash)?;
     let out = dir.join("jikgu.html");
     std::fs::write(&out, &single).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!(
