@@ -27,8 +27,6 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
-use serde::Deserialize;
-use toml::Spanned;
 
 use super::claims::{Claim, Compare, Part};
 use super::expr::{ExprError, Ref, parse_expr};
@@ -36,6 +34,7 @@ use super::lang::Lang;
 use super::measure::{self, Measured};
 use super::scenario::Growth;
 use super::series::{Flow, Measure, Partner, SeriesKey, Vintage, YEAR_MAX, YEAR_MIN};
+use super::toml_subset::{self, Item, Table, Value};
 
 /// The schema version this parser reads.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -485,18 +484,15 @@ pub struct Dataset {
     text: String,
 }
 
-// ---- raw shapes read by serde -------------------------------------------------------------------
+// ---- raw shapes, read from the TOML tree -------------------------------------------------------
 
-#[derive(Deserialize)]
-struct SchemaOnly {
-    schema: Option<i64>,
+/// A row of the file and the line it starts on.
+struct Spanned<T> {
+    line: usize,
+    value: T,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFile {
-    #[allow(dead_code)]
-    schema: i64,
     id: String,
     version: String,
     released: String,
@@ -507,25 +503,17 @@ struct RawFile {
     default_view: String,
     default_year: i64,
     default_partner: String,
-    #[serde(default)]
     source: Vec<Spanned<RawSource>>,
-    #[serde(default)]
     data: RawData,
-    #[serde(default)]
     claim: Vec<Spanned<RawClaim>>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct RawData {
-    #[serde(default)]
     rates: Vec<Spanned<RawRate>>,
-    #[serde(default)]
     figures: Vec<Spanned<RawFigure>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawSource {
     id: String,
     family: Option<String>,
@@ -540,19 +528,14 @@ struct RawSource {
     note: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawRate {
     source: String,
     year: i64,
     value: String,
-    #[serde(default)]
     approx: bool,
     note: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFigure {
     source: String,
     vintage: Option<String>,
@@ -562,27 +545,21 @@ struct RawFigure {
     year: i64,
     value: String,
     unit: Option<String>,
-    #[serde(default)]
     approx: bool,
     scope: Option<String>,
     cite: Option<String>,
     note: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawClaim {
     id: String,
     ko: String,
     en: String,
-    #[serde(default)]
-    part: Vec<RawPart>,
+    part: Vec<Spanned<RawPart>>,
     unchecked_ko: Option<String>,
     unchecked_en: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawPart {
     id: String,
     ko: String,
@@ -592,21 +569,288 @@ struct RawPart {
     expect: String,
     step: Option<String>,
     margin: Option<String>,
-    #[serde(default = "yes")]
     required: bool,
     note_ko: Option<String>,
     note_en: Option<String>,
 }
 
-fn yes() -> bool {
-    true
+/// Reads the keys of one table of the file: each by name and type, then refuses any key left over,
+/// so a misspelt key is an error rather than silently ignored.
+struct Keys<'a> {
+    table: &'a Table,
+    what: &'static str,
+    known: Vec<&'static str>,
+}
+
+impl<'a> Keys<'a> {
+    fn new(table: &'a Table, what: &'static str) -> Self {
+        Keys {
+            table,
+            what,
+            known: Vec::new(),
+        }
+    }
+
+    fn error(&self, line: usize, message: String) -> DatasetError {
+        DatasetError::Syntax {
+            line: Some(line),
+            message,
+        }
+    }
+
+    fn item(&mut self, key: &'static str) -> Option<&'a Item> {
+        self.known.push(key);
+        self.table.get(key)
+    }
+
+    fn wrong_type(&self, key: &str, item: &Item, expected: &str) -> DatasetError {
+        self.error(
+            item.line,
+            format!(
+                "`{key}` of {}: expected {expected}, found {}",
+                self.what,
+                item.value.kind()
+            ),
+        )
+    }
+
+    fn missing(&self, key: &str) -> DatasetError {
+        self.error(self.table.line, format!("{} is missing `{key}`", self.what))
+    }
+
+    fn opt_string(&mut self, key: &'static str) -> Result<Option<String>, DatasetError> {
+        match self.item(key) {
+            None => Ok(None),
+            Some(Item {
+                value: Value::String(s),
+                ..
+            }) => Ok(Some(s.clone())),
+            Some(item) => Err(self.wrong_type(key, item, "a string")),
+        }
+    }
+
+    fn string(&mut self, key: &'static str) -> Result<String, DatasetError> {
+        self.opt_string(key)?.ok_or_else(|| self.missing(key))
+    }
+
+    fn integer(&mut self, key: &'static str) -> Result<i64, DatasetError> {
+        match self.item(key) {
+            None => Err(self.missing(key)),
+            Some(Item {
+                value: Value::Integer(n),
+                ..
+            }) => Ok(*n),
+            Some(item) => Err(self.wrong_type(key, item, "an integer")),
+        }
+    }
+
+    fn boolean(&mut self, key: &'static str, default: bool) -> Result<bool, DatasetError> {
+        match self.item(key) {
+            None => Ok(default),
+            Some(Item {
+                value: Value::Boolean(b),
+                ..
+            }) => Ok(*b),
+            Some(item) => Err(self.wrong_type(key, item, "true or false")),
+        }
+    }
+
+    /// A list of tables: `[[key]]` headers or an array of inline tables. Absent means none.
+    fn tables<T>(
+        &mut self,
+        key: &'static str,
+        read: impl Fn(&Table) -> Result<T, DatasetError>,
+    ) -> Result<Vec<Spanned<T>>, DatasetError> {
+        let spanned = |t: &Table| {
+            read(t).map(|value| Spanned {
+                line: t.line,
+                value,
+            })
+        };
+        match self.item(key) {
+            None => Ok(Vec::new()),
+            Some(Item {
+                value: Value::Tables(all),
+                ..
+            }) => all.iter().map(spanned).collect(),
+            Some(Item {
+                value: Value::Array(items),
+                ..
+            }) => items
+                .iter()
+                .map(|item| match &item.value {
+                    Value::Table(t) => spanned(t),
+                    _ => Err(self.wrong_type(key, item, "a list of tables")),
+                })
+                .collect(),
+            Some(item) => Err(self.wrong_type(key, item, "a list of tables")),
+        }
+    }
+
+    fn table(&mut self, key: &'static str) -> Result<Option<&'a Table>, DatasetError> {
+        match self.item(key) {
+            None => Ok(None),
+            Some(Item {
+                value: Value::Table(t),
+                ..
+            }) => Ok(Some(t)),
+            Some(item) => Err(self.wrong_type(key, item, "a table")),
+        }
+    }
+
+    /// Refuses keys the schema does not have.
+    fn finish(self) -> Result<(), DatasetError> {
+        match self
+            .table
+            .entries
+            .iter()
+            .find(|(key, _)| !self.known.contains(&key.as_str()))
+        {
+            None => Ok(()),
+            Some((key, item)) => Err(self.error(
+                item.line,
+                format!(
+                    "{} has no key `{key}`; its keys are {}",
+                    self.what,
+                    self.known.join(", ")
+                ),
+            )),
+        }
+    }
+}
+
+impl RawFile {
+    fn read(t: &Table) -> Result<RawFile, DatasetError> {
+        let mut k = Keys::new(t, "the header");
+        k.integer("schema")?;
+        let data = match k.table("data")? {
+            None => RawData::default(),
+            Some(d) => {
+                let mut dk = Keys::new(d, "[data]");
+                let data = RawData {
+                    rates: dk.tables("rates", RawRate::read)?,
+                    figures: dk.tables("figures", RawFigure::read)?,
+                };
+                dk.finish()?;
+                data
+            }
+        };
+        let raw = RawFile {
+            id: k.string("id")?,
+            version: k.string("version")?,
+            released: k.string("released")?,
+            title_ko: k.string("title_ko")?,
+            title_en: k.string("title_en")?,
+            story: k.string("story")?,
+            currency: k.string("currency")?,
+            default_view: k.string("default_view")?,
+            default_year: k.integer("default_year")?,
+            default_partner: k.string("default_partner")?,
+            source: k.tables("source", RawSource::read)?,
+            data,
+            claim: k.tables("claim", RawClaim::read)?,
+        };
+        k.finish()?;
+        Ok(raw)
+    }
+}
+
+impl RawSource {
+    fn read(t: &Table) -> Result<RawSource, DatasetError> {
+        let mut k = Keys::new(t, "a [[source]]");
+        let raw = RawSource {
+            id: k.string("id")?,
+            family: k.opt_string("family")?,
+            vintage: k.opt_string("vintage")?,
+            name_ko: k.string("name_ko")?,
+            name_en: k.string("name_en")?,
+            publisher: k.string("publisher")?,
+            title: k.string("title")?,
+            author: k.opt_string("author")?,
+            date: k.opt_string("date")?,
+            url: k.opt_string("url")?,
+            note: k.opt_string("note")?,
+        };
+        k.finish()?;
+        Ok(raw)
+    }
+}
+
+impl RawRate {
+    fn read(t: &Table) -> Result<RawRate, DatasetError> {
+        let mut k = Keys::new(t, "a rate");
+        let raw = RawRate {
+            source: k.string("source")?,
+            year: k.integer("year")?,
+            value: k.string("value")?,
+            approx: k.boolean("approx", false)?,
+            note: k.opt_string("note")?,
+        };
+        k.finish()?;
+        Ok(raw)
+    }
+}
+
+impl RawFigure {
+    fn read(t: &Table) -> Result<RawFigure, DatasetError> {
+        let mut k = Keys::new(t, "a figure");
+        let raw = RawFigure {
+            source: k.string("source")?,
+            vintage: k.opt_string("vintage")?,
+            flow: k.string("flow")?,
+            partner: k.opt_string("partner")?,
+            measure: k.opt_string("measure")?,
+            year: k.integer("year")?,
+            value: k.string("value")?,
+            unit: k.opt_string("unit")?,
+            approx: k.boolean("approx", false)?,
+            scope: k.opt_string("scope")?,
+            cite: k.opt_string("cite")?,
+            note: k.opt_string("note")?,
+        };
+        k.finish()?;
+        Ok(raw)
+    }
+}
+
+impl RawClaim {
+    fn read(t: &Table) -> Result<RawClaim, DatasetError> {
+        let mut k = Keys::new(t, "a [[claim]]");
+        let raw = RawClaim {
+            id: k.string("id")?,
+            ko: k.string("ko")?,
+            en: k.string("en")?,
+            part: k.tables("part", RawPart::read)?,
+            unchecked_ko: k.opt_string("unchecked_ko")?,
+            unchecked_en: k.opt_string("unchecked_en")?,
+        };
+        k.finish()?;
+        Ok(raw)
+    }
+}
+
+impl RawPart {
+    fn read(t: &Table) -> Result<RawPart, DatasetError> {
+        let mut k = Keys::new(t, "a [[claim.part]]");
+        let raw = RawPart {
+            id: k.string("id")?,
+            ko: k.string("ko")?,
+            en: k.string("en")?,
+            check: k.string("check")?,
+            compare: k.string("compare")?,
+            expect: k.string("expect")?,
+            step: k.opt_string("step")?,
+            margin: k.opt_string("margin")?,
+            required: k.boolean("required", true)?,
+            note_ko: k.opt_string("note_ko")?,
+            note_en: k.opt_string("note_en")?,
+        };
+        k.finish()?;
+        Ok(raw)
+    }
 }
 
 // ---- parsing helpers ----------------------------------------------------------------------------
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).map_or(0, |t| t.matches('\n').count()) + 1
-}
 
 fn names<T: fmt::Display>(all: &[T]) -> String {
     all.iter()
@@ -661,17 +905,18 @@ impl Dataset {
 
     /// Parses and validates a data file.
     pub fn parse(text: &str) -> Result<Dataset, DatasetError> {
-        let syntax = |e: toml::de::Error| DatasetError::Syntax {
-            line: e.span().map(|s| line_of(text, s.start)),
-            message: e.message().to_string(),
+        let root = toml_subset::parse(text).map_err(|e| DatasetError::Syntax {
+            line: Some(e.line),
+            message: e.message,
+        })?;
+        let schema = match root.get("schema").map(|i| &i.value) {
+            Some(Value::Integer(n)) => Some(*n),
+            _ => None,
         };
-        let schema: SchemaOnly = toml::from_str(text).map_err(syntax)?;
-        if schema.schema != Some(SCHEMA_VERSION) {
-            return Err(DatasetError::Schema {
-                found: schema.schema,
-            });
+        if schema != Some(SCHEMA_VERSION) {
+            return Err(DatasetError::Schema { found: schema });
         }
-        let raw: RawFile = toml::from_str(text).map_err(syntax)?;
+        let raw = RawFile::read(&root)?;
         let header = Location {
             place: Place::Header,
             line: None,
@@ -682,12 +927,12 @@ impl Dataset {
         let mut source_ids: HashMap<String, (usize, usize)> = HashMap::new();
         let mut families: BTreeMap<String, Vec<(Vintage, usize)>> = BTreeMap::new();
         for (i, spanned) in raw.source.iter().enumerate() {
-            let line = line_of(text, spanned.span().start);
+            let line = spanned.line;
             let at = Location {
                 place: Place::Source(i),
                 line: Some(line),
             };
-            let s = spanned.get_ref();
+            let s = &spanned.value;
             if s.id.is_empty() {
                 return Err(DatasetError::Invalid {
                     at,
@@ -774,12 +1019,12 @@ impl Dataset {
         let mut rates = BTreeMap::new();
         let mut rate_lines = HashMap::new();
         for (i, spanned) in raw.data.rates.iter().enumerate() {
-            let line = line_of(text, spanned.span().start);
+            let line = spanned.line;
             let at = Location {
                 place: Place::Rate(i),
                 line: Some(line),
             };
-            let r = spanned.get_ref();
+            let r = &spanned.value;
             let source = find_source(&r.source, "source", &at)?;
             let year = year_in_range(r.year, &at)?;
             let value = plain_decimal(&r.value).ok_or_else(|| DatasetError::BadDecimal {
@@ -816,12 +1061,12 @@ impl Dataset {
         let mut seen: HashMap<(String, Option<Vintage>, SeriesKey, i32, FigureKind), usize> =
             HashMap::new();
         for (i, spanned) in raw.data.figures.iter().enumerate() {
-            let line = line_of(text, spanned.span().start);
+            let line = spanned.line;
             let at = Location {
                 place: Place::Figure(i),
                 line: Some(line),
             };
-            let f = spanned.get_ref();
+            let f = &spanned.value;
             let vintage = f
                 .vintage
                 .as_deref()
@@ -1083,8 +1328,8 @@ impl Dataset {
         let mut claims = Vec::with_capacity(raw.claim.len());
         let mut claim_ids = HashMap::new();
         for spanned in &raw.claim {
-            let line = line_of(text, spanned.span().start);
-            let c = spanned.get_ref();
+            let line = spanned.line;
+            let c = &spanned.value;
             let at = Location {
                 place: Place::Claim(c.id.clone()),
                 line: Some(line),
@@ -1113,17 +1358,18 @@ impl Dataset {
                 });
             }
             let mut parts = Vec::with_capacity(c.part.len());
-            let mut part_ids = BTreeSet::new();
-            for p in &c.part {
+            let mut part_lines = HashMap::new();
+            for spanned in &c.part {
+                let p = &spanned.value;
                 let at = Location {
                     place: Place::Part(c.id.clone(), p.id.clone()),
-                    line: Some(line),
+                    line: Some(spanned.line),
                 };
-                if !part_ids.insert(p.id.clone()) {
+                if let Some(first) = part_lines.insert(p.id.clone(), spanned.line) {
                     return Err(DatasetError::Duplicate {
                         at,
                         what: format!("part {:?}", p.id),
-                        first_line: Some(line),
+                        first_line: Some(first),
                     });
                 }
                 let expr = |field: &'static str, src: &str| {
@@ -1683,9 +1929,10 @@ title = "t"
                     "[[claim]]\nid = \"C\"\nko = \"k\"\nen = \"e\"\n[[claim.part]]\nid = \"p\"\nko = \"k\"\nen = \"e\"\ncheck = \"{check}\"\n{compare}\nexpect = \"0\"\n"
                 )
         };
+        // A part is located at its own `[[claim.part]]` header (line 27), not its claim's (23).
         let at = Location {
             place: Place::Part("C".into(), "p".into()),
-            line: Some(23),
+            line: Some(27),
         };
         type Check = fn(&DatasetError) -> bool;
         let cases: Vec<(String, Check)> = vec![
@@ -1754,6 +2001,32 @@ title = "t"
         ))
         .expect_err("missing value");
         assert!(err.to_string().contains("value"), "{err}");
+        // A misspelt key is refused, not ignored, and a value of the wrong type says what it wanted.
+        let err = Dataset::parse(&fig(
+            r#"{ source = "s", flow = "sales", year = 2022, value = "1", unti = "tn" }"#,
+        ))
+        .expect_err("misspelt key");
+        assert_eq!(
+            err.to_string(),
+            "line 21: a figure has no key `unti`; its keys are source, vintage, flow, partner, \
+             measure, year, value, unit, approx, scope, cite, note"
+        );
+        let err = Dataset::parse(&fig(
+            r#"{ source = "s", flow = "sales", year = "2022", value = "1" }"#,
+        ))
+        .expect_err("year as a string");
+        assert_eq!(
+            err.to_string(),
+            "line 21: `year` of a figure: expected an integer, found a string"
+        );
+        let err = Dataset::parse(&fig(
+            r#"{ source = "s", flow = "sales", year = 2022, value = 1.5 }"#,
+        ))
+        .expect_err("a float");
+        assert!(
+            err.to_string().contains("write a decimal as a string"),
+            "{err}"
+        );
     }
 
     proptest::proptest! {

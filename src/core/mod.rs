@@ -39,6 +39,7 @@ mod scenario;
 mod seek;
 mod series;
 mod table;
+mod toml_subset;
 
 pub use claims::{
     Claim, ClaimResult, Compare, Part, PartResult, Unchecked, Verdict, evaluate_claims,
