@@ -4,6 +4,7 @@
 //! backend (a canvas in the browser, SVG in tests and for export). This is the one place where money
 //! leaves `Decimal`: a chart needs `f64` coordinates, and nothing computed from them flows back.
 
+use super::arith::Arith;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -147,7 +148,7 @@ pub fn axis_label(tick: f64, step: f64, field: Option<FieldUnit>) -> String {
         .round_dp_with_strategy(decimals, super::num::ROUNDING)
         .normalize();
     let unit = field.unwrap_or(FieldUnit::new(Quantity::Count, 0));
-    match unit.bare_scale().and_then(|s| value.checked_mul(s)) {
+    match unit.bare_scale().and_then(|s| value.times(s)) {
         Some(base) if value.fract().is_zero() || unit.quantity != Quantity::Count => {
             super::num::format_bare(base, &unit)
         }

@@ -9,6 +9,7 @@
 //! A claim fails if any part fails; it is unchecked if none fails but a required part could not be
 //! checked (a figure it needs is missing, or the arithmetic is undefined); otherwise it holds.
 
+use super::arith::Arith;
 use rust_decimal::Decimal;
 
 use super::expr::{Eval, Expr, Ref, Resolve};
@@ -63,7 +64,7 @@ impl Compare {
             Compare::RoundsTo { step } => {
                 let half = step / Decimal::TWO;
                 computed
-                    .checked_sub(expected)
+                    .minus(expected)
                     .is_some_and(|diff| diff.abs() <= half)
             }
             Compare::Truncates { step } => {
@@ -73,14 +74,11 @@ impl Compare {
                     && computed.abs() >= expected.abs()
                     && expected
                         .abs()
-                        .checked_add(step)
+                        .plus(step)
                         .is_some_and(|top| computed.abs() < top)
             }
             Compare::Nearly { margin } => {
-                computed <= expected
-                    && expected
-                        .checked_sub(margin)
-                        .is_some_and(|low| computed >= low)
+                computed <= expected && expected.minus(margin).is_some_and(|low| computed >= low)
             }
             Compare::Above => computed > expected,
             Compare::Below => computed < expected,
@@ -156,12 +154,12 @@ impl Part {
                 if self.compare.holds(computed, expected) {
                     Verdict::Holds { computed, expected }
                 } else {
-                    let by = computed.checked_sub(expected).unwrap_or(Decimal::MAX);
+                    let by = computed.minus(expected).unwrap_or(Decimal::MAX);
                     let by_relative = if expected.is_zero() {
                         None
                     } else {
                         by.checked_div(expected.abs())
-                            .and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED))
+                            .and_then(|x| x.times(Decimal::ONE_HUNDRED))
                     };
                     Verdict::Fails {
                         computed,

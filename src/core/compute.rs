@@ -13,6 +13,7 @@
 //! assert_eq!(out.claims.len(), 6);
 //! ```
 
+use super::arith::Arith;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -414,9 +415,9 @@ fn run_seek(table: &Table, seek: Seek) -> SeekOutcome {
             let f = |rate: Decimal| {
                 let grown = measure::grow(base_value, rate, steps).ok()?;
                 if is_sales {
-                    grown.checked_sub(other_value)
+                    grown.minus(other_value)
                 } else {
-                    other_value.checked_sub(grown)
+                    other_value.minus(grown)
                 }
             };
             solve(

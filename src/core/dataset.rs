@@ -22,6 +22,7 @@
 // matching on it clumsier.
 #![allow(clippy::result_large_err)]
 
+use super::arith::Arith;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::LazyLock;
@@ -1138,7 +1139,7 @@ impl Dataset {
                 value: f.value.clone(),
             })?;
             let value = published
-                .checked_mul(unit.scale())
+                .times(unit.scale())
                 .ok_or_else(|| DatasetError::Invalid {
                     at: at.clone(),
                     message: format!(
@@ -1586,7 +1587,7 @@ impl Dataset {
                     level(series.with_flow(Flow::Sales)),
                     level(series.with_flow(Flow::Purchases)),
                 ) {
-                    (Some((s, _)), Some((p, _))) => s.checked_sub(p),
+                    (Some((s, _)), Some((p, _))) => s.minus(p),
                     _ => None,
                 }
             } else {

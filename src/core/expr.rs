@@ -24,6 +24,7 @@
 //! assert!(parse_expr("fold(1, ").is_err());
 //! ```
 
+use super::arith::Arith;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -324,7 +325,7 @@ fn lex(input: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
                     format!("{text:?}"),
                 )
             })?;
-            let value = value.checked_mul(scale).ok_or_else(|| {
+            let value = value.times(scale).ok_or_else(|| {
                 err(
                     start,
                     "a number small enough to compute with",
@@ -737,9 +738,9 @@ impl Expr {
                     return Eval::Undefined(Undefined::Overflow);
                 };
                 let out = match op {
-                    Op::Add => x.checked_add(y),
-                    Op::Sub => x.checked_sub(y),
-                    Op::Mul => x.checked_mul(y),
+                    Op::Add => x.plus(y),
+                    Op::Sub => x.minus(y),
+                    Op::Mul => x.times(y),
                     Op::Div if y.is_zero() => return Eval::Undefined(Undefined::DivisionByZero),
                     Op::Div => x.checked_div(y),
                 };

@@ -16,6 +16,7 @@
 //! assert_eq!(jikgu::core::round_for_display(drop, 1), Decimal::new(-797, 1));
 //! ```
 
+use super::arith::Arith;
 use std::fmt;
 
 use rust_decimal::prelude::*;
@@ -92,7 +93,7 @@ fn of(v: Option<Decimal>) -> Measured {
 
 /// The balance: sales minus purchases (negative is a deficit).
 pub fn balance(sales: Decimal, purchases: Decimal) -> Measured {
-    of(sales.checked_sub(purchases))
+    of(sales.minus(purchases))
 }
 
 /// The change from `from` to `to` in per cent of `from`'s size: (to − from) / |from| × 100.
@@ -103,10 +104,8 @@ pub fn pct_change(from: Decimal, to: Decimal) -> Measured {
     if from.is_zero() {
         return Err(Undefined::DivisionByZero);
     }
-    let diff = of(to.checked_sub(from))?;
-    of(diff
-        .checked_div(from.abs())
-        .and_then(|r| r.checked_mul(HUNDRED)))
+    let diff = of(to.minus(from))?;
+    of(diff.checked_div(from.abs()).and_then(|r| r.times(HUNDRED)))
 }
 
 /// How many times `to` is `from` ("600-fold"). Both must be on the same side of zero.
@@ -144,9 +143,7 @@ pub fn cagr(from: Decimal, to: Decimal, years: Decimal) -> Measured {
             .checked_div(years)
             .and_then(|e| ratio.checked_powd(e)))?,
     };
-    of(root
-        .checked_sub(Decimal::ONE)
-        .and_then(|g| g.checked_mul(HUNDRED)))
+    of(root.minus(Decimal::ONE).and_then(|g| g.times(HUNDRED)))
 }
 
 /// Decimal places kept in growth factors (roots and compounded powers): 10^-9 of a factor moves a
@@ -176,11 +173,11 @@ fn pow_rounded(x: Decimal, mut exp: u32) -> Option<Decimal> {
     let (mut base, mut acc) = (x, Decimal::ONE);
     while exp > 0 {
         if exp & 1 == 1 {
-            acc = cap_dp(acc.checked_mul(base)?, FACTOR_DP);
+            acc = cap_dp(acc.times(base)?, FACTOR_DP);
         }
         exp >>= 1;
         if exp > 0 {
-            base = cap_dp(base.checked_mul(base)?, FACTOR_DP);
+            base = cap_dp(base.times(base)?, FACTOR_DP);
         }
     }
     Some(acc)
@@ -202,22 +199,19 @@ fn nth_root(ratio: Decimal, n: u32) -> Option<Decimal> {
     let nd = Decimal::from(n);
     let mut x = cap_dp(
         ratio
-            .checked_sub(Decimal::ONE)?
+            .minus(Decimal::ONE)?
             .checked_div(nd)?
-            .checked_add(Decimal::ONE)?,
+            .plus(Decimal::ONE)?,
         FACTOR_DP,
     );
     for _ in 0..ROOT_STEPS {
         let below = pow_rounded(x, n - 1)?;
-        let value = below.checked_mul(x)?;
-        let slope = nd.checked_mul(below)?;
+        let value = below.times(x)?;
+        let slope = nd.times(below)?;
         if slope.is_zero() {
             return None;
         }
-        let next = cap_dp(
-            x.checked_sub(value.checked_sub(ratio)?.checked_div(slope)?)?,
-            FACTOR_DP,
-        );
+        let next = cap_dp(x.minus(value.minus(ratio)?.checked_div(slope)?)?, FACTOR_DP);
         if next >= x || next <= Decimal::ZERO {
             return Some(x);
         }
@@ -231,7 +225,7 @@ pub fn share(part: Decimal, whole: Decimal) -> Measured {
     if whole.is_zero() {
         return Err(Undefined::DivisionByZero);
     }
-    of(part.checked_div(whole).and_then(|r| r.checked_mul(HUNDRED)))
+    of(part.checked_div(whole).and_then(|r| r.times(HUNDRED)))
 }
 
 /// The won-per-dollar rate implied by the same amount given in both currencies.
@@ -259,16 +253,14 @@ pub fn to_won(usd: Decimal, rate: Decimal) -> Measured {
     if rate <= Decimal::ZERO {
         return Err(Undefined::NotPositive);
     }
-    of(usd.checked_mul(rate))
+    of(usd.times(rate))
 }
 
 /// `base` grown by `pct` per cent a year for `years` years (compounded).
 ///
 /// The growth factor and its powers are kept to [`FACTOR_DP`] places.
 pub fn grow(base: Decimal, pct: Decimal, years: i64) -> Measured {
-    let factor = of(pct
-        .checked_mul(PER_CENT)
-        .and_then(|g| Decimal::ONE.checked_add(g)))?;
+    let factor = of(pct.times(PER_CENT).and_then(|g| Decimal::ONE.plus(g)))?;
     if factor < Decimal::ZERO {
         return Err(Undefined::NotPositive);
     }
@@ -276,7 +268,7 @@ pub fn grow(base: Decimal, pct: Decimal, years: i64) -> Measured {
         Ok(n) => of(pow_rounded(cap_dp(factor, FACTOR_DP), n))?,
         Err(_) => of(factor.checked_powi(years))?,
     };
-    of(base.checked_mul(power))
+    of(base.times(power))
 }
 
 /// A year-on-year change: the difference and, where defined, the percentage.
@@ -290,7 +282,7 @@ pub struct YearChange {
 
 /// The change from last year's value to this year's.
 pub fn year_change(previous: Decimal, current: Decimal) -> Option<YearChange> {
-    let abs = current.checked_sub(previous)?;
+    let abs = current.minus(previous)?;
     Some(YearChange {
         abs,
         pct: pct_change(previous, current).ok(),

@@ -30,6 +30,7 @@ pub mod lang;
 pub mod link;
 pub mod num;
 
+pub mod arith;
 mod claims;
 mod compute;
 mod dataset;

@@ -16,6 +16,7 @@
 //! assert_eq!(value.round_dp(1), Decimal::new(13960, 1));
 //! ```
 
+use super::arith::Arith;
 use rust_decimal::Decimal;
 
 use super::lang::Lang;
@@ -110,7 +111,7 @@ pub enum SeekOutcome {
 /// Halfway between two values that are both within range of each other (bracket ends).
 fn midpoint_of(low: Decimal, high: Decimal) -> Decimal {
     let half = |x: Decimal| x / Decimal::TWO;
-    half(low).checked_add(half(high)).unwrap_or(low)
+    half(low).plus(half(high)).unwrap_or(low)
 }
 
 /// Finds `x` in `[low, high]` with `f(x)` = `target`, to within `tolerance` of `x`.
@@ -131,7 +132,7 @@ pub fn solve(
     target: Decimal,
     tolerance: Decimal,
 ) -> SeekOutcome {
-    let gap = |x: Decimal| f(x).and_then(|v| v.checked_sub(target).map(|g| (v, g)));
+    let gap = |x: Decimal| f(x).and_then(|v| v.minus(target).map(|g| (v, g)));
     // An end where `f` overflows (a thousand per cent a year for sixteen years) is pulled in towards
     // the other end until `f` can be evaluated there; the range reported is the one actually tried.
     let (mut low, mut high) = (low, high);
@@ -177,14 +178,14 @@ pub fn solve(
     let mut x = a;
     let mut iterations = 0;
     while iterations < MAX_ITERATIONS {
-        let midpoint = a.checked_add(b).map(|s| cap_dp(s / Decimal::TWO, MID_DP));
+        let midpoint = a.plus(b).map(|s| cap_dp(s / Decimal::TWO, MID_DP));
         // Rounding keeps operands short (and the powers in `f` fast); the places kept are far finer
         // than any tolerance used here.
         let secant = a
-            .checked_mul(fb)
-            .zip(b.checked_mul(fa))
-            .and_then(|(p, q)| p.checked_sub(q))
-            .zip(fb.checked_sub(fa))
+            .times(fb)
+            .zip(b.times(fa))
+            .and_then(|(p, q)| p.minus(q))
+            .zip(fb.minus(fa))
             .and_then(|(num, den)| num.checked_div(den))
             .map(|x| cap_dp(x, MID_DP))
             .filter(|x| *x > a && *x < b);
@@ -220,18 +221,18 @@ pub fn solve(
             kept = 1;
         }
         halve = iterations < HALVINGS_FIRST;
-        let narrow = b.checked_sub(a).is_none_or(|w| w <= tolerance);
+        let narrow = b.minus(a).is_none_or(|w| w <= tolerance);
         let still = secant_step
             && previous
-                .and_then(|p| x.checked_sub(p))
+                .and_then(|p| x.minus(p))
                 .is_some_and(|d| d.abs() <= tolerance);
         if narrow || still {
             break;
         }
         previous = Some(x);
     }
-    let value = if b.checked_sub(a).is_some_and(|w| w <= tolerance) {
-        a.checked_add(b).map_or(x, |s| s / Decimal::TWO)
+    let value = if b.minus(a).is_some_and(|w| w <= tolerance) {
+        a.plus(b).map_or(x, |s| s / Decimal::TWO)
     } else {
         x
     };
@@ -256,7 +257,7 @@ mod tests {
 
     #[test]
     fn solves_brackets_and_reports_no_solution_honestly() {
-        let square = |x: Decimal| x.checked_mul(x);
+        let square = |x: Decimal| x.times(x);
         let cases = [
             ("square root of 2", d("0"), d("2"), d("2"), Some("1.41421")),
             (
@@ -308,7 +309,7 @@ mod tests {
         );
         assert_eq!(
             solve(
-                |x: Decimal| x.checked_mul(Decimal::MAX),
+                |x: Decimal| x.times(Decimal::MAX),
                 d("-2"),
                 d("2"),
                 d("0"),

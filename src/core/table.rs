@@ -21,6 +21,7 @@
 //! All arithmetic is checked; a value too large to hold leaves the cell empty with
 //! [`Provenance::Overflow`] rather than panicking.
 
+use super::arith::Arith;
 use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
 
@@ -380,10 +381,10 @@ fn apply_fill(row: &mut Row, rule: FillRule, first: i32, last: i32) {
                 (Some((a, va)), Some((b, vb))) => {
                     let span = Decimal::from(b.saturating_sub(a));
                     let step = Decimal::from(i.saturating_sub(a));
-                    vb.checked_sub(va)
-                        .and_then(|d| d.checked_mul(step))
+                    vb.minus(va)
+                        .and_then(|d| d.times(step))
                         .and_then(|d| d.checked_div(span))
-                        .and_then(|d| va.checked_add(d))
+                        .and_then(|d| va.plus(d))
                         .map(|v| (v, vec![key.at(year_at(a)), key.at(year_at(b))]))
                 }
                 _ => None,
@@ -445,24 +446,24 @@ fn linear_fit(points: &[(i32, Decimal)], base_year: i32) -> Result<(Decimal, Dec
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for (year, y) in points {
         let x = Decimal::from(year.saturating_sub(base_year));
-        sx = o(sx.checked_add(x))?;
-        sy = o(sy.checked_add(*y))?;
-        sxy = o(x.checked_mul(*y).and_then(|p| sxy.checked_add(p)))?;
-        sxx = o(x.checked_mul(x).and_then(|p| sxx.checked_add(p)))?;
+        sx = o(sx.plus(x))?;
+        sy = o(sy.plus(*y))?;
+        sxy = o(x.times(*y).and_then(|p| sxy.plus(p)))?;
+        sxx = o(x.times(x).and_then(|p| sxx.plus(p)))?;
     }
     let denominator = o(n
-        .checked_mul(sxx)
-        .and_then(|a| sx.checked_mul(sx).and_then(|b| a.checked_sub(b))))?;
+        .times(sxx)
+        .and_then(|a| sx.times(sx).and_then(|b| a.minus(b))))?;
     if denominator.is_zero() {
         return Err(Undefined::DivisionByZero);
     }
     let numerator = o(n
-        .checked_mul(sxy)
-        .and_then(|a| sx.checked_mul(sy).and_then(|b| a.checked_sub(b))))?;
+        .times(sxy)
+        .and_then(|a| sx.times(sy).and_then(|b| a.minus(b))))?;
     let slope = o(numerator.checked_div(denominator))?;
     let intercept = o(slope
-        .checked_mul(sx)
-        .and_then(|b| sy.checked_sub(b))
+        .times(sx)
+        .and_then(|b| sy.minus(b))
         .and_then(|a| a.checked_div(n)))?;
     Ok((slope, intercept))
 }
@@ -558,8 +559,8 @@ fn project_row(
     let floor_at_zero = row.series.flow != Flow::Balance;
     let factor = match method {
         Method::Rate(rate) => rate
-            .checked_mul(measure::PER_CENT)
-            .and_then(|g| Decimal::ONE.checked_add(g)),
+            .times(measure::PER_CENT)
+            .and_then(|g| Decimal::ONE.plus(g)),
         Method::Line(..) => None,
     };
     // Compounding runs year by year from the first projected value: one multiplication a year.
@@ -572,7 +573,7 @@ fn project_row(
         let (value, projection) = match method {
             Method::Rate(rate) => {
                 let v = match (running, factor) {
-                    (Some(prev), Some(f)) => prev.checked_mul(f).ok_or(Undefined::Overflow),
+                    (Some(prev), Some(f)) => prev.times(f).ok_or(Undefined::Overflow),
                     _ => measure::grow(base_value, rate, steps),
                 };
                 let v = v.map(|v| measure::cap_dp(v, PROJECTED_DP));
@@ -583,8 +584,8 @@ fn project_row(
             // joins the data without a jump; a flow cannot go below zero.
             Method::Line(slope, start) => {
                 let v = slope
-                    .checked_mul(Decimal::from(steps))
-                    .and_then(|d| start.checked_add(d))
+                    .times(Decimal::from(steps))
+                    .and_then(|d| start.plus(d))
                     .ok_or(Undefined::Overflow);
                 let v = v.map(|v| {
                     if floor_at_zero && v < Decimal::ZERO {
@@ -747,7 +748,7 @@ pub fn build_table(
                     cell.alongside = Some(Box::new(Alongside {
                         value: other,
                         provenance: other_prov,
-                        difference: shown.checked_sub(other),
+                        difference: shown.minus(other),
                     }));
                 }
                 (Some(Ok(dv)), None) => {

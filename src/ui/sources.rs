@@ -2,6 +2,7 @@
 //! source's value for the same series and year on one strip, each with its citation and a button to
 //! switch the view to it.
 
+use crate::core::arith::Arith;
 use yew::prelude::*;
 
 use crate::core::num::{Quantity, ROUNDING, Style, format, format_change};
@@ -61,12 +62,12 @@ fn entries<'a>(dataset: &'a Dataset, values: &[SourceValue]) -> Vec<Entry<'a>> {
 
 /// Where a value sits on the strip, as a percentage of its width (5 % margin at each end).
 fn position(value: Decimal, low: Decimal, high: Decimal) -> Decimal {
-    let span = high.checked_sub(low).filter(|s| !s.is_zero());
+    let span = high.minus(low).filter(|s| !s.is_zero());
     let share = span
-        .and_then(|s| value.checked_sub(low).and_then(|d| d.checked_div(s)))
+        .and_then(|s| value.minus(low).and_then(|d| d.checked_div(s)))
         .unwrap_or(Decimal::new(5, 1));
     Decimal::from(5)
-        .checked_add(share.checked_mul(Decimal::from(90)).unwrap_or_default())
+        .plus(share.times(Decimal::from(90)).unwrap_or_default())
         .unwrap_or(Decimal::from(50))
         .round_dp_with_strategy(2, ROUNDING)
 }
@@ -86,7 +87,7 @@ fn clusters(positions: &[Decimal]) -> Vec<(String, Decimal)> {
         let joins = groups
             .last()
             .and_then(|g| g.last())
-            .and_then(|&j| positions[i].checked_sub(positions[j]))
+            .and_then(|&j| positions[i].minus(positions[j]))
             .is_some_and(|gap| gap < near);
         match groups.last_mut() {
             Some(group) if joins => group.push(i),
@@ -104,7 +105,7 @@ fn clusters(positions: &[Decimal]) -> Vec<(String, Decimal)> {
                 .join("·");
             let sum = group
                 .iter()
-                .try_fold(Decimal::ZERO, |acc, &i| acc.checked_add(positions[i]));
+                .try_fold(Decimal::ZERO, |acc, &i| acc.plus(positions[i]));
             let mid = sum
                 .and_then(|s| s.checked_div(Decimal::from(group.len())))
                 .unwrap_or(Decimal::from(50))
@@ -140,7 +141,7 @@ pub fn Sources() -> Html {
     };
     let spread = match (low, high) {
         (Some(low), Some(high)) if list.len() > 1 => {
-            let gap = high.checked_sub(low).unwrap_or_default();
+            let gap = high.minus(low).unwrap_or_default();
             Some(match lang {
                 Lang::Ko => format!(
                     "{}개 출처, {}부터 {}까지: 차이 {}",
@@ -252,7 +253,7 @@ fn item(
     });
     let difference = in_use
         .filter(|_| !used)
-        .and_then(|u| entry.value.checked_sub(u))
+        .and_then(|u| entry.value.minus(u))
         .map(|d| match lang {
             _ if d.is_zero() => lang
                 .pick("사용 중인 출처와 같음", "the same as the one in use")

@@ -1,6 +1,7 @@
 //! What an input field holds: the quantity, the unit a bare number is read in, and the limits a
 //! plausible value stays within.
 
+use crate::core::arith::Arith;
 use rust_decimal::Decimal;
 
 use crate::core::lang::Lang;
@@ -86,7 +87,7 @@ const E18: i64 = 1_000_000_000_000_000_000;
 pub(super) fn pow10(exp: u32) -> Option<Decimal> {
     let mut out = Decimal::ONE;
     for _ in 0..exp {
-        out = out.checked_mul(Decimal::TEN)?;
+        out = out.times(Decimal::TEN)?;
     }
     Some(out)
 }

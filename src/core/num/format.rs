@@ -1,5 +1,6 @@
 //! Writing figures for readers, in Korean and English.
 
+use crate::core::arith::Arith;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::core::lang::Lang;
@@ -304,7 +305,7 @@ fn korean_one_unit(abs: Decimal, small: Decimal) -> Option<(String, Unit, Decima
             .iter()
             .find(|(e, _)| *e == exp)
             .map_or("", |(_, name)| *name);
-        let rounded = shown.checked_mul(unit)?;
+        let rounded = shown.times(unit)?;
         return Some((
             format!("{}{name}", plain(shown.normalize())),
             Unit::Word(name),
@@ -349,7 +350,7 @@ fn english_scaled(
             index -= 1;
             continue;
         }
-        let rounded = shown.checked_mul(unit)?;
+        let rounded = shown.times(unit)?;
         let unit = if digits == 3 {
             Unit::Abbr(abbr)
         } else {

@@ -1,5 +1,6 @@
 //! Reading what a person typed into a field as an exact `Decimal` in base units.
 
+use crate::core::arith::Arith;
 use rust_decimal::Decimal;
 
 use super::error::{ParseError, ParseErrorKind};
@@ -196,14 +197,12 @@ fn interpret(toks: &[Tok<'_>], field: FieldUnit) -> Result<Decimal, ParseErrorKi
                 return Err(ParseErrorKind::UnitOrder(group.text()));
             }
         }
-        total = total
-            .checked_add(value)
-            .ok_or_else(|| out_of_range(&limits))?;
+        total = total.plus(value).ok_or_else(|| out_of_range(&limits))?;
         previous = Some(exp);
     }
     if negative {
         total = Decimal::ZERO
-            .checked_sub(total)
+            .minus(total)
             .ok_or_else(|| out_of_range(&limits))?;
     }
     if total < limits.min || total > limits.max {
