@@ -50,9 +50,30 @@ pub fn with_particle(word: &str) -> &'static str {
     }
 }
 
+/// Starts an English label with a capital ("all partners" → "All partners"); Korean has no case.
+///
+/// ASCII only, on purpose: every label that reaches it starts with an ASCII letter or with Hangul,
+/// and Unicode case mapping would bring its tables (about 10 KB) into the wasm for nothing.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalises_english_and_leaves_korean() {
+        assert_eq!(capitalise("all partners"), "All partners");
+        assert_eq!(capitalise("전체"), "전체");
+        assert_eq!(capitalise(""), "");
+    }
 
     #[test]
     fn picks_the_particle_by_the_last_sound() {

@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::lang::Lang;
+use super::lang::{Lang, capitalise};
 
 /// Earliest year a figure, edit or claim may name; anything older is a typo in this story's data.
 pub const YEAR_MIN: i32 = 1990;
@@ -182,14 +182,6 @@ impl SeriesKey {
                 self.measure.label(lang)
             ),
         }
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

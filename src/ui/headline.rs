@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::lang::with_particle;
+use crate::core::lang::{capitalise, with_particle};
 use crate::core::num::{Quantity, Style, format, format_balance};
 use crate::core::{DisplayUnit, FxMode, Lang, Partner, partners_with_balance};
 use crate::state::{Action, AppState};
@@ -82,15 +82,6 @@ fn pickers(state: &AppContext) -> Html {
                 { unit_choice(DisplayUnit::Usd, lang.pick("달러", "US$")) }
             </fieldset>
         </div>
-    }
-}
-
-/// "all partners" → "All partners" for a menu; Korean is unchanged.
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
