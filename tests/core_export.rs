@@ -14,7 +14,7 @@ fn export(scenario: &Scenario, lang: Lang) -> (String, String) {
         lang,
         generated: "2025-07-10T09:00:00Z",
     };
-    (to_csv(&e), to_json(&e).expect("serialises"))
+    (to_csv(&e), to_json(&e))
 }
 
 /// The CSV's records after the BOM, header lines included.

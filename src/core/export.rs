@@ -20,15 +20,14 @@
 //! assert!(csv.contains("balance.all,balance,all,won,2023,-6003000000000,KRW"));
 //! ```
 
-use rust_decimal::Decimal;
-use serde::Serialize;
-
 use super::compute::Computed;
 use super::dataset::Dataset;
+use super::json::Json;
 use super::lang::Lang;
 use super::scenario::DisplayUnit;
 use super::series::Measure;
 use super::table::{Projection, Provenance};
+use rust_decimal::Decimal;
 
 /// What to export, and the context a header needs.
 #[derive(Debug, Clone, Copy)]
@@ -61,7 +60,7 @@ pub const COLUMNS: [&str; 13] = [
 ];
 
 /// One figure as exported.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The series' key, e.g. `purchases.china`.
     pub series: String,
@@ -92,7 +91,7 @@ pub struct Row {
 }
 
 /// A source named in the export.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceInfo {
     /// Its id, as in the `source` column.
     pub id: String,
@@ -109,7 +108,7 @@ pub struct SourceInfo {
 }
 
 /// What the file is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct About {
     /// A sentence saying what the file holds.
     pub description: String,
@@ -132,7 +131,7 @@ pub struct About {
 }
 
 /// The JSON document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     /// What the file is.
     pub about: About,
@@ -140,6 +139,89 @@ pub struct Document {
     pub sources: Vec<SourceInfo>,
     /// The figures.
     pub figures: Vec<Row>,
+}
+
+fn text(s: &str) -> Json {
+    Json::str(s)
+}
+
+fn maybe(s: &Option<String>) -> Json {
+    s.as_deref().map_or(Json::Null, Json::str)
+}
+
+fn object(fields: Vec<(&str, Json)>) -> Json {
+    Json::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+impl Row {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("series", text(&self.series)),
+            ("flow", text(&self.flow)),
+            ("partner", text(&self.partner)),
+            ("measure", text(&self.measure)),
+            ("year", Json::int(self.year)),
+            ("value", text(&self.value)),
+            ("unit", text(&self.unit)),
+            ("display_value", text(&self.display_value)),
+            ("display_unit", text(&self.display_unit)),
+            ("provenance", text(&self.provenance)),
+            ("source", text(&self.source)),
+            ("previous_value", text(&self.previous_value)),
+            ("detail", text(&self.detail)),
+        ])
+    }
+}
+
+impl SourceInfo {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("id", text(&self.id)),
+            ("name", text(&self.name)),
+            ("publisher", text(&self.publisher)),
+            ("title", text(&self.title)),
+            ("date", maybe(&self.date)),
+            ("url", maybe(&self.url)),
+        ])
+    }
+}
+
+impl About {
+    fn to_json(&self) -> Json {
+        object(vec![
+            ("description", text(&self.description)),
+            ("dataset", text(&self.dataset)),
+            ("version", text(&self.version)),
+            ("released", text(&self.released)),
+            ("view", text(&self.view)),
+            ("view_name", text(&self.view_name)),
+            ("display_unit", text(&self.display_unit)),
+            ("generated", text(&self.generated)),
+            ("units", text(&self.units)),
+        ])
+    }
+}
+
+impl Document {
+    /// The document as JSON, keys in the order of the fields.
+    pub fn to_json(&self) -> Json {
+        object(vec![
+            ("about", self.about.to_json()),
+            (
+                "sources",
+                Json::Array(self.sources.iter().map(SourceInfo::to_json).collect()),
+            ),
+            (
+                "figures",
+                Json::Array(self.figures.iter().map(Row::to_json).collect()),
+            ),
+        ])
+    }
 }
 
 fn exact(value: Decimal) -> String {
@@ -422,12 +504,12 @@ pub fn to_csv(export: &Export<'_>) -> String {
 }
 
 /// The figures as a JSON document: `about`, `sources` and `figures`, values as exact strings.
-pub fn to_json(export: &Export<'_>) -> Result<String, serde_json::Error> {
+pub fn to_json(export: &Export<'_>) -> String {
     let figures = rows(export);
     let document = Document {
         about: about(export),
         sources: sources(export, &figures),
         figures,
     };
-    serde_json::to_string_pretty(&document)
+    document.to_json().to_pretty_text()
 }

@@ -1,10 +1,7 @@
 //! The two languages jikgu reads in.
 
-use serde::{Deserialize, Serialize};
-
 /// A reader's language. Every string, number and error the app shows is localised to one of these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// Korean (`ko`): the default where the browser prefers Korean.
     Ko,

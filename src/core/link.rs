@@ -23,9 +23,9 @@ use std::fmt;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde::{Deserialize, Serialize};
 
 use super::dataset::Dataset;
+use super::json::{self, Json};
 use super::lang::Lang;
 use super::scenario::{SCENARIO_VERSION, Scenario};
 
@@ -83,11 +83,28 @@ impl fmt::Display for LinkError {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Payload {
-    s: Scenario,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    l: Option<Lang>,
+/// What a link carries: `{"s": scenario, "l": "ko" | "en"}`, the language left out when not chosen.
+fn payload(scenario: &Scenario, lang: Option<Lang>) -> Json {
+    let mut fields = vec![("s".to_string(), scenario.to_json())];
+    if let Some(lang) = lang {
+        fields.push(("l".to_string(), Json::str(lang.tag())));
+    }
+    Json::Object(fields)
+}
+
+fn read_payload(json: &Json) -> Option<Shared> {
+    let lang = match json.get("l") {
+        None | Some(Json::Null) => None,
+        Some(l) => Some(match l.as_str()? {
+            "ko" => Lang::Ko,
+            "en" => Lang::En,
+            _ => return None,
+        }),
+    };
+    Some(Shared {
+        scenario: Scenario::from_json(json.get("s")?)?,
+        lang,
+    })
 }
 
 /// A short tag of the dataset's exact text (FNV-1a, 64 bits, as 16 hex digits): any edit to the
@@ -117,12 +134,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The fragment (without `#`) that restores `scenario` on `dataset`.
 pub fn encode(dataset: &Dataset, scenario: &Scenario, lang: Option<Lang>) -> String {
-    let payload = Payload {
-        s: scenario.clone(),
-        l: lang,
-    };
-    // Serialising plain data to a string cannot fail; an empty payload would only be refused.
-    let json = serde_json::to_string(&payload).unwrap_or_default();
+    let json = payload(scenario, lang).to_text();
     format!(
         "{LINK_VERSION}.{}.{}",
         dataset_tag(dataset),
@@ -151,14 +163,15 @@ pub fn decode(fragment: &str, dataset: &Dataset) -> Result<Shared, LinkError> {
     let json = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| LinkError::Damaged)?;
-    let payload: Payload = serde_json::from_slice(&json).map_err(|_| LinkError::Damaged)?;
-    if payload.s.v != SCENARIO_VERSION {
+    let text = std::str::from_utf8(&json).map_err(|_| LinkError::Damaged)?;
+    let shared = json::parse(text)
+        .ok()
+        .and_then(|j| read_payload(&j))
+        .ok_or(LinkError::Damaged)?;
+    if shared.scenario.v != SCENARIO_VERSION {
         return Err(LinkError::UnknownFormat);
     }
-    Ok(Shared {
-        scenario: payload.s,
-        lang: payload.l,
-    })
+    Ok(shared)
 }
 
 #[cfg(test)]

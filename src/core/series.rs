@@ -8,8 +8,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
-
 use super::lang::{Lang, capitalise};
 
 /// Earliest year a figure, edit or claim may name; anything older is a typo in this story's data.
@@ -22,8 +20,7 @@ pub const HORIZON_MAX: i32 = 2040;
 pub const HORIZON_MIN: i32 = 2025;
 
 /// The direction of trade a figure counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Flow {
     /// Korean consumers buying from sellers abroad (direct purchases, 직구): imports.
     Purchases,
@@ -34,8 +31,7 @@ pub enum Flow {
 }
 
 /// The trading partner a figure is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Partner {
     /// Every partner together: the national total.
     All,
@@ -54,10 +50,7 @@ pub enum Partner {
 }
 
 /// What a series counts.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Measure {
     /// Korean won: the base currency and the default.
     #[default]
@@ -69,8 +62,7 @@ pub enum Measure {
 }
 
 /// A release of a series published in vintages (KOSTAT revised its back years in 2024).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Vintage {
     /// The value as first announced.
     First,
@@ -244,19 +236,6 @@ impl FromStr for SeriesKey {
     }
 }
 
-impl Serialize for SeriesKey {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for SeriesKey {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
-
 /// The address of one cell in a view's table: a series and a year, written `purchases.china[2023]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellRef {
@@ -296,19 +275,6 @@ impl FromStr for CellRef {
             series: series.parse()?,
             year,
         })
-    }
-}
-
-impl Serialize for CellRef {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for CellRef {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -136,10 +136,9 @@ fn download_figures(dataset: &Dataset, computed: &crate::core::Computed, lang: L
                 "text/csv;charset=utf-8",
                 &to_csv(&export),
             ),
-            Format::Json => match to_json(&export) {
-                Ok(json) => download_text("jikgu-figures.json", "application/json", &json),
-                Err(error) => Err(wasm_bindgen::JsValue::from_str(&error.to_string())),
-            },
+            Format::Json => {
+                download_text("jikgu-figures.json", "application/json", &to_json(&export))
+            }
         };
         if let Err(error) = saved {
             gloo::console::error!("figures export:", error);

@@ -5,9 +5,9 @@
 //! the page starts clean, with a notice.
 
 use gloo::storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
 
 use crate::core::Scenario;
+use crate::core::json::{self, Json};
 use crate::state::{AppState, Notice, SavedScenario};
 
 /// Where the session lives.
@@ -17,14 +17,45 @@ pub const SET_ASIDE_KEY: &str = "jikgu.session.unreadable";
 /// The version of the stored document; another version is set aside, never misread.
 const VERSION: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
+/// `{"v": 1, "dataset": id, "current": scenario, "saved": [{name, scenario}, …]}`.
 struct Stored {
     v: u32,
     /// The dataset the scenarios were made against.
     dataset: String,
     current: Scenario,
-    #[serde(default)]
     saved: Vec<SavedScenario>,
+}
+
+impl Stored {
+    fn to_json(&self) -> Json {
+        Json::Object(vec![
+            ("v".into(), Json::int(self.v)),
+            ("dataset".into(), Json::str(self.dataset.as_str())),
+            ("current".into(), self.current.to_json()),
+            (
+                "saved".into(),
+                Json::Array(self.saved.iter().map(SavedScenario::to_json).collect()),
+            ),
+        ])
+    }
+
+    fn from_text(text: &str) -> Option<Stored> {
+        let json = json::parse(text).ok()?;
+        let saved = match json.get("saved") {
+            None => Vec::new(),
+            Some(saved) => saved
+                .items()?
+                .iter()
+                .map(SavedScenario::from_json)
+                .collect::<Option<_>>()?,
+        };
+        Some(Stored {
+            v: json.get("v")?.as_int()?,
+            dataset: json.get("dataset")?.as_str()?.to_string(),
+            current: Scenario::from_json(json.get("current")?)?,
+            saved,
+        })
+    }
 }
 
 /// What storage holds for `dataset_id`, as a `RestoreSession` payload: the current scenario, the
@@ -36,12 +67,12 @@ pub fn load(dataset_id: &str) -> (Option<Scenario>, Vec<SavedScenario>, Option<N
     let Some(raw) = raw else {
         return (None, Vec::new(), None);
     };
-    match serde_json::from_str::<Stored>(&raw) {
-        Ok(stored) if stored.v == VERSION && stored.dataset == dataset_id => {
+    match Stored::from_text(&raw) {
+        Some(stored) if stored.v == VERSION && stored.dataset == dataset_id => {
             (Some(stored.current), stored.saved, None)
         }
         // Work made against another dataset is kept as it is, for when that data is back.
-        Ok(stored) if stored.v == VERSION => (None, Vec::new(), None),
+        Some(stored) if stored.v == VERSION => (None, Vec::new(), None),
         _ => {
             let storage = LocalStorage::raw();
             let _ = storage.set_item(SET_ASIDE_KEY, &raw);
@@ -63,12 +94,10 @@ pub fn save(state: &AppState) {
         current: (*state.scenario).clone(),
         saved: (*state.saved).clone(),
     };
-    match serde_json::to_string(&stored) {
-        Ok(json) => {
-            if LocalStorage::raw().set_item(KEY, &json).is_err() {
-                gloo::console::warn!("jikgu: could not save to local storage");
-            }
-        }
-        Err(error) => gloo::console::warn!(format!("jikgu: could not encode the session: {error}")),
+    if LocalStorage::raw()
+        .set_item(KEY, &stored.to_json().to_text())
+        .is_err()
+    {
+        gloo::console::warn!("jikgu: could not save to local storage");
     }
 }
