@@ -458,3 +458,38 @@ fn the_cursor_draws_a_line_and_geometry_maps_pixels_to_years() {
         "no plot, no year"
     );
 }
+
+/// The app draws each chart once on a recording and replays it (chart::record); what reaches the SVG
+/// must be exactly what drawing on the SVG backend directly gives, in both themes and with a cursor.
+#[test]
+fn a_replayed_recording_is_the_same_drawing() {
+    let data = Dataset::embedded().expect("data");
+    let computed = compute(data, &Scenario::default());
+    for (model, style) in [
+        (balance_model(), ChartStyle::default()),
+        (
+            flows_chart(&computed, Lang::Ko),
+            ChartStyle {
+                dark: true,
+                cursor: Some(2022),
+                scale: 2.0,
+            },
+        ),
+    ] {
+        let mut direct = String::new();
+        let direct_geometry = {
+            let root = SVGBackend::with_string(&mut direct, (640, 320)).into_drawing_area();
+            draw(&root, &model, &style).expect("draws")
+        };
+        let replayed = to_svg(&model, 640, 320, &style).expect("replays");
+        assert_eq!(replayed, direct);
+        let (recording, geometry) =
+            jikgu::chart::record(&model, (640, 320), &style).expect("records");
+        assert_eq!(geometry, direct_geometry);
+        assert!(
+            recording.len() > 20,
+            "a chart is many primitives: {}",
+            recording.len()
+        );
+    }
+}

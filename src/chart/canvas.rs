@@ -4,11 +4,10 @@
 //! canvas's backing store is sized to its CSS box times the ratio, and [`ChartStyle::scale`] grows
 //! text and strokes to match.
 
-use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use super::{ChartStyle, PlotGeometry, draw};
+use super::{ChartStyle, PlotGeometry, record};
 use crate::core::chart_model::ChartModel;
 
 /// Sizes `canvas` for the screen, draws `model` on it with a cursor line at `cursor`, and says where
@@ -31,13 +30,14 @@ pub fn draw_on(
         canvas.set_width(width);
         canvas.set_height(height);
     }
-    let backend =
+    let mut backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
-    let root = backend.into_drawing_area();
     let style = ChartStyle {
         scale: ratio,
         dark,
         cursor,
     };
-    draw(&root, model, &style).map_err(|e| e.to_string())
+    let (recording, geometry) = record(model, (width, height), &style)?;
+    recording.replay(&mut backend).map_err(|e| e.to_string())?;
+    Ok(geometry)
 }

@@ -12,12 +12,14 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
+pub mod record;
 
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use self::record::Recording;
 use crate::core::chart_model::{ChartModel, PointKind, published_label};
 
 /// Below this CSS width a chart lays out for a phone: smaller title, every other year labelled.
@@ -645,6 +647,19 @@ fn draw_swatch<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Draws `model` once on a [`Recording`] of `size` backend pixels, to be replayed on a canvas or
+/// in an SVG: the one place [`draw`] is compiled for the app.
+pub fn record(
+    model: &ChartModel,
+    size: (u32, u32),
+    style: &ChartStyle,
+) -> Result<(Recording, PlotGeometry), String> {
+    let recording = Recording::new(size);
+    let root = recording.clone().into_drawing_area();
+    let geometry = draw(&root, model, style).map_err(|e| e.to_string())?;
+    Ok((recording, geometry))
+}
+
 /// Draws `model` as an SVG document of `width` × `height` CSS pixels.
 pub fn to_svg(
     model: &ChartModel,
@@ -652,10 +667,11 @@ pub fn to_svg(
     height: u32,
     style: &ChartStyle,
 ) -> Result<String, String> {
+    let (recording, _) = record(model, (width, height), style)?;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        draw(&root, model, style).map_err(|e| e.to_string())?;
+        let mut backend = SVGBackend::with_string(&mut svg, (width, height));
+        recording.replay(&mut backend).map_err(|e| e.to_string())?;
     }
     Ok(svg)
 }
