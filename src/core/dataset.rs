@@ -657,30 +657,21 @@ impl<'a> Keys<'a> {
     }
 
     /// A list of tables: `[[key]]` headers or an array of inline tables. Absent means none.
-    fn tables<T>(
-        &mut self,
-        key: &'static str,
-        read: impl Fn(&Table) -> Result<T, DatasetError>,
-    ) -> Result<Vec<Spanned<T>>, DatasetError> {
-        let spanned = |t: &Table| {
-            read(t).map(|value| Spanned {
-                line: t.line,
-                value,
-            })
-        };
+    /// A list of tables: `[[key]]` headers or an array of inline tables. Absent means none.
+    fn tables(&mut self, key: &'static str) -> Result<Vec<&'a Table>, DatasetError> {
         match self.item(key) {
             None => Ok(Vec::new()),
             Some(Item {
                 value: Value::Tables(all),
                 ..
-            }) => all.iter().map(spanned).collect(),
+            }) => Ok(all.iter().collect()),
             Some(Item {
                 value: Value::Array(items),
                 ..
             }) => items
                 .iter()
                 .map(|item| match &item.value {
-                    Value::Table(t) => spanned(t),
+                    Value::Table(t) => Ok(t),
                     _ => Err(self.wrong_type(key, item, "a list of tables")),
                 })
                 .collect(),
@@ -720,6 +711,21 @@ impl<'a> Keys<'a> {
     }
 }
 
+/// Reads each table as a row, keeping its line.
+fn rows<T>(
+    tables: Vec<&Table>,
+    read: fn(&Table) -> Result<T, DatasetError>,
+) -> Result<Vec<Spanned<T>>, DatasetError> {
+    let mut out = Vec::with_capacity(tables.len());
+    for table in tables {
+        out.push(Spanned {
+            line: table.line,
+            value: read(table)?,
+        });
+    }
+    Ok(out)
+}
+
 impl RawFile {
     fn read(t: &Table) -> Result<RawFile, DatasetError> {
         let mut k = Keys::new(t, "the header");
@@ -729,8 +735,8 @@ impl RawFile {
             Some(d) => {
                 let mut dk = Keys::new(d, "[data]");
                 let data = RawData {
-                    rates: dk.tables("rates", RawRate::read)?,
-                    figures: dk.tables("figures", RawFigure::read)?,
+                    rates: rows(dk.tables("rates")?, RawRate::read)?,
+                    figures: rows(dk.tables("figures")?, RawFigure::read)?,
                 };
                 dk.finish()?;
                 data
@@ -747,9 +753,9 @@ impl RawFile {
             default_view: k.string("default_view")?,
             default_year: k.integer("default_year")?,
             default_partner: k.string("default_partner")?,
-            source: k.tables("source", RawSource::read)?,
+            source: rows(k.tables("source")?, RawSource::read)?,
             data,
-            claim: k.tables("claim", RawClaim::read)?,
+            claim: rows(k.tables("claim")?, RawClaim::read)?,
         };
         k.finish()?;
         Ok(raw)
@@ -821,7 +827,7 @@ impl RawClaim {
             id: k.string("id")?,
             ko: k.string("ko")?,
             en: k.string("en")?,
-            part: k.tables("part", RawPart::read)?,
+            part: rows(k.tables("part")?, RawPart::read)?,
             unchecked_ko: k.opt_string("unchecked_ko")?,
             unchecked_en: k.opt_string("unchecked_en")?,
         };
@@ -1275,14 +1281,18 @@ impl Dataset {
                 }
             }
             if !levels.is_empty() || !growth.is_empty() {
-                let series: BTreeSet<SeriesKey> = levels
+                // Sorted and deduplicated in place: an unstable sort of plain keys is enough, and
+                // saves the wasm a stable sort's code (collecting into a set sorts stably).
+                let mut series: Vec<SeriesKey> = levels
                     .keys()
                     .chain(growth.keys())
                     .map(|(s, _)| *s)
                     .collect();
+                series.sort_unstable();
+                series.dedup();
                 views.push(View {
                     default_cagr,
-                    series: series.into_iter().collect(),
+                    series,
                     id: s.id.clone(),
                     source: SourceRef(i),
                     vintage: s.vintage,

@@ -684,7 +684,7 @@ fn combine(results: Vec<Eval>) -> Result<Vec<Decimal>, Eval> {
         }
     }
     if !missing.is_empty() {
-        missing.sort();
+        missing.sort_unstable();
         missing.dedup();
         return Err(Eval::Missing(missing));
     }

@@ -640,7 +640,9 @@ pub fn build_table(
         };
     };
 
-    let mut keys: BTreeSet<SeriesKey> = view.series().iter().copied().collect();
+    // Inserted one by one: collecting into a set would bring a stable sort into the wasm.
+    let mut keys: BTreeSet<SeriesKey> = BTreeSet::new();
+    keys.extend(view.series().iter().copied());
     keys.extend(
         scenario
             .edits

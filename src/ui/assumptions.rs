@@ -320,6 +320,7 @@ pub fn seekable(state: &AppState) -> Vec<SeriesKey> {
         })
         .map(|r| r.series)
         .collect();
-    out.sort_by_key(|s| (s.partner != partner, s.partner, s.flow != Flow::Sales));
+    // Keys are unique (one won series per partner and flow), so an unstable sort orders them fully.
+    out.sort_unstable_by_key(|s| (s.partner != partner, s.partner, s.flow != Flow::Sales));
     out
 }

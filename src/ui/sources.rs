@@ -80,7 +80,7 @@ fn percent(position: Decimal) -> String {
 /// shared label goes: close values (KIEP and the story, both −6.003) get one label, "1·2".
 fn clusters(positions: &[Decimal]) -> Vec<(String, Decimal)> {
     let mut order: Vec<usize> = (0..positions.len()).collect();
-    order.sort_by_key(|&i| positions[i]);
+    order.sort_unstable_by_key(|&i| (positions[i], i));
     let near = Decimal::from(7);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in order {
