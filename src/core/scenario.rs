@@ -26,7 +26,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::lang::Lang;
-use super::series::{CellRef, Flow, HORIZON_MAX, HORIZON_MIN, Partner, SeriesKey, YEAR_MIN};
+use super::num::{Quantity, Style, format};
+use super::series::{
+    CellRef, Flow, HORIZON_MAX, HORIZON_MIN, Measure, Partner, SeriesKey, YEAR_MIN,
+};
 
 /// The scenario format version.
 pub const SCENARIO_VERSION: u32 = 1;
@@ -260,6 +263,8 @@ pub enum EditError {
     Negative {
         /// The flow edited.
         flow: Flow,
+        /// What it is counted in, to write the value back as the reader typed it.
+        measure: Measure,
         /// What was typed.
         got: Decimal,
     },
@@ -288,12 +293,17 @@ impl EditError {
     /// The message in a language, saying what was expected and what came.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (EditError::Negative { flow, got }, Lang::Ko) => {
-                format!("{}은 0 이상이어야 합니다 (입력: {got})", flow.label(lang))
-            }
-            (EditError::Negative { flow, got }, Lang::En) => {
-                format!("expected {flow} of zero or more, found {got}")
-            }
+            // A cell's value is in won, dollars or parcels, typed in trillions or billions: say it
+            // in those words, not as the bare count of won.
+            (EditError::Negative { flow, measure, got }, Lang::Ko) => format!(
+                "{} 값은 0 이상이어야 합니다 (입력: {})",
+                flow.label(lang),
+                format(*got, measure_quantity(*measure), lang, Style::Compact)
+            ),
+            (EditError::Negative { flow, measure, got }, Lang::En) => format!(
+                "expected {flow} of zero or more, found {}",
+                format(*got, measure_quantity(*measure), lang, Style::Compact)
+            ),
             (EditError::NotPositive { got }, Lang::Ko) => {
                 format!("0보다 큰 값이어야 합니다 (입력: {got})")
             }
@@ -324,6 +334,15 @@ impl fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
+/// The quantity a measure's figures are written as.
+fn measure_quantity(measure: Measure) -> Quantity {
+    match measure {
+        Measure::Won => Quantity::Won,
+        Measure::Usd => Quantity::Usd,
+        Measure::Parcels => Quantity::Count,
+    }
+}
+
 fn whole_year(value: Decimal, min: i32, max: i32) -> Result<i32, EditError> {
     use rust_decimal::prelude::ToPrimitive;
     if !value.fract().is_zero() {
@@ -351,6 +370,7 @@ pub fn validate_edit(target: EditTarget, value: Decimal) -> Result<(), EditError
             if cell.series.flow != Flow::Balance && value.is_sign_negative() && !value.is_zero() {
                 return Err(EditError::Negative {
                     flow: cell.series.flow,
+                    measure: cell.series.measure,
                     got: value,
                 });
             }
@@ -687,6 +707,7 @@ mod tests {
                 "-1",
                 Err(EditError::Negative {
                     flow: Flow::Purchases,
+                    measure: Measure::Won,
                     got: d("-1"),
                 }),
             ),
