@@ -358,6 +358,22 @@ fn whole_year(value: Decimal, min: i32, max: i32) -> Result<i32, EditError> {
         })
 }
 
+/// The range [`validate_edit`] names for `target` when a value falls outside it, so that a number
+/// typed far beyond it (too large even to read) is told the field's own range rather than the widest
+/// one its quantity allows.
+pub fn edit_range(target: EditTarget) -> (Decimal, Decimal) {
+    match target {
+        EditTarget::Cell(cell) if cell.series.flow == Flow::Balance => {
+            (-max_amount(), max_amount())
+        }
+        EditTarget::Cell(_) => (Decimal::ZERO, max_amount()),
+        EditTarget::FixedRate => (Decimal::ONE, Decimal::from(100_000)),
+        EditTarget::Horizon => (Decimal::from(HORIZON_MIN), Decimal::from(HORIZON_MAX)),
+        EditTarget::Year => (Decimal::from(YEAR_MIN), Decimal::from(HORIZON_MAX)),
+        EditTarget::GrowthRate => (Decimal::from(GROWTH_MIN), Decimal::from(GROWTH_MAX)),
+    }
+}
+
 /// Checks a value a reader typed before it enters a scenario.
 ///
 /// Purchases and sales must be zero or more, a balance may have either sign, every amount is within
@@ -366,7 +382,7 @@ fn whole_year(value: Decimal, min: i32, max: i32) -> Result<i32, EditError> {
 pub fn validate_edit(target: EditTarget, value: Decimal) -> Result<(), EditError> {
     match target {
         EditTarget::Cell(cell) => {
-            let max = max_amount();
+            let (min, max) = edit_range(target);
             if cell.series.flow != Flow::Balance && value.is_sign_negative() && !value.is_zero() {
                 return Err(EditError::Negative {
                     flow: cell.series.flow,
@@ -375,11 +391,6 @@ pub fn validate_edit(target: EditTarget, value: Decimal) -> Result<(), EditError
                 });
             }
             if value.abs() > max {
-                let min = if cell.series.flow == Flow::Balance {
-                    -max
-                } else {
-                    Decimal::ZERO
-                };
                 return Err(EditError::OutOfRange {
                     min,
                     max,
@@ -392,10 +403,10 @@ pub fn validate_edit(target: EditTarget, value: Decimal) -> Result<(), EditError
             if value <= Decimal::ZERO {
                 return Err(EditError::NotPositive { got: value });
             }
-            let max = Decimal::from(100_000);
+            let (min, max) = edit_range(target);
             if value > max {
                 return Err(EditError::OutOfRange {
-                    min: Decimal::ONE,
+                    min,
                     max,
                     got: value,
                 });
@@ -405,7 +416,7 @@ pub fn validate_edit(target: EditTarget, value: Decimal) -> Result<(), EditError
         EditTarget::Horizon => whole_year(value, HORIZON_MIN, HORIZON_MAX).map(|_| ()),
         EditTarget::Year => whole_year(value, YEAR_MIN, HORIZON_MAX).map(|_| ()),
         EditTarget::GrowthRate => {
-            let (min, max) = (Decimal::from(GROWTH_MIN), Decimal::from(GROWTH_MAX));
+            let (min, max) = edit_range(target);
             if value < min || value > max {
                 return Err(EditError::OutOfRange {
                     min,
