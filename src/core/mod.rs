@@ -60,7 +60,7 @@ pub use measure::{
 pub use rust_decimal::{Decimal, RoundingStrategy};
 pub use scenario::{
     Change, DEFAULT_HORIZON, DisplayUnit, EditError, EditTarget, FillRule, FxMode, GROWTH_MAX,
-    GROWTH_MIN, Growth, SCENARIO_VERSION, Scenario, Seek, max_amount, validate_edit,
+    GROWTH_MIN, Growth, SCENARIO_VERSION, Scenario, Seek, edit_range, max_amount, validate_edit,
 };
 pub use seek::{MAX_ITERATIONS, SeekIssue, SeekOutcome, solve};
 pub use series::{

@@ -26,7 +26,10 @@ use rust_decimal::Decimal;
 
 use super::json::Json;
 use super::lang::Lang;
-use super::series::{CellRef, Flow, HORIZON_MAX, HORIZON_MIN, Partner, SeriesKey, YEAR_MIN};
+use super::num::{Quantity, Style, format};
+use super::series::{
+    CellRef, Flow, HORIZON_MAX, HORIZON_MIN, Measure, Partner, SeriesKey, YEAR_MIN,
+};
 
 /// The scenario format version.
 pub const SCENARIO_VERSION: u32 = 1;
@@ -510,6 +513,8 @@ pub enum EditError {
     Negative {
         /// The flow edited.
         flow: Flow,
+        /// What it is counted in, to write the value back as the reader typed it.
+        measure: Measure,
         /// What was typed.
         got: Decimal,
     },
@@ -538,12 +543,17 @@ impl EditError {
     /// The message in a language, saying what was expected and what came.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (EditError::Negative { flow, got }, Lang::Ko) => {
-                format!("{}은 0 이상이어야 합니다 (입력: {got})", flow.label(lang))
-            }
-            (EditError::Negative { flow, got }, Lang::En) => {
-                format!("expected {flow} of zero or more, found {got}")
-            }
+            // A cell's value is in won, dollars or parcels, typed in trillions or billions: say it
+            // in those words, not as the bare count of won.
+            (EditError::Negative { flow, measure, got }, Lang::Ko) => format!(
+                "{} 값은 0 이상이어야 합니다 (입력: {})",
+                flow.label(lang),
+                format(*got, measure_quantity(*measure), lang, Style::Compact)
+            ),
+            (EditError::Negative { flow, measure, got }, Lang::En) => format!(
+                "expected {flow} of zero or more, found {}",
+                format(*got, measure_quantity(*measure), lang, Style::Compact)
+            ),
             (EditError::NotPositive { got }, Lang::Ko) => {
                 format!("0보다 큰 값이어야 합니다 (입력: {got})")
             }
@@ -574,6 +584,15 @@ impl fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
+/// The quantity a measure's figures are written as.
+fn measure_quantity(measure: Measure) -> Quantity {
+    match measure {
+        Measure::Won => Quantity::Won,
+        Measure::Usd => Quantity::Usd,
+        Measure::Parcels => Quantity::Count,
+    }
+}
+
 fn whole_year(value: Decimal, min: i32, max: i32) -> Result<i32, EditError> {
     use rust_decimal::prelude::ToPrimitive;
     if !value.fract().is_zero() {
@@ -589,6 +608,22 @@ fn whole_year(value: Decimal, min: i32, max: i32) -> Result<i32, EditError> {
         })
 }
 
+/// The range [`validate_edit`] names for `target` when a value falls outside it, so that a number
+/// typed far beyond it (too large even to read) is told the field's own range rather than the widest
+/// one its quantity allows.
+pub fn edit_range(target: EditTarget) -> (Decimal, Decimal) {
+    match target {
+        EditTarget::Cell(cell) if cell.series.flow == Flow::Balance => {
+            (-max_amount(), max_amount())
+        }
+        EditTarget::Cell(_) => (Decimal::ZERO, max_amount()),
+        EditTarget::FixedRate => (Decimal::ONE, Decimal::from(100_000)),
+        EditTarget::Horizon => (Decimal::from(HORIZON_MIN), Decimal::from(HORIZON_MAX)),
+        EditTarget::Year => (Decimal::from(YEAR_MIN), Decimal::from(HORIZON_MAX)),
+        EditTarget::GrowthRate => (Decimal::from(GROWTH_MIN), Decimal::from(GROWTH_MAX)),
+    }
+}
+
 /// Checks a value a reader typed before it enters a scenario.
 ///
 /// Purchases and sales must be zero or more, a balance may have either sign, every amount is within
@@ -597,19 +632,15 @@ fn whole_year(value: Decimal, min: i32, max: i32) -> Result<i32, EditError> {
 pub fn validate_edit(target: EditTarget, value: Decimal) -> Result<(), EditError> {
     match target {
         EditTarget::Cell(cell) => {
-            let max = max_amount();
+            let (min, max) = edit_range(target);
             if cell.series.flow != Flow::Balance && value.is_sign_negative() && !value.is_zero() {
                 return Err(EditError::Negative {
                     flow: cell.series.flow,
+                    measure: cell.series.measure,
                     got: value,
                 });
             }
             if value.abs() > max {
-                let min = if cell.series.flow == Flow::Balance {
-                    -max
-                } else {
-                    Decimal::ZERO
-                };
                 return Err(EditError::OutOfRange {
                     min,
                     max,
@@ -622,10 +653,10 @@ pub fn validate_edit(target: EditTarget, value: Decimal) -> Result<(), EditError
             if value <= Decimal::ZERO {
                 return Err(EditError::NotPositive { got: value });
             }
-            let max = Decimal::from(100_000);
+            let (min, max) = edit_range(target);
             if value > max {
                 return Err(EditError::OutOfRange {
-                    min: Decimal::ONE,
+                    min,
                     max,
                     got: value,
                 });
@@ -635,7 +666,7 @@ pub fn validate_edit(target: EditTarget, value: Decimal) -> Result<(), EditError
         EditTarget::Horizon => whole_year(value, HORIZON_MIN, HORIZON_MAX).map(|_| ()),
         EditTarget::Year => whole_year(value, YEAR_MIN, HORIZON_MAX).map(|_| ()),
         EditTarget::GrowthRate => {
-            let (min, max) = (Decimal::from(GROWTH_MIN), Decimal::from(GROWTH_MAX));
+            let (min, max) = edit_range(target);
             if value < min || value > max {
                 return Err(EditError::OutOfRange {
                     min,
@@ -944,6 +975,7 @@ mod tests {
                 "-1",
                 Err(EditError::Negative {
                     flow: Flow::Purchases,
+                    measure: Measure::Won,
                     got: d("-1"),
                 }),
             ),

@@ -16,11 +16,11 @@ use rust_decimal::prelude::ToPrimitive;
 use yew::Reducible;
 
 use crate::core::json::Json;
-use crate::core::num::{FieldUnit, ParseError, ROUNDING, parse};
+use crate::core::num::{FieldUnit, ParseError, ParseErrorKind, ROUNDING, parse};
 use crate::core::{
     CellRef, Computed, DEFAULT_HORIZON, Dataset, DatasetError, Decimal, DisplayUnit, EditError,
     EditTarget, Flow, FxMode, GROWTH_MAX, GROWTH_MIN, Growth, Lang, Measure, Partner, Scenario,
-    Seek, SeekOutcome, SeriesKey, compute, validate_edit,
+    Seek, SeekOutcome, SeriesKey, compute, edit_range, validate_edit,
 };
 
 /// How many steps undo remembers.
@@ -616,19 +616,38 @@ impl AppState {
         self
     }
 
-    /// Checks a parsed value against what the field allows.
-    fn validate(&self, field: Field, value: Decimal) -> Result<(), EditError> {
+    /// What a field's value is checked as.
+    fn edit_target(field: Field) -> EditTarget {
         match field {
-            Field::Cell(cell) => validate_edit(EditTarget::Cell(cell), value),
-            Field::FixedRate => validate_edit(EditTarget::FixedRate, value),
-            Field::Horizon => validate_edit(EditTarget::Horizon, value),
-            Field::GrowthRate(_) => validate_edit(EditTarget::GrowthRate, value),
+            Field::Cell(cell) => EditTarget::Cell(cell),
+            Field::FixedRate => EditTarget::FixedRate,
+            Field::Horizon => EditTarget::Horizon,
+            Field::GrowthRate(_) => EditTarget::GrowthRate,
             // A target is a balance (either sign); a dollar target is held to the same size limit.
             Field::SeekTarget => {
                 let balance = SeriesKey::won(Flow::Balance, Partner::All);
-                validate_edit(EditTarget::Cell(balance.at(DEFAULT_HORIZON)), value)
+                EditTarget::Cell(balance.at(DEFAULT_HORIZON))
             }
         }
+    }
+
+    /// Checks a parsed value against what the field allows.
+    fn validate(&self, field: Field, value: Decimal) -> Result<(), EditError> {
+        validate_edit(AppState::edit_target(field), value)
+    }
+
+    /// A number too large to read is told the field's own range (2025 to 2040 for the horizon), not
+    /// the widest its quantity allows (any year from 1 to 9999).
+    fn narrow_range(field: Field, error: ParseError) -> ParseError {
+        let ParseErrorKind::OutOfRange { min, max } = *error.kind() else {
+            return error;
+        };
+        let (low, high) = edit_range(AppState::edit_target(field));
+        let kind = ParseErrorKind::OutOfRange {
+            min: min.max(low),
+            max: max.min(high),
+        };
+        ParseError::new(kind, error.field())
     }
 
     /// The scenario with a field's valid value in force.
@@ -659,7 +678,7 @@ impl AppState {
 
     fn edit_field(self, field: Field, text: String) -> AppState {
         let value = parse(&text, &self.field_unit(field))
-            .map_err(FieldError::Parse)
+            .map_err(|e| FieldError::Parse(AppState::narrow_range(field, e)))
             .and_then(|v| {
                 self.validate(field, v)
                     .map(|()| v)

@@ -108,6 +108,12 @@ impl ParseError {
             (ParseErrorKind::TooLong { max_chars }, Lang::En) => {
                 format!("input is too long (at most {max_chars} characters)")
             }
+            (ParseErrorKind::InvalidChar(c), Lang::Ko) if invisible(*c) => {
+                format!("보이지 않는 문자가 섞여 있습니다: {}", code_point(*c))
+            }
+            (ParseErrorKind::InvalidChar(c), Lang::En) if invisible(*c) => {
+                format!("unexpected invisible character {}", code_point(*c))
+            }
             (ParseErrorKind::InvalidChar(c), Lang::Ko) => {
                 format!("쓸 수 없는 문자가 있습니다: {}", show_char(*c))
             }
@@ -230,16 +236,58 @@ fn hint(field: FieldUnit, lang: Lang) -> String {
     }
 }
 
-/// A character quoted, with its code point when it is not plain ASCII (so an invisible or look-alike
-/// character can be identified).
+/// A character quoted, with its code point when it is not plain ASCII (so a look-alike character
+/// can be identified). A combining mark is shown on a dotted circle, as character charts do, so it
+/// does not sit on the quotation mark.
 fn show_char(c: char) -> String {
     if c.is_ascii_graphic() {
         format!("‘{c}’")
-    } else if c.is_control() {
-        format!("U+{:04X}", u32::from(c))
+    } else if combining(c) {
+        format!("‘\u{25CC}{c}’ ({})", code_point(c))
     } else {
-        format!("‘{c}’ (U+{:04X})", u32::from(c))
+        format!("‘{c}’ ({})", code_point(c))
     }
+}
+
+/// `U+202E`.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+/// Whether a character shows nothing of its own: controls, and the formatting characters Unicode
+/// says to ignore when they cannot be shown (zero-width and directional marks, variation
+/// selectors, tags). Quoted, it would be invisible or, for a directional override, turn the rest of
+/// the message around; it is named by its code point alone.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{34F}'
+                | '\u{61C}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+/// Whether a character is a combining mark of the general blocks (accents, enclosing marks).
+fn combining(c: char) -> bool {
+    matches!(
+        c,
+        '\u{300}'..='\u{36F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+    )
 }
 
 #[cfg(test)]
@@ -303,8 +351,22 @@ mod tests {
             ),
             (
                 err(ParseErrorKind::InvalidChar('\u{7}'), FieldUnit::rate()),
-                "쓸 수 없는 문자가 있습니다: U+0007. 환율을 입력하세요 (예: 1,396, 1,396.0원/달러)",
-                "unexpected character U+0007: expected an exchange rate such as 1,396, ₩1,396.0 per $ or 1396 KRW/USD",
+                "보이지 않는 문자가 섞여 있습니다: U+0007. 환율을 입력하세요 (예: 1,396, 1,396.0원/달러)",
+                "unexpected invisible character U+0007: expected an exchange rate such as 1,396, ₩1,396.0 per $ or 1396 KRW/USD",
+            ),
+            (
+                // A right-to-left override quoted would turn the rest of the message around.
+                err(
+                    ParseErrorKind::InvalidChar('\u{202E}'),
+                    FieldUnit::percent(),
+                ),
+                "보이지 않는 문자가 섞여 있습니다: U+202E. 백분율을 입력하세요 (예: 53.2, 53.2%, −79.7%)",
+                "unexpected invisible character U+202E: expected a percentage such as 53.2, 53.2%, −79.7%",
+            ),
+            (
+                err(ParseErrorKind::InvalidChar('\u{301}'), FieldUnit::percent()),
+                "쓸 수 없는 문자가 있습니다: ‘◌\u{301}’ (U+0301). 백분율을 입력하세요 (예: 53.2, 53.2%, −79.7%)",
+                "unexpected character ‘◌\u{301}’ (U+0301): expected a percentage such as 53.2, 53.2%, −79.7%",
             ),
         ];
         for (error, ko, en) in table {
