@@ -14,6 +14,7 @@
 //! ```
 
 use super::arith::Arith;
+use super::lang::quoted;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -56,14 +57,17 @@ impl Warning {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Warning::UnknownView(v), Lang::Ko) => {
-                format!("자료 {v:?}이(가) 없어 기본 자료를 보여 줍니다")
+                format!("자료 {}이(가) 없어 기본 자료를 보여 줍니다", quoted(v))
             }
             (Warning::UnknownView(v), Lang::En) => {
-                format!("expected a source of this dataset, found {v:?}; showing the default")
+                format!(
+                    "expected a source of this dataset, found {}; showing the default",
+                    quoted(v)
+                )
             }
             (Warning::OtherDataset(d), Lang::Ko) => format!("다른 데이터({d})용 설정입니다"),
             (Warning::OtherDataset(d), Lang::En) => {
-                format!("this scenario was made for dataset {d:?}")
+                format!("this scenario was made for dataset {}", quoted(d))
             }
             (Warning::InvalidEdit(c, e), _) => format!("{c}: {}", e.message(lang)),
             (Warning::EditOutsideTable(c), Lang::Ko) => {

@@ -23,6 +23,7 @@
 #![allow(clippy::result_large_err)]
 
 use super::arith::Arith;
+use super::lang::quoted;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::LazyLock;
@@ -421,7 +422,11 @@ impl fmt::Display for DatasetError {
                 field,
                 value,
                 expected,
-            } => write!(f, "{at}: unknown {field} {value:?}, expected {expected}"),
+            } => write!(
+                f,
+                "{at}: unknown {field} {}, expected {expected}",
+                quoted(value)
+            ),
             DatasetError::Duplicate {
                 at,
                 what,
@@ -435,7 +440,8 @@ impl fmt::Display for DatasetError {
             DatasetError::BadDecimal { at, value } => {
                 write!(
                     f,
-                    "{at}: expected a plain decimal such as \"6.003\" or \"-100\", found {value:?}"
+                    "{at}: expected a plain decimal such as \"6.003\" or \"-100\", found {}",
+                    quoted(value)
                 )
             }
             DatasetError::YearOutOfRange { at, year } => write!(
@@ -949,7 +955,7 @@ impl Dataset {
             if let Some((_, first)) = source_ids.insert(s.id.clone(), (i, line)) {
                 return Err(DatasetError::Duplicate {
                     at,
-                    what: format!("source {:?}", s.id),
+                    what: format!("source {}", quoted(&s.id)),
                     first_line: Some(first),
                 });
             }
@@ -964,7 +970,7 @@ impl Dataset {
                     if members.iter().any(|(mv, _)| *mv == v) {
                         return Err(DatasetError::Duplicate {
                             at,
-                            what: format!("vintage {v} of family {family:?}"),
+                            what: format!("vintage {v} of family {}", quoted(family)),
                             first_line: None,
                         });
                     }
@@ -1000,7 +1006,8 @@ impl Dataset {
                         line: Some(*line),
                     },
                     message: format!(
-                        "expected a source id different from the family name {family:?}"
+                        "expected a source id different from the family name {}",
+                        quoted(family)
                     ),
                 });
             }
@@ -1085,8 +1092,8 @@ impl Dataset {
                         return Err(DatasetError::Invalid {
                             at,
                             message: format!(
-                                "expected a vintage that family {:?} has, found {v}",
-                                f.source
+                                "expected a vintage that family {} has, found {v}",
+                                quoted(&f.source)
                             ),
                         });
                     }
@@ -1106,8 +1113,8 @@ impl Dataset {
                         return Err(DatasetError::Invalid {
                             at,
                             message: format!(
-                                "expected no vintage, or the source's own, for source {:?}",
-                                s.id
+                                "expected no vintage, or the source's own, for source {}",
+                                quoted(&s.id)
                             ),
                         });
                     }
@@ -1348,7 +1355,7 @@ impl Dataset {
             if let Some(first) = claim_ids.insert(c.id.clone(), line) {
                 return Err(DatasetError::Duplicate {
                     at,
-                    what: format!("claim {:?}", c.id),
+                    what: format!("claim {}", quoted(&c.id)),
                     first_line: Some(first),
                 });
             }
@@ -1379,7 +1386,7 @@ impl Dataset {
                 if let Some(first) = part_lines.insert(p.id.clone(), spanned.line) {
                     return Err(DatasetError::Duplicate {
                         at,
-                        what: format!("part {:?}", p.id),
+                        what: format!("part {}", quoted(&p.id)),
                         first_line: Some(first),
                     });
                 }
@@ -1392,20 +1399,22 @@ impl Dataset {
                 };
                 let check = expr("check", &p.check)?;
                 let expect = expr("expect", &p.expect)?;
-                let constant =
-                    |field: &'static str, src: &Option<String>| -> Result<Decimal, DatasetError> {
-                        let src = src.as_deref().ok_or_else(|| DatasetError::Invalid {
-                            at: at.clone(),
-                            message: format!("expected a {field} for compare = {:?}", p.compare),
-                        })?;
-                        let value = expr(field, src)?.constant().filter(|v| *v > Decimal::ZERO);
-                        value.ok_or_else(|| DatasetError::Invalid {
-                            at: at.clone(),
-                            message: format!(
-                                "expected {field} to be a number above zero, found {src:?}"
-                            ),
-                        })
-                    };
+                let constant = |field: &'static str,
+                                src: &Option<String>|
+                 -> Result<Decimal, DatasetError> {
+                    let src = src.as_deref().ok_or_else(|| DatasetError::Invalid {
+                        at: at.clone(),
+                        message: format!("expected a {field} for compare = {}", quoted(&p.compare)),
+                    })?;
+                    let value = expr(field, src)?.constant().filter(|v| *v > Decimal::ZERO);
+                    value.ok_or_else(|| DatasetError::Invalid {
+                        at: at.clone(),
+                        message: format!(
+                            "expected {field} to be a number above zero, found {}",
+                            quoted(src)
+                        ),
+                    })
+                };
                 let compare = match p.compare.as_str() {
                     "rounds_to" => Compare::RoundsTo {
                         step: constant("step", &p.step)?,

@@ -25,6 +25,7 @@
 //! ```
 
 use super::arith::Arith;
+use super::lang::quoted;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -214,7 +215,7 @@ impl Tok {
         match self {
             Tok::Num(d) => format!("the number {d}"),
             Tok::Int(i) => format!("the number {i}"),
-            Tok::Ident(s) => format!("{s:?}"),
+            Tok::Ident(s) => quoted(s),
             Tok::Dot => "\".\"".into(),
             Tok::DotDot => "\"..\"".into(),
             Tok::LBracket => "\"[\"".into(),
@@ -315,16 +316,11 @@ fn lex(input: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
                 err(
                     start + text.chars().count(),
                     "a scale after the number (tn, bn, mn, k, 조, 억, 만 or %)",
-                    format!("{suffix:?}"),
+                    quoted(&suffix),
                 )
             })?;
-            let value = Decimal::from_str_exact(&text).map_err(|_| {
-                err(
-                    start,
-                    "a number with at most 28 digits",
-                    format!("{text:?}"),
-                )
-            })?;
+            let value = Decimal::from_str_exact(&text)
+                .map_err(|_| err(start, "a number with at most 28 digits", quoted(&text)))?;
             let value = value.times(scale).ok_or_else(|| {
                 err(
                     start,
@@ -354,7 +350,7 @@ fn lex(input: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
             return Err(err(
                 start,
                 "a number, a name, an operator or a bracket",
-                format!("{c:?}"),
+                quoted(&c.to_string()),
             ));
         }
     }
@@ -480,7 +476,7 @@ impl Parser {
             err(
                 at,
                 "a function (abs, pct_change, fold, cagr, usd, won, max, min)",
-                format!("{name:?}"),
+                quoted(name),
             )
         })?;
         self.pos += 1; // "("
@@ -559,7 +555,7 @@ impl Parser {
             err(
                 *flow_at,
                 "a flow (purchases, sales, balance), fx or a function",
-                format!("{flow:?}"),
+                quoted(flow),
             )
         })?;
         let (partner_at, partner) = rest.next().ok_or_else(|| {
@@ -573,7 +569,7 @@ impl Parser {
             err(
                 *partner_at,
                 "a partner (all, china, us, eu, japan, uk, asean)",
-                format!("{partner:?}"),
+                quoted(partner),
             )
         })?;
         let mut measure = Measure::Won;
@@ -588,7 +584,7 @@ impl Parser {
                     return Err(err(
                         *n_at,
                         "a measure (won, usd, parcels) or yoy",
-                        format!("{n:?}"),
+                        quoted(n),
                     ));
                 }
             }

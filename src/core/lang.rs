@@ -47,6 +47,27 @@ pub fn with_particle(word: &str) -> &'static str {
     }
 }
 
+/// `text` in double quotes for a message, with `"`, `\\` and control characters escaped: what `{:?}`
+/// gives for plain text, without bringing the standard library's Unicode escaping tables into the
+/// wasm (the data file's ids and names are all a message ever quotes).
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Starts an English label with a capital ("all partners" → "All partners"); Korean has no case.
 ///
 /// ASCII only, on purpose: every label that reaches it starts with an ASCII letter or with Hangul,
@@ -64,6 +85,19 @@ pub fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_like_debug_for_plain_text() {
+        for text in [
+            "kiep-2025-07-02",
+            "a \"b\" c\\",
+            "tab\there\r\nnewline",
+            "전체",
+            "\u{1}",
+        ] {
+            assert_eq!(quoted(text), format!("{text:?}"));
+        }
+    }
 
     #[test]
     fn capitalises_english_and_leaves_korean() {

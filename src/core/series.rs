@@ -8,7 +8,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::lang::{Lang, capitalise};
+use super::lang::{Lang, capitalise, quoted};
 
 /// Earliest year a figure, edit or claim may name; anything older is a typo in this story's data.
 pub const YEAR_MIN: i32 = 1990;
@@ -198,7 +198,12 @@ pub struct KeyError {
 
 impl fmt::Display for KeyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "expected {}, found {:?}", self.expected, self.text)
+        write!(
+            f,
+            "expected {}, found {}",
+            self.expected,
+            quoted(&self.text)
+        )
     }
 }
 
