@@ -461,7 +461,7 @@ impl fmt::Display for DatasetError {
 impl std::error::Error for DatasetError {}
 
 /// The whole dataset, validated.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Dataset {
     /// Stable identifier of the dataset (scenarios are keyed to it).
     pub id: String,
@@ -489,6 +489,14 @@ pub struct Dataset {
     first_year: i32,
     last_year: i32,
     text: String,
+}
+
+/// Two datasets are the same when their text is: parsing is deterministic, so nothing else can
+/// differ, and comparing one string is cheaper (in time and in wasm) than every figure.
+impl PartialEq for Dataset {
+    fn eq(&self, other: &Dataset) -> bool {
+        self.text == other.text
+    }
 }
 
 // ---- raw shapes, read from the TOML tree -------------------------------------------------------
