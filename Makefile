@@ -50,6 +50,7 @@ test-browser:
 
 # The built app in headless Chromium: served over 127.0.0.1, and dist/jikgu.html from file:// offline.
 test-e2e: dist
+	$(CARGO) run --quiet --release -p xtask -- size-check dist
 	cd tests/e2e && node --test --test-concurrency=1
 
 lint:
