@@ -180,33 +180,43 @@ pub struct Packed {
 ///
 /// Base64 of gzip (what this did before) cannot be compressed again: served with brotli, the page
 /// weighed about the gzip size. Base64 of the raw bytes loses too, because a repeated byte pattern
-/// lands on three different alignments. Here every byte is always the same character, so the
-/// compressor sees the wasm's own repetitions. The 92 most frequent bytes get the printable ASCII
-/// characters that need no escape in a JS string or in HTML script text (all but `"`, `\` and `<`,
-/// which also rules out `</script` and `<!--`); the other 164 get letters from U+0100 up, two bytes
-/// each in UTF-8 and never touched by HTML parsing (no NUL, no carriage return, no C1 controls).
+/// lands on three different alignments. Here every byte is always the same character, and most
+/// bytes are the character with their own code: printable ASCII stays itself and bytes 0x80–0xFF
+/// become U+0080–U+00FF (two UTF-8 bytes whose second keeps the byte's low bits), so the compressor
+/// sees the wasm's own patterns. The 36 ASCII bytes that cannot appear as themselves in a script
+/// (controls, which HTML may rewrite, and `"`, `\` and `<`, which would end the string or allow
+/// `</script`) are swapped with the rarest printable ones where they are more frequent; what is
+/// displaced, or left over, gets a letter from U+0100 up.
 pub fn pack(bytes: &[u8]) -> Packed {
     let mut count = [0usize; 256];
     for &b in bytes {
         count[usize::from(b)] += 1;
     }
-    let mut by_frequency: Vec<u8> = (0..=255).collect();
-    // Most frequent first; ties by byte value so a build is reproducible.
-    by_frequency.sort_by(|a, b| {
+    let needs_no_escape = |b: u8| (0x20..0x7f).contains(&b) && !matches!(b, b'"' | b'\\' | b'<');
+    let mut of_byte: [char; 256] = std::array::from_fn(|b| char::from(b as u8));
+    let mut unsafe_bytes: Vec<u8> = (0..0x80u8).filter(|b| !needs_no_escape(*b)).collect();
+    let mut rare: Vec<u8> = (0..0x80u8).filter(|b| needs_no_escape(*b)).collect();
+    // Most frequent unsafe first, rarest safe first; ties by byte value so a build is reproducible.
+    unsafe_bytes.sort_by(|a, b| {
         count[usize::from(*b)]
             .cmp(&count[usize::from(*a)])
             .then(a.cmp(b))
     });
-    let ascii = (0x20u32..0x7f).filter(|c| !matches!(*c, 0x22 | 0x5c | 0x3c));
-    let letters = 0x100u32..;
-    let characters: Vec<char> = ascii
-        .chain(letters)
-        .filter_map(char::from_u32)
-        .take(256)
-        .collect();
-    let mut of_byte = ['\0'; 256];
-    for (byte, character) in by_frequency.iter().zip(&characters) {
-        of_byte[usize::from(*byte)] = *character;
+    rare.sort_by(|a, b| {
+        count[usize::from(*a)]
+            .cmp(&count[usize::from(*b)])
+            .then(a.cmp(b))
+    });
+    let mut letters = (0x100u32..).filter_map(char::from_u32);
+    let mut rare = rare.into_iter();
+    for u in unsafe_bytes {
+        match rare.next() {
+            Some(r) if count[usize::from(u)] > count[usize::from(r)] => {
+                of_byte[usize::from(u)] = char::from(r);
+                of_byte[usize::from(r)] = letters.next().unwrap_or('\u{100}');
+            }
+            _ => of_byte[usize::from(u)] = letters.next().unwrap_or('\u{100}'),
+        }
     }
     Packed {
         alphabet: of_byte.iter().collect(),
@@ -380,6 +390,14 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         );
     }
 
+    fn alphabet_of(packed: &Packed, byte: u8) -> char {
+        packed
+            .alphabet
+            .chars()
+            .nth(usize::from(byte))
+            .expect("256 characters")
+    }
+
     #[test]
     fn packed_bytes_come_back_and_need_no_escape() {
         let bytes: Vec<u8> = (0..=255u8)
@@ -406,7 +424,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         );
         for c in alphabet {
             assert!(
-                (' '..='~').contains(&c) || ('\u{100}'..'\u{800}').contains(&c),
+                (' '..='~').contains(&c) || ('\u{80}'..'\u{200}').contains(&c),
                 "{c:?} is one or two UTF-8 bytes and no control"
             );
             assert!(!matches!(c, '"' | '\\' | '<'), "{c:?} would need an escape");
