@@ -4,13 +4,14 @@
 //!
 //! Checks: parsing never panics and an error can be shown; a file that parses keeps its exact text
 //! (the link tag and the SHA-256 shown are of it), and computing it, as the page does next, never
-//! panics: the default scenario, each view (up to eight) and the charts of the default.
+//! panics: the default scenario and its charts, then each view (up to eight) in dollars, projected
+//! to the furthest horizon, which takes the file's figures through conversion and growth.
 //! The target uses only the public API, so it outlives changes to the parser's internals.
 
 #![no_main]
 
 use jikgu::core::chart_model::{balance_chart, flows_chart};
-use jikgu::core::{Dataset, Lang, Scenario, compute};
+use jikgu::core::{Dataset, DisplayUnit, HORIZON_MAX, Lang, Scenario, compute};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -36,6 +37,8 @@ fuzz_target!(|data: &[u8]| {
     for view in dataset.views().iter().take(8) {
         let scenario = Scenario {
             view: Some(view.id.clone()),
+            unit: DisplayUnit::Usd,
+            horizon: Some(HORIZON_MAX),
             ..Scenario::default()
         };
         let _ = compute(&dataset, &scenario);
