@@ -1,7 +1,8 @@
-# jikgu's two commands, and the steps they are made of.
+# jikgu's two commands and the steps they are made of, plus the fuzzers (run by hand).
 #
 #   make serve   install what is missing, build the release app, serve it on http://127.0.0.1:8080
 #   make test    install what is missing (plus Chromium), then every test tier, stopping at the first red
+#   make fuzz    install cargo-fuzz if missing, then fuzz each parser for FUZZ_SECONDS (default 60) each
 #
 # Every target installs its own tools idempotently (scripts/tools.sh): a second run installs nothing.
 
@@ -18,10 +19,10 @@ export CHROMIUM ?= /usr/bin/chromium
 CARGO ?= cargo
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help serve dist test test-native test-browser test-e2e lint size bench tools tools-test tools-check clean
+.PHONY: help serve dist test test-native test-browser test-e2e lint size bench fuzz tools tools-test tools-fuzz tools-check clean
 
 help:
-	@sed -n '3,4p' Makefile | sed 's/^# //'
+	@sed -n '3,5p' Makefile | sed 's/^# //'
 
 ## The two commands ---------------------------------------------------------------------------------
 
@@ -72,6 +73,12 @@ bench: tools-test dist
 	$(CARGO) bench --bench recompute
 	node tests/e2e/bench/input-to-paint.mjs
 
+# The number parser, the share-link decoder and the dataset parser under cargo-fuzz (nightly), one
+# after the other, FUZZ_SECONDS each; not part of `make test` or CI. See scripts/fuzz.sh.
+FUZZ_SECONDS ?= 60
+fuzz: tools-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
 ## Tools ----------------------------------------------------------------------------------------------
 
 tools:
@@ -79,6 +86,9 @@ tools:
 
 tools-test:
 	scripts/tools.sh test
+
+tools-fuzz:
+	scripts/tools.sh fuzz
 
 # Trunk.toml's wasm-bindgen must be the one Cargo.lock builds against, or Trunk refuses offline.
 tools-check:

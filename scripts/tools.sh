@@ -4,12 +4,14 @@
 #
 #   scripts/tools.sh build     wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt
 #   scripts/tools.sh test      the above, plus chromium, chromium-driver and the e2e test's npm packages
+#   scripts/tools.sh fuzz      the nightly toolchain and cargo-fuzz, for `make fuzz`
 #
 # Versions are pinned here and in Trunk.toml; `make tools-check` verifies they agree.
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+CARGO_FUZZ_VERSION=0.13.2
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOLS=${JIKGU_TOOLS:-$HOME/.cache/jikgu-tools}
 export PATH="$TOOLS/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -100,14 +102,31 @@ ensure_e2e_packages() {
   fi
 }
 
+ensure_nightly() {
+  # cargo-fuzz builds with sanitizer and coverage flags that only nightly rustc accepts.
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain (minimal profile)"
+    rustup toolchain install nightly --profile minimal
+  fi
+}
+
+ensure_cargo_fuzz() {
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (a few minutes)"
+    cargo install --locked --force "cargo-fuzz@$CARGO_FUZZ_VERSION"
+  fi
+}
+
 case "${1:-build}" in
   build)
     ensure_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt ;;
   test)
     ensure_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt; ensure_browser; ensure_e2e_packages ;;
+  fuzz)
+    ensure_nightly; ensure_cargo_fuzz ;;
   path)
     # Printed for the Makefile: the PATH under which the pinned tools are found first.
     echo "$PATH" ;;
   *)
-    echo "usage: $0 build|test|path" >&2; exit 2 ;;
+    echo "usage: $0 build|test|fuzz|path" >&2; exit 2 ;;
 esac
