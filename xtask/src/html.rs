@@ -425,7 +425,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         for c in alphabet {
             assert!(
                 (' '..='~').contains(&c) || ('\u{80}'..'\u{200}').contains(&c),
-                "{c:?} is one or two UTF-8 bytes and no control"
+                "{c:?} is one or two UTF-8 bytes, and no C0 control that HTML would rewrite"
             );
             assert!(!matches!(c, '"' | '\\' | '<'), "{c:?} would need an escape");
         }
@@ -433,6 +433,16 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(
             most_frequent.is_ascii(),
             "the most frequent byte (0) costs one byte"
+        );
+        assert_eq!(
+            alphabet_of(&packed, b'a'),
+            'a',
+            "printable ASCII stays itself"
+        );
+        assert_eq!(
+            alphabet_of(&packed, 0xE9),
+            '\u{e9}',
+            "a high byte keeps its code"
         );
     }
 
