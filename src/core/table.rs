@@ -572,10 +572,12 @@ fn project_row(
         let (value, projection) = match method {
             Method::Rate(rate) => {
                 let v = match (running, factor) {
-                    (Some(prev), Some(f)) => prev.checked_mul(f).ok_or(Undefined::Overflow),
-                    _ => measure::grow(base_value, rate, steps),
+                    (Some(prev), Some(f)) => {
+                        measure::mul_cap(prev, f, PROJECTED_DP).ok_or(Undefined::Overflow)
+                    }
+                    _ => measure::grow(base_value, rate, steps)
+                        .map(|v| measure::cap_dp(v, PROJECTED_DP)),
                 };
-                let v = v.map(|v| measure::cap_dp(v, PROJECTED_DP));
                 running = v.ok();
                 (v, Projection::Growth { assumption, rate })
             }
