@@ -337,7 +337,18 @@ fn from_pick(dataset: &Dataset, view: &View, pick: Pick) -> Option<(Decimal, Pro
     })
 }
 
-fn apply_edits(row: &mut Row, scenario: &Scenario, first: i32, years: &RangeInclusive<i32>) {
+/// Applies the scenario's edits of `row` in `years`. `edited` lists every series the scenario
+/// edits, so the rows it does not touch (most of them) skip the look-up in the map of edits.
+fn apply_edits(
+    row: &mut Row,
+    scenario: &Scenario,
+    edited: &[SeriesKey],
+    first: i32,
+    years: &RangeInclusive<i32>,
+) {
+    if !edited.contains(&row.series) {
+        return;
+    }
     let from = row.series.at(*years.start());
     let to = row.series.at(*years.end());
     for (at, value) in scenario.edits.range(from..=to) {
@@ -641,6 +652,9 @@ pub fn build_table(
         };
     };
 
+    // Edits sort by series, then year.
+    let mut edited: Vec<SeriesKey> = scenario.edits.keys().map(|c| c.series).collect();
+    edited.dedup();
     let mut keys: BTreeSet<SeriesKey> = view.series().iter().copied().collect();
     keys.extend(
         scenario
@@ -658,7 +672,7 @@ pub fn build_table(
 
     let mut rows: Vec<Row> = Vec::with_capacity(keys.len());
     for &series in &keys {
-        let mut cells = vec![Cell::gap(); width];
+        let mut cells: Vec<Cell> = (0..width).map(|_| Cell::gap()).collect();
         if series.flow != Flow::Balance {
             for (year, pick) in view.levels_of(series) {
                 if let (Some(cell), Some((value, provenance))) = (
@@ -684,7 +698,7 @@ pub fn build_table(
             projection: None,
         };
         if series.flow != Flow::Balance {
-            apply_edits(&mut row, scenario, first, &years);
+            apply_edits(&mut row, scenario, &edited, first, &years);
             if let Some(rule) = scenario.fills.get(&series) {
                 apply_fill(&mut row, *rule, first, last);
             }
@@ -778,7 +792,7 @@ pub fn build_table(
         }
         if let Some(row) = rows.get_mut(b) {
             row.cells = cells;
-            apply_edits(row, scenario, first, &years);
+            apply_edits(row, scenario, &edited, first, &years);
             if let Some(rule) = scenario.fills.get(&series) {
                 apply_fill(row, *rule, first, last);
             }
@@ -799,7 +813,7 @@ pub fn build_table(
                 last,
                 end,
             );
-            apply_edits(row, scenario, first, &projected_years);
+            apply_edits(row, scenario, &edited, first, &projected_years);
         }
         for b in 0..rows.len() {
             let Some((series, sales_row, purchases_row)) = balance_and_flows(&rows, b) else {
@@ -850,16 +864,20 @@ pub fn build_table(
         }
         // Edits in projection years override the projection of a balance itself.
         for row in rows.iter_mut().filter(|r| r.series.flow == Flow::Balance) {
-            apply_edits(row, scenario, first, &projected_years);
+            apply_edits(row, scenario, &edited, first, &projected_years);
         }
     }
 
     // Display values: won shown in dollars when asked (other measures are shown as they are).
     for row in &mut rows {
         let convert = row.series.measure == Measure::Won && scenario.unit == DisplayUnit::Usd;
-        for (cell, year) in row.cells.iter_mut().zip(years.clone()) {
+        for (i, cell) in row.cells.iter_mut().enumerate() {
             cell.display = match (cell.value, convert) {
-                (Some(v), true) => rates.rate(year).and_then(|r| measure::to_usd(v, r).ok()),
+                (Some(v), true) => i32::try_from(i)
+                    .ok()
+                    .and_then(|i| first.checked_add(i))
+                    .and_then(|year| rates.rate(year))
+                    .and_then(|r| measure::to_usd(v, r).ok()),
                 (v, false) => v,
                 (None, true) => None,
             };
