@@ -3,6 +3,11 @@
 //! plotters draws in canvas pixels and does not scale for `devicePixelRatio` (plotters#164), so the
 //! canvas's backing store is sized to its CSS box times the ratio, and [`ChartStyle::scale`] grows
 //! text and strokes to match.
+//!
+//! The first chart drawn leaves a `performance.mark` named [`FIRST_CHART_MARK`], so a benchmark can
+//! time the page from navigation to its first chart (`tests/e2e/bench/first-chart.mjs`).
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -39,5 +44,17 @@ pub fn draw_on(
         dark,
         cursor,
     };
-    draw(&root, model, &style).map_err(|e| e.to_string())
+    let drawn = draw(&root, model, &style).map_err(|e| e.to_string())?;
+    if !FIRST_CHART_MARKED.swap(true, Ordering::Relaxed) {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            // A mark that cannot be made only costs the benchmark its reading.
+            let _ = performance.mark(FIRST_CHART_MARK);
+        }
+    }
+    Ok(drawn)
 }
+
+/// The name of the `performance.mark` left when the page's first chart has been drawn.
+pub const FIRST_CHART_MARK: &str = "jikgu:first-chart";
+
+static FIRST_CHART_MARKED: AtomicBool = AtomicBool::new(false);
