@@ -58,7 +58,7 @@ lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	# On wasm32: the app and its browser tests (native-only test crates use proptest and tokio).
-	$(CARGO) clippy $(WASM) --lib --bins --test browser -- -D warnings
+	$(CARGO) clippy $(WASM) --lib --bins --test browser --test browser_bench -- -D warnings
 
 ## Builds and measurements ----------------------------------------------------------------------------
 
@@ -68,10 +68,11 @@ dist: tools tools-check
 size: dist
 	$(CARGO) run --quiet --release -p xtask -- size dist
 
-# Criterion's full recompute (native), then input-to-paint of one edit in headless Chromium.
+# Every speed measure, then one table with budgets (tests/e2e/bench/run.mjs): the full recompute
+# natively (criterion) and as wasm in headless Chromium (tests/browser_bench.rs), input-to-paint of
+# one edit, and navigation to the first chart painted from dist/jikgu.html over file://.
 bench: tools-test dist
-	$(CARGO) bench --bench recompute
-	node tests/e2e/bench/input-to-paint.mjs
+	node tests/e2e/bench/run.mjs
 
 # The number parser, the share-link decoder and the dataset parser under cargo-fuzz (nightly), one
 # after the other, FUZZ_SECONDS each; not part of `make test` or CI. See scripts/fuzz.sh.

@@ -5,36 +5,10 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jikgu::core::{
-    Dataset, Decimal, Flow, Growth, Partner, Scenario, Seek, SeriesKey, cagr, compute, grow,
-};
+use jikgu::core::{Dataset, Decimal, Scenario, cagr, compute, grow};
 
-/// KOSTAT's revised view (the most series), one edit, one chosen growth window, a projection to
-/// 2040 and the goal seek "what growth of sales closes the 2030 gap".
-fn full_scenario() -> Scenario {
-    let mut s = Scenario {
-        view: Some("kostat-revised".into()),
-        horizon: Some(2040),
-        ..Scenario::default()
-    };
-    s.growth.insert(
-        SeriesKey::won(Flow::Purchases, Partner::China),
-        Growth::Cagr {
-            from: 2021,
-            to: 2024,
-        },
-    );
-    s.edits.insert(
-        SeriesKey::won(Flow::Purchases, Partner::All).at(2023),
-        Decimal::from(6_700_000_000_000_i64),
-    );
-    s.seek = Some(Seek::Growth {
-        series: SeriesKey::won(Flow::Sales, Partner::All),
-        year: 2030,
-        target: Decimal::ZERO,
-    });
-    s
-}
+mod support;
+use support::full_scenario;
 
 fn recompute(c: &mut Criterion) {
     let Ok(data) = Dataset::embedded() else {

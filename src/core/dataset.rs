@@ -499,6 +499,9 @@ impl PartialEq for Dataset {
     }
 }
 
+/// Text equality is an equivalence; being `Eq` also lets `Rc<Dataset>` compare pointers first.
+impl Eq for Dataset {}
+
 // ---- raw shapes, read from the TOML tree -------------------------------------------------------
 
 /// A row of the file and the line it starts on.

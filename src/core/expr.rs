@@ -726,12 +726,15 @@ impl Expr {
                 other => other,
             },
             Expr::Bin(op, a, b) => {
-                let values = match combine(vec![a.eval(r), b.eval(r)]) {
-                    Ok(v) => v,
-                    Err(e) => return e,
-                };
-                let (Some(&x), Some(&y)) = (values.first(), values.get(1)) else {
-                    return Eval::Undefined(Undefined::Overflow);
+                let (x, y) = match (a.eval(r), b.eval(r)) {
+                    // Two numbers, the common case, need no list.
+                    (Eval::Value(x), Eval::Value(y)) => (x, y),
+                    (a, b) => {
+                        return match combine(vec![a, b]) {
+                            Err(e) => e,
+                            Ok(_) => Eval::Undefined(Undefined::Overflow),
+                        };
+                    }
                 };
                 let out = match op {
                     Op::Add => x.plus(y),

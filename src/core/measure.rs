@@ -158,26 +158,92 @@ const ROOT_STEPS: u32 = 200;
 /// Caps the decimal places of an intermediate value at `dp`, rounding half away from zero.
 ///
 /// Used to keep intermediate operands short, never for display ([`round_for_display`] does that).
-/// It is `Decimal::rescale`, which drops digits in chunks, where `round_dp` loops digit by digit;
-/// a value with fewer places is returned as it is (rescaling up would only lengthen it).
+/// A value with fewer places is returned as it is (rescaling up would only lengthen it).
+///
+/// The result is bit for bit `Decimal::rescale(dp)` (the sign of a value that rounds to zero is
+/// kept too), but the 96-bit mantissa is divided once as a `u128` where `rescale` divides word by
+/// word in chunks of nine digits: every compounded power and every projected cell passes through
+/// here, so it is the hottest arithmetic of a recompute.
 pub(crate) fn cap_dp(value: Decimal, dp: u32) -> Decimal {
-    if value.scale() <= dp {
+    let scale = value.scale();
+    if scale <= dp {
         return value;
     }
-    let mut capped = value;
-    capped.rescale(dp);
-    capped
+    let magnitude = value.mantissa().unsigned_abs();
+    round_magnitude(magnitude, value.is_sign_negative(), scale, dp).unwrap_or_else(|| {
+        let mut capped = value;
+        capped.rescale(dp);
+        capped
+    })
+}
+
+/// `a × b` with its places capped at `dp`: bit for bit `cap_dp(a.times(b)?, dp)`.
+///
+/// When both mantissas fit in 64 bits and the product in a decimal's 96 (growth factors, powers
+/// and projected values all do), `checked_mul` is exact, so the product is taken and rounded once
+/// in a `u128`; anything else goes through `checked_mul` and [`cap_dp`].
+pub(crate) fn mul_cap(a: Decimal, b: Decimal, dp: u32) -> Option<Decimal> {
+    let scale = a.scale().saturating_add(b.scale());
+    let factors = u64::try_from(a.mantissa().unsigned_abs())
+        .ok()
+        .zip(u64::try_from(b.mantissa().unsigned_abs()).ok());
+    if let Some((x, y)) = factors {
+        let product = u128::from(x) * u128::from(y);
+        if product != 0 && product >> 96 == 0 && scale <= Decimal::MAX_SCALE {
+            let negative = a.is_sign_negative() != b.is_sign_negative();
+            if let Some(capped) = round_magnitude(product, negative, scale, dp) {
+                return Some(capped);
+            }
+        }
+    }
+    Some(cap_dp(a.times(b)?, dp))
+}
+
+/// The decimal `±magnitude × 10^-scale` (`magnitude` below 2^96, `scale` at most 28) with at most
+/// `dp` places, rounded half away from zero as `Decimal::rescale` does, the sign kept even when
+/// the value rounds to zero. `None` only if the arguments are out of those ranges.
+fn round_magnitude(magnitude: u128, negative: bool, scale: u32, dp: u32) -> Option<Decimal> {
+    // 10^0 to 10^19, every power of ten a u64 holds (a table: `u128::pow` loops on every call).
+    const POWERS_OF_TEN: [u64; 20] = {
+        let mut powers = [1u64; 20];
+        let mut i = 1;
+        while i < powers.len() {
+            powers[i] = powers[i - 1] * 10;
+            i += 1;
+        }
+        powers
+    };
+    let (rounded, places) = if scale <= dp {
+        (magnitude, scale)
+    } else {
+        let drop = scale - dp;
+        let divisor = match POWERS_OF_TEN.get(drop as usize) {
+            Some(p) => u128::from(*p),
+            None => 10u128.checked_pow(drop)?,
+        };
+        let quotient = magnitude / divisor;
+        let remainder = magnitude - quotient * divisor;
+        // Half away from zero: the dropped digits are at least half the divisor.
+        if remainder >= divisor - remainder {
+            (quotient + 1, dp)
+        } else {
+            (quotient, dp)
+        }
+    };
+    let mut out = Decimal::try_from_i128_with_scale(i128::try_from(rounded).ok()?, places).ok()?;
+    out.set_sign_negative(negative);
+    Some(out)
 }
 
 fn pow_rounded(x: Decimal, mut exp: u32) -> Option<Decimal> {
     let (mut base, mut acc) = (x, Decimal::ONE);
     while exp > 0 {
         if exp & 1 == 1 {
-            acc = cap_dp(acc.times(base)?, FACTOR_DP);
+            acc = mul_cap(acc, base, FACTOR_DP)?;
         }
         exp >>= 1;
         if exp > 0 {
-            base = cap_dp(base.times(base)?, FACTOR_DP);
+            base = mul_cap(base, base, FACTOR_DP)?;
         }
     }
     Some(acc)
@@ -528,6 +594,77 @@ mod tests {
         ];
         for (what, got, want) in cases {
             assert_eq!(got, Err(want), "{what}");
+        }
+    }
+
+    #[test]
+    fn cap_dp_and_mul_cap_are_rescale_bit_for_bit() {
+        let rescaled = |v: Decimal, dp: u32| {
+            let mut r = v;
+            if r.scale() > dp {
+                r.rescale(dp);
+            }
+            r
+        };
+        let mut values: Vec<Decimal> = [
+            "0",
+            "-0.0004",
+            "0.5",
+            "-0.5",
+            "0.45",
+            "2.5",
+            "-2.5",
+            "1.999999999999",
+            "123.456",
+            "-7.0000000005",
+            "0.0000000000000000000000000005",
+        ]
+        .iter()
+        .map(|s| d(s))
+        .collect();
+        values.extend([
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::ONE,
+            Decimal::NEGATIVE_ONE,
+        ]);
+        // Mantissas spread over all 96 bits, at every scale, from a fixed linear congruential sequence.
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            seed
+        };
+        for _ in 0..2000 {
+            let bits = u128::from(next()) << 64 | u128::from(next());
+            let width = next() % 97;
+            let mantissa = i128::try_from(bits >> (128 - width.max(1))).expect("96 bits");
+            let scale = u32::try_from(next() % 29).expect("scale");
+            let mut v = Decimal::from_i128_with_scale(mantissa, scale);
+            v.set_sign_negative(next() % 2 == 0);
+            values.push(v);
+        }
+        for v in &values {
+            for dp in 0..=28 {
+                assert_eq!(
+                    cap_dp(*v, dp).serialize(),
+                    rescaled(*v, dp).serialize(),
+                    "{v} to {dp} places"
+                );
+            }
+        }
+        // The fused product agrees with checked_mul then cap_dp, overflow included.
+        for (i, a) in values.iter().enumerate() {
+            for b in values.iter().skip(i % 7).step_by(37) {
+                for dp in [0, 7, 9, 28] {
+                    assert_eq!(
+                        mul_cap(*a, *b, dp).map(|d| d.serialize()),
+                        a.times(*b).map(|p| cap_dp(p, dp).serialize()),
+                        "{a} × {b} to {dp} places"
+                    );
+                }
+            }
         }
     }
 

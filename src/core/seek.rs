@@ -178,19 +178,26 @@ pub fn solve(
     let mut x = a;
     let mut iterations = 0;
     while iterations < MAX_ITERATIONS {
-        let midpoint = a.plus(b).map(|s| cap_dp(s / Decimal::TWO, MID_DP));
+        // Each point is worked out only when it is the one tried: a halving step needs no secant
+        // point, and a secant step needs the midpoint only when its point is unusable.
+        let midpoint = || a.plus(b).map(|s| cap_dp(s / Decimal::TWO, MID_DP));
         // Rounding keeps operands short (and the powers in `f` fast); the places kept are far finer
         // than any tolerance used here.
-        let secant = a
-            .times(fb)
-            .zip(b.times(fa))
-            .and_then(|(p, q)| p.minus(q))
-            .zip(fb.minus(fa))
-            .and_then(|(num, den)| num.checked_div(den))
-            .map(|x| cap_dp(x, MID_DP))
-            .filter(|x| *x > a && *x < b);
+        let secant = || {
+            a.times(fb)
+                .zip(b.times(fa))
+                .and_then(|(p, q)| p.minus(q))
+                .zip(fb.minus(fa))
+                .and_then(|(num, den)| num.checked_div(den))
+                .map(|x| cap_dp(x, MID_DP))
+                .filter(|x| *x > a && *x < b)
+        };
         let secant_step = !halve;
-        let candidate = if halve { midpoint } else { secant.or(midpoint) };
+        let candidate = if halve {
+            midpoint()
+        } else {
+            secant().or_else(midpoint)
+        };
         let Some(next) = candidate.filter(|x| *x > a && *x < b) else {
             break;
         };

@@ -338,7 +338,18 @@ fn from_pick(dataset: &Dataset, view: &View, pick: Pick) -> Option<(Decimal, Pro
     })
 }
 
-fn apply_edits(row: &mut Row, scenario: &Scenario, first: i32, years: &RangeInclusive<i32>) {
+/// Applies the scenario's edits of `row` in `years`. `edited` lists every series the scenario
+/// edits, so the rows it does not touch (most of them) skip the look-up in the map of edits.
+fn apply_edits(
+    row: &mut Row,
+    scenario: &Scenario,
+    edited: &[SeriesKey],
+    first: i32,
+    years: &RangeInclusive<i32>,
+) {
+    if !edited.contains(&row.series) {
+        return;
+    }
     let from = row.series.at(*years.start());
     let to = row.series.at(*years.end());
     for (at, value) in scenario.edits.range(from..=to) {
@@ -573,10 +584,12 @@ fn project_row(
         let (value, projection) = match method {
             Method::Rate(rate) => {
                 let v = match (running, factor) {
-                    (Some(prev), Some(f)) => prev.times(f).ok_or(Undefined::Overflow),
-                    _ => measure::grow(base_value, rate, steps),
+                    (Some(prev), Some(f)) => {
+                        measure::mul_cap(prev, f, PROJECTED_DP).ok_or(Undefined::Overflow)
+                    }
+                    _ => measure::grow(base_value, rate, steps)
+                        .map(|v| measure::cap_dp(v, PROJECTED_DP)),
                 };
-                let v = v.map(|v| measure::cap_dp(v, PROJECTED_DP));
                 running = v.ok();
                 (v, Projection::Growth { assumption, rate })
             }
@@ -640,6 +653,9 @@ pub fn build_table(
         };
     };
 
+    // Edits sort by series, then year.
+    let mut edited: Vec<SeriesKey> = scenario.edits.keys().map(|c| c.series).collect();
+    edited.dedup();
     // Inserted one by one: collecting into a set would bring a stable sort into the wasm.
     let mut keys: BTreeSet<SeriesKey> = BTreeSet::new();
     keys.extend(view.series().iter().copied());
@@ -659,7 +675,7 @@ pub fn build_table(
 
     let mut rows: Vec<Row> = Vec::with_capacity(keys.len());
     for &series in &keys {
-        let mut cells = vec![Cell::gap(); width];
+        let mut cells: Vec<Cell> = (0..width).map(|_| Cell::gap()).collect();
         if series.flow != Flow::Balance {
             for (year, pick) in view.levels_of(series) {
                 if let (Some(cell), Some((value, provenance))) = (
@@ -685,7 +701,7 @@ pub fn build_table(
             projection: None,
         };
         if series.flow != Flow::Balance {
-            apply_edits(&mut row, scenario, first, &years);
+            apply_edits(&mut row, scenario, &edited, first, &years);
             if let Some(rule) = scenario.fills.get(&series) {
                 apply_fill(&mut row, *rule, first, last);
             }
@@ -779,7 +795,7 @@ pub fn build_table(
         }
         if let Some(row) = rows.get_mut(b) {
             row.cells = cells;
-            apply_edits(row, scenario, first, &years);
+            apply_edits(row, scenario, &edited, first, &years);
             if let Some(rule) = scenario.fills.get(&series) {
                 apply_fill(row, *rule, first, last);
             }
@@ -800,7 +816,7 @@ pub fn build_table(
                 last,
                 end,
             );
-            apply_edits(row, scenario, first, &projected_years);
+            apply_edits(row, scenario, &edited, first, &projected_years);
         }
         for b in 0..rows.len() {
             let Some((series, sales_row, purchases_row)) = balance_and_flows(&rows, b) else {
@@ -851,16 +867,20 @@ pub fn build_table(
         }
         // Edits in projection years override the projection of a balance itself.
         for row in rows.iter_mut().filter(|r| r.series.flow == Flow::Balance) {
-            apply_edits(row, scenario, first, &projected_years);
+            apply_edits(row, scenario, &edited, first, &projected_years);
         }
     }
 
     // Display values: won shown in dollars when asked (other measures are shown as they are).
     for row in &mut rows {
         let convert = row.series.measure == Measure::Won && scenario.unit == DisplayUnit::Usd;
-        for (cell, year) in row.cells.iter_mut().zip(years.clone()) {
+        for (i, cell) in row.cells.iter_mut().enumerate() {
             cell.display = match (cell.value, convert) {
-                (Some(v), true) => rates.rate(year).and_then(|r| measure::to_usd(v, r).ok()),
+                (Some(v), true) => i32::try_from(i)
+                    .ok()
+                    .and_then(|i| first.checked_add(i))
+                    .and_then(|year| rates.rate(year))
+                    .and_then(|r| measure::to_usd(v, r).ok()),
                 (v, false) => v,
                 (None, true) => None,
             };

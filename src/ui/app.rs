@@ -102,7 +102,8 @@ fn Calculator(props: &CalculatorProps) -> Html {
             let _ = (&dispatch, &dataset_id, &dataset);
         });
     }
-    // Write it back whenever it changes, so edits and saved scenarios survive a reload.
+    // Write it back whenever it changes, so edits and saved scenarios survive a reload; the link
+    // goes into the address bar a moment later, after the frame that shows the change.
     {
         let state = state.clone();
         let deps = (
@@ -113,13 +114,14 @@ fn Calculator(props: &CalculatorProps) -> Html {
         );
         use_effect_with(deps, move |_| {
             #[cfg(target_arch = "wasm32")]
-            {
-                crate::web::storage::save(&state);
-                crate::web::link::write(&state);
-            }
+            crate::web::storage::save(&state);
             #[cfg(not(target_arch = "wasm32"))]
             let _ = &state;
         });
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::web::link::use_link_in_address_bar(&state);
     }
 
     let lang = state.lang;

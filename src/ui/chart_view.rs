@@ -125,11 +125,19 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         let system_dark = crate::web::use_prefers_dark();
         let dark = props.dark.unwrap_or(system_dark);
         let geometry = geometry.clone();
+        let last = use_mut_ref(|| None::<crate::chart::canvas::LastDraw>);
         use_effect_with(
             (props.model.clone(), dark, size, canvas.clone(), cursor.year),
             move |(model, dark, _, canvas, year)| {
                 if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                    match crate::chart::canvas::draw_on(&element, model, *dark, *year) {
+                    let drawn = crate::chart::canvas::draw_on(
+                        &element,
+                        model,
+                        *dark,
+                        *year,
+                        &mut last.borrow_mut(),
+                    );
+                    match drawn {
                         Ok(drawn) => *geometry.borrow_mut() = drawn,
                         Err(error) => gloo::console::error!(format!("chart: {error}")),
                     }

@@ -14,8 +14,8 @@ enum Copied {
     ByHand(String),
 }
 
-/// A button that copies the link of the current view. The link is the address itself: an effect
-/// in the app keeps the fragment in step with the scenario.
+/// A button that copies the link of the current view: the page's address with the view in its
+/// fragment (an effect in the app also puts it in the address bar, a moment after each change).
 #[component]
 pub fn ShareButton() -> Html {
     let copied = use_state(|| Copied::Not);
@@ -25,10 +25,12 @@ pub fn ShareButton() -> Html {
     let lang = state.lang;
     let onclick = {
         let copied = copied.clone();
+        #[cfg(target_arch = "wasm32")]
+        let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             #[cfg(target_arch = "wasm32")]
             {
-                let url = crate::web::link::current_url();
+                let url = crate::web::link::current_url(&state);
                 let clipboard = gloo::utils::window().navigator().clipboard();
                 let copied = copied.clone();
                 wasm_bindgen_futures::spawn_local(async move {

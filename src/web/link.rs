@@ -1,7 +1,17 @@
 //! The share link in the address bar: read once when the page opens, kept in step after.
 
+use std::cell::RefCell;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
 use crate::core::{Dataset, Scenario, link};
 use crate::state::{AppState, LinkErrorKind};
+
+/// How long after a change the address bar's link is rewritten: past the frame that shows the
+/// change, and long enough for a slider's run of changes to write it once.
+pub const WRITE_DELAY_MS: u32 = 250;
 
 /// The link in the page's fragment: `None` when there is none, else what it restores or why not.
 pub fn read(dataset: &Dataset) -> Option<Result<link::Shared, LinkErrorKind>> {
@@ -44,7 +54,49 @@ pub fn write(state: &AppState) {
     }
 }
 
-/// The full address of the current view, to copy.
-pub fn current_url() -> String {
-    gloo::utils::window().location().href().unwrap_or_default()
+/// Keeps the address bar's link in step with the view: rewritten [`WRITE_DELAY_MS`] after the last
+/// change, or at once if the reader leaves the page before that. `history.replaceState` takes
+/// several milliseconds in Chromium: done at once, it held up the frame showing every edit.
+#[hook]
+pub fn use_link_in_address_bar(state: &UseReducerHandle<AppState>) {
+    // The state whose link is not in the address bar yet.
+    let unwritten = use_mut_ref(|| None::<UseReducerHandle<AppState>>);
+    {
+        let unwritten = unwritten.clone();
+        use_effect_with((), move |_| {
+            let leaving = web_sys::window()
+                .map(|window| EventListener::new(&window, "pagehide", move |_| flush(&unwritten)));
+            move || drop(leaving)
+        });
+    }
+    let deps = (state.scenario.clone(), state.restored, state.lang);
+    let state = state.clone();
+    use_effect_with(deps, move |_| {
+        *unwritten.borrow_mut() = Some(state);
+        // Dropping the timeout cancels it: the next change writes its own link.
+        let later = Timeout::new(WRITE_DELAY_MS, move || flush(&unwritten));
+        move || drop(later)
+    });
+}
+
+fn flush(unwritten: &RefCell<Option<UseReducerHandle<AppState>>>) {
+    let state = unwritten.borrow_mut().take();
+    if let Some(state) = state {
+        write(&state);
+    }
+}
+
+/// The full address of the current view, to copy: the page's address with the view's link, which
+/// may not be in the address bar yet ([`use_link_in_address_bar`]).
+pub fn current_url(state: &AppState) -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    let page = href.split('#').next().unwrap_or_default();
+    if *state.scenario == Scenario::default() {
+        page.to_string()
+    } else {
+        format!(
+            "{page}#{}",
+            link::encode(&state.dataset, &state.scenario, Some(state.lang))
+        )
+    }
 }

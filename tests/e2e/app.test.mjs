@@ -247,15 +247,21 @@ test('downloads: the figures as CSV and JSON with their sources, a chart as PNG 
 });
 
 test('a link restores exactly the view it was made from', async () => {
-  const maker = await browser.newContext({ locale: 'ko-KR' });
+  const maker = await browser.newContext({ locale: 'ko-KR', permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await maker.newPage();
   await page.goto(server.url);
   await ready(page);
   const cell = page.locator('[data-testid="cell"][data-series="balance.all"][data-year="2023"] input');
   await cell.fill('-8');
   await cell.press('Enter');
+  // Copied straight after the edit, the link is already this view's, though the address bar
+  // only takes it a moment later.
+  await page.click('.share button');
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent !== '');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
   await page.waitForFunction(() => location.hash.startsWith('#v1.'));
   const url = page.url();
+  assert.equal(copied, url, 'the copied link is the one the address bar shows');
   const headline = await page.textContent('[data-testid="headline"]');
   const verdicts = await page.$$eval('[data-testid="claim"]', (els) => els.map((e) => e.dataset.verdict));
   await maker.close();

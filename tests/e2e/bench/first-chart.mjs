@@ -1,0 +1,73 @@
+// From navigation start to the first chart painted, opening dist/jikgu.html from file:// offline.
+//
+//   node tests/e2e/bench/first-chart.mjs [runs]      (after `make dist`; `make bench` runs it)
+//
+// Each run opens the single file in a fresh browser context with the network off (as the offline
+// e2e test does), so nothing is cached between runs; the first run only warms the disk cache and
+// is not counted. The app leaves a `performance.mark("jikgu:first-chart")` when it has drawn its
+// first chart into a canvas (src/chart/canvas.rs). A script added before the page's own checks the
+// mark at the start of every frame; in the first frame that begins after the mark, it posts a
+// message, whose task runs once that frame is painted: that time, from the navigation's start
+// (performance.now()'s origin), is "painted". It can only be late, by at most a frame, never early.
+// The mark's own time is reported as "drawn".
+
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, launch } from '../harness.mjs';
+import { stats } from './input-to-paint.mjs';
+
+export const MARK = 'jikgu:first-chart';
+
+function watchFirstChart(mark) {
+  const tick = () => {
+    const [entry] = performance.getEntriesByName(mark, 'mark');
+    if (!entry) {
+      requestAnimationFrame(tick);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      window.jikguFirstChart = { drawn: entry.startTime, painted: performance.now() };
+    };
+    channel.port2.postMessage(0);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** Opens the single file `runs` times (plus one warm-up); resolves to statistics in milliseconds. */
+export async function measureFirstChart(browser, runs = 20, file = join(DIST, 'jikgu.html')) {
+  const url = pathToFileURL(file).href;
+  const painted = [];
+  const drawn = [];
+  for (let i = 0; i <= runs; i++) {
+    const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
+    const requests = [];
+    context.on('request', (req) => requests.push(req.url()));
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(watchFirstChart, MARK);
+      await page.goto(url);
+      const handle = await page.waitForFunction(() => window.jikguFirstChart, null, { timeout: 30000 });
+      const times = await handle.jsonValue();
+      const fetched = requests.filter((u) => !/^(file|data|blob):/.test(u));
+      if (fetched.length) throw new Error(`the single file asked the network for ${fetched.join(', ')}`);
+      if (i > 0) { painted.push(times.painted); drawn.push(times.drawn); }
+    } finally {
+      await context.close();
+    }
+  }
+  return { painted: stats(painted), drawn: stats(drawn) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const runs = Number(process.argv[2] || 20);
+  const browser = await launch();
+  try {
+    const r = await measureFirstChart(browser, runs);
+    const line = (what, s) => `${what} (${s.n} loads): median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`;
+    console.log(line('navigation -> first chart painted', r.painted));
+    console.log(line('navigation -> first chart drawn  ', r.drawn));
+  } finally {
+    await browser.close();
+  }
+}
