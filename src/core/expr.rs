@@ -378,7 +378,7 @@ impl Parser {
         tok
     }
 
-    fn expect(&mut self, want: Tok, expected: &str) -> Result<(), ExprError> {
+    fn consume(&mut self, want: Tok, expected: &str) -> Result<(), ExprError> {
         if *self.peek() == want {
             self.pos += 1;
             Ok(())
@@ -454,7 +454,7 @@ impl Parser {
             Tok::Int(i) => Ok(Expr::Num(Decimal::from(i))),
             Tok::LParen => {
                 let inner = self.expr(depth + 1)?;
-                self.expect(Tok::RParen, "\")\"")?;
+                self.consume(Tok::RParen, "\")\"")?;
                 Ok(inner)
             }
             Tok::Ident(name) => {
@@ -500,7 +500,7 @@ impl Parser {
                 }
             }
         }
-        self.expect(Tok::RParen, "\",\" or \")\"")?;
+        self.consume(Tok::RParen, "\",\" or \")\"")?;
         if args.len() < min || args.len() > max {
             let want = if min == max {
                 format!("{min} argument(s) to {name}()")
@@ -532,9 +532,9 @@ impl Parser {
         allow_range: bool,
     ) -> Result<Expr, ExprError> {
         if first == "fx" {
-            self.expect(Tok::LBracket, "\"[\" after fx")?;
+            self.consume(Tok::LBracket, "\"[\" after fx")?;
             let year = self.year()?;
-            self.expect(Tok::RBracket, "\"]\"")?;
+            self.consume(Tok::RBracket, "\"]\"")?;
             return Ok(Expr::Ref(Ref::Fx(year)));
         }
         let mut names = vec![(at, first)];
@@ -594,13 +594,13 @@ impl Parser {
             partner,
             measure,
         };
-        self.expect(Tok::LBracket, "\"[\" and a year")?;
+        self.consume(Tok::LBracket, "\"[\" and a year")?;
         let year_at = self.at();
         let from = self.year()?;
         if *self.peek() == Tok::DotDot {
             self.pos += 1;
             let to = self.year()?;
-            self.expect(Tok::RBracket, "\"]\"")?;
+            self.consume(Tok::RBracket, "\"]\"")?;
             if !allow_range {
                 return Err(err(
                     year_at,
@@ -625,7 +625,7 @@ impl Parser {
                 to,
             });
         }
-        self.expect(Tok::RBracket, "\"]\"")?;
+        self.consume(Tok::RBracket, "\"]\"")?;
         let cell = series.at(from);
         Ok(Expr::Ref(match (stated, yoy) {
             (false, false) => Ref::View(cell),

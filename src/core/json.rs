@@ -222,7 +222,7 @@ impl Reader<'_> {
         }
     }
 
-    fn expect(&mut self, byte: u8) -> Result<(), JsonError> {
+    fn consume(&mut self, byte: u8) -> Result<(), JsonError> {
         self.blank();
         if self.peek() == Some(byte) {
             self.at += 1;
@@ -290,7 +290,7 @@ impl Reader<'_> {
                     if entries.iter().any(|(k, _)| *k == key) {
                         return Err(self.error());
                     }
-                    self.expect(b':')?;
+                    self.consume(b':')?;
                     let value = self.value(depth + 1)?;
                     entries.push((key, value));
                     self.blank();
