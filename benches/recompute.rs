@@ -55,5 +55,12 @@ fn pieces(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, recompute, pieces);
+/// What the app does once at startup before it can draw anything: read the embedded data file.
+fn startup(c: &mut Criterion) {
+    c.bench_function("startup: parse the embedded dataset", |b| {
+        b.iter(|| Dataset::parse(black_box(jikgu::core::EMBEDDED_TEXT)).is_ok())
+    });
+}
+
+criterion_group!(benches, recompute, pieces, startup);
 criterion_main!(benches);

@@ -561,9 +561,9 @@ impl Reader<'_> {
     /// Any of the four kinds of string, at the opening quote.
     fn string(&mut self) -> Result<String, SyntaxError> {
         let literal = self.peek() == Some(b'\'');
-        let quote = if literal { "'" } else { "\"" };
-        let triple = quote.repeat(3);
-        let multi = self.rest().starts_with(&triple);
+        let quote = if literal { b'\'' } else { b'"' };
+        let triple = [quote; 3];
+        let multi = self.rest().as_bytes().starts_with(&triple);
         self.at += if multi { 3 } else { 1 };
         if multi {
             // A line break right after the opening quotes is not part of the string.
@@ -571,24 +571,35 @@ impl Reader<'_> {
         }
         let mut out = String::new();
         loop {
-            let Some(c) = self.rest().chars().next() else {
+            // A run of printable ASCII that is neither the quote nor an escape is copied whole.
+            let rest = self.rest();
+            let run = rest
+                .bytes()
+                .take_while(|&b| {
+                    (b == b'\t' || (b' '..=b'~').contains(&b))
+                        && b != quote
+                        && (literal || b != b'\\')
+                })
+                .count();
+            if run > 0 {
+                out.push_str(rest.get(..run).unwrap_or(""));
+                self.at += run;
+                continue;
+            }
+            let Some(c) = rest.chars().next() else {
                 return Err(self.error("expected the string to be closed".into()));
             };
-            if multi && self.rest().starts_with(&triple) {
+            if multi && rest.as_bytes().starts_with(&triple) {
                 // Up to two more quotes may belong to the string: `""""` ends with one in it.
-                let quotes = self
-                    .rest()
-                    .bytes()
-                    .take_while(|b| *b == triple.as_bytes()[0])
-                    .count();
+                let quotes = rest.bytes().take_while(|b| *b == quote).count();
                 let extra = quotes.saturating_sub(3).min(2);
                 for _ in 0..extra {
-                    out.push_str(quote);
+                    out.push(char::from(quote));
                 }
                 self.at += 3 + extra;
                 return Ok(out);
             }
-            if !multi && c.to_string() == quote {
+            if !multi && c == char::from(quote) {
                 self.at += 1;
                 return Ok(out);
             }
@@ -836,6 +847,20 @@ mod tests {
             }).collect();
             let doc = parse(&format!("k = \"{escaped}\"\n")).expect("an escaped string");
             proptest::prop_assert_eq!(value(&doc, &["k"]), &Value::String(v));
+        }
+
+        #[test]
+        fn literal_and_multi_line_strings_round_trip(v in "[a-z \t'\"\\\\한é€]{0,40}") {
+            // Printable ASCII runs (copied whole) mixed with tabs, quotes, backslashes and
+            // characters outside ASCII (taken one at a time).
+            let literal: String = v.chars().filter(|c| *c != '\'').collect();
+            let doc = parse(&format!("k = '{literal}'\n")).expect("a literal string");
+            proptest::prop_assert_eq!(value(&doc, &["k"]), &Value::String(literal.clone()));
+            let raw = v.replace("'''", "");
+            if !raw.ends_with('\'') && !raw.contains("'''") {
+                let doc = parse(&format!("k = '''\n{raw}'''\n")).expect("a multi-line literal");
+                proptest::prop_assert_eq!(value(&doc, &["k"]), &Value::String(raw));
+            }
         }
     }
 }
