@@ -36,14 +36,33 @@ fn clear_link() {
         .unwrap();
 }
 
-/// Mounts a fresh app over whatever local storage holds, as a reload would.
+/// Mounts a fresh app over whatever local storage holds, as a reload would, and waits until it
+/// has settled: rendered, painted once, and the parts that follow the first paint rendered too.
 async fn mount_keeping_storage() -> Element {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    yew::Renderer::<jikgu::ui::App>::with_root(host.clone()).render();
+    jikgu::web::mount(host.clone());
+    yew::scheduler::flush().await;
+    after_next_paint().await;
     yew::scheduler::flush().await;
     host
+}
+
+/// Resolves in the task after the next frame is painted (a timeout queued from a frame callback),
+/// after the app's own wait for its first paint, which was queued first.
+async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+            gloo::utils::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
+        });
+        gloo::utils::window()
+            .request_animation_frame(later.unchecked_ref())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn by_testid(root: &Element, id: &str) -> Element {
@@ -236,8 +255,16 @@ async fn edits_survive_a_reload_and_unreadable_storage_is_set_aside() {
         .unwrap();
     yew::scheduler::flush().await;
 
-    let reloaded = mount_keeping_storage().await;
-    yew::scheduler::flush().await;
+    // Reopened, the page shows the edit (the session is part of its first state: see
+    // tests/state.rs), and what lies below the first screen follows the first paint.
+    let reloaded = {
+        let document = gloo::utils::document();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        jikgu::web::mount(host.clone());
+        yew::scheduler::flush().await;
+        host
+    };
     let headline = by_testid(&reloaded, "headline")
         .text_content()
         .unwrap_or_default();
@@ -245,6 +272,15 @@ async fn edits_survive_a_reload_and_unreadable_storage_is_set_aside() {
         headline.contains("8 trillion"),
         "the edit came back after a reload: {headline}"
     );
+    let claims = |root: &Element| {
+        root.query_selector_all("[data-testid=\"claim\"]")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(claims(&reloaded), 0, "the claims wait for the first paint");
+    after_next_paint().await;
+    yew::scheduler::flush().await;
+    assert!(claims(&reloaded) > 0, "and are there right after it");
 
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     storage.set_item("jikgu.session", "{not json").unwrap();

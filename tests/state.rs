@@ -733,6 +733,52 @@ fn a_restored_session_brings_back_work_for_this_dataset_only() {
 }
 
 #[test]
+fn the_session_found_on_opening_is_the_first_state() {
+    use jikgu::core::Scenario;
+    use jikgu::state::{Notice, Session, StartOptions};
+    let mut linked = Scenario::default();
+    linked.edits.insert(
+        cell(Flow::Balance, Partner::All, 2023),
+        "-8000000000000".parse().expect("decimal"),
+    );
+    let dataset = Rc::new(Dataset::embedded().expect("embedded").clone());
+    let opened = StartOptions::from_query("?lang=en").open(dataset.clone(), Lang::En);
+    let state = Session {
+        lang: Some(Lang::Ko),
+        current: Some(linked.clone()),
+        saved: Vec::new(),
+        notice: None,
+    }
+    .restore(opened.clone());
+    assert!(state.restored, "changes from here on are written back");
+    assert_eq!(
+        state.lang,
+        Lang::Ko,
+        "a link's language wins over the query's"
+    );
+    assert_eq!(*state.scenario, linked);
+    assert_eq!(
+        state.computed.headline.won.map(|v| v.to_string()),
+        Some("-8000000000000".into()),
+        "and it is computed before anything is shown"
+    );
+    assert!(!state.can_undo(), "opening is not an edit to undo");
+
+    let nothing = Session::default().restore(opened.clone());
+    assert!(nothing.restored);
+    assert_eq!(
+        (nothing.lang, &nothing.scenario),
+        (Lang::En, &opened.scenario)
+    );
+    let damaged = Session {
+        notice: Some(Notice::StorageSetAside),
+        ..Session::default()
+    }
+    .restore(opened);
+    assert_eq!(damaged.notice, Some(Notice::StorageSetAside));
+}
+
+#[test]
 fn the_query_string_opens_the_view_it_names_and_ignores_the_rest() {
     use jikgu::state::{StartOptions, Theme};
     let cases = [

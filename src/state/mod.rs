@@ -276,6 +276,37 @@ pub enum Action {
     DismissNotice,
 }
 
+/// What the page found when it opened, read by the browser glue before the first render: the
+/// last session kept in local storage, or the view a share link names (which wins over it).
+/// Restoring it in the first state, not in an effect after, means a returning reader or a link
+/// never sees the defaults flash first, and the page is not rendered twice before it settles.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Session {
+    /// The language a link names.
+    pub lang: Option<Lang>,
+    /// The scenario to show.
+    pub current: Option<Scenario>,
+    /// The named scenarios.
+    pub saved: Vec<SavedScenario>,
+    /// Why something could not be restored, if it could not.
+    pub notice: Option<Notice>,
+}
+
+impl Session {
+    /// `state` with this session restored. After it, changes are written back to storage.
+    pub fn restore(self, state: AppState) -> AppState {
+        let state = match self.lang {
+            Some(lang) => state.apply(Action::SetLang(lang)),
+            None => state,
+        };
+        state.apply(Action::RestoreSession {
+            current: self.current,
+            saved: self.saved,
+            notice: self.notice,
+        })
+    }
+}
+
 /// How the page was asked to open, from its query string (`?lang=ko&theme=dark&year=2022&
 /// source=kostat-revised&partner=china`, and `embed&childId=…` inside an article's iframe).
 /// Unknown keys and values that do not fit are ignored, so a bad query opens the defaults.

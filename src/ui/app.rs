@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::{Dataset, Lang};
-use crate::state::{Action, AppState, StartOptions};
+use crate::state::{Action, AppState, Session, StartOptions};
 use crate::ui::{
     About, Assumptions, ChartsPanel, ClaimList, DataTable, GoalSeek, Header, HeadlineView,
     Scenarios, Sources,
@@ -23,6 +23,10 @@ pub struct AppProps {
     /// How the page was asked to open (its query string); a `lang` there wins over `lang`.
     #[prop_or_default]
     pub options: StartOptions,
+    /// What storage and the address held when the page opened (`crate::web::mount` reads it);
+    /// `None` opens the defaults and writes nothing back, as when rendered natively.
+    #[prop_or_default]
+    pub session: Option<Session>,
 }
 
 /// The whole calculator.
@@ -32,7 +36,8 @@ pub fn App(props: &AppProps) -> Html {
         Ok(dataset) => {
             let lang = props.lang.unwrap_or_else(initial_lang);
             let options = props.options.clone();
-            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} {options} /> }
+            let session = props.session.clone();
+            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} {options} {session} /> }
         }
         Err(error) => html! {
             <main class="jikgu">
@@ -58,13 +63,21 @@ struct CalculatorProps {
     dataset: Rc<Dataset>,
     lang: Lang,
     options: StartOptions,
+    session: Option<Session>,
 }
 
 #[component]
 fn Calculator(props: &CalculatorProps) -> Html {
     let state = {
-        let (dataset, lang, options) = (props.dataset.clone(), props.lang, props.options.clone());
-        use_reducer(move || options.open(dataset, lang))
+        let (dataset, lang) = (props.dataset.clone(), props.lang);
+        let (options, session) = (props.options.clone(), props.session.clone());
+        use_reducer(move || {
+            let state = options.open(dataset, lang);
+            match session {
+                Some(session) => session.restore(state),
+                None => state,
+            }
+        })
     };
     use_effect_with(state.lang, |lang| {
         #[cfg(target_arch = "wasm32")]
@@ -72,36 +85,6 @@ fn Calculator(props: &CalculatorProps) -> Html {
         #[cfg(not(target_arch = "wasm32"))]
         let _ = lang;
     });
-    // Read back the reader's work from local storage, once; the reducer takes it as an action.
-    {
-        let dispatch = state.dispatcher();
-        let dataset_id = state.dataset.id.clone();
-        let dataset = state.dataset.clone();
-        use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                let (stored, saved, stored_notice) = crate::web::storage::load(&dataset_id);
-                // A link names exactly the view to show, so it wins over the last session.
-                let (current, notice) = match crate::web::link::read(&dataset) {
-                    Some(Ok(shared)) => {
-                        if let Some(lang) = shared.lang {
-                            dispatch.dispatch(Action::SetLang(lang));
-                        }
-                        (Some(shared.scenario), stored_notice)
-                    }
-                    Some(Err(kind)) => (None, Some(crate::state::Notice::Link(kind))),
-                    None => (stored, stored_notice),
-                };
-                dispatch.dispatch(Action::RestoreSession {
-                    current,
-                    saved,
-                    notice,
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&dispatch, &dataset_id, &dataset);
-        });
-    }
     // Write it back whenever it changes, so edits and saved scenarios survive a reload; the link
     // goes into the address bar a moment later, after the frame that shows the change.
     {
@@ -123,6 +106,9 @@ fn Calculator(props: &CalculatorProps) -> Html {
     {
         crate::web::link::use_link_in_address_bar(&state);
     }
+
+    // What lies below the first screen is rendered once the headline and the charts are painted.
+    let below_first_screen = crate::ui::use_after_first_paint();
 
     let lang = state.lang;
     let on_keydown = {
@@ -168,13 +154,17 @@ fn Calculator(props: &CalculatorProps) -> Html {
                 }
                 <HeadlineView />
                 <ChartsPanel />
-                <ClaimList />
+                if below_first_screen {
+                    <ClaimList />
+                }
                 <Assumptions />
-                <GoalSeek />
-                <Sources />
-                <Scenarios />
-                <DataTable />
-                <About />
+                if below_first_screen {
+                    <GoalSeek />
+                    <Sources />
+                    <Scenarios />
+                    <DataTable />
+                    <About />
+                }
             </main>
         </ContextProvider<AppContext>>
     }

@@ -15,6 +15,8 @@ use crate::ui::field::{NumberField, Slider};
 /// The exchange rate, horizon and growth assumptions, and the break-even year.
 #[component]
 pub fn Assumptions() -> Html {
+    // The other partners' series are inside a closed disclosure: filled in after the first paint.
+    let others_ready = crate::ui::use_after_first_paint();
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -59,7 +61,9 @@ pub fn Assumptions() -> Html {
                             Lang::Ko => format!("다른 상대의 계열 {}개", others.len()),
                             Lang::En => format!("{} series of other partners", others.len()),
                         } }</summary>
-                        { for others.iter().map(|row| growth(&state, row)) }
+                        if others_ready {
+                            { for others.iter().map(|row| growth(&state, row)) }
+                        }
                     </details>
                 }
             </div>

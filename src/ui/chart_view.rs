@@ -119,6 +119,9 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let geometry = use_mut_ref(PlotGeometry::default);
     let span = props.model.year_span();
     let lang = props.lang;
+    // The table is inside a closed disclosure: filled in once the chart is on screen.
+    let painted = crate::ui::use_after_first_paint();
+    let table_ready = painted;
     #[cfg(target_arch = "wasm32")]
     {
         let size = crate::web::use_element_width(canvas.clone());
@@ -127,9 +130,21 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         let geometry = geometry.clone();
         let last = use_mut_ref(|| None::<crate::chart::canvas::LastDraw>);
         use_effect_with(
-            (props.model.clone(), dark, size, canvas.clone(), cursor.year),
-            move |(model, dark, _, canvas, year)| {
+            (
+                props.model.clone(),
+                dark,
+                size,
+                canvas.clone(),
+                cursor.year,
+                painted,
+            ),
+            move |(model, dark, _, canvas, year, painted)| {
                 if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                    // A chart that starts below the first screen is drawn after the first paint,
+                    // so the one the reader sees gets there first.
+                    if !*painted && crate::web::starts_below_the_screen(&element) {
+                        return;
+                    }
                     let drawn = crate::chart::canvas::draw_on(
                         &element,
                         model,
@@ -249,13 +264,21 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 <button type="button" onclick={on_png}>{ lang.pick("PNG 이미지", "PNG image") }</button>
                 <button type="button" onclick={on_svg}>{ lang.pick("SVG 이미지", "SVG image") }</button>
             </div>
-            { data_table(&props.model, lang) }
+            { data_table(&props.model, lang, table_ready) }
         </figure>
     }
 }
 
-/// The figures drawn, as a table inside a disclosure: years down, series across.
-fn data_table(model: &ChartModel, lang: Lang) -> Html {
+/// The figures drawn, as a table inside a disclosure: years down, series across. Without
+/// `ready`, only the disclosure's summary.
+fn data_table(model: &ChartModel, lang: Lang, ready: bool) -> Html {
+    if !ready {
+        return html! {
+            <details class="chart-table">
+                <summary>{ lang.pick("표로 보기", "Show as table") }</summary>
+            </details>
+        };
+    }
     let (first, last) = model.year_span();
     let years: Vec<i32> = (first..=last)
         .filter(|y| {

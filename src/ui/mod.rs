@@ -34,3 +34,21 @@ pub use scenarios::Scenarios;
 pub use share::ShareButton;
 pub use sources::Sources;
 pub use table::DataTable;
+
+use yew::prelude::*;
+
+/// False in the browser's first render, true from the task right after the page has first been
+/// painted (and always true when rendered natively). What cannot be seen at first (the parts
+/// below the first screen, the insides of closed disclosures) waits for it, so the headline and
+/// the first chart reach the screen sooner; it all follows one frame later.
+#[hook]
+pub fn use_after_first_paint() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::web::use_after_first_paint()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        true
+    }
+}

@@ -36,19 +36,23 @@ pub fn write(state: &AppState) {
         return;
     }
     let location = gloo::utils::window().location();
-    let base = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    let url = if *state.scenario == Scenario::default() {
-        base
+    let fragment = if *state.scenario == Scenario::default() {
+        String::new()
     } else {
         format!(
-            "{base}#{}",
+            "#{}",
             link::encode(&state.dataset, &state.scenario, Some(state.lang))
         )
     };
+    // Nothing to do when the address already says it (as when the page has just opened).
+    if location.hash().unwrap_or_default() == fragment {
+        return;
+    }
+    let url = format!(
+        "{}{}{fragment}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
     if let Ok(history) = gloo::utils::window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

@@ -7,9 +7,12 @@ pub mod link;
 pub mod storage;
 
 use gloo::events::EventListener;
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-/// The CSS width of `node`, updated when the window resizes, so a chart can redraw at its new size.
+/// The CSS width of `node`, updated whenever it changes size (the window resizing, a scrollbar
+/// appearing, the layout around it changing), so a chart can redraw at its new size.
 #[hook]
 pub fn use_element_width(node: NodeRef) -> i32 {
     let width = use_state_eq(|| 0);
@@ -25,12 +28,55 @@ pub fn use_element_width(node: NodeRef) -> i32 {
                 }
             };
             width.set(measure());
-            let listener = web_sys::window()
-                .map(|window| EventListener::new(&window, "resize", move |_| width.set(measure())));
-            move || drop(listener)
+            let changed = Closure::<dyn FnMut()>::new(move || width.set(measure()));
+            let observer = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
+                observer.observe(&element);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(changed);
+            }
         });
     }
     *width
+}
+
+/// False until the page has been painted once with its first charts, then true. The parts of
+/// the page below the first screen wait for it, so the headline and the first chart are on
+/// screen sooner; they follow in the task right after that paint.
+#[hook]
+pub fn use_after_first_paint() -> bool {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            // Effects run after the charts' own (children first), so the charts are drawn by now.
+            // A frame callback runs before that frame is painted; a task queued from it, after.
+            let show = painted.clone();
+            let after_paint = Closure::once_into_js(move || {
+                gloo::timers::callback::Timeout::new(0, move || show.set(true)).forget();
+            });
+            let asked = web_sys::window()
+                .map(|window| window.request_animation_frame(after_paint.unchecked_ref()));
+            if !matches!(asked, Some(Ok(_))) {
+                painted.set(true);
+            }
+        });
+    }
+    *painted
+}
+
+/// Whether `element`'s top edge is below the bottom of the window (it cannot be seen yet).
+pub fn starts_below_the_screen(element: &web_sys::Element) -> bool {
+    let bottom = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    element.get_bounding_client_rect().top() >= bottom
 }
 
 /// Whether the reader's system prefers a dark theme, updated when that preference changes.
@@ -57,6 +103,20 @@ pub fn use_prefers_dark() -> bool {
 pub fn start() {
     register_service_worker();
     let document = gloo::utils::document();
+    let root = document
+        .get_element_by_id("app")
+        .or_else(|| document.body().map(Into::into));
+    if let Some(root) = root {
+        // A page saved with "Save page as… complete" holds the rendered app inside #app;
+        // yew empties its root before mounting, so the app replaces the copy, never joins it
+        // (tests/e2e: "a saved page mounts once").
+        mount(root);
+    }
+}
+
+/// Mounts the app on `root` as the page opens it: the query string's options, and the session
+/// that local storage and the share link hold, read here so the first render already shows it.
+pub fn mount(root: web_sys::Element) {
     let query = gloo::utils::window()
         .location()
         .search()
@@ -64,17 +124,25 @@ pub fn start() {
     let props = crate::ui::AppProps {
         lang: None,
         options: crate::state::StartOptions::from_query(&query),
+        session: crate::core::Dataset::embedded().ok().map(read_session),
     };
-    match document.get_element_by_id("app") {
-        Some(root) => {
-            // A page saved with "Save page as… complete" holds the rendered app inside #app;
-            // yew empties its root before mounting, so the app replaces the copy, never joins it
-            // (tests/e2e: "a saved page mounts once").
-            yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render();
-        }
-        None => {
-            yew::Renderer::<crate::ui::App>::with_props(props).render();
-        }
+    yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render();
+}
+
+/// What storage holds for `dataset`, unless the address has a share link, which names exactly
+/// the view to show and so wins over the last session.
+fn read_session(dataset: &crate::core::Dataset) -> crate::state::Session {
+    let (stored, saved, stored_notice) = storage::load(&dataset.id);
+    let (lang, current, notice) = match link::read(dataset) {
+        Some(Ok(shared)) => (shared.lang, Some(shared.scenario), stored_notice),
+        Some(Err(kind)) => (None, None, Some(crate::state::Notice::Link(kind))),
+        None => (None, stored, stored_notice),
+    };
+    crate::state::Session {
+        lang,
+        current,
+        saved,
+        notice,
     }
 }
 
