@@ -26,6 +26,7 @@ use super::arith::Arith;
 use super::lang::quoted;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
@@ -46,6 +47,31 @@ pub const EMBEDDED_TEXT: &str = include_str!("../../static/data/jikgu.toml");
 
 static EMBEDDED: LazyLock<Result<Dataset, DatasetError>> =
     LazyLock::new(|| Dataset::parse(EMBEDDED_TEXT));
+
+/// FNV-1a, for the maps the parser checks duplicates with: a few hundred short keys a file.
+/// The standard SipHash spent about a thousand instructions a key here; its defence against
+/// crafted collisions is not needed for a file the reader opens in their own browser.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The position of a source in [`Dataset::sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -948,7 +974,7 @@ impl Dataset {
 
         // Sources and families.
         let mut sources = Vec::with_capacity(raw.source.len());
-        let mut source_ids: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut source_ids: FnvMap<String, (usize, usize)> = FnvMap::default();
         let mut families: BTreeMap<String, Vec<(Vintage, usize)>> = BTreeMap::new();
         for (i, spanned) in raw.source.iter().enumerate() {
             let line = spanned.line;
@@ -1042,7 +1068,7 @@ impl Dataset {
 
         // Rates.
         let mut rates = BTreeMap::new();
-        let mut rate_lines = HashMap::new();
+        let mut rate_lines = FnvMap::default();
         for (i, spanned) in raw.data.rates.iter().enumerate() {
             let line = spanned.line;
             let at = Location {
@@ -1083,8 +1109,9 @@ impl Dataset {
 
         // Figures.
         let mut figures = Vec::with_capacity(raw.data.figures.len());
-        let mut seen: HashMap<(String, Option<Vintage>, SeriesKey, i32, FigureKind), usize> =
-            HashMap::new();
+        let mut seen: FnvMap<(String, Option<Vintage>, SeriesKey, i32, FigureKind), usize> =
+            FnvMap::default();
+        seen.reserve(raw.data.figures.len());
         for (i, spanned) in raw.data.figures.iter().enumerate() {
             let line = spanned.line;
             let at = Location {
@@ -1355,7 +1382,7 @@ impl Dataset {
         known.extend(derivable);
 
         let mut claims = Vec::with_capacity(raw.claim.len());
-        let mut claim_ids = HashMap::new();
+        let mut claim_ids = FnvMap::default();
         for spanned in &raw.claim {
             let line = spanned.line;
             let c = &spanned.value;
@@ -1387,7 +1414,7 @@ impl Dataset {
                 });
             }
             let mut parts = Vec::with_capacity(c.part.len());
-            let mut part_lines = HashMap::new();
+            let mut part_lines = FnvMap::default();
             for spanned in &c.part {
                 let p = &spanned.value;
                 let at = Location {
