@@ -44,17 +44,17 @@ pub fn use_element_width(node: NodeRef) -> i32 {
     *width
 }
 
-/// False until the page has been painted once with its first charts, then true. The parts of
-/// the page below the first screen wait for it, so the headline and the first chart are on
-/// screen sooner; they follow in the task right after that paint.
+/// False until the page has been painted once after this component mounted, then true (see
+/// `crate::ui::use_after_first_paint`).
 #[hook]
 pub fn use_after_first_paint() -> bool {
     let painted = use_state_eq(|| false);
     {
         let painted = painted.clone();
         use_effect_with((), move |_| {
-            // Effects run after the charts' own (children first), so the charts are drawn by now.
-            // A frame callback runs before that frame is painted; a task queued from it, after.
+            // The next frame comes after every effect of this render, the charts' drawing
+            // included. A frame callback runs before that frame is painted; a task queued from
+            // it runs after.
             let show = painted.clone();
             let after_paint = Closure::once_into_js(move || {
                 gloo::timers::callback::Timeout::new(0, move || show.set(true)).forget();
