@@ -7,8 +7,8 @@ use yew::prelude::*;
 use crate::core::{Dataset, Lang};
 use crate::state::{Action, AppState, Session, StartOptions};
 use crate::ui::{
-    About, Assumptions, ChartsPanel, ClaimList, DataTable, GoalSeek, Header, HeadlineView,
-    Scenarios, Sources,
+    About, Assumptions, ChartsPanel, ClaimList, DataTable, FirstPaint, GoalSeek, Header,
+    HeadlineView, Scenarios, Sources,
 };
 
 /// The state handle every component reads and dispatches to, supplied by [`App`].
@@ -107,8 +107,13 @@ fn Calculator(props: &CalculatorProps) -> Html {
         crate::web::link::use_link_in_address_bar(&state);
     }
 
-    // What lies below the first screen is rendered once the headline and the charts are painted.
-    let below_first_screen = crate::ui::use_after_first_paint();
+    // What lies below the first screen is rendered once the headline and the charts are painted;
+    // the parts inside read the same signal (`ui::use_after_first_paint`).
+    #[cfg(target_arch = "wasm32")]
+    let below_first_screen = crate::web::use_after_first_paint();
+    #[cfg(not(target_arch = "wasm32"))]
+    let below_first_screen = true;
+    let first_paint = FirstPaint(below_first_screen);
 
     let lang = state.lang;
     let on_keydown = {
@@ -138,34 +143,38 @@ fn Calculator(props: &CalculatorProps) -> Html {
     if props.options.embed {
         return html! {
             <ContextProvider<AppContext> context={state.clone()}>
-                <Embedded child_id={props.options.child_id.clone().unwrap_or_else(|| "jikgu".to_string())} />
+                <ContextProvider<FirstPaint> context={first_paint}>
+                    <Embedded child_id={props.options.child_id.clone().unwrap_or_else(|| "jikgu".to_string())} />
+                </ContextProvider<FirstPaint>>
             </ContextProvider<AppContext>>
         };
     }
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
-            <main class="jikgu" lang={lang.tag()} onkeydown={on_keydown}>
-                <Header />
-                if let Some(notice) = state.notice {
-                    <div class="notice" role="status">
-                        { notice.message(lang) }
-                        <button type="button" class="link" onclick={dismiss}>{ lang.pick("닫기", "Dismiss") }</button>
-                    </div>
-                }
-                <HeadlineView />
-                <ChartsPanel />
-                if below_first_screen {
-                    <ClaimList />
-                }
-                <Assumptions />
-                if below_first_screen {
-                    <GoalSeek />
-                    <Sources />
-                    <Scenarios />
-                    <DataTable />
-                    <About />
-                }
-            </main>
+            <ContextProvider<FirstPaint> context={first_paint}>
+                <main class="jikgu" lang={lang.tag()} onkeydown={on_keydown}>
+                    <Header />
+                    if let Some(notice) = state.notice {
+                        <div class="notice" role="status">
+                            { notice.message(lang) }
+                            <button type="button" class="link" onclick={dismiss}>{ lang.pick("닫기", "Dismiss") }</button>
+                        </div>
+                    }
+                    <HeadlineView />
+                    <ChartsPanel />
+                    if below_first_screen {
+                        <ClaimList />
+                    }
+                    <Assumptions />
+                    if below_first_screen {
+                        <GoalSeek />
+                        <Sources />
+                        <Scenarios />
+                        <DataTable />
+                        <About />
+                    }
+                </main>
+            </ContextProvider<FirstPaint>>
         </ContextProvider<AppContext>>
     }
 }

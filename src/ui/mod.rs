@@ -37,18 +37,17 @@ pub use table::DataTable;
 
 use yew::prelude::*;
 
+/// Whether the page has been painted once since the calculator mounted. The calculator provides
+/// it, so one frame callback and one state change serve every part that waits for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FirstPaint(pub bool);
+
 /// False in the browser's first render, true from the task right after the page has first been
-/// painted (and always true when rendered natively). What cannot be seen at first (the parts
-/// below the first screen, the insides of closed disclosures) waits for it, so the headline and
-/// the first chart reach the screen sooner; it all follows one frame later.
+/// painted (always true when rendered natively, or outside the calculator). What cannot be seen
+/// at first (the parts below the first screen, the insides of closed disclosures, a chart below
+/// the window) waits for it, so the headline and the first chart reach the screen sooner; it all
+/// follows one frame later.
 #[hook]
 pub fn use_after_first_paint() -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::web::use_after_first_paint()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        true
-    }
+    use_context::<FirstPaint>().is_none_or(|painted| painted.0)
 }

@@ -44,8 +44,8 @@ pub fn use_element_width(node: NodeRef) -> i32 {
     *width
 }
 
-/// False until the page has been painted once after this component mounted, then true (see
-/// `crate::ui::use_after_first_paint`).
+/// False until the page has been painted once after this component mounted, then true. The
+/// calculator holds it and hands it down as `crate::ui::FirstPaint`.
 #[hook]
 pub fn use_after_first_paint() -> bool {
     let painted = use_state_eq(|| false);
