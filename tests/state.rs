@@ -672,7 +672,7 @@ fn scenarios_are_saved_opened_compared_and_deleted_by_name() {
 #[test]
 fn a_restored_session_brings_back_work_for_this_dataset_only() {
     use jikgu::core::Scenario;
-    use jikgu::state::{Notice, SavedScenario};
+    use jikgu::state::{Notice, SavedScenario, Session};
     let mut mine = Scenario::default();
     mine.edits.insert(
         cell(Flow::Balance, Partner::All, 2023),
@@ -692,11 +692,12 @@ fn a_restored_session_brings_back_work_for_this_dataset_only() {
     ];
     let state = fresh();
     assert!(!state.restored, "nothing is written before storage is read");
-    let restored = state.apply(Action::RestoreSession {
+    let restored = state.apply(Action::RestoreSession(Session {
+        lang: None,
         current: Some(mine.clone()),
         saved,
         notice: None,
-    });
+    }));
     assert!(restored.restored);
     assert_eq!(*restored.scenario, mine, "the last scenario is back");
     assert_eq!(
@@ -714,11 +715,12 @@ fn a_restored_session_brings_back_work_for_this_dataset_only() {
     );
     assert!(!restored.can_undo(), "restoring is not an edit to undo");
 
-    let other = fresh().apply(Action::RestoreSession {
+    let other = fresh().apply(Action::RestoreSession(Session {
+        lang: None,
         current: Some(foreign),
         saved: Vec::new(),
         notice: Some(Notice::StorageSetAside),
-    });
+    }));
     assert_eq!(
         *other.scenario,
         *fresh().scenario,

@@ -263,15 +263,8 @@ pub enum Action {
     DeleteScenario(String),
     /// Compare the current scenario with a saved one side by side, or stop comparing.
     CompareWith(Option<String>),
-    /// What storage held when the page opened: the last scenario and the saved ones.
-    RestoreSession {
-        /// The scenario in use when the page was last left.
-        current: Option<Scenario>,
-        /// The named scenarios.
-        saved: Vec<SavedScenario>,
-        /// Why something could not be restored, if it could not.
-        notice: Option<Notice>,
-    },
+    /// What storage and the address held when the page opened (see [`Session`]).
+    RestoreSession(Session),
     /// Close the notice.
     DismissNotice,
 }
@@ -295,15 +288,7 @@ pub struct Session {
 impl Session {
     /// `state` with this session restored. After it, changes are written back to storage.
     pub fn restore(self, state: AppState) -> AppState {
-        let state = match self.lang {
-            Some(lang) => state.apply(Action::SetLang(lang)),
-            None => state,
-        };
-        state.apply(Action::RestoreSession {
-            current: self.current,
-            saved: self.saved,
-            notice: self.notice,
-        })
+        state.apply(Action::RestoreSession(self))
     }
 }
 
@@ -1016,13 +1001,17 @@ impl AppState {
                 notice: None,
                 ..self
             },
-            Action::RestoreSession {
+            Action::RestoreSession(Session {
+                lang,
                 current,
                 saved,
                 notice,
-            } => {
+            }) => {
                 let mut state = self;
                 state.restored = true;
+                if let Some(lang) = lang {
+                    state.lang = lang;
+                }
                 state.notice = notice;
                 // Scenarios made against another dataset would point at cells it may not have.
                 let ours = |s: &Scenario| {

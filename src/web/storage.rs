@@ -58,7 +58,7 @@ impl Stored {
     }
 }
 
-/// What storage holds for `dataset_id`, as a `RestoreSession` payload: the current scenario, the
+/// What storage holds for `dataset_id`, for a `state::Session`: the current scenario, the
 /// saved ones, and a notice if something had to be set aside.
 pub fn load(dataset_id: &str) -> (Option<Scenario>, Vec<SavedScenario>, Option<Notice>) {
     let Ok(raw) = LocalStorage::raw().get_item(KEY) else {
