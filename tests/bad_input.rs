@@ -114,10 +114,15 @@ fn places(lang: Lang) -> Vec<Place> {
             }
             for (i, year) in published.clone().enumerate() {
                 if row.cells.get(i).is_some() {
+                    // Of the order of the row's figures, so the unit-slip guard lets it through.
+                    let valid = match row.series.measure {
+                        Measure::Parcels => "100000000",
+                        Measure::Won | Measure::Usd => "1",
+                    };
                     out.push(Place {
                         field: Field::Cell(row.series.at(year)),
                         state: view.clone(),
-                        valid: "1",
+                        valid,
                     });
                 }
             }

@@ -857,3 +857,79 @@ fn embed_options_are_read_and_a_child_id_is_sanitised() {
         );
     }
 }
+
+#[test]
+fn a_unit_slip_is_held_back_until_the_reader_chooses() {
+    // KIEP's 2023 balance is −₩6.003 tn; `(4,985)` meant as 억 reads as −₩4,985 tn in a 조 column.
+    let balance_2023 = cell(Flow::Balance, Partner::All, 2023);
+    let before = fresh().apply(Action::ChooseView("kiep-2025-07-02".into()));
+    let tn = |v: i64| Decimal::new(v, 0) * Decimal::new(1_000_000_000_000, 0);
+    let typed = |state: AppState, text: &str| {
+        state.apply(Action::EditCell {
+            cell: balance_2023,
+            text: text.into(),
+        })
+    };
+
+    let held = typed(before.clone(), "(4,985)");
+    assert_eq!(
+        held.scenario, before.scenario,
+        "nothing is applied while the slip is pending"
+    );
+    let draft = held.draft(Field::Cell(balance_2023)).expect("a draft");
+    assert_eq!(draft.text, "(4,985)", "the typed text stays in the cell");
+    let FieldError::Slip(slip) = &draft.error else {
+        panic!("a slip, not {:?}", draft.error)
+    };
+    assert_eq!(slip.typed, -tn(4985));
+    // Beside ₩6 tn figures the digits were most likely billions (4,985 십억); 억 is ten times off.
+    let billions = Decimal::new(4985, 0) * Decimal::new(1_000_000_000, 0);
+    assert_eq!(
+        slip.suggestion,
+        Some(-billions),
+        "the reading nearest the figures around it"
+    );
+    let en = draft.error.message(Lang::En);
+    assert!(en.contains("−4조 9,850억 원 = −₩4.985 trillion"), "{en}");
+
+    // Take the suggestion: applied, undoable.
+    let taken = held
+        .clone()
+        .apply(Action::TakeSuggestion(Field::Cell(balance_2023)));
+    assert_eq!(taken.scenario.edits.get(&balance_2023), Some(&-billions));
+    assert!(
+        taken.draft(Field::Cell(balance_2023)).is_none(),
+        "the warning goes"
+    );
+    let undone = taken.apply(Action::Undo);
+    assert_eq!(
+        undone.scenario, before.scenario,
+        "undo takes the choice back"
+    );
+
+    // Keep what was typed: the guard never blocks a confirmed edit.
+    let kept = held
+        .clone()
+        .apply(Action::KeepTyped(Field::Cell(balance_2023)));
+    assert_eq!(kept.scenario.edits.get(&balance_2023), Some(&-tn(4985)));
+    assert_eq!(kept.clone().apply(Action::Undo).scenario, before.scenario);
+
+    // The same figure written with its unit, or of the same order, applies at once.
+    for text in ["-4985억", "-0.4985", "-6.5"] {
+        let after = typed(before.clone(), text);
+        assert!(
+            after.draft(Field::Cell(balance_2023)).is_none(),
+            "{text}: applied without a warning"
+        );
+        assert_ne!(after.scenario, before.scenario, "{text}: applied");
+    }
+
+    // Nothing pending: the choices do nothing.
+    assert_eq!(
+        before
+            .clone()
+            .apply(Action::KeepTyped(Field::Cell(balance_2023)))
+            .scenario,
+        before.scenario
+    );
+}

@@ -30,6 +30,7 @@ pub mod json;
 pub mod lang;
 pub mod link;
 pub mod num;
+pub mod slip;
 
 pub mod arith;
 mod claims;

@@ -17,6 +17,7 @@ use yew::Reducible;
 
 use crate::core::json::Json;
 use crate::core::num::{FieldUnit, ParseError, ParseErrorKind, ROUNDING, parse};
+use crate::core::slip::{self, Slip};
 use crate::core::{
     CellRef, Computed, DEFAULT_HORIZON, Dataset, DatasetError, Decimal, DisplayUnit, EditError,
     EditTarget, Flow, FxMode, GROWTH_MAX, GROWTH_MIN, Growth, Lang, Measure, Partner, Scenario,
@@ -33,6 +34,9 @@ pub enum FieldError {
     Parse(ParseError),
     /// The number is not allowed there (a negative purchase, an absurd size).
     Edit(EditError),
+    /// The number is far out of scale with the figures around it, likely typed in another unit:
+    /// held back until the reader keeps it or takes the suggested reading.
+    Slip(Slip),
 }
 
 impl FieldError {
@@ -41,6 +45,7 @@ impl FieldError {
         match self {
             FieldError::Parse(e) => e.message(lang),
             FieldError::Edit(e) => e.message(lang),
+            FieldError::Slip(s) => s.message(lang),
         }
     }
 }
@@ -211,6 +216,10 @@ pub enum Action {
         /// The slider's exact position as text (its `value`, e.g. `1350` or `12.5`).
         text: String,
     },
+    /// Apply a value held back as a likely unit slip, as typed (undoable like any edit).
+    KeepTyped(Field),
+    /// Apply the reading a unit-slip warning suggests instead of what was typed.
+    TakeSuggestion(Field),
     /// Put one cell back to its published value.
     ResetCell(CellRef),
     /// Convert with each year's published average rate.
@@ -700,16 +709,53 @@ impl AppState {
                     .map(|()| v)
                     .map_err(FieldError::Edit)
             });
+        let value = value.and_then(|v| match self.slip(field, v) {
+            Some(slip) => Err(FieldError::Slip(slip)),
+            None => Ok(v),
+        });
         match value {
-            Ok(value) => {
-                let scenario = self.with_value(field, value);
-                let mut state = self.with_draft(field, None);
-                if field == Field::FixedRate {
-                    state.fixed_rate = value;
-                }
-                state.change(scenario)
-            }
+            Ok(value) => self.apply_value(field, value),
             Err(error) => self.with_draft(field, Some(Draft { text, error })),
+        }
+    }
+
+    /// Puts a valid value in force and clears the field's draft.
+    fn apply_value(self, field: Field, value: Decimal) -> AppState {
+        let scenario = self.with_value(field, value);
+        let mut state = self.with_draft(field, None);
+        if field == Field::FixedRate {
+            state.fixed_rate = value;
+        }
+        state.change(scenario)
+    }
+
+    /// A table cell's value far out of scale with the figure it replaces and its published
+    /// neighbours. Other fields have their own ranges and no figure to compare with.
+    fn slip(&self, field: Field, value: Decimal) -> Option<Slip> {
+        let Field::Cell(cell) = field else {
+            return None;
+        };
+        let references = slip::references(&self.computed.table, cell);
+        slip::check(value, &cell_unit(cell), &references)
+    }
+
+    /// Applies a held-back value: as typed, or as the warning suggests.
+    fn resolve_slip(self, field: Field, suggested: bool) -> AppState {
+        let Some(Draft {
+            error: FieldError::Slip(slip),
+            ..
+        }) = self.draft(field)
+        else {
+            return self;
+        };
+        let value = if suggested {
+            slip.suggestion
+        } else {
+            Some(slip.typed)
+        };
+        match value {
+            Some(value) if self.validate(field, value).is_ok() => self.apply_value(field, value),
+            _ => self,
         }
     }
 
@@ -895,6 +941,8 @@ impl AppState {
             Action::EditCell { cell, text } => self.edit_field(Field::Cell(cell), text),
             Action::EditField { field, text } => self.edit_field(field, text),
             Action::Slide { field, text } => self.slide(field, text),
+            Action::KeepTyped(field) => self.resolve_slip(field, false),
+            Action::TakeSuggestion(field) => self.resolve_slip(field, true),
             Action::ResetCell(cell) => {
                 let mut scenario = (*self.scenario).clone();
                 scenario.edits.remove(&cell);

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::core::num::format_bare;
 use crate::core::{CellRef, Lang, Provenance, Row};
-use crate::state::{Action, cell_unit};
+use crate::state::{Action, Draft, Field, FieldError, cell_unit};
 use crate::ui::AppContext;
 use crate::ui::provenance::describe;
 
@@ -91,11 +91,13 @@ pub fn DataTable() -> Html {
                         {onchange}
                         {onfocus}
                     />
-                    if edited {
-                        <button type="button" class="reset" onclick={reset} aria-label={format!("{} {}", lang.pick("원래 값으로:", "Reset"), series.label(lang))}>{ "↺" }</button>
-                    }
+                    // A unit-slip warning's choices come first after the box, so Tab reaches them.
                     if let Some(draft) = draft {
                         <span id={error_id} class="error" role="alert">{ draft.error.message(lang) }</span>
+                        { slip_choices(draft, cell_ref.into(), lang, &dispatch) }
+                    }
+                    if edited {
+                        <button type="button" class="reset" onclick={reset} aria-label={format!("{} {}", lang.pick("원래 값으로:", "Reset"), series.label(lang))}>{ "↺" }</button>
                     }
                 </td>
             }
@@ -131,6 +133,32 @@ pub fn DataTable() -> Html {
             <p id="cell-info" class="cell-info" aria-live="polite">{ cell_info(&state, *focused) }</p>
             <p class="legend">{ legend(lang) }</p>
         </section>
+    }
+}
+
+/// The two ways out of a unit-slip warning, right after the message so one Tab and Enter (or a
+/// click) takes either: the suggested reading, or the value as typed.
+fn slip_choices(
+    draft: &Draft,
+    field: Field,
+    lang: Lang,
+    dispatch: &yew::UseReducerDispatcher<crate::state::AppState>,
+) -> Html {
+    let FieldError::Slip(slip) = &draft.error else {
+        return Html::default();
+    };
+    let button = |label: String, action: Action, testid: &'static str| {
+        let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()));
+        html! { <button type="button" class="slip-choice" data-testid={testid} {onclick}>{ label }</button> }
+    };
+    html! {
+        <span class="slip-choices">
+            if let Some(label) = slip.take_label(lang) {
+                { button(label, Action::TakeSuggestion(field), "slip-take") }
+            }
+            { button(slip.keep_label(lang), Action::KeepTyped(field), "slip-keep") }
+        </span>
     }
 }
 

@@ -433,3 +433,46 @@ test('"Save page as", HTML only or complete, reopens from disk with no network a
     await rm(folder, { recursive: true, force: true });
   }
 });
+
+test('a figure typed in the wrong unit is held back with its likely reading; either choice applies and undoes', async () => {
+  for (const lang of ['en', 'ko']) {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?lang=${lang}&source=kiep-2025-07-02`);
+    await ready(page);
+    const headline = () => page.textContent('[data-testid="headline"]');
+    const before = await headline();
+    const cell = page.locator('[data-testid="cell"][data-series="balance.all"][data-year="2023"] input');
+
+    // `4985` meant in billions (wire copy's "4,985 billion won") lands as ₩4,985 tn in a 조 column.
+    await cell.fill('(4,985)');
+    await cell.press('Enter');
+    const take = page.locator('[data-testid="slip-take"]');
+    await take.waitFor();
+    const describedBy = await cell.getAttribute('aria-describedby');
+    const message = await page.locator(`[id="${describedBy}"]`).textContent();
+    assert.match(message, lang === 'en' ? /Did you mean −4조 9,850억 원 = −₩4\.985 trillion\?/ : /4조 9,850억 원을\(를\) 뜻했나요\?/, message);
+    assert.equal(await headline(), before, `${lang}: nothing applied while the warning is open`);
+
+    // Keyboard: the first Tab from the box reaches the suggested reading.
+    await cell.focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'slip-take');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]').textContent !== old, before);
+    assert.match(await headline(), lang === 'en' ? /4\.985 trillion/ : /4조 9,850억/, 'the suggestion applied');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]').textContent === old, before);
+
+    // Keep what was typed: the guard never blocks a confirmed edit.
+    await cell.fill('(4,985)');
+    await cell.press('Enter');
+    await page.locator('[data-testid="slip-keep"]').click();
+    await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]').textContent !== old, before);
+    assert.match(await headline(), lang === 'en' ? /4,985 trillion/ : /4,985조/, 'kept as typed');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]').textContent === old, before);
+    assert.deepEqual(errors, [], 'no console errors');
+    await page.close();
+  }
+});
