@@ -447,3 +447,46 @@ async fn about_shows_the_datasets_version_date_and_sha256() {
         "the SHA-256 is shown so a copy can be checked"
     );
 }
+
+/// Every button whose visible text has letters has an accessible name containing that text, so a
+/// voice command naming what is on screen reaches it (WCAG 2.5.3, Lighthouse's
+/// "label-content-name-mismatch").
+#[tokio::test]
+async fn every_buttons_name_contains_its_visible_label() {
+    for lang in [Lang::En, Lang::Ko] {
+        let html = render(lang).await;
+        let mut checked = 0;
+        let mut rest = html.as_str();
+        while let Some(start) = rest.find("<button") {
+            rest = &rest[start..];
+            let open_end = rest.find('>').expect("tag closes");
+            let tag = &rest[..open_end];
+            let close = rest.find("</button>").expect("button closes");
+            // Visible text: the content without its tags.
+            let mut visible = String::new();
+            let mut inside = false;
+            for c in rest[open_end + 1..close].chars() {
+                match c {
+                    '<' => inside = true,
+                    '>' => inside = false,
+                    c if !inside => visible.push(c),
+                    _ => {}
+                }
+            }
+            let visible = visible.trim();
+            if let Some(at) = tag.find("aria-label=\"") {
+                let label = &tag[at + 12..];
+                let label = &label[..label.find('"').expect("attribute closes")];
+                if visible.chars().any(char::is_alphanumeric) {
+                    assert!(
+                        label.contains(visible),
+                        "{lang:?}: the button shown as {visible:?} is named {label:?}"
+                    );
+                    checked += 1;
+                }
+            }
+            rest = &rest[close..];
+        }
+        assert!(checked >= 1, "{lang:?}: some labelled buttons were checked");
+    }
+}

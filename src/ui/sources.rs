@@ -305,8 +305,10 @@ fn item(
             { for cite }
             if !used {
                 <button type="button" class="action" onclick={on_use} aria-label={match lang {
-                    Lang::Ko => format!("{} 자료로 보기", state.dataset.view_label(entry.view, lang)),
-                    Lang::En => format!("Use {}", state.dataset.view_label(entry.view, lang)),
+                    // The visible words first, so a voice command naming them finds the button
+                    // (WCAG 2.5.3, Label in Name).
+                    Lang::Ko => format!("이 출처 쓰기: {}", state.dataset.view_label(entry.view, lang)),
+                    Lang::En => format!("Use this source: {}", state.dataset.view_label(entry.view, lang)),
                 }}>{ lang.pick("이 출처 쓰기", "Use this source") }</button>
             }
         </li>
