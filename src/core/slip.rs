@@ -61,18 +61,18 @@ impl Slip {
         let reference = self.show(self.reference, lang);
         let larger = self.typed.abs() > self.reference.abs();
         let mut text = match (lang, larger) {
-            (Lang::Ko, true) => format!(
-                "{typed}은(는) 바뀌는 값 {reference}의 {SLIP_RATIO}배가 넘습니다. 단위를 확인하세요."
-            ),
-            (Lang::Ko, false) => format!(
-                "{typed}은(는) 바뀌는 값 {reference}의 {SLIP_RATIO}분의 1도 안 됩니다. 단위를 확인하세요."
-            ),
-            (Lang::En, true) => format!(
-                "{typed} is over {SLIP_RATIO} times the figure it replaces ({reference}): check the unit."
-            ),
-            (Lang::En, false) => format!(
-                "{typed} is under a {SLIP_RATIO}th of the figure it replaces ({reference}): check the unit."
-            ),
+            (Lang::Ko, true) => {
+                format!("{typed}: 바뀌는 값({reference})의 {SLIP_RATIO}배가 넘습니다.")
+            }
+            (Lang::Ko, false) => {
+                format!("{typed}: 바뀌는 값({reference})의 {SLIP_RATIO}분의 1도 안 됩니다.")
+            }
+            (Lang::En, true) => {
+                format!("{typed}: over {SLIP_RATIO} times the figure it replaces ({reference}).")
+            }
+            (Lang::En, false) => {
+                format!("{typed}: under a {SLIP_RATIO}th of the figure it replaces ({reference}).")
+            }
         };
         if let Some(suggested) = self.suggestion {
             let korean = format(suggested, self.quantity, Lang::Ko, Style::Compact);
@@ -83,6 +83,8 @@ impl Slip {
                     text.push_str(&format!(" Did you mean {korean} = {english}?"));
                 }
             }
+        } else {
+            text.push_str(lang.pick(" 단위를 확인하세요.", " Check the unit."));
         }
         text
     }

@@ -149,7 +149,21 @@ fn slip_choices(
     };
     let button = |label: String, action: Action, testid: &'static str| {
         let dispatch = dispatch.clone();
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()));
+        let onclick = Callback::from(move |e: MouseEvent| {
+            // The button goes with the warning: give focus back to the cell's box, so the keyboard
+            // stays in the table (and Ctrl+Z can undo the choice at once).
+            let input = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|button| button.closest("td").ok().flatten())
+                .and_then(|cell| cell.query_selector("input").ok().flatten())
+                .and_then(|input| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input).ok()
+                });
+            dispatch.dispatch(action.clone());
+            if let Some(input) = input {
+                let _ = input.focus();
+            }
+        });
         html! { <button type="button" class="slip-choice" data-testid={testid} {onclick}>{ label }</button> }
     };
     html! {
