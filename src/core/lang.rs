@@ -47,6 +47,40 @@ pub fn with_particle(word: &str) -> &'static str {
     }
 }
 
+/// The final consonant (받침) of the last sound of `word`, as its index among the 27 (`None` for a
+/// vowel ending). Digits are read as Sino-Korean numerals (일, 이, 삼 …), Latin letters by their
+/// English names, which end in vowels for the units seen here.
+fn final_consonant(word: &str) -> Option<u32> {
+    match word.trim_end().chars().last()? {
+        c @ '가'..='힣' => Some((u32::from(c) - 0xAC00) % 28).filter(|f| *f != 0),
+        // 영 일 삼 육 칠 팔 end in a consonant; 이 사 오 구 do not. ㄹ is 8, ㅁ 16, ㅇ 21, ㄱ 1.
+        '0' => Some(21),
+        '1' | '7' | '8' => Some(8),
+        '3' => Some(16),
+        '6' => Some(1),
+        _ => None,
+    }
+}
+
+/// The Korean object particle that fits after `word`: 을 after a final consonant, 를 after a vowel
+/// (`4,985억 원을`, `43억 달러를`).
+pub fn object_particle(word: &str) -> &'static str {
+    if final_consonant(word).is_some() {
+        "을"
+    } else {
+        "를"
+    }
+}
+
+/// The Korean particle "to, into" that fits after `word`: 으로 after a final consonant other than ㄹ,
+/// 로 after a vowel or ㄹ (`원으로`, `달러로`, `1일로`).
+pub fn toward_particle(word: &str) -> &'static str {
+    match final_consonant(word) {
+        Some(f) if f != 8 => "으로",
+        _ => "로",
+    }
+}
+
 /// `text` in double quotes for a message, with `"`, `\\` and control characters escaped: what `{:?}`
 /// gives for plain text, without bringing the standard library's Unicode escaping tables into the
 /// wasm (the data file's ids and names are all a message ever quotes).
@@ -85,6 +119,28 @@ pub fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn particles_follow_the_last_sound() {
+        let rows = [
+            ("4,985억 원", "을", "으로", "won ends in ㄴ"),
+            ("43억 달러", "를", "로", "dollars end in a vowel"),
+            ("1억 3,144만", "을", "으로", "만 ends in ㄴ"),
+            ("131", "을", "로", "일 ends in ㄹ: 을 but 로"),
+            ("2", "를", "로", "이 ends in a vowel"),
+            ("3", "을", "으로", "삼 ends in ㅁ"),
+            (
+                "$4.3bn",
+                "를",
+                "로",
+                "Latin letters read as names ending in vowels",
+            ),
+        ];
+        for (word, object, toward, why) in rows {
+            assert_eq!(object_particle(word), object, "{word}: {why}");
+            assert_eq!(toward_particle(word), toward, "{word}: {why}");
+        }
+    }
 
     #[test]
     fn quotes_like_debug_for_plain_text() {

@@ -27,7 +27,7 @@
 use rust_decimal::Decimal;
 
 use super::arith::Arith;
-use super::lang::Lang;
+use super::lang::{Lang, object_particle, toward_particle};
 use super::num::{FieldUnit, Quantity, Style, format};
 use super::series::CellRef;
 use super::table::{Provenance, Table};
@@ -77,7 +77,10 @@ impl Slip {
         if let Some(suggested) = self.suggestion {
             let korean = format(suggested, self.quantity, Lang::Ko, Style::Compact);
             match lang {
-                Lang::Ko => text.push_str(&format!(" {korean}을(를) 뜻했나요?")),
+                Lang::Ko => {
+                    let particle = object_particle(&korean);
+                    text.push_str(&format!(" {korean}{particle} 뜻했나요?"));
+                }
                 Lang::En => {
                     let english = format(suggested, self.quantity, Lang::En, Style::Compact);
                     text.push_str(&format!(" Did you mean {korean} = {english}?"));
@@ -93,7 +96,7 @@ impl Slip {
     pub fn take_label(&self, lang: Lang) -> Option<String> {
         let suggested = self.show(self.suggestion?, lang);
         Some(match lang {
-            Lang::Ko => format!("{suggested}(으)로 고치기"),
+            Lang::Ko => format!("{suggested}{} 고치기", toward_particle(&suggested)),
             Lang::En => format!("Use {suggested}"),
         })
     }
@@ -346,7 +349,11 @@ mod tests {
         assert!(en.contains("4,985억 원 = ₩498.5 billion"), "{en}");
         let ko = slip.message(Lang::Ko);
         assert!(ko.contains("4,985조 원"), "{ko}");
-        assert!(ko.contains("4,985억 원을(를) 뜻했나요?"), "{ko}");
+        assert!(ko.contains("4,985억 원을 뜻했나요?"), "{ko}");
+        assert_eq!(
+            slip.take_label(Lang::Ko).as_deref(),
+            Some("4,985억 원으로 고치기")
+        );
         assert_eq!(
             slip.take_label(Lang::En).as_deref(),
             Some("Use ₩498.5 billion")

@@ -451,7 +451,7 @@ test('a figure typed in the wrong unit is held back with its likely reading; eit
     await take.waitFor();
     const describedBy = await cell.getAttribute('aria-describedby');
     const message = await page.locator(`[id="${describedBy}"]`).textContent();
-    assert.match(message, lang === 'en' ? /Did you mean −4조 9,850억 원 = −₩4\.985 trillion\?/ : /4조 9,850억 원을\(를\) 뜻했나요\?/, message);
+    assert.match(message, lang === 'en' ? /Did you mean −4조 9,850억 원 = −₩4\.985 trillion\?/ : /4조 9,850억 원을 뜻했나요\?/, message);
     assert.equal(await headline(), before, `${lang}: nothing applied while the warning is open`);
 
     // Keyboard: the first Tab from the box reaches the suggested reading.
