@@ -19,7 +19,7 @@ export CHROMIUM ?= /usr/bin/chromium
 CARGO ?= cargo
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help serve dist test test-native test-browser test-e2e lint size bench fuzz tools tools-test tools-fuzz tools-check clean
+.PHONY: help serve dist test test-native test-browser test-e2e lint size bench fuzz tools tools-test tools-bench tools-fuzz tools-check clean
 
 help:
 	@sed -n '3,5p' Makefile | sed 's/^# //'
@@ -70,8 +70,9 @@ size: dist
 
 # Every speed measure, then one table with budgets (tests/e2e/bench/run.mjs): the full recompute
 # natively (criterion) and as wasm in headless Chromium (tests/browser_bench.rs), input-to-paint of
-# one edit, and navigation to the first chart painted from dist/jikgu.html over file://.
-bench: tools-test dist
+# one edit, navigation to the first chart painted from dist/jikgu.html over file:// beside a Chart.js
+# page drawing the same series, and Lighthouse on dist/ served with brotli.
+bench: tools-bench dist
 	node tests/e2e/bench/run.mjs
 
 # The number parser, the share-link decoder and the dataset parser under cargo-fuzz (nightly), one
@@ -87,6 +88,9 @@ tools:
 
 tools-test:
 	scripts/tools.sh test
+
+tools-bench:
+	scripts/tools.sh bench
 
 tools-fuzz:
 	scripts/tools.sh fuzz

@@ -4,6 +4,7 @@
 #
 #   scripts/tools.sh build     wasm32 target, trunk, wasm-bindgen-cli (= Cargo.lock), wasm-opt
 #   scripts/tools.sh test      the above, plus chromium, chromium-driver and the e2e test's npm packages
+#   scripts/tools.sh bench     the above, plus Lighthouse (npm, kept apart: `make test` needs none of it)
 #   scripts/tools.sh fuzz      the nightly toolchain and cargo-fuzz, for `make fuzz`
 #
 # Versions are pinned here and in Trunk.toml; `make tools-check` verifies they agree.
@@ -102,6 +103,16 @@ ensure_e2e_packages() {
   fi
 }
 
+ensure_lighthouse() {
+  ensure_node
+  local dir="$ROOT/tests/e2e/lighthouse"
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.jikgu-lock"; then
+    say "installing Lighthouse for make bench (npm, no browser download)"
+    (cd "$dir" && npm ci --silent --no-audit --no-fund)
+    cp "$dir/package-lock.json" "$dir/node_modules/.jikgu-lock"
+  fi
+}
+
 ensure_nightly() {
   # cargo-fuzz builds with sanitizer and coverage flags that only nightly rustc accepts.
   if ! rustup toolchain list | grep -q '^nightly'; then
@@ -122,11 +133,14 @@ case "${1:-build}" in
     ensure_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt ;;
   test)
     ensure_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt; ensure_browser; ensure_e2e_packages ;;
+  bench)
+    ensure_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt; ensure_browser; ensure_e2e_packages
+    ensure_lighthouse ;;
   fuzz)
     ensure_nightly; ensure_cargo_fuzz ;;
   path)
     # Printed for the Makefile: the PATH under which the pinned tools are found first.
     echo "$PATH" ;;
   *)
-    echo "usage: $0 build|test|fuzz|path" >&2; exit 2 ;;
+    echo "usage: $0 build|test|bench|fuzz|path" >&2; exit 2 ;;
 esac

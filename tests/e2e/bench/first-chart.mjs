@@ -18,7 +18,8 @@
 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, launch } from '../harness.mjs';
+import { DIST, launch, serve } from '../harness.mjs';
+import { firstChartSeries, writeChartJsPage } from './chartjs-page.mjs';
 import { stats } from './input-to-paint.mjs';
 
 export const MARK = 'jikgu:first-chart';
@@ -39,48 +40,76 @@ function watchFirstChart(mark) {
   requestAnimationFrame(tick);
 }
 
-/** Opens the single file `runs` times (plus one warm-up); resolves to statistics in milliseconds. */
-export async function measureFirstChart(browser, runs = 20, file = join(DIST, 'jikgu.html')) {
-  const url = pathToFileURL(file).href;
-  const painted = [];
-  const drawn = [];
-  for (let i = 0; i <= runs; i++) {
-    const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
-    const requests = [];
-    context.on('request', (req) => requests.push(req.url()));
-    try {
-      const page = await context.newPage();
-      await page.addInitScript(watchFirstChart, MARK);
-      const reported = new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no first chart within 30 s')), 30000);
-        page.on('console', (msg) => {
-          const text = msg.text();
-          if (!text.startsWith(`${MARK} `)) return;
-          clearTimeout(timer);
-          resolve(JSON.parse(text.slice(MARK.length + 1)));
-        });
+/** One load of `url` in a fresh offline context; resolves to { drawn, painted } in milliseconds. */
+async function loadOnce(browser, url) {
+  const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
+  const requests = [];
+  context.on('request', (req) => requests.push(req.url()));
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(watchFirstChart, MARK);
+    const reported = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no first chart within 30 s: ${url}`)), 30000);
+      page.on('console', (msg) => {
+        const text = msg.text();
+        if (!text.startsWith(`${MARK} `)) return;
+        clearTimeout(timer);
+        resolve(JSON.parse(text.slice(MARK.length + 1)));
       });
-      await page.goto(url, { waitUntil: 'commit' });
-      const times = await reported;
-      const fetched = requests.filter((u) => !/^(file|data|blob):/.test(u));
-      if (fetched.length) throw new Error(`the single file asked the network for ${fetched.join(', ')}`);
-      if (i > 0) { painted.push(times.painted); drawn.push(times.drawn); }
-    } finally {
-      await context.close();
+    });
+    await page.goto(url, { waitUntil: 'commit' });
+    const times = await reported;
+    const fetched = requests.filter((u) => !/^(file|data|blob):/.test(u));
+    if (fetched.length) throw new Error(`${url} asked the network for ${fetched.join(', ')}`);
+    return times;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens each of `files` `runs` times (plus one warm-up each), interleaved so the machine's load
+ *  falls on all of them alike; resolves to one { painted, drawn } of statistics per file. */
+export async function measureFirstCharts(browser, runs, files) {
+  const urls = files.map((f) => pathToFileURL(f).href);
+  const painted = files.map(() => []);
+  const drawn = files.map(() => []);
+  for (let i = 0; i <= runs; i++) {
+    for (const [k, url] of urls.entries()) {
+      const times = await loadOnce(browser, url);
+      if (i > 0) { painted[k].push(times.painted); drawn[k].push(times.drawn); }
     }
   }
-  return { painted: stats(painted), drawn: stats(drawn) };
+  return files.map((_, k) => ({ painted: stats(painted[k]), drawn: stats(drawn[k]) }));
+}
+
+/** Opens the single file `runs` times (plus one warm-up); resolves to statistics in milliseconds. */
+export async function measureFirstChart(browser, runs = 20, file = join(DIST, 'jikgu.html')) {
+  const [result] = await measureFirstCharts(browser, runs, [file]);
+  return result;
+}
+
+/** jikgu's single file and a Chart.js page drawing the same series, interleaved; the Chart.js
+ *  page is written from the app served at `url`. */
+export async function compareWithChartJs(browser, url, runs = 20) {
+  const series = await firstChartSeries(browser, url);
+  const page = await writeChartJsPage(series, MARK);
+  const [jikgu, chartjs] = await measureFirstCharts(browser, runs, [join(DIST, 'jikgu.html'), page]);
+  return { jikgu, chartjs, ratio: jikgu.painted.median / chartjs.painted.median, series };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const runs = Number(process.argv[2] || 20);
   const browser = await launch();
+  const server = await serve();
   try {
-    const r = await measureFirstChart(browser, runs);
+    const r = await compareWithChartJs(browser, server.url, runs);
     const line = (what, s) => `${what} (${s.n} loads): median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`;
-    console.log(line('navigation -> first chart painted', r.painted));
-    console.log(line('navigation -> first chart drawn  ', r.drawn));
+    console.log(line('jikgu.html: navigation -> first chart painted', r.jikgu.painted));
+    console.log(line('jikgu.html: navigation -> first chart drawn  ', r.jikgu.drawn));
+    console.log(line(`Chart.js 4, same ${r.series.datasets.length} series × ${r.series.years.length} years: painted`, r.chartjs.painted));
+    console.log(`jikgu / Chart.js, medians: ${r.ratio.toFixed(2)}`);
   } finally {
     await browser.close();
+    await server.close();
   }
 }

@@ -6,7 +6,9 @@
 //   2. full recompute, in the browser: tests/browser_bench.rs, WebAssembly at the release profile
 //      in headless Chromium (through chromedriver, as `make test-browser`)
 //   3. input to paint of one edit: input-to-paint.mjs on the built app served over 127.0.0.1
-//   4. navigation to the first chart painted: first-chart.mjs on dist/jikgu.html from file://
+//   4. navigation to the first chart painted: first-chart.mjs on dist/jikgu.html from file://,
+//      interleaved with a Chart.js 4 page drawing the same series (chartjs-page.mjs)
+//   5. Lighthouse 12, mobile defaults, on dist/ served with brotli (tests/e2e/lighthouse/run.mjs)
 //
 // Exits with status 2 when a figure is over its budget, 1 when a measure could not be taken.
 
@@ -16,7 +18,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launch, serve } from '../harness.mjs';
 import { measureInputToPaint } from './input-to-paint.mjs';
-import { measureFirstChart } from './first-chart.mjs';
+import { compareWithChartJs } from './first-chart.mjs';
+import { measureLighthouse } from '../lighthouse/run.mjs';
 
 const NATIVE_BENCH = 'recompute: kostat-revised, claims, projection to 2040, goal seek';
 const TARGET = process.env.CARGO_TARGET_DIR || join(ROOT, 'target');
@@ -86,21 +89,40 @@ try {
       'median ≤ 8 ms, p95 ≤ 16 ms', paint.frame.median <= 8 && paint.frame.p95 <= 16);
     row('… edit at a random point → ready to paint (app work only)', paint.work.median, paint.work.p95, 'ms', '–', null);
     row('… edit at a random point → next frame painted (adds the vsync wait)', paint.paint.median, paint.paint.p95, 'ms', '–', null);
-    const first = await measureFirstChart(browser, 20);
+    const { jikgu: first, chartjs, ratio } = await compareWithChartJs(browser, server.url, 20);
     row('Navigation → first chart painted, dist/jikgu.html from file://', first.painted.median, first.painted.p95, 'ms',
       'median ≤ 300 ms', first.painted.median <= 300);
     row('… navigation → first chart drawn (the mark)', first.drawn.median, first.drawn.p95, 'ms', '–', null);
+    row('… a Chart.js 4 page drawing the same series, same run, interleaved', chartjs.painted.median, chartjs.painted.p95, 'ms', '–', null);
+    row('… jikgu ÷ Chart.js, medians', ratio, NaN, '×', '≤ 0.5', ratio <= 0.5);
     console.log(`\nChromium ${browser.version()}`);
   } finally {
     await browser.close();
     await server.close();
   }
+  // 5. Lighthouse, after the browser above is closed (it launches its own).
+  console.log('\n== Lighthouse 12, mobile defaults, dist/ served with brotli');
+  const lh = await measureLighthouse(3);
+  for (const [key, name] of [['performance', 'Performance'], ['accessibility', 'Accessibility'], ['best-practices', 'Best practices'], ['seo', 'SEO']]) {
+    row(`Lighthouse ${lh.version}: ${name} (median of 3)`, lh[key], NaN, 'score', '≥ 95', lh[key] >= 95);
+  }
+  row('… first contentful paint (simulated mobile)', lh.fcp, NaN, 'ms', '–', null);
+  row('… total blocking time (simulated mobile)', lh.tbt, NaN, 'ms', '–', null);
+  row('… cumulative layout shift', lh.cls, NaN, 'shift', '< 0.01', lh.cls < 0.01);
+  console.log(`Lighthouse audits below 0.9 (last run): ${lh.failed.join(', ') || 'none'}`);
 } catch (error) {
   console.error(`\nbench: ${error.message}`);
   failed = true;
 }
 
-const fmt = (x, unit) => (unit === 'µs' ? `${x.toFixed(1)} µs` : `${x.toFixed(unit === 'ms' && x >= 100 ? 0 : 1)} ms`);
+const fmt = (x, unit) => {
+  if (Number.isNaN(x)) return '–';
+  if (unit === 'µs') return `${x.toFixed(1)} µs`;
+  if (unit === 'ms') return `${x.toFixed(x >= 100 ? 0 : 1)} ms`;
+  if (unit === '×') return `${x.toFixed(2)}×`;
+  if (unit === 'shift') return x.toFixed(3);
+  return String(x);
+};
 console.log(`\njikgu speed, ${new Date().toISOString().slice(0, 10)}: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, load average ${loadBefore} before and ${load()} after\n`);
 console.log('| Measure | Median | p95 | Budget | Result |');
 console.log('|---|---:|---:|---|---|');
