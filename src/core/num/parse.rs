@@ -1604,6 +1604,84 @@ mod tests {
         );
     }
 
+    /// How a group of four digits is written, for the round trips below.
+    #[derive(Debug, Clone, Copy)]
+    enum Written {
+        /// `이천이백칠십`.
+        Hangul,
+        /// `2천2백7십`.
+        DigitsAndUnits,
+        /// Yonhap's: the thousands digit with 천, the rest in digits, `2천270`.
+        Yonhap,
+        /// `2,270`.
+        Digits,
+    }
+
+    /// One group of four digits (1..=9999) written as `how` says.
+    fn group_text(group: u64, how: Written) -> String {
+        const HANGUL: [&str; 10] = ["", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"];
+        const PLACES: [&str; 4] = ["천", "백", "십", ""];
+        let digits = [group / 1000, group / 100 % 10, group / 10 % 10, group % 10];
+        match how {
+            Written::Digits => super::super::format::group_digits(&group.to_string()),
+            Written::Yonhap if group >= 1000 => match group % 1000 {
+                0 => format!("{}천", digits[0]),
+                rest => format!("{}천{rest}", digits[0]),
+            },
+            Written::Yonhap => group.to_string(),
+            Written::Hangul | Written::DigitsAndUnits => {
+                let mut out = String::new();
+                for (place, digit) in digits.iter().enumerate() {
+                    let digit = usize::try_from(*digit).unwrap_or_default();
+                    if digit == 0 {
+                        continue;
+                    }
+                    // Korean drops 일 before 십, 백 and 천: 천만, 십팔억.
+                    match how {
+                        Written::Hangul if digit == 1 && place < 3 => {}
+                        Written::Hangul => out.push_str(HANGUL[digit]),
+                        _ => out.push_str(&digit.to_string()),
+                    }
+                    out.push_str(PLACES[place]);
+                }
+                out
+            }
+        }
+    }
+
+    /// `n` written in groups of four under 경, 조, 억 and 만, each group as `how` says.
+    fn korean(n: u64, how: Written, spaced: bool) -> String {
+        if n == 0 {
+            return match how {
+                Written::Hangul => "영".to_owned(),
+                _ => "0".to_owned(),
+            };
+        }
+        let mut parts = Vec::new();
+        for (exp, unit) in [(16, "경"), (12, "조"), (8, "억"), (4, "만"), (0, "")] {
+            let group = n / 10_u64.pow(exp) % 10_000;
+            if group != 0 {
+                parts.push(format!("{}{unit}", group_text(group, how)));
+            }
+        }
+        parts.join(if spaced { " " } else { "" })
+    }
+
+    #[test]
+    fn writes_korean_as_people_do() {
+        let table = [
+            (3_227_000_000_000, Written::Yonhap, false, "3조2천270억"),
+            (55_000_000, Written::DigitsAndUnits, false, "5천5백만"),
+            (123_450_000, Written::Hangul, true, "일억 이천삼백사십오만"),
+            (1_800_000_000, Written::Hangul, false, "십팔억"),
+            (10_010_000, Written::Hangul, false, "천일만"),
+            (3_227_000_000_000, Written::Digits, true, "3조 2,270억"),
+        ];
+        for (n, how, spaced, want) in table {
+            assert_eq!(korean(n, how, spaced), want, "{n} written {how:?}");
+        }
+    }
+
     proptest! {
         // Failures are pinned as table cases instead of files outside this module.
         #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
@@ -1632,6 +1710,34 @@ mod tests {
                 let is_range = matches!(got.as_ref().map_err(ParseError::kind), Err(ParseErrorKind::OutOfRange { .. }));
                 prop_assert!(is_range, "{} gave {:?}", n, got);
             }
+        }
+
+        /// Any amount up to the won limit, written in hangul, in digits with 천/백/십, Yonhap's
+        /// way or in digits, with or without spaces, reads back; so does it with △ or a minus,
+        /// with 약 (marked approximate), and with 적자 in a balance field.
+        #[test]
+        fn reads_korean_amounts_back(
+            n in 0_u64..=1_000_000_000_000_000_000,
+            how in prop_oneof![
+                Just(Written::Hangul),
+                Just(Written::DigitsAndUnits),
+                Just(Written::Yonhap),
+                Just(Written::Digits),
+            ],
+            spaced in any::<bool>(),
+            dressing in 0_u8..5,
+        ) {
+            let plain = korean(n, how, spaced);
+            let value = Decimal::from(n);
+            let (text, unit, want, approximate) = match dressing {
+                0 => (format!("{plain}원"), WON, value, false),
+                1 => (format!("△{plain}"), WON, -value, false),
+                2 => (format!("\u{2212}{plain} 원"), TN, -value, false),
+                3 => (format!("약 {plain}"), WON, value, true),
+                _ => (format!("{plain}원 적자"), TN_BALANCE, -value, false),
+            };
+            let got = parse_reading(&text, &unit).map(|r| (r.value, r.approximate));
+            prop_assert_eq!(got, Ok((want, approximate)), "{}", text);
         }
 
         #[test]
