@@ -69,6 +69,16 @@ pub enum ParseErrorKind {
     SignTwice(String),
     /// `약`, `about`, `~`, `a` or `of` somewhere other than its one place, or repeated.
     MisplacedWord(String),
+    /// A last part with 천, 백 or 십 straight after 억, 조 or 경, as in `1억 3천`: strictly
+    /// 100,003,000, but as often meant as 1억 3천만.
+    DroppedUnit {
+        /// The part as typed: `3천`.
+        typed: String,
+        /// The figure with the unit that was likely dropped: `1억 3천만`.
+        with_unit: String,
+        /// The figure with the part in digits, read as ones: `1억 3,000`.
+        in_ones: String,
+    },
 }
 
 /// A number that could not be read, with the field it was typed into so that the message can give an
@@ -232,6 +242,26 @@ impl ParseError {
                     ),
                 }
             }
+            (
+                ParseErrorKind::DroppedUnit {
+                    typed,
+                    with_unit,
+                    in_ones,
+                },
+                Lang::Ko,
+            ) => format!(
+                "‘{typed}’ 뒤에 단위가 없어 뜻이 모호합니다 (‘{with_unit}’ 또는 끝자리라면 ‘{in_ones}’처럼 쓰세요)"
+            ),
+            (
+                ParseErrorKind::DroppedUnit {
+                    typed,
+                    with_unit,
+                    in_ones,
+                },
+                Lang::En,
+            ) => format!(
+                "‘{typed}’ has no unit after a larger one and could mean either (write ‘{with_unit}’, or ‘{in_ones}’ for ones)"
+            ),
             (ParseErrorKind::MisplacedWord(w), _) => {
                 let about = format(self.field.quantity.sample(), quantity, lang, Style::Compact);
                 match (lang, w.as_str()) {
@@ -478,6 +508,24 @@ mod tests {
             assert_eq!(error.message(Lang::Ko), ko, "Korean message for {error:?}");
             assert_eq!(error.message(Lang::En), en, "English message for {error:?}");
         }
+        let dropped = err(
+            ParseErrorKind::DroppedUnit {
+                typed: "3천".into(),
+                with_unit: "1억 3천만".into(),
+                in_ones: "1억 3,000".into(),
+            },
+            FieldUnit::won(),
+        );
+        assert_eq!(
+            dropped.message(Lang::Ko),
+            "‘3천’ 뒤에 단위가 없어 뜻이 모호합니다 (‘1억 3천만’ 또는 끝자리라면 ‘1억 3,000’처럼 쓰세요). 금액을 입력하세요 (예: 6,003,000,000,000, 6조 30억, 600억 원)",
+            "a dropped 만, in Korean"
+        );
+        assert_eq!(
+            dropped.message(Lang::En),
+            "‘3천’ has no unit after a larger one and could mean either (write ‘1억 3천만’, or ‘1억 3,000’ for ones): expected an amount such as 6,003,000,000,000, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            "a dropped 만, in English"
+        );
     }
 
     #[test]
@@ -507,6 +555,11 @@ mod tests {
             ParseErrorKind::NotABalance("deficit".into()),
             ParseErrorKind::SignTwice("적자".into()),
             ParseErrorKind::MisplacedWord("약".into()),
+            ParseErrorKind::DroppedUnit {
+                typed: "3천".into(),
+                with_unit: "1억 3천만".into(),
+                in_ones: "1억 3,000".into(),
+            },
         ];
         for kind in kinds {
             for field in [

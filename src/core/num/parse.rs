@@ -276,6 +276,43 @@ fn single_digit(num: &str) -> bool {
         <= 1
 }
 
+/// Refuses a last group written with 천, 백 or 십 straight after 억, 조 or 경: `1억 3천` is
+/// 100,003,000 read strictly, but Korean writers drop the 만 and mean 1억 3천만 as often, a slip of
+/// ten thousand times. The reader is shown both spellings; digits (`1억 3,000`) and a group after
+/// 만 (`12만8천`) are not ambiguous and read as they are.
+fn check_dropped_unit(body: &Body<'_>, limits: &Limits) -> Result<(), ParseErrorKind> {
+    let last = body.groups.len() - 1;
+    let ones: Vec<&Part<'_>> = body.parts.iter().filter(|p| p.group == last).collect();
+    if !ones.iter().any(|p| p.small) {
+        return Ok(());
+    }
+    let Some(previous) = last.checked_sub(1).and_then(|g| body.groups.get(g)) else {
+        return Ok(());
+    };
+    let dropped = match previous.chars().last() {
+        Some('억') => "만",
+        Some('조') => "억",
+        Some('경') => "조",
+        _ => return Ok(()),
+    };
+    let mut value = Decimal::ZERO;
+    for part in ones {
+        value = value
+            .plus(group_value(part.num, part.exp, limits)?)
+            .ok_or_else(|| out_of_range(limits))?;
+    }
+    let typed = body.groups.get(last).cloned().unwrap_or_default();
+    let before = body.groups.get(..last).unwrap_or_default().join(" ");
+    Err(ParseErrorKind::DroppedUnit {
+        with_unit: format!("{before} {typed}{dropped}"),
+        in_ones: format!(
+            "{before} {}",
+            super::format::group_digits(&value.normalize().to_string())
+        ),
+        typed,
+    })
+}
+
 /// Adds up the parts, each in its place: places go from the largest down, each part smaller than
 /// the place before it (`6조 30000억` is a slip), and a digit before 십/백/천 is single. A lone
 /// part with no scale word is in the field's display unit when `bare_exponent` says so.
@@ -425,6 +462,7 @@ fn interpret(toks: &[Tok<'_>], field: FieldUnit) -> Result<Reading, ParseErrorKi
     // A lone bare number is in the field's display unit; with any unit typed, it is in base units.
     let explicit = prefix.is_some() || !suffix.is_empty();
     let bare = body.parts.len() == 1 && !body.scaled && !explicit;
+    check_dropped_unit(&body, &limits)?;
     let mut total = add_up(&body, bare.then_some(field.bare_exponent), &limits)?;
     if negative {
         total = Decimal::ZERO
@@ -1660,6 +1698,9 @@ mod tests {
         let mut parts = Vec::new();
         for (exp, unit) in [(16, "경"), (12, "조"), (8, "억"), (4, "만"), (0, "")] {
             let group = n / 10_u64.pow(exp) % 10_000;
+            // Ones straight after 억 or larger go in digits: `1억 3천` would mean 1억 3천만.
+            let skipped_man = exp == 0 && n >= 100_000_000 && n / 10_000 % 10_000 == 0;
+            let how = if skipped_man { Written::Digits } else { how };
             if group != 0 {
                 parts.push(format!("{}{unit}", group_text(group, how)));
             }
