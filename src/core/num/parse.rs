@@ -354,8 +354,59 @@ fn add_up(
 fn interpret(toks: &[Tok<'_>], field: FieldUnit) -> Result<Reading, ParseErrorKind> {
     let quantity = field.quantity;
     let limits = quantity.limits();
+    check_fit(toks, field)?;
+    let words = words(toks)?;
+    let toks = words.rest.as_slice();
 
-    // Units that cannot belong to this field are named first: it is the most useful thing to say.
+    // Accounting parentheses wrap the whole figure or are not there at all.
+    let (in_parens, toks) = match toks {
+        [Tok::Open, inner @ .., Tok::Close] => (true, inner),
+        _ => (false, toks),
+    };
+    if toks.iter().any(|t| matches!(t, Tok::Open | Tok::Close)) {
+        return Err(ParseErrorKind::UnbalancedParen);
+    }
+    if !toks.iter().any(starts_a_number) {
+        return Err(ParseErrorKind::MissingNumber);
+    }
+    let head = head(toks, quantity, in_parens)?;
+    let negative = match words.balance {
+        Some((_, text)) if head.signed => return Err(ParseErrorKind::SignTwice(text.to_owned())),
+        Some((deficit, _)) => deficit,
+        None => head.negative,
+    };
+    let body = body(toks, head.end)?;
+    if body.parts.is_empty() {
+        return Err(ParseErrorKind::MissingNumber);
+    }
+    let suffix = tail(toks.get(body.end..).unwrap_or_default())?;
+    check_suffix(quantity, head.prefix, &suffix)?;
+
+    // A lone bare number is in the field's display unit; with any unit typed, it is in base units.
+    let explicit = head.prefix.is_some() || !suffix.is_empty();
+    let bare = body.parts.len() == 1 && !body.scaled && !explicit;
+    let mut total = add_up(&body, bare.then_some(field.bare_exponent), &limits)?;
+    check_dropped_unit(&body, &limits)?;
+    if negative {
+        total = Decimal::ZERO
+            .minus(total)
+            .ok_or_else(|| out_of_range(&limits))?;
+    }
+    if total < limits.min || total > limits.max {
+        return Err(out_of_range(&limits));
+    }
+    Ok(Reading {
+        value: total.normalize(),
+        approximate: words.approximate,
+        bare,
+    })
+}
+
+/// Names the first word that cannot belong to this field at all: a unit of another quantity, a
+/// scale word or hangul numeral where only plain numbers go, a balance word where there is no
+/// balance. It is the most useful thing to say, so it is said before anything about order.
+fn check_fit(toks: &[Tok<'_>], field: FieldUnit) -> Result<(), ParseErrorKind> {
+    let quantity = field.quantity;
     for tok in toks {
         match tok {
             Tok::Unit { kind, text } if !fits(quantity, *kind) => {
@@ -372,111 +423,96 @@ fn interpret(toks: &[Tok<'_>], field: FieldUnit) -> Result<Reading, ParseErrorKi
             _ => {}
         }
     }
-    let words = words(toks)?;
-    let toks = words.rest.as_slice();
+    Ok(())
+}
 
-    // Accounting parentheses wrap the whole figure or are not there at all.
-    let (in_parens, toks) = match toks {
-        [Tok::Open, inner @ .., Tok::Close] => (true, inner),
-        _ => (false, toks),
-    };
-    if toks.iter().any(|t| matches!(t, Tok::Open | Tok::Close)) {
-        return Err(ParseErrorKind::UnbalancedParen);
-    }
-    let starts_a_number = |t: &Tok<'_>| {
-        matches!(t, Tok::Num(_) | Tok::Digit { .. } | Tok::Small { .. })
-            || matches!(t, Tok::Scale { text: "만", .. })
-    };
-    if !toks.iter().any(starts_a_number) {
-        return Err(ParseErrorKind::MissingNumber);
-    }
+/// Whether a token can start the number: digits, a hangul digit, 십/백/천, or 만 (which counts one).
+fn starts_a_number(tok: &Tok<'_>) -> bool {
+    matches!(tok, Tok::Num(_) | Tok::Digit { .. } | Tok::Small { .. })
+        || matches!(tok, Tok::Scale { text: "만", .. })
+}
 
-    // Before the first number: at most one sign and at most one prefix unit, in either order.
-    let mut i = 0;
-    let mut negative = in_parens;
-    let mut signed = in_parens;
-    let mut prefix: Option<(UnitKind, &str)> = None;
-    while let Some(tok) = toks.get(i) {
-        match tok {
-            tok if starts_a_number(tok) => break,
+/// What comes before the number.
+struct Head<'a> {
+    /// A minus sign or parentheses.
+    negative: bool,
+    /// Any sign or parentheses, so a balance word would give the sign twice.
+    signed: bool,
+    /// A currency symbol or code before the number.
+    prefix: Option<(UnitKind, &'a str)>,
+    /// The index of the number's first token.
+    end: usize,
+}
+
+/// Reads what comes before the number: at most one sign and at most one prefix unit, in either
+/// order.
+fn head<'a>(
+    toks: &[Tok<'a>],
+    quantity: Quantity,
+    in_parens: bool,
+) -> Result<Head<'a>, ParseErrorKind> {
+    let mut head = Head {
+        negative: in_parens,
+        signed: in_parens,
+        prefix: None,
+        end: 0,
+    };
+    while let Some(tok) = toks.get(head.end) {
+        match *tok {
+            ref tok if starts_a_number(tok) => break,
             Tok::Sign(minus) => {
-                if signed {
+                if head.signed {
                     return Err(ParseErrorKind::MisplacedSign);
                 }
-                signed = true;
-                negative = *minus;
+                head.signed = true;
+                head.negative = minus;
             }
             Tok::Unit { kind, text } => {
-                if prefix.is_some_and(|(seen, _)| seen == *kind) {
-                    return Err(ParseErrorKind::RepeatedUnit((*text).to_owned()));
+                if head.prefix.is_some_and(|(seen, _)| seen == kind) {
+                    return Err(ParseErrorKind::RepeatedUnit(text.to_owned()));
                 }
-                if prefix.is_some() || !prefix_allowed(quantity, *kind, text) {
-                    return Err(ParseErrorKind::MisplacedUnit((*text).to_owned()));
+                if head.prefix.is_some() || !prefix_allowed(quantity, kind, text) {
+                    return Err(ParseErrorKind::MisplacedUnit(text.to_owned()));
                 }
-                prefix = Some((*kind, text));
+                head.prefix = Some((kind, text));
             }
             Tok::Scale { text, .. } => {
-                return Err(ParseErrorKind::MisplacedUnit((*text).to_owned()));
+                return Err(ParseErrorKind::MisplacedUnit(text.to_owned()));
             }
             _ => break,
         }
-        i += 1;
+        head.end += 1;
     }
-    if let Some((deficit, text)) = words.balance {
-        if signed {
-            return Err(ParseErrorKind::SignTwice(text.to_owned()));
-        }
-        negative = deficit;
-    }
+    Ok(head)
+}
 
-    let body = body(toks, i)?;
-    if body.parts.is_empty() {
-        return Err(ParseErrorKind::MissingNumber);
-    }
-
-    // After the body only unit words may follow, in one of the field's patterns.
-    let rest = toks.get(body.end..).unwrap_or_default();
-    let mut suffix: Vec<(UnitKind, &str)> = Vec::new();
+/// Reads what comes after the number: only unit words, checked against the field's patterns by
+/// [`check_suffix`].
+fn tail<'a>(rest: &[Tok<'a>]) -> Result<Vec<(UnitKind, &'a str)>, ParseErrorKind> {
+    let mut suffix: Vec<(UnitKind, &'a str)> = Vec::new();
     for tok in rest {
-        match tok {
+        match *tok {
             Tok::Sign(_) => return Err(ParseErrorKind::MisplacedSign),
-            Tok::Unit { kind, text } => suffix.push((*kind, text)),
+            Tok::Unit { kind, text } => suffix.push((kind, text)),
             Tok::Scale { text, .. } => {
-                return Err(ParseErrorKind::MisplacedUnit((*text).to_owned()));
+                return Err(ParseErrorKind::MisplacedUnit(text.to_owned()));
             }
             // A number after a unit word: the unit word is the thing out of place.
             Tok::Num(text) | Tok::Digit { text, .. } | Tok::Small { text, .. } => {
-                let unit = suffix.first().map_or(*text, |(_, unit)| *unit);
+                let unit = suffix.first().map_or(text, |(_, unit)| *unit);
                 return Err(ParseErrorKind::MisplacedUnit(unit.to_owned()));
             }
             Tok::Open | Tok::Close => return Err(ParseErrorKind::UnbalancedParen),
-            // Taken out by `words` before.
+            // Taken out by `words` before; named if one ever gets here.
             Tok::Approx { text, .. }
             | Tok::Balance { text, .. }
             | Tok::Article(text)
-            | Tok::Of(text) => return Err(ParseErrorKind::MisplacedWord((*text).to_owned())),
+            | Tok::Of(text) => {
+                return Err(ParseErrorKind::MisplacedWord(text.to_owned()));
+            }
         }
     }
-    check_suffix(quantity, prefix, &suffix)?;
-
-    // A lone bare number is in the field's display unit; with any unit typed, it is in base units.
-    let explicit = prefix.is_some() || !suffix.is_empty();
-    let bare = body.parts.len() == 1 && !body.scaled && !explicit;
-    check_dropped_unit(&body, &limits)?;
-    let mut total = add_up(&body, bare.then_some(field.bare_exponent), &limits)?;
-    if negative {
-        total = Decimal::ZERO
-            .minus(total)
-            .ok_or_else(|| out_of_range(&limits))?;
-    }
-    if total < limits.min || total > limits.max {
-        return Err(out_of_range(&limits));
-    }
-    Ok(Reading {
-        value: total.normalize(),
-        approximate: words.approximate,
-        bare,
-    })
+    Ok(suffix)
 }
 
 fn out_of_range(limits: &Limits) -> ParseErrorKind {
@@ -1385,6 +1421,12 @@ mod tests {
                 WON,
                 K::UnitOrder("20천".into()),
                 "a single digit goes before 천",
+            ),
+            (
+                "1억 20천",
+                WON,
+                K::UnitOrder("20천".into()),
+                "a malformed group is named before a dropped unit",
             ),
             (
                 "2천1500억",
