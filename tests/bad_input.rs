@@ -83,6 +83,26 @@ fn inputs() -> Vec<(&'static str, String, Want)> {
         ("a directional isolate", "\u{2067}3\u{2069}".into(), Refused),
         ("a combining accent", "3\u{301}".into(), Refused),
         ("a combining accent first", "\u{301}3".into(), Refused),
+        // Issue #15: every dash-like sign is a minus, and so is the white triangle of Korean
+        // tables; 약 and ~ mark a figure approximate without changing it.
+        ("a hyphen", "\u{2010}3".into(), SameAs("-3")),
+        ("a non-breaking hyphen", "\u{2011}3".into(), SameAs("-3")),
+        ("a figure dash", "\u{2012}3".into(), SameAs("-3")),
+        ("an em dash", "\u{2014}3".into(), SameAs("-3")),
+        ("a small hyphen-minus", "\u{fe63}3".into(), SameAs("-3")),
+        ("a white triangle", "△3".into(), SameAs("-3")),
+        ("약", "약 3".into(), SameAs("3")),
+        ("a tilde", "~3".into(), SameAs("3")),
+        ("approx.", "approx. 3".into(), SameAs("3")),
+        ("a black triangle", "▲3".into(), Refused),
+        ("a black down triangle", "▼3".into(), Refused),
+        ("a range", "3~4".into(), Refused),
+        ("약 twice", "약 약 3".into(), Refused),
+        ("a minus and 적자", "-3 적자".into(), Refused),
+        ("적자 twice", "3 적자 적자".into(), Refused),
+        ("deficit inside the figure", "3 deficit 3".into(), Refused),
+        ("two hangul digits", "이삼".into(), Refused),
+        ("two digits before 천", "20천".into(), Refused),
     ]
 }
 
@@ -449,4 +469,35 @@ fn a_negative_purchase_is_said_in_the_unit_it_was_typed_in() {
         assert_eq!(ko, "직구(구매) 값은 0 이상이어야 합니다 (입력: −3조 원)");
         assert_eq!(en, "expected purchases of zero or more, found −₩3 trillion");
     }
+}
+
+/// Issue #15: `적자`/`deficit` and `흑자`/`surplus` set the sign of a balance (a cell or the
+/// goal-seek target), and are refused with the reason in purchases, sales and counts.
+#[test]
+fn balance_words_set_the_sign_in_balance_fields_only() {
+    let state = AppState::new(dataset(), Lang::Ko);
+    let balance = Field::Cell(jikgu::core::SeriesKey::won(Flow::Balance, Partner::All).at(2023));
+    let purchases =
+        Field::Cell(jikgu::core::SeriesKey::won(Flow::Purchases, Partner::All).at(2023));
+    for (text, same_as) in [
+        ("6조30억원 적자", "-6.003"),
+        ("적자 6조 30억", "-6.003"),
+        ("a ₩6.003 trillion deficit", "-6.003"),
+        ("deficit of 6.003", "-6.003"),
+        ("100억 원 흑자", "0.01"),
+        ("이백만원 흑자", "0.000002"),
+    ] {
+        let worded = type_into(&state, balance, text);
+        let plain = type_into(&state, balance, same_as);
+        assert!(worded.draft(balance).is_none(), "{text:?} was refused");
+        assert_eq!(worded.scenario, plain.scenario, "{text:?} is not {same_as}");
+    }
+    for text in ["6조 적자", "deficit of 6", "1조 흑자"] {
+        let (ko, en) = refusal(&state, purchases, text);
+        assert!(ko.contains("수지 칸에만"), "{text:?}: {ko}");
+        assert!(en.contains("fits only a balance"), "{text:?}: {en}");
+    }
+    let (ko, en) = refusal(&state, balance, "-6조 적자");
+    assert!(ko.contains("부호를 두 번"), "{ko}");
+    assert!(en.contains("the sign is given twice"), "{en}");
 }

@@ -4,22 +4,28 @@
 //! a string).
 //!
 //! - Byte 0 picks the field's quantity and the language values are written back in: `w` won, `d`
-//!   dollars, `p` percent, `f` fold, `r` rate, `c` count, `y` year, lower case for Korean and upper
-//!   case for English; any other byte picks both from its value.
+//!   dollars, `p` percent, `f` fold, `r` rate, `c` count, `y` year, and `b` won or `u` dollars in a
+//!   field declared a balance (where `적자`/`deficit` set the sign), lower case for Korean and upper
+//!   case for English; any other byte picks both from its value (odd values of the top bit's
+//!   complement also declare a balance).
 //! - Byte 1 picks the field's bare exponent: an ASCII digit picks one of 0, 3, 4, 6, 8, 9, 12, 15, 18
 //!   or 28; any other byte is the exponent itself (so 29 to 255, past what a `Decimal` holds, too).
 //!
 //! Beyond "never panics", a value that parses must be what the module documents: within the
 //! quantity's range and decimal places, normalised, written back exactly by `Style::Full`, stable
 //! through `Style::Compact` and `Style::Short` (format, parse, format gives the same text), and
-//! given back by `format_bare` whenever the quotient is exact. An error must have a message in both
-//! languages.
+//! given back by `format_bare` whenever the quotient is exact. In a balance field `format_balance`
+//! text reads back too (exactly from `Style::Full`, stably from the others). `parse` and
+//! `parse_reading` agree, and a bare reading is one with no unit or scale word. An error must have
+//! a message in both languages.
 
 #![no_main]
 
 use jikgu::core::Decimal;
 use jikgu::core::lang::Lang;
-use jikgu::core::num::{FieldUnit, Quantity, Style, format, format_bare, parse};
+use jikgu::core::num::{
+    FieldUnit, Quantity, Style, format, format_balance, format_bare, parse, parse_reading,
+};
 use libfuzzer_sys::fuzz_target;
 
 const QUANTITIES: [Quantity; 7] = [
@@ -35,17 +41,20 @@ const QUANTITIES: [Quantity; 7] = [
 const EXPONENTS: [u32; 10] = [0, 3, 4, 6, 8, 9, 12, 15, 18, 28];
 
 fn header(kind: u8, exp: u8) -> (FieldUnit, Lang) {
-    let (quantity, lang) = match kind.to_ascii_lowercase() {
-        b'w' => (Quantity::Won, None),
-        b'd' => (Quantity::Usd, None),
-        b'p' => (Quantity::Percent, None),
-        b'f' => (Quantity::Fold, None),
-        b'r' => (Quantity::Rate, None),
-        b'c' => (Quantity::Count, None),
-        b'y' => (Quantity::Year, None),
+    let (quantity, lang, balance) = match kind.to_ascii_lowercase() {
+        b'w' => (Quantity::Won, None, false),
+        b'd' => (Quantity::Usd, None, false),
+        b'b' => (Quantity::Won, None, true),
+        b'u' => (Quantity::Usd, None, true),
+        b'p' => (Quantity::Percent, None, false),
+        b'f' => (Quantity::Fold, None, false),
+        b'r' => (Quantity::Rate, None, false),
+        b'c' => (Quantity::Count, None, false),
+        b'y' => (Quantity::Year, None, false),
         _ => (
             QUANTITIES[usize::from(kind) % QUANTITIES.len()],
             Some(if kind & 0x80 == 0 { Lang::Ko } else { Lang::En }),
+            kind & 0x40 != 0,
         ),
     };
     let lang = lang.unwrap_or(if kind.is_ascii_uppercase() {
@@ -58,7 +67,10 @@ fn header(kind: u8, exp: u8) -> (FieldUnit, Lang) {
     } else {
         u32::from(exp)
     };
-    (FieldUnit::new(quantity, exponent), lang)
+    (
+        FieldUnit::new(quantity, exponent).with_balance(balance),
+        lang,
+    )
 }
 
 /// The documented range and decimal places of each quantity (module docs of `jikgu::core::num`).
@@ -99,15 +111,39 @@ fuzz_target!(|data: &[u8]| {
     let _ = unit.label(lang);
     let _ = unit.example(lang);
 
-    let value = match parse(text, &unit) {
-        Ok(value) => value,
+    let reading = parse_reading(text, &unit);
+    assert_eq!(
+        parse(text, &unit),
+        reading.clone().map(|r| r.value),
+        "{text:?} in {unit:?}: parse and parse_reading disagree"
+    );
+    let reading = match reading {
+        Ok(reading) => reading,
         Err(error) => {
             assert!(!error.message(Lang::Ko).is_empty(), "{error:?}");
             assert!(!error.message(Lang::En).is_empty(), "{error:?}");
             return;
         }
     };
+    let value = reading.value;
     let quantity = unit.quantity;
+    if reading.bare {
+        // A bare number has no scale word: the same text in a field of another display unit
+        // reads as the same number times the other unit.
+        let other = FieldUnit::new(quantity, 0).with_balance(unit.balance);
+        let ones = parse(text, &other);
+        let scaled = ones
+            .as_ref()
+            .ok()
+            .zip(unit.bare_scale())
+            .and_then(|(ones, scale)| ones.checked_mul(scale));
+        if let Some(scaled) = scaled {
+            assert_eq!(
+                scaled, value,
+                "{text:?} in {unit:?} is bare but {ones:?} in ones"
+            );
+        }
+    }
 
     let (min, max, decimals) = limits(quantity);
     assert!(
@@ -144,6 +180,32 @@ fuzz_target!(|data: &[u8]| {
                 once,
                 "{text:?} gave {value}, written {once:?} ({style:?}), read back as {back}"
             );
+        }
+    }
+
+    if unit.balance && matches!(quantity, Quantity::Won | Quantity::Usd) {
+        let balanced = compact_field(quantity).with_balance(true);
+        for style in [Style::Full, Style::Compact, Style::Short] {
+            let once = format_balance(value, quantity, lang, style);
+            if once == lang.pick("균형", "balanced") {
+                continue;
+            }
+            let back = parse(&once, &balanced);
+            if style == Style::Full {
+                assert_eq!(back, Ok(value), "{text:?} gave {value}, written {once:?}");
+            } else {
+                assert!(
+                    back.is_ok(),
+                    "{text:?} gave {value}, written {once:?}: {back:?}"
+                );
+                if let Ok(back) = back {
+                    assert_eq!(
+                        format_balance(back, quantity, lang, style),
+                        once,
+                        "{text:?} gave {value}, written {once:?} ({style:?}), read back as {back}"
+                    );
+                }
+            }
         }
     }
 

@@ -499,6 +499,7 @@ pub fn cell_unit(cell: CellRef) -> FieldUnit {
         Measure::Usd => FieldUnit::usd_billions(),
         Measure::Parcels => FieldUnit::count(),
     }
+    .with_balance(cell.series.flow == Flow::Balance)
 }
 
 /// A rate rounded for a field and kept within what the field accepts.
@@ -605,7 +606,8 @@ impl AppState {
             Field::SeekTarget => match self.scenario.seek {
                 Some(Seek::Rate { .. }) => FieldUnit::usd_billions(),
                 _ => FieldUnit::won_trillions(),
-            },
+            }
+            .with_balance(true),
         }
     }
 

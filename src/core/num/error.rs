@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::core::lang::Lang;
 
 use super::field::{FieldUnit, Quantity};
-use super::format::{Style, format};
+use super::format::{Style, format, format_balance};
 
 /// What went wrong while reading a typed number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,27 @@ pub enum ParseErrorKind {
     TooPrecise {
         /// How many decimal places of the base unit are kept.
         max_decimals: u32,
+    },
+    /// `▲` or `▼`: Korean tables use them for a rise and a fall as often as for a sign, so the reader
+    /// is asked rather than guessed at.
+    AmbiguousTriangle(char),
+    /// `적자`, `흑자`, `deficit` or `surplus` in a field that is not a balance: purchases, sales and
+    /// counts are never a deficit.
+    NotABalance(String),
+    /// A balance word together with a sign or parentheses, or two balance words: the sign is given
+    /// twice, as in `−6조 적자`.
+    SignTwice(String),
+    /// `약`, `about`, `~`, `a` or `of` somewhere other than its one place, or repeated.
+    MisplacedWord(String),
+    /// A last part with 천, 백 or 십 straight after 억, 조 or 경, as in `1억 3천`: strictly
+    /// 100,003,000, but as often meant as 1억 3천만.
+    DroppedUnit {
+        /// The part as typed: `3천`.
+        typed: String,
+        /// The figure with the unit that was likely dropped: `1억 3천만`.
+        with_unit: String,
+        /// The figure with the part in digits, read as ones: `1억 3,000`.
+        in_ones: String,
     },
 }
 
@@ -192,6 +213,70 @@ impl ParseError {
                 match lang {
                     Lang::Ko => format!("소수점 아래가 너무 깁니다 (최소 단위 {step})"),
                     Lang::En => format!("too precise (the smallest step is {step})"),
+                }
+            }
+            (ParseErrorKind::AmbiguousTriangle(c), Lang::Ko) => format!(
+                "{}는 뜻이 모호합니다: 표에서 ▲는 증가, ▼는 감소를 뜻하기도 합니다 (음수는 − 또는 △로 쓰세요)",
+                show_char(*c)
+            ),
+            (ParseErrorKind::AmbiguousTriangle(c), Lang::En) => format!(
+                "{} is ambiguous: Korean tables use ▲ for a rise and ▼ for a fall as often as for a sign (type − or △ for a negative figure)",
+                show_char(*c)
+            ),
+            (ParseErrorKind::NotABalance(w), Lang::Ko) => format!(
+                "수지 칸에만 쓸 수 있는 말입니다: ‘{w}’ (구매액, 판매액, 건수는 적자나 흑자가 될 수 없습니다)"
+            ),
+            (ParseErrorKind::NotABalance(w), Lang::En) => format!(
+                "‘{w}’ fits only a balance (purchases, sales and counts are never a deficit or a surplus)"
+            ),
+            (ParseErrorKind::SignTwice(w), _) => {
+                let sample = self.field.quantity.sample();
+                let worded = format_balance(-sample, quantity, lang, Style::Compact);
+                let signed = format(-sample, quantity, lang, Style::Compact);
+                match lang {
+                    Lang::Ko => format!(
+                        "부호를 두 번 썼습니다: ‘{w}’ (‘{worded}’ 또는 ‘{signed}’처럼 하나만 쓰세요)"
+                    ),
+                    Lang::En => format!(
+                        "the sign is given twice, by ‘{w}’ and by a sign, parentheses or another balance word (write ‘{worded}’ or ‘{signed}’)"
+                    ),
+                }
+            }
+            (
+                ParseErrorKind::DroppedUnit {
+                    typed,
+                    with_unit,
+                    in_ones,
+                },
+                Lang::Ko,
+            ) => format!(
+                "‘{typed}’ 뒤에 단위가 없어 뜻이 모호합니다 (‘{with_unit}’ 또는 끝자리라면 ‘{in_ones}’처럼 쓰세요)"
+            ),
+            (
+                ParseErrorKind::DroppedUnit {
+                    typed,
+                    with_unit,
+                    in_ones,
+                },
+                Lang::En,
+            ) => format!(
+                "‘{typed}’ has no unit after a larger one and could mean either (write ‘{with_unit}’, or ‘{in_ones}’ for ones)"
+            ),
+            (ParseErrorKind::MisplacedWord(w), _) => {
+                let about = format(self.field.quantity.sample(), quantity, lang, Style::Compact);
+                match (lang, w.as_str()) {
+                    (Lang::Ko, "~") => format!(
+                        "범위는 하나의 값이 아닙니다: ‘~’ (‘~{about}’처럼 숫자 앞에 쓰면 ‘약’으로 읽습니다)"
+                    ),
+                    (Lang::En, "~") => format!(
+                        "a range is not one figure: ‘~’ (before a number, as in ‘~{about}’, it reads as about)"
+                    ),
+                    (Lang::Ko, _) => format!(
+                        "위치가 잘못되었습니다: ‘{w}’ (약, 가량, 적자 같은 말은 숫자 전체의 앞이나 뒤에 한 번만 씁니다: ‘약 {about}’)"
+                    ),
+                    (Lang::En, _) => format!(
+                        "‘{w}’ is in the wrong place (words such as about or deficit go once, before or after the whole figure, as in ‘about {about}’)"
+                    ),
                 }
             }
         };
@@ -376,6 +461,73 @@ mod tests {
         }
     }
 
+    /// Issue #15: the refusals of the new forms name what was wrong, with an example in the
+    /// field's own unit.
+    #[test]
+    fn messages_for_newsroom_forms() {
+        let won = FieldUnit::won_trillions();
+        let balance = won.with_balance(true);
+        let dollars = FieldUnit::usd_billions().with_balance(true);
+        let table = [
+            (
+                err(ParseErrorKind::AmbiguousTriangle('▲'), won),
+                "‘▲’ (U+25B2)는 뜻이 모호합니다: 표에서 ▲는 증가, ▼는 감소를 뜻하기도 합니다 (음수는 − 또는 △로 쓰세요). 금액을 입력하세요 (예: 6.003, 6조 30억, 600억 원)",
+                "‘▲’ (U+25B2) is ambiguous: Korean tables use ▲ for a rise and ▼ for a fall as often as for a sign (type − or △ for a negative figure): expected an amount such as 6.003, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            ),
+            (
+                err(
+                    ParseErrorKind::NotABalance("deficit".into()),
+                    FieldUnit::count(),
+                ),
+                "수지 칸에만 쓸 수 있는 말입니다: ‘deficit’ (구매액, 판매액, 건수는 적자나 흑자가 될 수 없습니다). 수를 입력하세요 (예: 131,443,000, 1억 3,144만)",
+                "‘deficit’ fits only a balance (purchases, sales and counts are never a deficit or a surplus): expected a number such as 131,443,000, 131.4 million",
+            ),
+            (
+                err(ParseErrorKind::SignTwice("적자".into()), balance),
+                "부호를 두 번 썼습니다: ‘적자’ (‘6조 30억 원 적자’ 또는 ‘−6조 30억 원’처럼 하나만 쓰세요). 금액을 입력하세요 (예: 6.003, 6조 30억, 600억 원)",
+                "the sign is given twice, by ‘적자’ and by a sign, parentheses or another balance word (write ‘a ₩6.003 trillion deficit’ or ‘−₩6.003 trillion’): expected an amount such as 6.003, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            ),
+            (
+                // In the field's own unit: dollars in a dollar field.
+                err(ParseErrorKind::SignTwice("deficit".into()), dollars),
+                "부호를 두 번 썼습니다: ‘deficit’ (‘43억 달러 적자’ 또는 ‘−43억 달러’처럼 하나만 쓰세요). 금액을 입력하세요 (예: 4.3, 43억 달러, $4.3bn)",
+                "the sign is given twice, by ‘deficit’ and by a sign, parentheses or another balance word (write ‘a $4.3 billion deficit’ or ‘−$4.3 billion’): expected an amount such as 4.3, $4.3 billion, 4.3bn or 43억 달러",
+            ),
+            (
+                err(ParseErrorKind::MisplacedWord("약".into()), won),
+                "위치가 잘못되었습니다: ‘약’ (약, 가량, 적자 같은 말은 숫자 전체의 앞이나 뒤에 한 번만 씁니다: ‘약 6조 30억 원’). 금액을 입력하세요 (예: 6.003, 6조 30억, 600억 원)",
+                "‘약’ is in the wrong place (words such as about or deficit go once, before or after the whole figure, as in ‘about ₩6.003 trillion’): expected an amount such as 6.003, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            ),
+            (
+                err(ParseErrorKind::MisplacedWord("~".into()), won),
+                "범위는 하나의 값이 아닙니다: ‘~’ (‘~6조 30억 원’처럼 숫자 앞에 쓰면 ‘약’으로 읽습니다). 금액을 입력하세요 (예: 6.003, 6조 30억, 600억 원)",
+                "a range is not one figure: ‘~’ (before a number, as in ‘~₩6.003 trillion’, it reads as about): expected an amount such as 6.003, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            ),
+        ];
+        for (error, ko, en) in table {
+            assert_eq!(error.message(Lang::Ko), ko, "Korean message for {error:?}");
+            assert_eq!(error.message(Lang::En), en, "English message for {error:?}");
+        }
+        let dropped = err(
+            ParseErrorKind::DroppedUnit {
+                typed: "3천".into(),
+                with_unit: "1억 3천만".into(),
+                in_ones: "1억 3,000".into(),
+            },
+            FieldUnit::won(),
+        );
+        assert_eq!(
+            dropped.message(Lang::Ko),
+            "‘3천’ 뒤에 단위가 없어 뜻이 모호합니다 (‘1억 3천만’ 또는 끝자리라면 ‘1억 3,000’처럼 쓰세요). 금액을 입력하세요 (예: 6,003,000,000,000, 6조 30억, 600억 원)",
+            "a dropped 만, in Korean"
+        );
+        assert_eq!(
+            dropped.message(Lang::En),
+            "‘3천’ has no unit after a larger one and could mean either (write ‘1억 3천만’, or ‘1억 3,000’ for ones): expected an amount such as 6,003,000,000,000, 6 trillion 3 billion, 600억 or ₩4.3bn",
+            "a dropped 만, in English"
+        );
+    }
+
     #[test]
     fn every_kind_has_lowercase_english_without_a_final_period() {
         let kinds = [
@@ -399,6 +551,15 @@ mod tests {
                 max: Decimal::ONE,
             },
             ParseErrorKind::TooPrecise { max_decimals: 2 },
+            ParseErrorKind::AmbiguousTriangle('▲'),
+            ParseErrorKind::NotABalance("deficit".into()),
+            ParseErrorKind::SignTwice("적자".into()),
+            ParseErrorKind::MisplacedWord("약".into()),
+            ParseErrorKind::DroppedUnit {
+                typed: "3천".into(),
+                with_unit: "1억 3천만".into(),
+                in_ones: "1억 3,000".into(),
+            },
         ];
         for kind in kinds {
             for field in [

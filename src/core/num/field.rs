@@ -66,7 +66,7 @@ impl Quantity {
     }
 
     /// A representative published figure, used to build examples.
-    fn sample(self) -> Decimal {
+    pub(super) fn sample(self) -> Decimal {
         match self {
             Quantity::Won => Decimal::new(6_003_000_000_000, 0),
             Quantity::Usd => Decimal::new(4_300_000_000, 0),
@@ -97,12 +97,19 @@ pub(super) fn pow10(exp: u32) -> Option<Decimal> {
 /// A number typed without any unit is taken in the field's display unit: in a field showing
 /// trillions of won (조 원), `6.003` means 6.003 × 10^12 won. A number with a unit (`600억`,
 /// `₩4.3bn`, `5000원`) is read by that unit whatever the field shows.
+///
+/// A field holding a trade balance says so with [`FieldUnit::with_balance`]: only there may the sign
+/// be typed in words (`6조 30억 원 적자`, `a ₩10 billion surplus`), because only a balance can be a
+/// deficit. Elsewhere those words are refused with the reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FieldUnit {
     /// What the field holds.
     pub quantity: Quantity,
     /// A bare number is multiplied by `10^bare_exponent` to get base units.
     pub bare_exponent: u32,
+    /// Whether the field holds a balance (sales minus purchases, or a target for one), where
+    /// `적자`/`deficit` make the value negative and `흑자`/`surplus` keep it positive.
+    pub balance: bool,
 }
 
 impl FieldUnit {
@@ -111,7 +118,13 @@ impl FieldUnit {
         FieldUnit {
             quantity,
             bare_exponent,
+            balance: false,
         }
+    }
+
+    /// The same field holding a balance (`true`) or a flow (`false`): see [`FieldUnit::balance`].
+    pub const fn with_balance(self, balance: bool) -> FieldUnit {
+        FieldUnit { balance, ..self }
     }
 
     /// Won, bare numbers in won (원).

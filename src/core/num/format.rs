@@ -770,6 +770,45 @@ mod tests {
             }
         }
 
+        /// A balance written in words reads back in a balance field: exactly from `Full`, and to
+        /// the same words from `Compact` and `Short` (issue #15).
+        #[test]
+        fn balance_round_trips(
+            v in money(Won),
+            quantity in prop_oneof![Just(Won), Just(Usd)],
+            lang in prop_oneof![Just(Ko), Just(En)],
+            style in prop_oneof![Just(Style::Full), Just(Style::Compact), Just(Style::Short)],
+        ) {
+            let limits = quantity.limits();
+            let v = v.max(limits.min).min(limits.max);
+            let once = format_balance(v, quantity, lang, style);
+            prop_assume!(once != lang.pick("균형", "balanced"));
+            let unit = field(quantity).with_balance(true);
+            let back = parse(&once, &unit);
+            if style == Style::Full {
+                prop_assert_eq!(back, Ok(v), "{}", once);
+            } else {
+                prop_assert!(back.is_ok(), "{} gave {:?}", once, back);
+                if let Ok(back) = back {
+                    prop_assert_eq!(format_balance(back, quantity, lang, style), once);
+                }
+            }
+        }
+
+        /// `약`/`about` before any formatted figure keeps its value and marks it approximate.
+        #[test]
+        fn approximate_keeps_the_value(
+            v in money(Won),
+            lang in prop_oneof![Just(Ko), Just(En)],
+            style in prop_oneof![Just(Style::Full), Just(Style::Compact), Just(Style::Short)],
+        ) {
+            let text = format(v, Won, lang, style);
+            let plain = parse(&text, &field(Won));
+            let about = format!("{} {text}", lang.pick("약", "about"));
+            let got = crate::core::num::parse_reading(&about, &field(Won));
+            prop_assert_eq!(got.map(|r| (r.value, r.approximate)), plain.map(|p| (p, true)), "{}", about);
+        }
+
         #[test]
         fn bare_round_trips(v in money(Won), exp in prop_oneof![Just(0_u32), Just(8), Just(12)]) {
             let unit = FieldUnit::new(Won, exp);

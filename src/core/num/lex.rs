@@ -1,4 +1,9 @@
 //! Splitting normalised input into numbers, scale words, unit words and signs.
+//!
+//! Korean amounts are written with digits, hangul numerals or both: `3조2천270억`, `일억 이천삼백사십오만`,
+//! `7십팔만`. The tokeniser only names the pieces (a number, a hangul digit, a small unit 십/백/천
+//! that multiplies within a group of four digits, a large scale 만/억/조/경 or an English scale);
+//! [`super::parse`] decides what they add up to.
 
 use super::error::ParseErrorKind;
 
@@ -26,7 +31,23 @@ pub(super) enum UnitKind {
 pub(super) enum Tok<'a> {
     /// A well-formed number: digits with optional comma grouping and at most one point.
     Num(&'a str),
-    /// A power-of-ten word: `만`, `억`, `조`, `경`, `천`, `k`, `million`, `bn`, `trillion`, ...
+    /// A hangul digit, `일` to `구`, or `영`/`공` for zero.
+    Digit {
+        /// The ASCII digit it stands for.
+        value: &'static str,
+        /// As typed.
+        text: &'a str,
+    },
+    /// A small Korean unit, `십` 10, `백` 100 or `천` 1000: it multiplies the digit before it (or 1)
+    /// within a group that a large scale word may then multiply, as in `5천5백만`.
+    Small {
+        /// The power of ten, 1 to 3.
+        exp: u32,
+        /// As typed.
+        text: &'a str,
+    },
+    /// A large power-of-ten word closing a group: `만`, `억`, `조`, `경`, `k`, `million`, `bn`,
+    /// `trillion`, ...
     Scale {
         /// The power of ten.
         exp: u32,
@@ -40,8 +61,27 @@ pub(super) enum Tok<'a> {
         /// As typed.
         text: &'a str,
     },
-    /// `-` (true) or `+` (false).
+    /// `-` (true) or `+` (false); `△` is a minus.
     Sign(bool),
+    /// A word saying the figure is approximate: `약`, `about`, `approx.`, `~`, `ca.` before the
+    /// number, `가량` or `정도` after it.
+    Approx {
+        /// Whether it goes after the number rather than before.
+        after: bool,
+        /// As typed.
+        text: &'a str,
+    },
+    /// `적자`/`deficit` (true) or `흑자`/`surplus` (false): the sign of a balance, in words.
+    Balance {
+        /// Whether it says deficit.
+        deficit: bool,
+        /// As typed.
+        text: &'a str,
+    },
+    /// `a` or `an`, as in `a ₩6 trillion deficit`; read only before a figure ending in a balance word.
+    Article(&'a str),
+    /// `of`, as in `deficit of ₩6 trillion`; read only straight after a balance word.
+    Of(&'a str),
     /// `(`.
     Open,
     /// `)`.
@@ -53,6 +93,12 @@ enum Word {
     Scale(u32),
     Unit(UnitKind),
     NotANumber,
+    /// Approximate, before the number.
+    Approx,
+    /// A balance word; true for a deficit.
+    Balance(bool),
+    Article,
+    Of,
 }
 
 fn ascii_word(lower: &str) -> Option<Word> {
@@ -67,40 +113,69 @@ fn ascii_word(lower: &str) -> Option<Word> {
         "x" | "fold" | "times" => Word::Unit(UnitKind::Fold),
         "per" => Word::Unit(UnitKind::Per),
         "nan" | "inf" | "infinity" => Word::NotANumber,
+        "about" | "approx" | "approximately" | "around" | "roughly" | "ca" | "circa" => {
+            Word::Approx
+        }
+        "deficit" => Word::Balance(true),
+        "surplus" => Word::Balance(false),
+        "a" | "an" => Word::Article,
+        "of" => Word::Of,
         _ => return None,
     })
 }
 
-/// Korean words, longest first so that `천만` wins over `천` and `퍼센트포인트` over `퍼센트`.
+/// Korean words, longest first so that `퍼센트포인트` wins over `퍼센트`. Single syllables that are
+/// numerals come last: a longer word never starts with one of them today, but if one is added it
+/// must be matched whole.
 const HANGUL_WORDS: &[(&str, HangulWord)] = &[
     ("퍼센트포인트", HangulWord::Unit(UnitKind::Percent)),
     ("퍼센트", HangulWord::Unit(UnitKind::Percent)),
-    ("십만", HangulWord::Scale(5)),
-    ("백만", HangulWord::Scale(6)),
-    ("천만", HangulWord::Scale(7)),
-    ("십억", HangulWord::Scale(9)),
-    ("백억", HangulWord::Scale(10)),
-    ("천억", HangulWord::Scale(11)),
-    ("십조", HangulWord::Scale(13)),
-    ("백조", HangulWord::Scale(14)),
-    ("천조", HangulWord::Scale(15)),
     ("달러", HangulWord::Unit(UnitKind::Usd)),
+    ("적자", HangulWord::Balance(true)),
+    ("흑자", HangulWord::Balance(false)),
+    ("가량", HangulWord::ApproxAfter),
+    ("정도", HangulWord::ApproxAfter),
+    ("약", HangulWord::ApproxBefore),
     ("경", HangulWord::Scale(16)),
     ("조", HangulWord::Scale(12)),
     ("억", HangulWord::Scale(8)),
     ("만", HangulWord::Scale(4)),
-    ("천", HangulWord::Scale(3)),
+    ("천", HangulWord::Small(3)),
+    ("백", HangulWord::Small(2)),
+    ("십", HangulWord::Small(1)),
     ("원", HangulWord::Unit(UnitKind::Won)),
     ("배", HangulWord::Unit(UnitKind::Fold)),
     ("건", HangulWord::Unit(UnitKind::Count)),
     ("개", HangulWord::Unit(UnitKind::Count)),
     ("년", HangulWord::Unit(UnitKind::Year)),
+    ("일", HangulWord::Digit("1")),
+    ("이", HangulWord::Digit("2")),
+    ("삼", HangulWord::Digit("3")),
+    ("사", HangulWord::Digit("4")),
+    ("오", HangulWord::Digit("5")),
+    ("육", HangulWord::Digit("6")),
+    ("칠", HangulWord::Digit("7")),
+    ("팔", HangulWord::Digit("8")),
+    ("구", HangulWord::Digit("9")),
+    ("영", HangulWord::Digit("0")),
+    ("공", HangulWord::Digit("0")),
 ];
 
 #[derive(Clone, Copy)]
 enum HangulWord {
     Scale(u32),
+    Small(u32),
+    Digit(&'static str),
     Unit(UnitKind),
+    Balance(bool),
+    ApproxBefore,
+    ApproxAfter,
+}
+
+/// Whether a syllable is a hangul digit. An unknown word is quoted with the digits just before it,
+/// so `이상` ("or more") is named whole rather than as a `2` followed by `상`.
+fn is_hangul_digit(c: char) -> bool {
+    "일이삼사오육칠팔구영공".contains(c)
 }
 
 fn is_hangul(c: char) -> bool {
@@ -140,6 +215,17 @@ pub(super) fn tokenise(input: &str) -> Result<Vec<Tok<'_>>, ParseErrorKind> {
                 }
                 _ => (Tok::Sign(true), 1),
             },
+            // Korean statistical tables write a negative figure with a white triangle: `△4,985억원`.
+            '△' | '▵' => (Tok::Sign(true), c.len_utf8()),
+            // A black triangle means a rise (▲) or a fall (▼) as often as a sign: refused, not guessed.
+            '▲' | '▼' | '▴' | '▾' => return Err(ParseErrorKind::AmbiguousTriangle(c)),
+            '~' | '≈' | '∼' | '〜' => (
+                Tok::Approx {
+                    after: false,
+                    text: &rest[..c.len_utf8()],
+                },
+                c.len_utf8(),
+            ),
             '(' => (Tok::Open, 1),
             ')' => (Tok::Close, 1),
             '$' => (
@@ -184,7 +270,10 @@ pub(super) fn tokenise(input: &str) -> Result<Vec<Tok<'_>>, ParseErrorKind> {
                 )
             }
             c if c.is_ascii_alphabetic() => ascii(rest)?,
-            c if is_hangul(c) => hangul(rest)?,
+            c if is_hangul(c) => match hangul(rest) {
+                Some(found) => found,
+                None => return Err(unknown_hangul(input, input.len() - rest.len())),
+            },
             c => return Err(ParseErrorKind::InvalidChar(c)),
         };
         toks.push(tok);
@@ -267,6 +356,20 @@ fn ascii(s: &str) -> Result<(Tok<'_>, usize), ParseErrorKind> {
         Some(Word::Scale(exp)) => Tok::Scale { exp, text },
         Some(Word::Unit(kind)) => Tok::Unit { kind, text },
         Some(Word::NotANumber) => return Err(ParseErrorKind::NotANumber(quote(text))),
+        // `approx.` and `ca.` keep their period, which would otherwise read as a malformed number.
+        Some(Word::Approx) if s[len..].starts_with('.') => {
+            return Ok((
+                Tok::Approx {
+                    after: false,
+                    text: &s[..len + 1],
+                },
+                len + 1,
+            ));
+        }
+        Some(Word::Approx) => Tok::Approx { after: false, text },
+        Some(Word::Balance(deficit)) => Tok::Balance { deficit, text },
+        Some(Word::Article) => Tok::Article(text),
+        Some(Word::Of) => Tok::Of(text),
         None => {
             // `bnbn`: the same known word twice.
             let half = lower.len() / 2;
@@ -282,20 +385,35 @@ fn ascii(s: &str) -> Result<(Tok<'_>, usize), ParseErrorKind> {
     Ok((tok, len))
 }
 
-/// Reads a Korean word at the start of `s`.
-fn hangul(s: &str) -> Result<(Tok<'_>, usize), ParseErrorKind> {
-    for (word, meaning) in HANGUL_WORDS {
-        if s.starts_with(word) {
-            let text = &s[..word.len()];
-            let tok = match meaning {
-                HangulWord::Scale(exp) => Tok::Scale { exp: *exp, text },
-                HangulWord::Unit(kind) => Tok::Unit { kind: *kind, text },
-            };
-            return Ok((tok, word.len()));
-        }
-    }
-    let len = s.find(|c: char| !is_hangul(c)).unwrap_or(s.len());
-    Err(ParseErrorKind::UnknownWord(quote(&s[..len])))
+/// Reads a Korean word at the start of `s`, if it is one the reader knows.
+fn hangul(s: &str) -> Option<(Tok<'_>, usize)> {
+    let (word, meaning) = HANGUL_WORDS.iter().find(|(word, _)| s.starts_with(word))?;
+    let text = &s[..word.len()];
+    let tok = match *meaning {
+        HangulWord::Scale(exp) => Tok::Scale { exp, text },
+        HangulWord::Small(exp) => Tok::Small { exp, text },
+        HangulWord::Digit(value) => Tok::Digit { value, text },
+        HangulWord::Unit(kind) => Tok::Unit { kind, text },
+        HangulWord::Balance(deficit) => Tok::Balance { deficit, text },
+        HangulWord::ApproxBefore => Tok::Approx { after: false, text },
+        HangulWord::ApproxAfter => Tok::Approx { after: true, text },
+    };
+    Some((tok, word.len()))
+}
+
+/// The unknown Korean word at byte `at` of `input`, quoted from the hangul digits just before it
+/// (`이상`, `사과`, `삼성`) to the end of its run of hangul.
+fn unknown_hangul(input: &str, at: usize) -> ParseErrorKind {
+    let before = input.get(..at).unwrap_or_default();
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_hangul_digit(*c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let word = input.get(start..).unwrap_or_default();
+    let len = word.find(|c: char| !is_hangul(c)).unwrap_or(word.len());
+    ParseErrorKind::UnknownWord(quote(&word[..len]))
 }
 
 #[cfg(test)]
@@ -311,6 +429,18 @@ mod tests {
 
     fn scale(exp: u32, text: &str) -> Tok<'_> {
         Tok::Scale { exp, text }
+    }
+
+    fn small(exp: u32, text: &str) -> Tok<'_> {
+        Tok::Small { exp, text }
+    }
+
+    fn digit<'a>(value: &'static str, text: &'a str) -> Tok<'a> {
+        Tok::Digit { value, text }
+    }
+
+    fn approx(text: &str) -> Tok<'_> {
+        Tok::Approx { after: false, text }
     }
 
     #[test]
@@ -342,8 +472,91 @@ mod tests {
                     scale(9, "bn"),
                 ],
             ),
-            ("5천만", vec![Tok::Num("5"), scale(7, "천만")]),
-            ("5천", vec![Tok::Num("5"), scale(3, "천")]),
+            // 천, 백 and 십 multiply within a group that 만, 억, 조 or 경 then closes.
+            ("5천만", vec![Tok::Num("5"), small(3, "천"), scale(4, "만")]),
+            ("5천", vec![Tok::Num("5"), small(3, "천")]),
+            (
+                "3조2천270억원",
+                vec![
+                    Tok::Num("3"),
+                    scale(12, "조"),
+                    Tok::Num("2"),
+                    small(3, "천"),
+                    Tok::Num("270"),
+                    scale(8, "억"),
+                    won("원"),
+                ],
+            ),
+            ("이백", vec![digit("2", "이"), small(2, "백")]),
+            (
+                "십팔억",
+                vec![small(1, "십"), digit("8", "팔"), scale(8, "억")],
+            ),
+            (
+                "7십팔만",
+                vec![
+                    Tok::Num("7"),
+                    small(1, "십"),
+                    digit("8", "팔"),
+                    scale(4, "만"),
+                ],
+            ),
+            ("영", vec![digit("0", "영")]),
+            ("공", vec![digit("0", "공")]),
+            // A white triangle is a minus in Korean tables.
+            ("△4,985", vec![Tok::Sign(true), Tok::Num("4,985")]),
+            ("▵5", vec![Tok::Sign(true), Tok::Num("5")]),
+            ("약 6조", vec![approx("약"), Tok::Num("6"), scale(12, "조")]),
+            ("~6", vec![approx("~"), Tok::Num("6")]),
+            ("≈6", vec![approx("≈"), Tok::Num("6")]),
+            ("approx. 6", vec![approx("approx."), Tok::Num("6")]),
+            ("ca.6", vec![approx("ca."), Tok::Num("6")]),
+            ("About 6", vec![approx("About"), Tok::Num("6")]),
+            (
+                "6조 가량",
+                vec![
+                    Tok::Num("6"),
+                    scale(12, "조"),
+                    Tok::Approx {
+                        after: true,
+                        text: "가량",
+                    },
+                ],
+            ),
+            (
+                "6조 적자",
+                vec![
+                    Tok::Num("6"),
+                    scale(12, "조"),
+                    Tok::Balance {
+                        deficit: true,
+                        text: "적자",
+                    },
+                ],
+            ),
+            (
+                "a 6tn Surplus",
+                vec![
+                    Tok::Article("a"),
+                    Tok::Num("6"),
+                    scale(12, "tn"),
+                    Tok::Balance {
+                        deficit: false,
+                        text: "Surplus",
+                    },
+                ],
+            ),
+            (
+                "deficit of 6",
+                vec![
+                    Tok::Balance {
+                        deficit: true,
+                        text: "deficit",
+                    },
+                    Tok::Of("of"),
+                    Tok::Num("6"),
+                ],
+            ),
             ("-5", vec![Tok::Sign(true), Tok::Num("5")]),
             ("+5", vec![Tok::Sign(false), Tok::Num("5")]),
             (
@@ -424,7 +637,14 @@ mod tests {
             ("-Infinity", ParseErrorKind::NotANumber("Infinity".into())),
             ("4.3bnbn", ParseErrorKind::RepeatedUnit("bn".into())),
             ("4.3 eur", ParseErrorKind::UnknownWord("eur".into())),
-            ("6조 정도", ParseErrorKind::UnknownWord("정도".into())),
+            ("6조 유로", ParseErrorKind::UnknownWord("유로".into())),
+            // An unknown word is quoted with the hangul digits it starts with.
+            ("6조 이상", ParseErrorKind::UnknownWord("이상".into())),
+            ("사과", ParseErrorKind::UnknownWord("사과".into())),
+            ("원삼성", ParseErrorKind::UnknownWord("삼성".into())),
+            ("▲5", ParseErrorKind::AmbiguousTriangle('▲')),
+            ("▼5", ParseErrorKind::AmbiguousTriangle('▼')),
+            ("5▴", ParseErrorKind::AmbiguousTriangle('▴')),
             ("٣", ParseErrorKind::InvalidChar('٣')),
             ("5😀", ParseErrorKind::InvalidChar('😀')),
             ("5 € ", ParseErrorKind::InvalidChar('€')),

@@ -2,8 +2,9 @@
 
 use std::borrow::Cow;
 
-/// Rewrites full-width forms (`６`, `．`, `，`, `％`, `＄`, `￦`), the minus sign and dashes used as one
-/// (U+2212, U+2013, U+FE63) and every kind of space (NBSP, thin, ideographic) into plain ASCII.
+/// Rewrites full-width forms (`６`, `．`, `，`, `％`, `＄`, `￦`), the minus sign and every dash a
+/// pasted figure uses as one (see [`is_dash`]) and every kind of space (NBSP, thin, ideographic)
+/// into plain ASCII.
 /// Everything else is left for the tokeniser to judge. Borrows when nothing changes.
 pub(super) fn normalise(input: &str) -> Cow<'_, str> {
     if input.chars().all(|c| fold(c) == c) {
@@ -18,12 +19,23 @@ fn fold(c: char) -> char {
         // Full-width ASCII (U+FF01..=U+FF5E) sits at a fixed offset from ASCII.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
         '\u{FFE6}' => '₩',
-        '\u{2212}' | '\u{2013}' | '\u{FE63}' => '-',
+        c if is_dash(c) => '-',
         c if c != ' ' && c.is_whitespace() => ' ',
         // Zero-width spaces and joiners are invisible in a pasted figure; treat them as spaces too.
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' => ' ',
         c => c,
     }
+}
+
+/// Dashes that word processors, wire copy and spreadsheets put where a minus belongs: hyphen,
+/// non-breaking hyphen, figure dash, en and em dash, horizontal bar, the minus sign itself, and their
+/// small and full-width forms. A figure has no other use for a dash before it, so each reads as a
+/// minus (and a misplaced one is refused as a misplaced sign).
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
 }
 
 #[cfg(test)]
@@ -41,6 +53,15 @@ mod tests {
             ("￦600억", "₩600억"),
             ("\u{2212}5", "-5"),
             ("\u{2013}5", "-5"),
+            ("\u{2010}5", "-5"),
+            ("\u{2011}5", "-5"),
+            ("\u{2012}5", "-5"),
+            ("\u{2014}5", "-5"),
+            ("\u{2015}5", "-5"),
+            ("\u{FE58}5", "-5"),
+            ("\u{FE63}5", "-5"),
+            ("\u{FF0D}5", "-5"),
+            ("△5", "△5"),
             ("6조\u{a0}30억", "6조 30억"),
             ("6\u{2009}tn", "6 tn"),
             ("6\u{202f}tn", "6 tn"),

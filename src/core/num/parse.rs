@@ -12,18 +12,40 @@ use super::normalise::normalise;
 /// `−1,000,000,000,000,000,000.0000원`, is well under this.
 pub const MAX_INPUT_CHARS: usize = 64;
 
+/// A figure read from a field: its value and what the reader said about it besides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// The value in base units, exact and normalised.
+    pub value: Decimal,
+    /// The reader marked the figure as approximate (`약 6조`, `about ₩6tn`, `~6`, `ca. 6`,
+    /// `6조 원 가량`). The value is kept exactly as typed: the field notes "approximate" beside it
+    /// rather than the parser guessing a range.
+    pub approximate: bool,
+    /// No unit or scale word was typed, so the number was read in the field's display unit
+    /// ([`FieldUnit::bare_exponent`]): `4985` in a 조 원 field is ₩4,985 trillion. These are the
+    /// readings a unit slip hides in; a number typed with its unit (`4985억`) says what it means.
+    pub bare: bool,
+}
+
 /// Reads `input` as a value for a field of `unit`, in base units (won, dollars, percentage points,
 /// fold, won per dollar, count or year).
 ///
 /// A number with no unit is read in the field's display unit (`unit.bare_exponent`); any unit or
 /// scale word typed makes the number read by that instead. See the [module docs](super) for what is
 /// accepted. The result is exact and normalised (no trailing zeros). Never panics: anything odd,
-/// however long or large, is an error.
+/// however long or large, is an error. [`parse_reading`] says besides whether the figure was typed
+/// as approximate and whether it was bare.
 pub fn parse(input: &str, unit: &FieldUnit) -> Result<Decimal, ParseError> {
+    parse_reading(input, unit).map(|reading| reading.value)
+}
+
+/// Reads `input` as [`parse`] does, keeping what the reader said besides the value: whether they
+/// marked it approximate, and whether the number was bare (read in the field's display unit).
+pub fn parse_reading(input: &str, unit: &FieldUnit) -> Result<Reading, ParseError> {
     read(input, *unit).map_err(|kind| ParseError::new(kind, *unit))
 }
 
-fn read(input: &str, field: FieldUnit) -> Result<Decimal, ParseErrorKind> {
+fn read(input: &str, field: FieldUnit) -> Result<Reading, ParseErrorKind> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
         return Err(ParseErrorKind::Empty);
@@ -41,40 +63,300 @@ fn read(input: &str, field: FieldUnit) -> Result<Decimal, ParseErrorKind> {
     interpret(&toks, field)
 }
 
-/// One number with the scale word after it, if any: `30억`, `4.3 bn`, `6.003`.
-struct Group<'a> {
-    num: &'a str,
-    scale: Option<(u32, &'a str)>,
+/// The words around a figure that are neither its number nor its unit.
+struct Words<'a> {
+    /// `약`, `about`, `~`...
+    approximate: bool,
+    /// `적자`/`deficit` (true) or `흑자`/`surplus` (false), as typed.
+    balance: Option<(bool, &'a str)>,
+    /// Every other token, in order.
+    rest: Vec<Tok<'a>>,
 }
 
-impl Group<'_> {
-    fn text(&self) -> String {
-        match self.scale {
-            Some((_, text)) if text.starts_with(|c: char| c.is_ascii_alphabetic()) => {
-                format!("{} {text}", self.num)
+/// Whether a token is part of the number itself.
+fn numeric(tok: &Tok<'_>) -> bool {
+    matches!(
+        tok,
+        Tok::Num(_) | Tok::Digit { .. } | Tok::Small { .. } | Tok::Scale { .. }
+    )
+}
+
+/// Takes out the approximate and balance words, each checked to stand in its place: `약`, `about`,
+/// `~` before the number, `가량`, `정도` after it, a balance word on either side (`적자 6조`,
+/// `6조 원 적자`, `deficit of ₩6tn`, `a ₩6tn deficit`). Once each.
+fn words<'a>(toks: &[Tok<'a>]) -> Result<Words<'a>, ParseErrorKind> {
+    let first = toks.iter().position(numeric);
+    let last = toks.iter().rposition(numeric);
+    let balance_after = last.is_some_and(|last| {
+        toks.get(last..)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| matches!(t, Tok::Balance { .. }))
+    });
+    let mut out = Words {
+        approximate: false,
+        balance: None,
+        rest: Vec::with_capacity(toks.len()),
+    };
+    let mut article = false;
+    for (k, tok) in toks.iter().enumerate() {
+        let before = first.is_none_or(|first| k < first);
+        let after = last.is_some_and(|last| k > last);
+        match *tok {
+            Tok::Approx {
+                after: goes_after,
+                text,
+            } => {
+                let in_place = if goes_after { after } else { before };
+                if out.approximate || !in_place {
+                    return Err(ParseErrorKind::MisplacedWord(text.to_owned()));
+                }
+                out.approximate = true;
             }
-            Some((_, text)) => format!("{}{text}", self.num),
-            None => self.num.to_owned(),
+            Tok::Balance { deficit, text } => {
+                if out.balance.is_some() {
+                    return Err(ParseErrorKind::SignTwice(text.to_owned()));
+                }
+                if !before && !after {
+                    return Err(ParseErrorKind::MisplacedWord(text.to_owned()));
+                }
+                out.balance = Some((deficit, text));
+            }
+            // `a`/`an` and `of` are words only in a balance phrase; anywhere else they are unknown,
+            // as they always were.
+            Tok::Article(text) => {
+                if article || !before || !balance_after {
+                    return Err(ParseErrorKind::UnknownWord(text.to_owned()));
+                }
+                article = true;
+            }
+            Tok::Of(text) => {
+                let after_balance = k
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|t| matches!(t, Tok::Balance { .. }));
+                if !before || !after_balance {
+                    return Err(ParseErrorKind::UnknownWord(text.to_owned()));
+                }
+            }
+            other => out.rest.push(other),
         }
     }
+    Ok(out)
 }
 
-fn interpret(toks: &[Tok<'_>], field: FieldUnit) -> Result<Decimal, ParseErrorKind> {
+/// One number of a figure with the power of ten it stands for: `3조 2천270억` is 3 × 10¹²,
+/// 2 × 10¹¹ and 270 × 10⁸.
+struct Part<'a> {
+    /// Digits as typed, or a hangul digit's value.
+    num: &'a str,
+    /// The power of ten it is multiplied by.
+    exp: u32,
+    /// The unit word that gave it its place (named if the place repeats), or the number itself.
+    word: &'a str,
+    /// Multiplied by 십, 백 or 천, so it must be a single digit: `2천`, not `20천`.
+    small: bool,
+    /// The group it belongs to: a run of parts closed by a large scale word, or the last run.
+    group: usize,
+}
+
+/// The number of a figure.
+struct Body<'a> {
+    parts: Vec<Part<'a>>,
+    /// Each group as typed (without spaces), to quote in messages: `2천270억`, `2 trillion`.
+    groups: Vec<String>,
+    /// Whether any scale word was typed, so the number is not in the field's display unit.
+    scaled: bool,
+    /// The index of the first token after it.
+    end: usize,
+}
+
+/// Reads the number starting at token `i`: groups of digits and hangul numerals, each optionally
+/// multiplied by 십/백/천 and closed by a large scale word (만, 억, 조, 경, thousand, million...),
+/// which multiplies the whole group: `5천5백만` is (5천 + 5백) × 만. A small unit or 만 with no
+/// number before it counts one (`천만`, `십팔억`, `만 원`), as Korean writes them.
+fn body<'a>(toks: &[Tok<'a>], mut i: usize) -> Result<Body<'a>, ParseErrorKind> {
+    let mut parts: Vec<Part<'a>> = Vec::new();
+    let mut groups = vec![String::new()];
+    let mut open = 0;
+    let mut pending: Option<&'a str> = None;
+    let mut scaled = false;
+    while let Some(tok) = toks.get(i) {
+        let group = groups.len() - 1;
+        let (num, text) = match *tok {
+            Tok::Num(text) => (Some(text), text),
+            Tok::Digit { value, text } => (Some(value), text),
+            Tok::Small { text, .. } | Tok::Scale { text, .. } => (None, text),
+            _ => break,
+        };
+        if let Some(num) = num {
+            if pending.is_some() {
+                return Err(ParseErrorKind::ExtraNumber(text.to_owned()));
+            }
+            pending = Some(num);
+        } else if let Tok::Small { exp, text } = *tok {
+            parts.push(Part {
+                num: pending.take().unwrap_or("1"),
+                exp,
+                word: text,
+                small: true,
+                group,
+            });
+            scaled = true;
+        } else if let Tok::Scale { exp, text } = *tok {
+            if let Some(num) = pending.take() {
+                parts.push(Part {
+                    num,
+                    exp: 0,
+                    word: text,
+                    small: false,
+                    group,
+                });
+            } else if parts.len() == open {
+                let previous = i.checked_sub(1).and_then(|p| toks.get(p));
+                match previous {
+                    Some(Tok::Scale { exp: prev, .. }) if *prev == exp => {
+                        return Err(ParseErrorKind::RepeatedUnit(text.to_owned()));
+                    }
+                    Some(Tok::Scale { .. }) => {
+                        return Err(ParseErrorKind::MisplacedUnit(text.to_owned()));
+                    }
+                    _ if text == "만" => parts.push(Part {
+                        num: "1",
+                        exp: 0,
+                        word: text,
+                        small: false,
+                        group,
+                    }),
+                    _ => return Err(ParseErrorKind::MisplacedUnit(text.to_owned())),
+                }
+            }
+            for part in parts.get_mut(open..).unwrap_or_default() {
+                part.exp = part.exp.saturating_add(exp);
+            }
+            open = parts.len();
+            scaled = true;
+        }
+        if let Some(current) = groups.last_mut() {
+            if text.starts_with(|c: char| c.is_ascii_alphabetic()) && !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(text);
+        }
+        if matches!(tok, Tok::Scale { .. }) {
+            groups.push(String::new());
+        }
+        i += 1;
+    }
+    if let Some(num) = pending {
+        parts.push(Part {
+            num,
+            exp: 0,
+            word: num,
+            small: false,
+            group: groups.len() - 1,
+        });
+    }
+    Ok(Body {
+        parts,
+        groups,
+        scaled,
+        end: i,
+    })
+}
+
+/// Whether a number is a single digit before any decimal point: `2`, `1.5`, not `20`.
+fn single_digit(num: &str) -> bool {
+    let whole = num.split('.').next().unwrap_or_default();
+    whole
+        .chars()
+        .filter(|c| *c != ',')
+        .skip_while(|c| *c == '0')
+        .count()
+        <= 1
+}
+
+/// Refuses a last group written with 천, 백 or 십 straight after 억, 조 or 경: `1억 3천` is
+/// 100,003,000 read strictly, but Korean writers drop the 만 and mean 1억 3천만 as often, a slip of
+/// ten thousand times. The reader is shown both spellings; digits (`1억 3,000`) and a group after
+/// 만 (`12만8천`) are not ambiguous and read as they are.
+fn check_dropped_unit(body: &Body<'_>, limits: &Limits) -> Result<(), ParseErrorKind> {
+    let last = body.groups.len() - 1;
+    let ones: Vec<&Part<'_>> = body.parts.iter().filter(|p| p.group == last).collect();
+    if !ones.iter().any(|p| p.small) {
+        return Ok(());
+    }
+    let Some(previous) = last.checked_sub(1).and_then(|g| body.groups.get(g)) else {
+        return Ok(());
+    };
+    let dropped = match previous.chars().last() {
+        Some('억') => "만",
+        Some('조') => "억",
+        Some('경') => "조",
+        _ => return Ok(()),
+    };
+    let mut value = Decimal::ZERO;
+    for part in ones {
+        value = value
+            .plus(group_value(part.num, part.exp, limits)?)
+            .ok_or_else(|| out_of_range(limits))?;
+    }
+    let typed = body.groups.get(last).cloned().unwrap_or_default();
+    let before = body.groups.get(..last).unwrap_or_default().join(" ");
+    Err(ParseErrorKind::DroppedUnit {
+        with_unit: format!("{before} {typed}{dropped}"),
+        in_ones: format!(
+            "{before} {}",
+            super::format::group_digits(&value.normalize().to_string())
+        ),
+        typed,
+    })
+}
+
+/// Adds up the parts, each in its place: places go from the largest down, each part smaller than
+/// the place before it (`6조 30000억` is a slip), and a digit before 십/백/천 is single. A lone
+/// part with no scale word is in the field's display unit when `bare_exponent` says so.
+fn add_up(
+    body: &Body<'_>,
+    bare_exponent: Option<u32>,
+    limits: &Limits,
+) -> Result<Decimal, ParseErrorKind> {
+    let mut total = Decimal::ZERO;
+    let mut previous: Option<u32> = None;
+    for part in &body.parts {
+        let group =
+            || ParseErrorKind::UnitOrder(body.groups.get(part.group).cloned().unwrap_or_default());
+        let exp = bare_exponent.unwrap_or(part.exp);
+        if part.small && !single_digit(part.num) {
+            return Err(group());
+        }
+        if let Some(prev) = previous {
+            if exp == prev {
+                return Err(ParseErrorKind::RepeatedUnit(part.word.to_owned()));
+            }
+            if exp > prev {
+                return Err(group());
+            }
+        }
+        let value = group_value(part.num, exp, limits)?;
+        if let Some(prev) = previous {
+            let bound = super::field::pow10(prev).ok_or_else(|| out_of_range(limits))?;
+            if value >= bound {
+                return Err(group());
+            }
+        }
+        total = total.plus(value).ok_or_else(|| out_of_range(limits))?;
+        previous = Some(exp);
+    }
+    Ok(total)
+}
+
+fn interpret(toks: &[Tok<'_>], field: FieldUnit) -> Result<Reading, ParseErrorKind> {
     let quantity = field.quantity;
     let limits = quantity.limits();
-
-    // Units that cannot belong to this field are named first: it is the most useful thing to say.
-    for tok in toks {
-        match tok {
-            Tok::Unit { kind, text } if !fits(quantity, *kind) => {
-                return Err(ParseErrorKind::WrongUnit((*text).to_owned()));
-            }
-            Tok::Scale { text, .. } if !quantity.takes_scales() => {
-                return Err(ParseErrorKind::WrongUnit((*text).to_owned()));
-            }
-            _ => {}
-        }
-    }
+    check_fit(toks, field)?;
+    let words = words(toks)?;
+    let toks = words.rest.as_slice();
 
     // Accounting parentheses wrap the whole figure or are not there at all.
     let (in_parens, toks) = match toks {
@@ -84,122 +366,27 @@ fn interpret(toks: &[Tok<'_>], field: FieldUnit) -> Result<Decimal, ParseErrorKi
     if toks.iter().any(|t| matches!(t, Tok::Open | Tok::Close)) {
         return Err(ParseErrorKind::UnbalancedParen);
     }
-    if !toks.iter().any(|t| matches!(t, Tok::Num(_))) {
+    if !toks.iter().any(starts_a_number) {
         return Err(ParseErrorKind::MissingNumber);
     }
-
-    // Before the first number: at most one sign and at most one prefix unit, in either order.
-    let mut i = 0;
-    let mut negative = in_parens;
-    let mut signed = in_parens;
-    let mut prefix: Option<(UnitKind, &str)> = None;
-    loop {
-        match toks.get(i) {
-            Some(Tok::Sign(minus)) => {
-                if signed {
-                    return Err(ParseErrorKind::MisplacedSign);
-                }
-                signed = true;
-                negative = *minus;
-            }
-            Some(Tok::Unit { kind, text }) => {
-                if prefix.is_some_and(|(seen, _)| seen == *kind) {
-                    return Err(ParseErrorKind::RepeatedUnit((*text).to_owned()));
-                }
-                if prefix.is_some() || !prefix_allowed(quantity, *kind, text) {
-                    return Err(ParseErrorKind::MisplacedUnit((*text).to_owned()));
-                }
-                prefix = Some((*kind, text));
-            }
-            Some(Tok::Scale { text, .. }) => {
-                return Err(ParseErrorKind::MisplacedUnit((*text).to_owned()));
-            }
-            _ => break,
-        }
-        i += 1;
+    let head = head(toks, quantity, in_parens)?;
+    let negative = match words.balance {
+        Some((_, text)) if head.signed => return Err(ParseErrorKind::SignTwice(text.to_owned())),
+        Some((deficit, _)) => deficit,
+        None => head.negative,
+    };
+    let body = body(toks, head.end)?;
+    if body.parts.is_empty() {
+        return Err(ParseErrorKind::MissingNumber);
     }
-
-    // The body: numbers, each with an optional scale word; a number without one ends the body.
-    let mut groups: Vec<Group<'_>> = Vec::new();
-    while let Some(Tok::Num(num)) = toks.get(i) {
-        i += 1;
-        if let Some(Tok::Scale { exp, text }) = toks.get(i) {
-            i += 1;
-            groups.push(Group {
-                num,
-                scale: Some((*exp, text)),
-            });
-            if let Some(Tok::Scale {
-                exp: next,
-                text: next_text,
-            }) = toks.get(i)
-            {
-                return Err(if next == exp {
-                    ParseErrorKind::RepeatedUnit((*next_text).to_owned())
-                } else {
-                    ParseErrorKind::MisplacedUnit((*next_text).to_owned())
-                });
-            }
-        } else {
-            groups.push(Group { num, scale: None });
-            if let Some(Tok::Num(extra)) = toks.get(i) {
-                return Err(ParseErrorKind::ExtraNumber((*extra).to_owned()));
-            }
-            break;
-        }
-    }
-
-    // After the body only unit words may follow, in one of the field's patterns.
-    let rest = toks.get(i..).unwrap_or_default();
-    let mut suffix: Vec<(UnitKind, &str)> = Vec::new();
-    for tok in rest {
-        match tok {
-            Tok::Sign(_) => return Err(ParseErrorKind::MisplacedSign),
-            Tok::Unit { kind, text } => suffix.push((*kind, text)),
-            Tok::Scale { text, .. } => {
-                return Err(ParseErrorKind::MisplacedUnit((*text).to_owned()));
-            }
-            // A number after a unit word: the unit word is the thing out of place.
-            Tok::Num(num) => {
-                let unit = suffix.first().map_or(*num, |(_, text)| *text);
-                return Err(ParseErrorKind::MisplacedUnit(unit.to_owned()));
-            }
-            Tok::Open | Tok::Close => return Err(ParseErrorKind::UnbalancedParen),
-        }
-    }
-    check_suffix(quantity, prefix, &suffix)?;
+    let suffix = tail(toks.get(body.end..).unwrap_or_default())?;
+    check_suffix(quantity, head.prefix, &suffix)?;
 
     // A lone bare number is in the field's display unit; with any unit typed, it is in base units.
-    let explicit = prefix.is_some() || !suffix.is_empty();
-    let mut total = Decimal::ZERO;
-    let mut previous: Option<u32> = None;
-    for group in &groups {
-        let exp = match group.scale {
-            Some((exp, _)) => exp,
-            None if groups.len() == 1 && !explicit => field.bare_exponent,
-            None => 0,
-        };
-        if let Some(prev) = previous {
-            if exp == prev {
-                return Err(ParseErrorKind::RepeatedUnit(
-                    group.scale.map(|(_, t)| t).unwrap_or(group.num).to_owned(),
-                ));
-            }
-            if exp > prev {
-                return Err(ParseErrorKind::UnitOrder(group.text()));
-            }
-        }
-        let value = group_value(group.num, exp, &limits)?;
-        // Each later part must be smaller than the unit before it: `6조 30000억` is a slip.
-        if let Some(prev) = previous {
-            let bound = super::field::pow10(prev).ok_or_else(|| out_of_range(&limits))?;
-            if value >= bound {
-                return Err(ParseErrorKind::UnitOrder(group.text()));
-            }
-        }
-        total = total.plus(value).ok_or_else(|| out_of_range(&limits))?;
-        previous = Some(exp);
-    }
+    let explicit = head.prefix.is_some() || !suffix.is_empty();
+    let bare = body.parts.len() == 1 && !body.scaled && !explicit;
+    let mut total = add_up(&body, bare.then_some(field.bare_exponent), &limits)?;
+    check_dropped_unit(&body, &limits)?;
     if negative {
         total = Decimal::ZERO
             .minus(total)
@@ -208,7 +395,124 @@ fn interpret(toks: &[Tok<'_>], field: FieldUnit) -> Result<Decimal, ParseErrorKi
     if total < limits.min || total > limits.max {
         return Err(out_of_range(&limits));
     }
-    Ok(total.normalize())
+    Ok(Reading {
+        value: total.normalize(),
+        approximate: words.approximate,
+        bare,
+    })
+}
+
+/// Names the first word that cannot belong to this field at all: a unit of another quantity, a
+/// scale word or hangul numeral where only plain numbers go, a balance word where there is no
+/// balance. It is the most useful thing to say, so it is said before anything about order.
+fn check_fit(toks: &[Tok<'_>], field: FieldUnit) -> Result<(), ParseErrorKind> {
+    let quantity = field.quantity;
+    for tok in toks {
+        match tok {
+            Tok::Unit { kind, text } if !fits(quantity, *kind) => {
+                return Err(ParseErrorKind::WrongUnit((*text).to_owned()));
+            }
+            Tok::Scale { text, .. } | Tok::Small { text, .. } | Tok::Digit { text, .. }
+                if !quantity.takes_scales() =>
+            {
+                return Err(ParseErrorKind::WrongUnit((*text).to_owned()));
+            }
+            Tok::Balance { text, .. } if !field.balance => {
+                return Err(ParseErrorKind::NotABalance((*text).to_owned()));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Whether a token can start the number: digits, a hangul digit, 십/백/천, or 만 (which counts one).
+fn starts_a_number(tok: &Tok<'_>) -> bool {
+    matches!(tok, Tok::Num(_) | Tok::Digit { .. } | Tok::Small { .. })
+        || matches!(tok, Tok::Scale { text: "만", .. })
+}
+
+/// What comes before the number.
+struct Head<'a> {
+    /// A minus sign or parentheses.
+    negative: bool,
+    /// Any sign or parentheses, so a balance word would give the sign twice.
+    signed: bool,
+    /// A currency symbol or code before the number.
+    prefix: Option<(UnitKind, &'a str)>,
+    /// The index of the number's first token.
+    end: usize,
+}
+
+/// Reads what comes before the number: at most one sign and at most one prefix unit, in either
+/// order.
+fn head<'a>(
+    toks: &[Tok<'a>],
+    quantity: Quantity,
+    in_parens: bool,
+) -> Result<Head<'a>, ParseErrorKind> {
+    let mut head = Head {
+        negative: in_parens,
+        signed: in_parens,
+        prefix: None,
+        end: 0,
+    };
+    while let Some(tok) = toks.get(head.end) {
+        match *tok {
+            ref tok if starts_a_number(tok) => break,
+            Tok::Sign(minus) => {
+                if head.signed {
+                    return Err(ParseErrorKind::MisplacedSign);
+                }
+                head.signed = true;
+                head.negative = minus;
+            }
+            Tok::Unit { kind, text } => {
+                if head.prefix.is_some_and(|(seen, _)| seen == kind) {
+                    return Err(ParseErrorKind::RepeatedUnit(text.to_owned()));
+                }
+                if head.prefix.is_some() || !prefix_allowed(quantity, kind, text) {
+                    return Err(ParseErrorKind::MisplacedUnit(text.to_owned()));
+                }
+                head.prefix = Some((kind, text));
+            }
+            Tok::Scale { text, .. } => {
+                return Err(ParseErrorKind::MisplacedUnit(text.to_owned()));
+            }
+            _ => break,
+        }
+        head.end += 1;
+    }
+    Ok(head)
+}
+
+/// Reads what comes after the number: only unit words, checked against the field's patterns by
+/// [`check_suffix`].
+fn tail<'a>(rest: &[Tok<'a>]) -> Result<Vec<(UnitKind, &'a str)>, ParseErrorKind> {
+    let mut suffix: Vec<(UnitKind, &'a str)> = Vec::new();
+    for tok in rest {
+        match *tok {
+            Tok::Sign(_) => return Err(ParseErrorKind::MisplacedSign),
+            Tok::Unit { kind, text } => suffix.push((kind, text)),
+            Tok::Scale { text, .. } => {
+                return Err(ParseErrorKind::MisplacedUnit(text.to_owned()));
+            }
+            // A number after a unit word: the unit word is the thing out of place.
+            Tok::Num(text) | Tok::Digit { text, .. } | Tok::Small { text, .. } => {
+                let unit = suffix.first().map_or(text, |(_, unit)| *unit);
+                return Err(ParseErrorKind::MisplacedUnit(unit.to_owned()));
+            }
+            Tok::Open | Tok::Close => return Err(ParseErrorKind::UnbalancedParen),
+            // Taken out by `words` before; named if one ever gets here.
+            Tok::Approx { text, .. }
+            | Tok::Balance { text, .. }
+            | Tok::Article(text)
+            | Tok::Of(text) => {
+                return Err(ParseErrorKind::MisplacedWord(text.to_owned()));
+            }
+        }
+    }
+    Ok(suffix)
 }
 
 fn out_of_range(limits: &Limits) -> ParseErrorKind {
@@ -584,6 +888,644 @@ mod tests {
         }
     }
 
+    const TN_BALANCE: FieldUnit = FieldUnit::won_trillions().with_balance(true);
+    const USD_BN_BALANCE: FieldUnit = FieldUnit::usd_billions().with_balance(true);
+
+    /// Issue #15: figures as Korean newsrooms and statistical tables write them.
+    #[test]
+    fn reads_newsroom_forms() {
+        // (input, field, value, approximate, what the row checks)
+        let table: &[(&str, FieldUnit, &str, bool, &str)] = &[
+            // 천, 백 and 십 inside a group that a larger unit closes.
+            (
+                "3조2천270억원",
+                TN,
+                "3227000000000",
+                false,
+                "Yonhap: 2천270억 is 2,270억",
+            ),
+            (
+                "1조9천990억원",
+                TN,
+                "1999000000000",
+                false,
+                "Yonhap: 9천990억",
+            ),
+            (
+                "5조5천742억원",
+                TN,
+                "5574200000000",
+                false,
+                "Yonhap: 5천742억",
+            ),
+            ("5천5백만원", WON, "55000000", false, "천 and 백 under 만"),
+            (
+                "7십팔만 6천원",
+                WON,
+                "786000",
+                false,
+                "십 with a hangul digit after it",
+            ),
+            (
+                "12만8천",
+                WON,
+                "128000",
+                false,
+                "천 after 만 counts in ones",
+            ),
+            (
+                "3조 2천 270억 원",
+                TN,
+                "3227000000000",
+                false,
+                "spaces inside a group",
+            ),
+            (
+                "4천9백85억",
+                TN,
+                "498500000000",
+                false,
+                "천, 백 and digits under 억",
+            ),
+            (
+                "천만",
+                WON,
+                "10000000",
+                false,
+                "천 with no digit counts one",
+            ),
+            ("만 원", WON, "10000", false, "만 with no digit counts one"),
+            (
+                "만",
+                TN,
+                "10000",
+                false,
+                "a scale word is never in the field's unit",
+            ),
+            ("3억 천만", WON, "310000000", false, "천만 after 억"),
+            ("1.5천만", COUNT, "15000000", false, "a decimal before 천"),
+            ("1만5천 건", COUNT, "15000", false, "a count in 만 and 천"),
+            ("2천만 달러", USD_BN, "20000000", false, "dollars in 천만"),
+            (
+                "$3천만",
+                USD,
+                "30000000",
+                false,
+                "a currency sign before 천만",
+            ),
+            (
+                "5천만 원",
+                WON,
+                "50000000",
+                false,
+                "what 천만 read as before",
+            ),
+            // Hangul numerals.
+            ("이백", WON, "200", false, "two hundred"),
+            ("삼천", WON, "3000", false, "three thousand"),
+            (
+                "일억 이천삼백사십오만",
+                WON,
+                "123450000",
+                false,
+                "hangul with a space",
+            ),
+            (
+                "일억이천삼백사십오만",
+                WON,
+                "123450000",
+                false,
+                "hangul without spaces",
+            ),
+            (
+                "십팔억",
+                WON,
+                "1800000000",
+                false,
+                "십 with no digit before it",
+            ),
+            ("십", WON, "10", false, "십 alone"),
+            (
+                "구천구백구십구만 구천구백구십구",
+                WON,
+                "99999999",
+                false,
+                "every place",
+            ),
+            (
+                "오조 오천칠백사십이억 원",
+                TN,
+                "5574200000000",
+                false,
+                "a published figure in hangul",
+            ),
+            (
+                "칠십팔만 육천원",
+                WON,
+                "786000",
+                false,
+                "hangul ones after 만",
+            ),
+            ("천사", WON, "1004", false, "천 then a digit"),
+            ("백만 달러", USD, "1000000", false, "백만 in dollars"),
+            ("삼십억 달러", USD_BN, "3000000000", false, "hangul dollars"),
+            (
+                "이천이십삼만 건",
+                COUNT,
+                "20230000",
+                false,
+                "a hangul count",
+            ),
+            (
+                "삼",
+                TN,
+                "3000000000000",
+                false,
+                "a lone hangul digit is bare, in the field's unit",
+            ),
+            ("영", TN, "0", false, "영 is zero"),
+            ("공", WON, "0", false, "공 is zero"),
+            // △ is a minus in Korean tables.
+            ("△4,985억원", TN, "-498500000000", false, "△ as minus"),
+            (
+                "△4,985억원",
+                WON,
+                "-498500000000",
+                false,
+                "△ as minus, won field",
+            ),
+            ("▵5", WON, "-5", false, "the small white triangle"),
+            (
+                "△ 6조 30억 원",
+                WON,
+                "-6003000000000",
+                false,
+                "△ and a space",
+            ),
+            ("₩△5", WON, "-5", false, "△ after the currency sign"),
+            // Approximate figures keep their exact value.
+            ("약 6조", TN, "6000000000000", true, "약"),
+            ("약6조30억원", TN, "6003000000000", true, "약 with no space"),
+            ("about ₩6 trillion", WON, "6000000000000", true, "about"),
+            (
+                "approx. 6.003",
+                TN,
+                "6003000000000",
+                true,
+                "approx. with a bare number",
+            ),
+            (
+                "Approx 6.003",
+                TN,
+                "6003000000000",
+                true,
+                "approx without its period",
+            ),
+            ("~6", TN, "6000000000000", true, "a tilde"),
+            ("～6", TN, "6000000000000", true, "a full-width tilde"),
+            ("≈ 6", TN, "6000000000000", true, "almost equal to"),
+            ("ca. $4.3bn", USD, "4300000000", true, "ca."),
+            ("circa 4.3", USD_BN, "4300000000", true, "circa"),
+            ("around 4.3", USD_BN, "4300000000", true, "around"),
+            (
+                "6조 원 가량",
+                TN,
+                "6000000000000",
+                true,
+                "가량 after the figure",
+            ),
+            (
+                "6조 정도",
+                TN,
+                "6000000000000",
+                true,
+                "정도 after the figure",
+            ),
+            (
+                "약 1억 3,144만 건",
+                COUNT,
+                "131440000",
+                true,
+                "an approximate count",
+            ),
+            (
+                "약 −6조",
+                TN,
+                "-6000000000000",
+                true,
+                "approximate and negative",
+            ),
+            ("(약 5)", WON, "-5", true, "약 inside parentheses"),
+            // Balance words in a balance field.
+            (
+                "6조30억원 적자",
+                TN_BALANCE,
+                "-6003000000000",
+                false,
+                "적자 after",
+            ),
+            (
+                "6조 30억 원 적자",
+                TN_BALANCE,
+                "-6003000000000",
+                false,
+                "format_balance's Korean",
+            ),
+            (
+                "적자 6조30억원",
+                TN_BALANCE,
+                "-6003000000000",
+                false,
+                "적자 before",
+            ),
+            (
+                "100억 원 흑자",
+                TN_BALANCE,
+                "10000000000",
+                false,
+                "흑자 after",
+            ),
+            (
+                "흑자 100억원",
+                TN_BALANCE,
+                "10000000000",
+                false,
+                "흑자 before",
+            ),
+            (
+                "6.003 deficit",
+                TN_BALANCE,
+                "-6003000000000",
+                false,
+                "a bare number and deficit",
+            ),
+            (
+                "deficit of ₩6 tn",
+                TN_BALANCE,
+                "-6000000000000",
+                false,
+                "deficit of",
+            ),
+            (
+                "Deficit ₩6tn",
+                TN_BALANCE,
+                "-6000000000000",
+                false,
+                "deficit first, no of",
+            ),
+            (
+                "a ₩6.003 trillion deficit",
+                TN_BALANCE,
+                "-6003000000000",
+                false,
+                "format_balance's English",
+            ),
+            (
+                "an ₩8 trillion deficit",
+                TN_BALANCE,
+                "-8000000000000",
+                false,
+                "an",
+            ),
+            (
+                "a ₩10 billion surplus",
+                TN_BALANCE,
+                "10000000000",
+                false,
+                "surplus",
+            ),
+            (
+                "surplus of 4.3",
+                USD_BN_BALANCE,
+                "4300000000",
+                false,
+                "dollars, surplus of",
+            ),
+            (
+                "an $11 billion deficit",
+                USD_BN_BALANCE,
+                "-11000000000",
+                false,
+                "dollars, deficit",
+            ),
+            (
+                "43억 달러 적자",
+                USD_BN_BALANCE,
+                "-4300000000",
+                false,
+                "dollars, 적자",
+            ),
+            (
+                "이백만원 흑자",
+                TN_BALANCE,
+                "2000000",
+                false,
+                "hangul and 흑자",
+            ),
+            (
+                "약 6조 적자",
+                TN_BALANCE,
+                "-6000000000000",
+                true,
+                "approximate deficit",
+            ),
+            (
+                "about a ₩6 trillion deficit",
+                TN_BALANCE,
+                "-6000000000000",
+                true,
+                "about a … deficit",
+            ),
+            (
+                "△4,985억원",
+                TN_BALANCE,
+                "-498500000000",
+                false,
+                "△ in a balance field",
+            ),
+            (
+                "-5",
+                TN_BALANCE,
+                "-5000000000000",
+                false,
+                "a sign alone in a balance field",
+            ),
+        ];
+        for (input, unit, want, approximate, why) in table {
+            let got = parse_reading(input, unit).map(|r| (r.value, r.approximate));
+            assert_eq!(
+                got,
+                Ok((dec(want), *approximate)),
+                "{why}: parsing {input:?} as {unit:?}"
+            );
+        }
+    }
+
+    /// Every dash a pasted figure may carry is read as a minus.
+    #[test]
+    fn reads_every_dash_as_minus() {
+        for dash in [
+            '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+            '\u{FE58}', '\u{FE63}', '\u{FF0D}',
+        ] {
+            let typed = format!("{dash}6조 30억 원");
+            assert_eq!(
+                parse(&typed, &WON),
+                Ok(dec("-6003000000000")),
+                "U+{:04X} before a figure",
+                u32::from(dash)
+            );
+            let twice = format!("{dash}{dash}5");
+            assert_eq!(
+                parse(&twice, &WON).map_err(|e| e.kind().clone()),
+                Err(ParseErrorKind::MisplacedSign),
+                "U+{:04X} twice",
+                u32::from(dash)
+            );
+        }
+    }
+
+    #[test]
+    fn says_whether_the_number_was_bare() {
+        let table: &[(&str, FieldUnit, bool, &str)] = &[
+            ("4985", TN, true, "digits alone are in the field's unit"),
+            ("(4,985)", TN, true, "parentheses add no unit"),
+            ("약 4985", TN, true, "nor does 약"),
+            ("4985 적자", TN_BALANCE, true, "nor does 적자"),
+            ("삼", TN, true, "a hangul digit alone"),
+            ("4985억", TN, false, "a scale word"),
+            ("4985원", TN, false, "a unit"),
+            ("₩4985", TN, false, "a currency sign"),
+            ("삼천", TN, false, "천 is a scale word"),
+        ];
+        for (input, unit, bare, why) in table {
+            assert_eq!(
+                parse_reading(input, unit).map(|r| r.bare),
+                Ok(*bare),
+                "{why}: {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_newsroom_slips() {
+        use ParseErrorKind as K;
+        let table: Vec<(&str, FieldUnit, ParseErrorKind, &str)> = vec![
+            (
+                "▲4,985억원",
+                TN,
+                K::AmbiguousTriangle('▲'),
+                "▲ may mean a rise",
+            ),
+            ("▼5", WON, K::AmbiguousTriangle('▼'), "▼ may mean a fall"),
+            (
+                "6조 적자",
+                TN,
+                K::NotABalance("적자".into()),
+                "purchases are never a deficit",
+            ),
+            (
+                "deficit of 6",
+                USD_BN,
+                K::NotABalance("deficit".into()),
+                "nor are dollar flows",
+            ),
+            (
+                "5 surplus",
+                COUNT,
+                K::NotABalance("surplus".into()),
+                "nor counts",
+            ),
+            (
+                "53% 흑자",
+                PCT,
+                K::NotABalance("흑자".into()),
+                "nor percentages",
+            ),
+            (
+                "-6조 적자",
+                TN_BALANCE,
+                K::SignTwice("적자".into()),
+                "minus and 적자",
+            ),
+            (
+                "(6조) 적자",
+                TN_BALANCE,
+                K::SignTwice("적자".into()),
+                "parentheses and 적자",
+            ),
+            (
+                "△6조 적자",
+                TN_BALANCE,
+                K::SignTwice("적자".into()),
+                "△ and 적자",
+            ),
+            (
+                "+6조 흑자",
+                TN_BALANCE,
+                K::SignTwice("흑자".into()),
+                "plus and 흑자",
+            ),
+            (
+                "적자 6조 흑자",
+                TN_BALANCE,
+                K::SignTwice("흑자".into()),
+                "two balance words",
+            ),
+            (
+                "6조 적자 30억",
+                TN_BALANCE,
+                K::MisplacedWord("적자".into()),
+                "적자 inside the figure",
+            ),
+            (
+                "6조 약",
+                TN,
+                K::MisplacedWord("약".into()),
+                "약 after the figure",
+            ),
+            ("약 약 6조", TN, K::MisplacedWord("약".into()), "약 twice"),
+            (
+                "약 6조 가량",
+                TN,
+                K::MisplacedWord("가량".into()),
+                "approximate twice",
+            ),
+            (
+                "가량 6조",
+                TN,
+                K::MisplacedWord("가량".into()),
+                "가량 before the figure",
+            ),
+            (
+                "6~7조",
+                TN,
+                K::MisplacedWord("~".into()),
+                "a range is not a figure",
+            ),
+            ("5 ~", TN, K::MisplacedWord("~".into()), "a tilde after"),
+            (
+                "a 6tn",
+                TN_BALANCE,
+                K::UnknownWord("a".into()),
+                "an article with no balance word",
+            ),
+            (
+                "6 of",
+                TN_BALANCE,
+                K::UnknownWord("of".into()),
+                "of with no balance word",
+            ),
+            (
+                "20천",
+                WON,
+                K::UnitOrder("20천".into()),
+                "a single digit goes before 천",
+            ),
+            (
+                "1억 20천",
+                WON,
+                K::UnitOrder("20천".into()),
+                "a malformed group is named before a dropped unit",
+            ),
+            (
+                "2천1500억",
+                WON,
+                K::UnitOrder("2천1500억".into()),
+                "ones as large as 천",
+            ),
+            (
+                "5백2천만",
+                WON,
+                K::UnitOrder("5백2천만".into()),
+                "백 before 천",
+            ),
+            (
+                "12만8천만",
+                WON,
+                K::UnitOrder("8천만".into()),
+                "만 twice, the later larger",
+            ),
+            (
+                "2천 3천억",
+                WON,
+                K::RepeatedUnit("천".into()),
+                "천 twice in a group",
+            ),
+            ("3천천", WON, K::RepeatedUnit("천".into()), "천 doubled"),
+            (
+                "이삼",
+                WON,
+                K::ExtraNumber("삼".into()),
+                "two hangul digits",
+            ),
+            (
+                "3삼",
+                WON,
+                K::ExtraNumber("삼".into()),
+                "a digit and a hangul digit",
+            ),
+            (
+                "6억 만",
+                WON,
+                K::MisplacedUnit("만".into()),
+                "만 straight after 억",
+            ),
+            ("억", WON, K::MissingNumber, "억 needs a number"),
+            ("약", WON, K::MissingNumber, "약 alone"),
+            ("적자", TN_BALANCE, K::MissingNumber, "적자 alone"),
+            (
+                "삼%",
+                PCT,
+                K::WrongUnit("삼".into()),
+                "hangul numerals are for amounts and counts",
+            ),
+            (
+                "이천이십삼년",
+                YEAR,
+                K::WrongUnit("이".into()),
+                "not for years",
+            ),
+            (
+                "6조 이상",
+                TN,
+                K::UnknownWord("이상".into()),
+                "이상 is a word, not 2",
+            ),
+            (
+                "구천경",
+                WON,
+                K::OutOfRange {
+                    min: dec("-1000000000000000000"),
+                    max: dec("1000000000000000000"),
+                },
+                "a huge hangul numeral",
+            ),
+            (
+                "구천구백구십구경구천구백구십구조구천구백구십구억구천구백구십구만구천구백구십구",
+                WON,
+                K::OutOfRange {
+                    min: dec("-1000000000000000000"),
+                    max: dec("1000000000000000000"),
+                },
+                "every place at nine",
+            ),
+            (
+                "구천구백구십구경",
+                COUNT,
+                K::OutOfRange {
+                    min: dec("-1000000000000000"),
+                    max: dec("1000000000000000"),
+                },
+                "a huge count",
+            ),
+        ];
+        for (input, unit, want, why) in table {
+            let got = parse(input, &unit).map_err(|e| e.kind().clone());
+            assert_eq!(got, Err(want), "{why}: parsing {input:?} as {unit:?}");
+        }
+    }
+
     #[test]
     fn limits() {
         use ParseErrorKind as K;
@@ -742,6 +1684,87 @@ mod tests {
         );
     }
 
+    /// How a group of four digits is written, for the round trips below.
+    #[derive(Debug, Clone, Copy)]
+    enum Written {
+        /// `이천이백칠십`.
+        Hangul,
+        /// `2천2백7십`.
+        DigitsAndUnits,
+        /// Yonhap's: the thousands digit with 천, the rest in digits, `2천270`.
+        Yonhap,
+        /// `2,270`.
+        Digits,
+    }
+
+    /// One group of four digits (1..=9999) written as `how` says.
+    fn group_text(group: u64, how: Written) -> String {
+        const HANGUL: [&str; 10] = ["", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"];
+        const PLACES: [&str; 4] = ["천", "백", "십", ""];
+        let digits = [group / 1000, group / 100 % 10, group / 10 % 10, group % 10];
+        match how {
+            Written::Digits => super::super::format::group_digits(&group.to_string()),
+            Written::Yonhap if group >= 1000 => match group % 1000 {
+                0 => format!("{}천", digits[0]),
+                rest => format!("{}천{rest}", digits[0]),
+            },
+            Written::Yonhap => group.to_string(),
+            Written::Hangul | Written::DigitsAndUnits => {
+                let mut out = String::new();
+                for (place, digit) in digits.iter().enumerate() {
+                    let digit = usize::try_from(*digit).unwrap_or_default();
+                    if digit == 0 {
+                        continue;
+                    }
+                    // Korean drops 일 before 십, 백 and 천: 천만, 십팔억.
+                    match how {
+                        Written::Hangul if digit == 1 && place < 3 => {}
+                        Written::Hangul => out.push_str(HANGUL[digit]),
+                        _ => out.push_str(&digit.to_string()),
+                    }
+                    out.push_str(PLACES[place]);
+                }
+                out
+            }
+        }
+    }
+
+    /// `n` written in groups of four under 경, 조, 억 and 만, each group as `how` says.
+    fn korean(n: u64, how: Written, spaced: bool) -> String {
+        if n == 0 {
+            return match how {
+                Written::Hangul => "영".to_owned(),
+                _ => "0".to_owned(),
+            };
+        }
+        let mut parts = Vec::new();
+        for (exp, unit) in [(16, "경"), (12, "조"), (8, "억"), (4, "만"), (0, "")] {
+            let group = n / 10_u64.pow(exp) % 10_000;
+            // Ones straight after 억 or larger go in digits: `1억 3천` would mean 1억 3천만.
+            let skipped_man = exp == 0 && n >= 100_000_000 && n / 10_000 % 10_000 == 0;
+            let how = if skipped_man { Written::Digits } else { how };
+            if group != 0 {
+                parts.push(format!("{}{unit}", group_text(group, how)));
+            }
+        }
+        parts.join(if spaced { " " } else { "" })
+    }
+
+    #[test]
+    fn writes_korean_as_people_do() {
+        let table = [
+            (3_227_000_000_000, Written::Yonhap, false, "3조2천270억"),
+            (55_000_000, Written::DigitsAndUnits, false, "5천5백만"),
+            (123_450_000, Written::Hangul, true, "일억 이천삼백사십오만"),
+            (1_800_000_000, Written::Hangul, false, "십팔억"),
+            (10_010_000, Written::Hangul, false, "천일만"),
+            (3_227_000_000_000, Written::Digits, true, "3조 2,270억"),
+        ];
+        for (n, how, spaced, want) in table {
+            assert_eq!(korean(n, how, spaced), want, "{n} written {how:?}");
+        }
+    }
+
     proptest! {
         // Failures are pinned as table cases instead of files outside this module.
         #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
@@ -770,6 +1793,34 @@ mod tests {
                 let is_range = matches!(got.as_ref().map_err(ParseError::kind), Err(ParseErrorKind::OutOfRange { .. }));
                 prop_assert!(is_range, "{} gave {:?}", n, got);
             }
+        }
+
+        /// Any amount up to the won limit, written in hangul, in digits with 천/백/십, Yonhap's
+        /// way or in digits, with or without spaces, reads back; so does it with △ or a minus,
+        /// with 약 (marked approximate), and with 적자 in a balance field.
+        #[test]
+        fn reads_korean_amounts_back(
+            n in 0_u64..=1_000_000_000_000_000_000,
+            how in prop_oneof![
+                Just(Written::Hangul),
+                Just(Written::DigitsAndUnits),
+                Just(Written::Yonhap),
+                Just(Written::Digits),
+            ],
+            spaced in any::<bool>(),
+            dressing in 0_u8..5,
+        ) {
+            let plain = korean(n, how, spaced);
+            let value = Decimal::from(n);
+            let (text, unit, want, approximate) = match dressing {
+                0 => (format!("{plain}원"), WON, value, false),
+                1 => (format!("△{plain}"), WON, -value, false),
+                2 => (format!("\u{2212}{plain} 원"), TN, -value, false),
+                3 => (format!("약 {plain}"), WON, value, true),
+                _ => (format!("{plain}원 적자"), TN_BALANCE, -value, false),
+            };
+            let got = parse_reading(&text, &unit).map(|r| (r.value, r.approximate));
+            prop_assert_eq!(got, Ok((want, approximate)), "{}", text);
         }
 
         #[test]
