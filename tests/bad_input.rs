@@ -485,7 +485,8 @@ fn balance_words_set_the_sign_in_balance_fields_only() {
         ("a ₩6.003 trillion deficit", "-6.003"),
         ("deficit of 6.003", "-6.003"),
         ("100억 원 흑자", "0.01"),
-        ("이백만원 흑자", "0.000002"),
+        // Of the order of the figure it replaces, or the unit-slip guard holds it back.
+        ("이조 오천억 원 흑자", "2.5"),
     ] {
         let worded = type_into(&state, balance, text);
         let plain = type_into(&state, balance, same_as);

@@ -915,7 +915,13 @@ fn a_unit_slip_is_held_back_until_the_reader_chooses() {
     assert_eq!(kept.clone().apply(Action::Undo).scenario, before.scenario);
 
     // The same figure written with its unit, or of the same order, applies at once.
-    for text in ["-4985억", "-0.4985", "-6.5"] {
+    for text in [
+        "△4985억",
+        "-4985억",
+        "-0.4985",
+        "-6.5",
+        "4조 9,850억 원 적자",
+    ] {
         let after = typed(before.clone(), text);
         assert!(
             after.draft(Field::Cell(balance_2023)).is_none(),

@@ -476,3 +476,39 @@ test('a figure typed in the wrong unit is held back with its likely reading; eit
     await page.close();
   }
 });
+
+test('Korean newsroom forms typed into table cells are read, in Korean and English pages', async () => {
+  // (series, year, typed, what the cell then shows in 조 원)
+  const rows = [
+    ['purchases.china', 2023, '3조2천270억원', '3.227'],
+    ['purchases.china', 2023, '5조5천742억원', '5.5742'],
+    ['purchases.china', 2023, '삼조 이천이백칠십억', '3.227'],
+    ['purchases.china', 2023, '1조9천990억원', '1.999'],
+    ['balance.all', 2023, '6조30억원 적자', '−6.003'],
+    ['balance.all', 2023, '△4,985억원', '−0.4985'],
+    ['balance.all', 2023, '\u2010 5', '−5'],
+    ['balance.all', 2023, '₩5.5 trillion deficit', '−5.5'],
+  ];
+  for (const lang of ['en', 'ko']) {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?lang=${lang}&source=kiep-2025-07-02`);
+    await ready(page);
+    for (const [series, year, typed, shown] of rows) {
+      const cell = page.locator(`[data-testid="cell"][data-series="${series}"][data-year="${year}"] input`);
+      await cell.fill(typed);
+      await cell.press('Enter');
+      await page.waitForFunction(
+        ([sel, want]) => document.querySelector(sel)?.value === want,
+        [`[data-testid="cell"][data-series="${series}"][data-year="${year}"] input`, shown],
+        { timeout: 5000 },
+      ).catch(async () => {
+        const value = await cell.inputValue();
+        const invalid = await cell.getAttribute('aria-invalid');
+        assert.fail(`${lang}: ${typed} in ${series} ${year} shows ${value} (invalid: ${invalid}), not ${shown}`);
+      });
+    }
+    assert.deepEqual(errors, [], 'no console errors');
+    await page.close();
+  }
+});
