@@ -310,6 +310,55 @@ pub struct ClaimResult {
     pub parts: Vec<PartResult>,
 }
 
+/// How many claims hold, fail and cannot be checked: the one-line summary of the compact embed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    /// Claims whose every part holds.
+    pub holds: usize,
+    /// Claims with a part that fails.
+    pub fails: usize,
+    /// Claims that cannot be checked here.
+    pub unchecked: usize,
+}
+
+impl Tally {
+    /// Counts the verdicts of `results`.
+    pub fn of(results: &[ClaimResult]) -> Tally {
+        results.iter().fold(Tally::default(), |mut t, r| {
+            match r.verdict {
+                Verdict::Holds { .. } => t.holds += 1,
+                Verdict::Fails { .. } => t.fails += 1,
+                Verdict::Unchecked { .. } => t.unchecked += 1,
+            }
+            t
+        })
+    }
+
+    /// "Of the story's 6 claims, on these figures 3 hold, 2 fail and 1 cannot be checked."
+    pub fn sentence(self, lang: Lang) -> String {
+        let total = self.holds + self.fails + self.unchecked;
+        match lang {
+            Lang::Ko => format!(
+                "기사의 주장 {total}개를 이 수치로 따져 보면 사실 {}개, 사실과 다름 {}개, 확인 불가 {}개입니다.",
+                self.holds, self.fails, self.unchecked
+            ),
+            Lang::En => {
+                let verb = |n: usize, one: &'static str, many: &'static str| {
+                    if n == 1 { one } else { many }
+                };
+                format!(
+                    "Of the story's {total} claims, on these figures {} {}, {} {} and {} cannot be checked.",
+                    self.holds,
+                    verb(self.holds, "holds", "hold"),
+                    self.fails,
+                    verb(self.fails, "fails", "fail"),
+                    self.unchecked,
+                )
+            }
+        }
+    }
+}
+
 /// Evaluates every claim against a resolver (the computed view).
 pub fn evaluate_claims(claims: &[Claim], r: &impl Resolve) -> Vec<ClaimResult> {
     claims
@@ -360,6 +409,46 @@ fn evaluate_claim(index: usize, claim: &Claim, r: &impl Resolve) -> ClaimResult 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tally_counts_and_says_each_verdict() {
+        let v = |verdict| ClaimResult {
+            claim: 0,
+            verdict,
+            parts: Vec::new(),
+        };
+        let one = Decimal::ONE;
+        let results = [
+            v(Verdict::Holds {
+                computed: one,
+                expected: one,
+            }),
+            v(Verdict::Holds {
+                computed: one,
+                expected: one,
+            }),
+            v(Verdict::Fails {
+                computed: one,
+                expected: Decimal::TWO,
+                by: -one,
+                by_relative: None,
+            }),
+            v(Verdict::Unchecked {
+                missing: Vec::new(),
+                reason: Unchecked::Missing,
+            }),
+        ];
+        let tally = Tally::of(&results);
+        assert_eq!((tally.holds, tally.fails, tally.unchecked), (2, 1, 1));
+        assert_eq!(
+            tally.sentence(Lang::En),
+            "Of the story's 4 claims, on these figures 2 hold, 1 fails and 1 cannot be checked."
+        );
+        assert_eq!(
+            tally.sentence(Lang::Ko),
+            "기사의 주장 4개를 이 수치로 따져 보면 사실 2개, 사실과 다름 1개, 확인 불가 1개입니다."
+        );
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).expect(s)

@@ -45,7 +45,7 @@ mod table;
 mod toml_subset;
 
 pub use claims::{
-    Claim, ClaimResult, Compare, Part, PartResult, Unchecked, Verdict, evaluate_claims,
+    Claim, ClaimResult, Compare, Part, PartResult, Tally, Unchecked, Verdict, evaluate_claims,
 };
 pub use compute::{BreakEven, Computed, Headline, Warning, compute, partners_with_balance};
 pub use dataset::{

@@ -249,7 +249,10 @@ fn Embedded(props: &EmbeddedProps) -> Html {
     html! {
         <main class="jikgu embed" lang={lang.tag()} ref={main}>
             <HeadlineView />
-            <ChartsPanel />
+            <ChartsPanel compact=true />
+            <p class="embed-claims" data-testid="claims-summary">
+                { crate::core::Tally::of(&state.computed.claims).sentence(lang) }
+            </p>
             <details class="embed-assumptions">
                 <summary>{ lang.pick("가정 바꾸기", "Change the assumptions") }</summary>
                 <Assumptions />

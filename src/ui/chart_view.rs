@@ -108,6 +108,10 @@ pub struct ChartViewProps {
     /// Dark theme colours; `None` follows the reader's system preference.
     #[prop_or_default]
     pub dark: Option<bool>,
+    /// No downloads and no table alternative (the compact embed links to the full calculator,
+    /// which has both), and a one-line hint.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// A chart drawn with plotters on a canvas sized for the screen's pixel ratio, with a keyboard and
@@ -226,6 +230,9 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             .find(|r| r.0 == year)
             .map(|r| r.1.clone())
             .unwrap_or_else(|| format!("{year}: {}", lang.pick("자료 없음", "no data"))),
+        None if props.compact => lang
+            .pick("← → 또는 포인터로 연도별 수치 읽기", "Point, or press ← →, for each year's figures")
+            .to_string(),
         None => lang
             .pick(
                 "그래프 위에 포인터를 올리거나, 그래프를 선택하고 ← → 키로 연도별 수치를 읽을 수 있습니다.",
@@ -260,11 +267,13 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             <p id={readout_id} class="chart-readout" aria-live="polite" data-testid="chart-readout">
                 { readout }
             </p>
-            <div class="chart-actions" role="group" aria-label={lang.pick("그래프 내려받기", "Download the chart")}>
-                <button type="button" onclick={on_png}>{ lang.pick("PNG 이미지", "PNG image") }</button>
-                <button type="button" onclick={on_svg}>{ lang.pick("SVG 이미지", "SVG image") }</button>
-            </div>
-            { data_table(&props.model, lang, table_ready) }
+            if !props.compact {
+                <div class="chart-actions" role="group" aria-label={lang.pick("그래프 내려받기", "Download the chart")}>
+                    <button type="button" onclick={on_png}>{ lang.pick("PNG 이미지", "PNG image") }</button>
+                    <button type="button" onclick={on_svg}>{ lang.pick("SVG 이미지", "SVG image") }</button>
+                </div>
+                { data_table(&props.model, lang, table_ready) }
+            }
         </figure>
     }
 }

@@ -43,9 +43,17 @@ pub fn readouts(model: &ChartModel, dataset: &Dataset, lang: Lang) -> Vec<(i32, 
         .collect()
 }
 
-/// The two charts and the figure downloads.
+/// Props of [`ChartsPanel`].
+#[derive(Properties, PartialEq, Default)]
+pub struct ChartsPanelProps {
+    /// Only the balance chart, without downloads or its table: the compact embed under an article.
+    #[prop_or_default]
+    pub compact: bool,
+}
+
+/// The two charts and the figure downloads (or, compact, the balance chart alone).
 #[component]
-pub fn ChartsPanel() -> Html {
+pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -81,17 +89,28 @@ pub fn ChartsPanel() -> Html {
         },
     );
 
+    let balance_view = html! {
+        <ChartView
+            id="balance"
+            model={(*balance).clone()}
+            readouts={(*balance_readouts).clone()}
+            {lang}
+            {dark}
+            compact={props.compact}
+            label={lang.pick("연도별 전자상거래 수지 막대그래프", "Bar chart of the e-commerce balance by year")}
+        />
+    };
+    if props.compact {
+        return html! {
+            <section class="charts compact" aria-label={lang.pick("그래프", "Charts")}>
+                { balance_view }
+            </section>
+        };
+    }
     html! {
         <section class="charts" aria-labelledby="charts-title">
             <h2 id="charts-title">{ lang.pick("그래프", "Charts") }</h2>
-            <ChartView
-                id="balance"
-                model={(*balance).clone()}
-                readouts={(*balance_readouts).clone()}
-                {lang}
-                {dark}
-                label={lang.pick("연도별 전자상거래 수지 막대그래프", "Bar chart of the e-commerce balance by year")}
-            />
+            { balance_view }
             <ChartView
                 id="flows"
                 model={(*flows).clone()}

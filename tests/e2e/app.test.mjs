@@ -512,3 +512,21 @@ test('Korean newsroom forms typed into table cells are read, in Korean and Engli
     await page.close();
   }
 });
+
+test('the embed fits under an article: within 800 px tall at 360 px wide, with the claims in one line', async () => {
+  for (const lang of ['en', 'ko']) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?embed&lang=${lang}`);
+    await ready(page);
+    await page.waitForTimeout(300); // the first paint's deferred parts
+    const height = await page.evaluate(() => document.querySelector('main').getBoundingClientRect().height);
+    assert.ok(height <= 800, `${lang}: the embed is ${height} px tall`);
+    const summary = await page.textContent('[data-testid="claims-summary"]');
+    assert.match(summary, lang === 'en' ? /Of the story's \d+ claims/ : /기사의 주장 \d+개/, summary);
+    assert.equal(await page.locator('[data-testid="chart"]').count(), 1, `${lang}: the balance chart alone`);
+    await page.screenshot({ path: join(ARTIFACTS, `embed-360-${lang}.png`), fullPage: true });
+    assert.deepEqual(errors, [], 'no console errors');
+    await page.close();
+  }
+});
