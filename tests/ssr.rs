@@ -43,11 +43,9 @@ async fn first_screen_keeps_the_automation_contract() {
         6,
         "the story's six claims"
     );
-    for verdict in [
-        "data-verdict=\"holds\"",
-        "data-verdict=\"fails\"",
-        "data-verdict=\"unchecked\"",
-    ] {
+    // Today's official series holds none of the story's checked claims; KIEP's view holds several
+    // (tests/core_claims.rs).
+    for verdict in ["data-verdict=\"fails\"", "data-verdict=\"unchecked\""] {
         assert!(
             html.contains(verdict),
             "the default view has a claim with {verdict}"
@@ -60,14 +58,15 @@ async fn first_screen_keeps_the_automation_contract() {
 }
 
 #[tokio::test]
-async fn headline_is_the_default_views_2023_balance_in_each_language() {
-    let cases = [(Lang::En, "₩6.003 trillion"), (Lang::Ko, "6조 30억 원")];
+async fn headline_is_the_default_views_latest_balance_in_each_language() {
+    // 3조234억 − 8조5080억 = −5조4846억, today's official 2025 balance.
+    let cases = [(Lang::En, "₩5.485 trillion"), (Lang::Ko, "5조 4,846억 원")];
     for (lang, figure) in cases {
         let html = render(lang).await;
         let headline = text_of(&html, "headline");
         assert!(
             headline.contains(figure),
-            "{lang:?} headline shows KIEP's 2023 deficit {figure}: {headline}"
+            "{lang:?} headline shows the 2025 deficit {figure}: {headline}"
         );
         assert!(
             headline.contains(lang.pick("적자", "deficit")),
@@ -216,7 +215,19 @@ mod panels {
 
     #[tokio::test]
     async fn sources_show_every_value_with_a_citation_and_the_one_in_use() {
-        let html = render(Lang::En, vec![]).await;
+        let opening = render(Lang::En, vec![]).await;
+        assert!(
+            opening.contains("data-view=\"kostat-rebased\" aria-current=\"true\""),
+            "today's official series drives the default view"
+        );
+        let html = render(
+            Lang::En,
+            vec![
+                Action::ChooseView("kiep-2025-07-02".into()),
+                Action::ChooseYear(2023),
+            ],
+        )
+        .await;
         let count = html.matches("data-testid=\"source\"").count();
         assert!(count >= 5, "KIEP, KOSTAT twice, FKI, customs…: {count}");
         assert_eq!(
@@ -226,7 +237,7 @@ mod panels {
         );
         assert!(
             html.contains("data-view=\"kiep-2025-07-02\" aria-current=\"true\""),
-            "KIEP drives the default view"
+            "KIEP drives the view once chosen"
         );
         assert!(html.contains("₩6.003 trillion"), "KIEP's 2023 deficit");
         assert!(
@@ -238,7 +249,14 @@ mod panels {
             html.contains("<svg") && html.contains("class=\"strip\""),
             "the values on one strip"
         );
-        let kostat = render(Lang::En, vec![Action::ChooseView("kostat-revised".into())]).await;
+        let kostat = render(
+            Lang::En,
+            vec![
+                Action::ChooseView("kostat-revised".into()),
+                Action::ChooseYear(2023),
+            ],
+        )
+        .await;
         assert!(
             kostat.contains("data-view=\"kostat-revised\" aria-current=\"true\""),
             "the highlight follows the view"
@@ -289,7 +307,8 @@ mod panels {
 
     #[tokio::test]
     async fn goal_seek_shows_its_answer_and_formula_or_why_not() {
-        let html = render(Lang::En, vec![rate_seek()]).await;
+        let kiep = Action::ChooseView("kiep-2025-07-02".into());
+        let html = render(Lang::En, vec![kiep, rate_seek()]).await;
         assert!(html.contains("data-status=\"solved\""), "solved");
         assert!(
             html.contains("At ₩1,396.0 per $"),
@@ -337,7 +356,7 @@ mod panels {
             "dollars chosen"
         );
         assert!(html.contains("Converted at"), "the rate used is said");
-        assert!(html.contains("Cross-border online trade balance, 2023 · China"));
+        assert!(html.contains("Cross-border online trade balance, 2025 · China"));
     }
 }
 
@@ -391,16 +410,12 @@ async fn chart_tables_hold_the_figures_drawn() {
     assert_eq!(tables.len(), 2);
     let balance = tables[0];
     assert!(
-        balance.contains("−₩6.003 trillion"),
-        "the 2023 balance with a U+2212 minus"
+        balance.contains("−₩5.485 trillion"),
+        "the 2025 balance with a U+2212 minus"
     );
     assert!(balance.contains("(projected)"), "projections say so");
     let flows = tables[1];
-    for header in [
-        "Purchases from China",
-        "Sales to China",
-        "Purchases from the US",
-    ] {
+    for header in ["Purchases from China", "Purchases from the US"] {
         assert!(flows.contains(header), "flows table column {header}");
     }
     assert!(
@@ -409,7 +424,7 @@ async fn chart_tables_hold_the_figures_drawn() {
     );
     let ko = render(Lang::Ko).await;
     assert!(ko.contains("중국 직구(구매)"), "Korean column names");
-    assert!(ko.contains("−6조 30억 원"), "Korean figures");
+    assert!(ko.contains("−5조 4,846억 원"), "Korean figures");
 }
 
 #[tokio::test]
@@ -420,7 +435,7 @@ async fn claim_parts_name_the_figures_they_use_and_about_offers_the_data() {
         "claim parts list their figures"
     );
     assert!(
-        html.contains("Balance with all partners (won) 2023: −₩6.003 trillion"),
+        html.contains("Balance with all partners (won) 2023: −₩4.283 trillion"),
         "each figure with its value"
     );
     assert!(
@@ -438,7 +453,7 @@ async fn about_shows_the_datasets_version_date_and_sha256() {
     let html = render(Lang::En).await;
     let version = text_of(&html, "dataset-version");
     assert!(
-        version.contains("version 2026.11.28") && version.contains("released 2026-11-28"),
+        version.contains("version 2026.11.30") && version.contains("released 2026-11-30"),
         "{version}"
     );
     let sha = jikgu::core::link::dataset_sha256(jikgu::core::Dataset::embedded().expect("data"));
