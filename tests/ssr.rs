@@ -40,8 +40,8 @@ async fn first_screen_keeps_the_automation_contract() {
     }
     assert_eq!(
         html.matches("data-testid=\"claim\"").count(),
-        6,
-        "the story's six claims"
+        7,
+        "the story's seven claims"
     );
     // Today's official series holds none of the story's checked claims; KIEP's view holds several
     // (tests/core_claims.rs).
@@ -460,5 +460,52 @@ async fn about_shows_the_datasets_version_date_and_sha256() {
     assert!(
         html.contains(&sha),
         "the SHA-256 is shown so a copy can be checked"
+    );
+}
+
+#[tokio::test]
+async fn the_story_is_the_reference_not_a_source_and_then_and_now_renders() {
+    for lang in [Lang::En, Lang::Ko] {
+        let html = render(lang).await;
+        assert!(
+            !html.contains("option value=\"alphabiz-2025-07-03\""),
+            "{lang:?}: the story is not in the view picker"
+        );
+        assert!(
+            !html.contains("data-view=\"alphabiz-2025-07-03\""),
+            "{lang:?}: nor among the sources compared"
+        );
+        assert!(
+            html.contains("data-testid=\"then-now\""),
+            "{lang:?}: then and now"
+        );
+        assert!(
+            html.contains(lang.pick("기사, 그때와 지금", "The story, then and now")),
+            "{lang:?}: its title"
+        );
+        assert!(
+            html.contains(lang.pick("기사의 수치:", "The story's figures:")),
+            "{lang:?}: the story's figures beside each claim"
+        );
+    }
+    let html = render(Lang::En).await;
+    // C1's won part on today's view: the view's figure is named by the view, the story's by it.
+    assert!(
+        html.contains("<span class=\"detail\">KOSTAT, 2025 re-basing (current) "),
+        "the source named on its side"
+    );
+    assert!(
+        !html.contains("· story "),
+        "no source's figure is labelled the story's"
+    );
+    assert!(
+        html.contains("This verdict rests on figures standing in from another release"),
+        "a verdict on a stand-in says so"
+    );
+    assert!(
+        html.contains(
+            "The 2023 balance here is −₩4.283 trillion; the story says −₩6.003 trillion."
+        ),
+        "the arithmetic in words"
     );
 }

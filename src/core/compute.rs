@@ -10,7 +10,7 @@
 //! let data = Dataset::embedded().unwrap();
 //! let out = compute(data, &Scenario::default());
 //! assert_eq!(out.headline.year, 2025);
-//! assert_eq!(out.claims.len(), 6);
+//! assert_eq!(out.claims.len(), 7);
 //! ```
 
 use super::arith::Arith;

@@ -550,6 +550,7 @@ pub struct Dataset {
     /// Base currency code (KRW).
     pub currency: String,
     default_view: usize,
+    then_view: Option<usize>,
     default_year: i32,
     default_partner: Partner,
     sources: Vec<Source>,
@@ -592,6 +593,7 @@ struct RawFile {
     story: String,
     currency: String,
     default_view: String,
+    then_view: Option<String>,
     default_year: Option<i64>,
     default_partner: String,
     source: Vec<Spanned<RawSource>>,
@@ -655,6 +657,8 @@ struct RawClaim {
     part: Vec<Spanned<RawPart>>,
     unchecked_ko: Option<String>,
     unchecked_en: Option<String>,
+    then_now_ko: Option<String>,
+    then_now_en: Option<String>,
 }
 
 struct RawPart {
@@ -669,6 +673,8 @@ struct RawPart {
     required: bool,
     note_ko: Option<String>,
     note_en: Option<String>,
+    say_ko: Option<String>,
+    say_en: Option<String>,
 }
 
 /// Reads the keys of one table of the file: each by name and type, then refuses any key left over,
@@ -851,6 +857,7 @@ impl RawFile {
             story: k.string("story")?,
             currency: k.string("currency")?,
             default_view: k.string("default_view")?,
+            then_view: k.opt_string("then_view")?,
             default_year: k.opt_integer("default_year")?,
             default_partner: k.string("default_partner")?,
             source: rows(k.tables("source")?, RawSource::read)?,
@@ -936,6 +943,8 @@ impl RawClaim {
             part: rows(k.tables("part")?, RawPart::read)?,
             unchecked_ko: k.opt_string("unchecked_ko")?,
             unchecked_en: k.opt_string("unchecked_en")?,
+            then_now_ko: k.opt_string("then_now_ko")?,
+            then_now_en: k.opt_string("then_now_en")?,
         };
         k.finish()?;
         Ok(raw)
@@ -957,6 +966,8 @@ impl RawPart {
             required: k.boolean("required", true)?,
             note_ko: k.opt_string("note_ko")?,
             note_en: k.opt_string("note_en")?,
+            say_ko: k.opt_string("say_ko")?,
+            say_en: k.opt_string("say_en")?,
         };
         k.finish()?;
         Ok(raw)
@@ -1558,6 +1569,21 @@ impl Dataset {
                 value: raw.default_view.clone(),
                 expected: names(&pickable().map(|v| v.id.as_str()).collect::<Vec<_>>()),
             })?;
+        let then_view = raw
+            .then_view
+            .as_deref()
+            .map(|id| {
+                pickable()
+                    .position(|v| v.id == id)
+                    .and_then(|_| views.iter().position(|v| v.id == id))
+                    .ok_or_else(|| DatasetError::Unknown {
+                        at: header.clone(),
+                        field: "then_view",
+                        value: id.to_string(),
+                        expected: names(&pickable().map(|v| v.id.as_str()).collect::<Vec<_>>()),
+                    })
+            })
+            .transpose()?;
         let default_partner = parse_enum(
             &raw.default_partner,
             Partner::from_id,
@@ -1720,6 +1746,8 @@ impl Dataset {
                     required: p.required,
                     note_ko: p.note_ko.clone(),
                     note_en: p.note_en.clone(),
+                    say_ko: p.say_ko.clone(),
+                    say_en: p.say_en.clone(),
                 });
             }
             claims.push(Claim {
@@ -1728,6 +1756,7 @@ impl Dataset {
                 en: c.en.clone(),
                 parts,
                 unchecked,
+                then_now: c.then_now_ko.clone().zip(c.then_now_en.clone()),
             });
         }
 
@@ -1740,6 +1769,7 @@ impl Dataset {
             story,
             currency: raw.currency,
             default_view,
+            then_view,
             default_year,
             default_partner,
             sources,
@@ -1818,6 +1848,11 @@ impl Dataset {
         self.default_view
     }
 
+    /// The view of the figures published by the story's date, for "then and now".
+    pub fn then_view(&self) -> Option<usize> {
+        self.then_view
+    }
+
     /// The headline year shown first.
     pub fn default_year(&self) -> i32 {
         self.default_year
@@ -1845,6 +1880,17 @@ impl Dataset {
     /// The quarterly won-per-dollar averages, in order.
     pub fn quarter_rates(&self) -> impl Iterator<Item = &Rate> {
         self.quarter_rates.values()
+    }
+
+    /// A figure the story stated (`stated.…` in a claim), as a value; `None` for anything else.
+    pub fn stated(&self, r: &Ref) -> Option<Decimal> {
+        let story = self.story_view()?;
+        let pick = match r {
+            Ref::Stated(c) => story.level(c.series, c.year),
+            Ref::StatedYoy(c) => story.growth(c.series, c.year),
+            _ => None,
+        }?;
+        self.figure(pick.figure).map(|f| f.value)
     }
 
     /// The view holding the story's own figures.
@@ -1918,10 +1964,10 @@ mod tests {
         assert_eq!(data.sources().len(), 14, "sources");
         assert_eq!(data.rates().count(), 8, "annual rates, 2024's derived");
         assert_eq!(data.quarter_rates().count(), 8, "quarterly rates");
-        assert_eq!(data.claims().len(), 6, "claims");
+        assert_eq!(data.claims().len(), 7, "claims");
         assert_eq!(
             data.claims().iter().map(|c| c.parts.len()).sum::<usize>(),
-            13,
+            14,
             "claim parts"
         );
         assert_eq!(data.years(), (2014, 2025), "published years");

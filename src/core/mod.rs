@@ -40,10 +40,12 @@ mod scenario;
 mod seek;
 mod series;
 mod table;
+mod then_now;
 mod toml_subset;
 
 pub use claims::{
-    Claim, ClaimResult, Compare, Part, PartResult, Unchecked, Verdict, evaluate_claims,
+    Claim, ClaimResult, Compare, Part, PartResult, Side, Unchecked, Verdict, evaluate_claims,
+    fill_in,
 };
 pub use compute::{BreakEven, Computed, Headline, Warning, compute, partners_with_balance};
 pub use dataset::{
@@ -69,3 +71,4 @@ pub use series::{
 pub use table::{
     Alongside, Cell, Projection, Provenance, Rates, Row, RowProjection, Table, build_table,
 };
+pub use then_now::ThenAndNow;

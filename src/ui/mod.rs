@@ -18,6 +18,7 @@ mod scenarios;
 mod share;
 mod sources;
 mod table;
+mod then_now;
 
 pub use about::About;
 pub use app::{App, AppContext, AppProps};
@@ -34,6 +35,7 @@ pub use scenarios::Scenarios;
 pub use share::ShareButton;
 pub use sources::Sources;
 pub use table::DataTable;
+pub use then_now::ThenNow;
 
 use yew::prelude::*;
 
