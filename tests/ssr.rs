@@ -509,3 +509,24 @@ async fn the_story_is_the_reference_not_a_source_and_then_and_now_renders() {
         "the arithmetic in words"
     );
 }
+
+#[tokio::test]
+async fn the_latest_quarters_show_with_their_revision() {
+    let html = render(Lang::En).await;
+    assert!(
+        html.contains("data-testid=\"quarters\""),
+        "the quarterly table"
+    );
+    for q in ["2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4"] {
+        assert!(html.contains(&format!("data-quarter=\"{q}\"")), "{q}");
+    }
+    assert!(
+        html.contains("2025 sales: the four quarters as printed add up to"),
+        "the revision is shown"
+    );
+    let ko = render(Lang::Ko).await;
+    assert!(
+        ko.contains("최근 분기") && ko.contains("상향 수정"),
+        "in Korean too"
+    );
+}

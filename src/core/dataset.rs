@@ -220,6 +220,9 @@ pub struct Figure {
     pub series: SeriesKey,
     /// The year it describes.
     pub year: i32,
+    /// The quarter (1–4) for a quarterly figure. Quarterly figures are kept out of the views' annual
+    /// series and read by `core::quarters`.
+    pub quarter: Option<u8>,
     /// Level or published growth.
     pub kind: FigureKind,
     /// The value in base units (won, dollars, parcels) or in per cent for growth.
@@ -640,6 +643,7 @@ struct RawFigure {
     partner: Option<String>,
     measure: Option<String>,
     year: i64,
+    quarter: Option<i64>,
     value: String,
     unit: Option<String>,
     approx: bool,
@@ -919,6 +923,7 @@ impl RawFigure {
             partner: k.opt_string("partner")?,
             measure: k.opt_string("measure")?,
             year: k.integer("year")?,
+            quarter: k.opt_integer("quarter")?,
             value: k.string("value")?,
             unit: k.opt_string("unit")?,
             approx: k.boolean("approx", false)?,
@@ -1271,8 +1276,18 @@ impl Dataset {
 
         // Figures.
         let mut figures = Vec::with_capacity(raw.data.figures.len());
-        let mut seen: FnvMap<(String, Option<Vintage>, SeriesKey, i32, FigureKind), usize> =
-            FnvMap::default();
+        // A quarter is often printed again, revised, in a later release: each printing is kept,
+        // keyed by its release, and the newest is the one shown.
+        type Seen = (
+            String,
+            Option<Vintage>,
+            SeriesKey,
+            i32,
+            Option<u8>,
+            Option<String>,
+            FigureKind,
+        );
+        let mut seen: FnvMap<Seen, usize> = FnvMap::default();
         seen.reserve(raw.data.figures.len());
         for (i, spanned) in raw.data.figures.iter().enumerate() {
             let line = spanned.line;
@@ -1336,6 +1351,7 @@ impl Dataset {
                 &at,
             )?;
             let year = year_in_range(f.year, &at)?;
+            let quarter = f.quarter.map(|q| quarter_in_range(q, &at)).transpose()?;
             let unit_text = f.unit.as_deref().unwrap_or("one");
             let unit = Unit::from_id(unit_text).ok_or_else(|| DatasetError::Unknown {
                 at: at.clone(),
@@ -1423,12 +1439,23 @@ impl Dataset {
                 ],
                 Some(_) => &[None],
             };
+            let printing = quarter.and(released.clone());
             for other in std::iter::once(&vintage).chain(other_vintages) {
-                if let Some(first) = seen.get(&(family.clone(), *other, series, year, kind)) {
+                let key = (
+                    family.clone(),
+                    *other,
+                    series,
+                    year,
+                    quarter,
+                    printing.clone(),
+                    kind,
+                );
+                if let Some(first) = seen.get(&key) {
                     let what = if *other == vintage {
                         format!(
-                            "{} {series} {year}{}",
+                            "{} {series} {}{}",
                             family,
+                            period(year, quarter),
                             if kind == FigureKind::YoyPct {
                                 " (growth)"
                             } else {
@@ -1445,13 +1472,25 @@ impl Dataset {
                     });
                 }
             }
-            seen.insert((family.clone(), vintage, series, year, kind), i);
+            seen.insert(
+                (
+                    family.clone(),
+                    vintage,
+                    series,
+                    year,
+                    quarter,
+                    printing,
+                    kind,
+                ),
+                i,
+            );
             figures.push(Figure {
                 origin: f.source.clone(),
                 family,
                 vintage,
                 series,
                 year,
+                quarter,
                 kind,
                 value,
                 published: f.value.clone(),
@@ -1487,12 +1526,15 @@ impl Dataset {
             // past its own end by a newer basis.
             let own_end = figures
                 .iter()
-                .filter(|f| f.family == family && f.vintage == s.vintage)
+                .filter(|f| f.family == family && f.vintage == s.vintage && f.quarter.is_none())
                 .map(|f| f.year)
                 .max();
             for (pass, wanted) in order.iter().enumerate() {
                 for (fi, f) in figures.iter().enumerate() {
-                    if f.family != family || (pass > 0 && Some(f.year) > own_end) {
+                    if f.family != family
+                        || f.quarter.is_some()
+                        || (pass > 0 && Some(f.year) > own_end)
+                    {
                         continue;
                     }
                     if f.vintage == *wanted {
@@ -1591,7 +1633,8 @@ impl Dataset {
             "default_partner",
             &header,
         )?;
-        let latest = figures.iter().map(|f| f.year).max();
+        let annual = || figures.iter().filter(|f| f.quarter.is_none());
+        let latest = annual().map(|f| f.year).max();
         // Without `default_year` the page opens on the newest year the default view has a balance
         // for, so adding the next release to the file moves the headline with no code change.
         let default_year = match raw.default_year {
@@ -1602,7 +1645,7 @@ impl Dataset {
                 .or(latest)
                 .unwrap_or(YEAR_MIN),
         };
-        let first_year = figures.iter().map(|f| f.year).min().unwrap_or(default_year);
+        let first_year = annual().map(|f| f.year).min().unwrap_or(default_year);
         let last_year = latest.unwrap_or(default_year);
 
         // Series any view has, plus balances any view can derive: what claims may read.
@@ -1960,7 +2003,7 @@ mod tests {
     #[test]
     fn embedded_dataset_parses_with_every_figure() {
         let data = data();
-        assert_eq!(data.figures().len(), 146, "figures");
+        assert_eq!(data.figures().len(), 191, "figures");
         assert_eq!(data.sources().len(), 14, "sources");
         assert_eq!(data.rates().count(), 8, "annual rates, 2024's derived");
         assert_eq!(data.quarter_rates().count(), 8, "quarterly rates");
@@ -2488,7 +2531,7 @@ url = "u"
         assert_eq!(
             err.to_string(),
             "line 21: a figure has no key `unti`; its keys are source, vintage, flow, partner, \
-             measure, year, value, unit, approx, scope, locator, released, cite, note"
+             measure, year, quarter, value, unit, approx, scope, locator, released, cite, note"
         );
         let err = Dataset::parse(&fig(
             r#"{ source = "s", flow = "sales", year = "2022", value = "1" }"#,

@@ -29,6 +29,7 @@ pub mod json;
 pub mod lang;
 pub mod link;
 pub mod num;
+pub mod quarters;
 
 pub mod arith;
 mod claims;

@@ -3,6 +3,7 @@
 //! before building. An invalid file prints the parser's message (with its line) and fails.
 
 use jikgu::core::num::{Quantity, Style, format};
+use jikgu::core::quarters::{QuarterTable, quarter_view};
 use jikgu::core::{
     Computed, Dataset, Flow, Lang, Partner, Provenance, Scenario, SeriesKey, Verdict, compute,
 };
@@ -64,7 +65,40 @@ pub fn check(path: &str) -> Result<(), String> {
     }
     print_table(&rows);
     println!("\n* the default view. H holds, F fails, U unchecked.");
+    quarters(&data);
     Ok(())
+}
+
+/// The quarterly view's latest quarter and any year whose quarters and annual figure differ.
+fn quarters(data: &Dataset) {
+    let Some(q) = quarter_view(data).and_then(|v| QuarterTable::of(data, v, 8)) else {
+        return;
+    };
+    let won = |v| format(v, Quantity::Won, Lang::En, Style::Compact);
+    let view = data.views().get(q.view).map_or("", |v| v.id.as_str());
+    if let Some(r) = q.rows.last() {
+        let show = |v: Option<jikgu::core::Decimal>| v.map_or_else(|| "-".into(), won);
+        println!(
+            "\nlatest quarter ({view}): {}Q{}, purchases {}, sales {}",
+            r.year,
+            r.quarter,
+            show(r.purchases),
+            show(r.sales)
+        );
+    }
+    for (year, flow) in &q.agree {
+        println!("{year} {flow}: the four quarters add up to the annual figure");
+    }
+    for r in &q.revisions {
+        println!(
+            "{} {}: quarters {} against the annual {}, revised by {}",
+            r.year,
+            r.flow,
+            won(r.quarters),
+            won(r.annual),
+            won(r.difference)
+        );
+    }
 }
 
 /// The newest published year (not projected, not filled by a rule) with any national total.
