@@ -51,7 +51,7 @@ test-browser:
 
 # The built app in headless Chromium: served over 127.0.0.1, and dist/jikgu.html from file:// offline.
 test-e2e: dist
-	$(CARGO) run --quiet --release -p xtask -- size-check dist
+	$(CARGO) run --quiet --release -p xtask --no-default-features -- size-check dist
 	cd tests/e2e && node --test --test-concurrency=1
 
 lint:
@@ -66,7 +66,7 @@ dist: tools tools-check
 	trunk build --release
 
 size: dist
-	$(CARGO) run --quiet --release -p xtask -- size dist
+	$(CARGO) run --quiet --release -p xtask --no-default-features -- size dist
 
 # Every speed measure, then one table with budgets (tests/e2e/bench/run.mjs): the full recompute
 # natively (criterion) and as wasm in headless Chromium (tests/browser_bench.rs), input-to-paint of

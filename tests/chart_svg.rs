@@ -301,7 +301,12 @@ fn edited_points_have_their_own_marker_and_legend_entry() {
 
 #[test]
 fn flows_chart_from_the_data_speaks_the_readers_language() {
-    let c = computed(&Scenario::default());
+    // KIEP's view: the one with levels of sales to China and purchases from the US.
+    let kiep = Scenario {
+        view: Some("kiep-2025-07-02".into()),
+        ..Scenario::default()
+    };
+    let c = computed(&kiep);
     let cases = [
         (
             Lang::En,
@@ -336,7 +341,7 @@ fn flows_chart_from_the_data_speaks_the_readers_language() {
     }
     let usd = Scenario {
         unit: jikgu::core::DisplayUnit::Usd,
-        ..Scenario::default()
+        ..kiep
     };
     let model = flows_chart(&computed(&usd), Lang::En);
     assert_eq!(
@@ -362,7 +367,10 @@ fn negative_ticks_use_the_minus_sign() {
 
 #[test]
 fn the_published_figure_stays_beside_an_edit() {
-    let mut scenario = Scenario::default();
+    let mut scenario = Scenario {
+        view: Some("kiep-2025-07-02".into()),
+        ..Scenario::default()
+    };
     let at: CellRef = "balance.all[2023]".parse().expect("cell");
     scenario.edits.insert(
         at,

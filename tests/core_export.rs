@@ -17,6 +17,14 @@ fn export(scenario: &Scenario, lang: Lang) -> (String, String) {
     (to_csv(&e), to_json(&e))
 }
 
+/// KIEP's view: the figures these tests were written against (the page opens on KOSTAT's).
+fn kiep() -> Scenario {
+    Scenario {
+        view: Some("kiep-2025-07-02".into()),
+        ..Scenario::default()
+    }
+}
+
 /// The CSV's records after the BOM, header lines included.
 fn lines(csv: &str) -> Vec<&str> {
     csv.trim_start_matches('\u{feff}')
@@ -26,7 +34,7 @@ fn lines(csv: &str) -> Vec<&str> {
 }
 
 fn edited() -> Scenario {
-    let mut s = Scenario::default();
+    let mut s = kiep();
     let at: CellRef = "balance.all[2023]".parse().unwrap();
     s.edits.insert(at, Decimal::new(-7_123_456_789_012_345, 3));
     s
@@ -34,7 +42,7 @@ fn edited() -> Scenario {
 
 #[test]
 fn csv_says_what_it_is_before_the_figures() {
-    let (csv, _) = export(&Scenario::default(), Lang::En);
+    let (csv, _) = export(&kiep(), Lang::En);
     assert!(csv.starts_with('\u{feff}'), "a UTF-8 BOM for spreadsheets");
     assert!(
         !csv.replace("\r\n", "").contains('\n'),
@@ -93,7 +101,7 @@ fn every_figure_carries_its_exact_value_and_provenance() {
     }
     let projected = lines(&csv)
         .into_iter()
-        .find(|l| l.starts_with("purchases.china,purchases,china,won,2025,"))
+        .find(|l| l.starts_with("purchases.china,purchases,china,won,2026,"))
         .expect("a projected year");
     assert!(projected.contains(",projected,"), "{projected}");
     assert!(
@@ -114,7 +122,7 @@ fn fields_are_quoted_as_rfc_4180_asks() {
     for (input, want) in cases {
         assert_eq!(csv_field(input), want, "{input:?}");
     }
-    let (csv, _) = export(&Scenario::default(), Lang::En);
+    let (csv, _) = export(&kiep(), Lang::En);
     let derived = lines(&csv)
         .into_iter()
         .find(|l| l.starts_with("balance.china,") && l.contains(",derived,"))
@@ -127,7 +135,7 @@ fn fields_are_quoted_as_rfc_4180_asks() {
 
 #[test]
 fn korean_export_keeps_korean_text_intact() {
-    let (csv, json) = export(&Scenario::default(), Lang::Ko);
+    let (csv, json) = export(&kiep(), Lang::Ko);
     assert!(
         csv.contains("대외경제정책연구원 (KIEP)"),
         "the source's Korean name"

@@ -40,14 +40,12 @@ async fn first_screen_keeps_the_automation_contract() {
     }
     assert_eq!(
         html.matches("data-testid=\"claim\"").count(),
-        6,
-        "the story's six claims"
+        7,
+        "the story's seven claims"
     );
-    for verdict in [
-        "data-verdict=\"holds\"",
-        "data-verdict=\"fails\"",
-        "data-verdict=\"unchecked\"",
-    ] {
+    // Today's official series holds none of the story's checked claims; KIEP's view holds several
+    // (tests/core_claims.rs).
+    for verdict in ["data-verdict=\"fails\"", "data-verdict=\"unchecked\""] {
         assert!(
             html.contains(verdict),
             "the default view has a claim with {verdict}"
@@ -60,14 +58,15 @@ async fn first_screen_keeps_the_automation_contract() {
 }
 
 #[tokio::test]
-async fn headline_is_the_default_views_2023_balance_in_each_language() {
-    let cases = [(Lang::En, "₩6.003 trillion"), (Lang::Ko, "6조 30억 원")];
+async fn headline_is_the_default_views_latest_balance_in_each_language() {
+    // 3조234억 − 8조5080억 = −5조4846억, today's official 2025 balance.
+    let cases = [(Lang::En, "₩5.485 trillion"), (Lang::Ko, "5조 4,846억 원")];
     for (lang, figure) in cases {
         let html = render(lang).await;
         let headline = text_of(&html, "headline");
         assert!(
             headline.contains(figure),
-            "{lang:?} headline shows KIEP's 2023 deficit {figure}: {headline}"
+            "{lang:?} headline shows the 2025 deficit {figure}: {headline}"
         );
         assert!(
             headline.contains(lang.pick("적자", "deficit")),
@@ -216,7 +215,19 @@ mod panels {
 
     #[tokio::test]
     async fn sources_show_every_value_with_a_citation_and_the_one_in_use() {
-        let html = render(Lang::En, vec![]).await;
+        let opening = render(Lang::En, vec![]).await;
+        assert!(
+            opening.contains("data-view=\"kostat-rebased\" aria-current=\"true\""),
+            "today's official series drives the default view"
+        );
+        let html = render(
+            Lang::En,
+            vec![
+                Action::ChooseView("kiep-2025-07-02".into()),
+                Action::ChooseYear(2023),
+            ],
+        )
+        .await;
         let count = html.matches("data-testid=\"source\"").count();
         assert!(count >= 5, "KIEP, KOSTAT twice, FKI, customs…: {count}");
         assert_eq!(
@@ -226,7 +237,7 @@ mod panels {
         );
         assert!(
             html.contains("data-view=\"kiep-2025-07-02\" aria-current=\"true\""),
-            "KIEP drives the default view"
+            "KIEP drives the view once chosen"
         );
         assert!(html.contains("₩6.003 trillion"), "KIEP's 2023 deficit");
         assert!(
@@ -238,7 +249,14 @@ mod panels {
             html.contains("<svg") && html.contains("class=\"strip\""),
             "the values on one strip"
         );
-        let kostat = render(Lang::En, vec![Action::ChooseView("kostat-revised".into())]).await;
+        let kostat = render(
+            Lang::En,
+            vec![
+                Action::ChooseView("kostat-revised".into()),
+                Action::ChooseYear(2023),
+            ],
+        )
+        .await;
         assert!(
             kostat.contains("data-view=\"kostat-revised\" aria-current=\"true\""),
             "the highlight follows the view"
@@ -289,7 +307,8 @@ mod panels {
 
     #[tokio::test]
     async fn goal_seek_shows_its_answer_and_formula_or_why_not() {
-        let html = render(Lang::En, vec![rate_seek()]).await;
+        let kiep = Action::ChooseView("kiep-2025-07-02".into());
+        let html = render(Lang::En, vec![kiep, rate_seek()]).await;
         assert!(html.contains("data-status=\"solved\""), "solved");
         assert!(
             html.contains("At ₩1,396.0 per $"),
@@ -337,7 +356,7 @@ mod panels {
             "dollars chosen"
         );
         assert!(html.contains("Converted at"), "the rate used is said");
-        assert!(html.contains("Cross-border online trade balance, 2023 · China"));
+        assert!(html.contains("Cross-border online trade balance, 2025 · China"));
     }
 }
 
@@ -391,16 +410,12 @@ async fn chart_tables_hold_the_figures_drawn() {
     assert_eq!(tables.len(), 2);
     let balance = tables[0];
     assert!(
-        balance.contains("−₩6.003 trillion"),
-        "the 2023 balance with a U+2212 minus"
+        balance.contains("−₩5.485 trillion"),
+        "the 2025 balance with a U+2212 minus"
     );
     assert!(balance.contains("(projected)"), "projections say so");
     let flows = tables[1];
-    for header in [
-        "Purchases from China",
-        "Sales to China",
-        "Purchases from the US",
-    ] {
+    for header in ["Purchases from China", "Purchases from the US"] {
         assert!(flows.contains(header), "flows table column {header}");
     }
     assert!(
@@ -409,7 +424,7 @@ async fn chart_tables_hold_the_figures_drawn() {
     );
     let ko = render(Lang::Ko).await;
     assert!(ko.contains("중국 직구(구매)"), "Korean column names");
-    assert!(ko.contains("−6조 30억 원"), "Korean figures");
+    assert!(ko.contains("−5조 4,846억 원"), "Korean figures");
 }
 
 #[tokio::test]
@@ -420,7 +435,7 @@ async fn claim_parts_name_the_figures_they_use_and_about_offers_the_data() {
         "claim parts list their figures"
     );
     assert!(
-        html.contains("Balance with all partners (won) 2023: −₩6.003 trillion"),
+        html.contains("Balance with all partners (won) 2023: −₩4.283 trillion"),
         "each figure with its value"
     );
     assert!(
@@ -438,7 +453,7 @@ async fn about_shows_the_datasets_version_date_and_sha256() {
     let html = render(Lang::En).await;
     let version = text_of(&html, "dataset-version");
     assert!(
-        version.contains("version 2026.11.28") && version.contains("released 2026-11-28"),
+        version.contains("version 2026.11.30") && version.contains("released 2026-11-30"),
         "{version}"
     );
     let sha = jikgu::core::link::dataset_sha256(jikgu::core::Dataset::embedded().expect("data"));
@@ -489,4 +504,72 @@ async fn every_buttons_name_contains_its_visible_label() {
         }
         assert!(checked >= 1, "{lang:?}: some labelled buttons were checked");
     }
+}
+
+#[tokio::test]
+async fn the_story_is_the_reference_not_a_source_and_then_and_now_renders() {
+    for lang in [Lang::En, Lang::Ko] {
+        let html = render(lang).await;
+        assert!(
+            !html.contains("option value=\"alphabiz-2025-07-03\""),
+            "{lang:?}: the story is not in the view picker"
+        );
+        assert!(
+            !html.contains("data-view=\"alphabiz-2025-07-03\""),
+            "{lang:?}: nor among the sources compared"
+        );
+        assert!(
+            html.contains("data-testid=\"then-now\""),
+            "{lang:?}: then and now"
+        );
+        assert!(
+            html.contains(lang.pick("기사, 그때와 지금", "The story, then and now")),
+            "{lang:?}: its title"
+        );
+        assert!(
+            html.contains(lang.pick("기사의 수치:", "The story's figures:")),
+            "{lang:?}: the story's figures beside each claim"
+        );
+    }
+    let html = render(Lang::En).await;
+    // C1's won part on today's view: the view's figure is named by the view, the story's by it.
+    assert!(
+        html.contains("<span class=\"detail\">KOSTAT, 2025 re-basing (current) "),
+        "the source named on its side"
+    );
+    assert!(
+        !html.contains("· story "),
+        "no source's figure is labelled the story's"
+    );
+    assert!(
+        html.contains("This verdict rests on figures standing in from another release"),
+        "a verdict on a stand-in says so"
+    );
+    assert!(
+        html.contains(
+            "The 2023 balance here is −₩4.283 trillion; the story says −₩6.003 trillion."
+        ),
+        "the arithmetic in words"
+    );
+}
+
+#[tokio::test]
+async fn the_latest_quarters_show_with_their_revision() {
+    let html = render(Lang::En).await;
+    assert!(
+        html.contains("data-testid=\"quarters\""),
+        "the quarterly table"
+    );
+    for q in ["2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4"] {
+        assert!(html.contains(&format!("data-quarter=\"{q}\"")), "{q}");
+    }
+    assert!(
+        html.contains("2025 sales: the four quarters as printed add up to"),
+        "the revision is shown"
+    );
+    let ko = render(Lang::Ko).await;
+    assert!(
+        ko.contains("최근 분기") && ko.contains("상향 수정"),
+        "in Korean too"
+    );
 }

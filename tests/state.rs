@@ -17,6 +17,20 @@ fn fresh() -> AppState {
     )
 }
 
+/// The shipped data opening on KIEP's 2023 figures, as it did before the page opened on today's
+/// official series: the tests of checks against the story's own source read it.
+fn fresh_on_kiep() -> AppState {
+    let text = jikgu::core::EMBEDDED_TEXT.replacen(
+        "default_view = \"kostat-rebased\"",
+        "default_view = \"kiep-2025-07-02\"\ndefault_year = 2023",
+        1,
+    );
+    AppState::new(
+        Rc::new(Dataset::parse(&text).expect("KIEP as the default")),
+        Lang::En,
+    )
+}
+
 fn cell(flow: Flow, partner: Partner, year: i32) -> CellRef {
     SeriesKey::won(flow, partner).at(year)
 }
@@ -35,7 +49,7 @@ fn verdict_of(state: &AppState, id: &str) -> String {
 #[test]
 fn a_valid_edit_recomputes_and_can_be_undone_and_redone() {
     let china_2023 = cell(Flow::Purchases, Partner::China, 2023);
-    let before = fresh();
+    let before = fresh_on_kiep();
     assert_eq!(
         verdict_of(&before, "C3"),
         "holds",
@@ -389,7 +403,7 @@ fn goal_seeks_answer_and_their_targets_are_fields() {
         year: 2023,
         target: d("-4300000000"),
     };
-    let state = fresh().apply(Action::SetSeek(Some(rate_seek)));
+    let state = fresh_on_kiep().apply(Action::SetSeek(Some(rate_seek)));
     let Some(SeekOutcome::Solved { value, .. }) = state.computed.seek.clone() else {
         panic!("solved: {:?}", state.computed.seek)
     };
@@ -425,7 +439,7 @@ fn goal_seeks_answer_and_their_targets_are_fields() {
     assert_eq!(applied.fixed_rate, d("1396"), "and is remembered");
 
     let sales_china = SeriesKey::won(Flow::Sales, Partner::China);
-    let growth = fresh().apply(Action::SetSeek(Some(Seek::Growth {
+    let growth = fresh_on_kiep().apply(Action::SetSeek(Some(Seek::Growth {
         series: sales_china,
         year: 2030,
         target: Decimal::ZERO,
@@ -549,10 +563,11 @@ fn a_loaded_data_file_replaces_the_data_and_a_bad_one_changes_nothing() {
         text: "4".into(),
     });
 
-    // The same schema with one figure changed: KIEP's 2023 deficit as 7 trillion.
+    // The same schema with one figure changed: 2025 purchases (current basis) as 10조234억, so the
+    // 2025 deficit is 3조234억 − 10조234억 = 7 trillion.
     let other = EMBEDDED_TEXT.replacen(
-        "value = \"-6.003\", unit = \"tn\", note = \"6조30억원",
-        "value = \"-7\", unit = \"tn\", note = \"6조30억원",
+        "vintage = \"rebased\", flow = \"purchases\", year = 2025, value = \"85080\"",
+        "vintage = \"rebased\", flow = \"purchases\", year = 2025, value = \"100234\"",
         1,
     );
     assert_ne!(other, EMBEDDED_TEXT, "the test changes a figure");
@@ -675,7 +690,7 @@ fn a_restored_session_brings_back_work_for_this_dataset_only() {
     use jikgu::state::{Notice, SavedScenario, Session};
     let mut mine = Scenario::default();
     mine.edits.insert(
-        cell(Flow::Balance, Partner::All, 2023),
+        cell(Flow::Balance, Partner::All, 2025),
         "-8000000000000".parse().expect("decimal"),
     );
     let mut foreign = mine.clone();
@@ -740,7 +755,7 @@ fn the_session_found_on_opening_is_the_first_state() {
     use jikgu::state::{Notice, Session, StartOptions};
     let mut linked = Scenario::default();
     linked.edits.insert(
-        cell(Flow::Balance, Partner::All, 2023),
+        cell(Flow::Balance, Partner::All, 2025),
         "-8000000000000".parse().expect("decimal"),
     );
     let dataset = Rc::new(Dataset::embedded().expect("embedded").clone());

@@ -15,6 +15,9 @@ use rust_decimal::Decimal;
 use super::expr::{Eval, Expr, Ref, Resolve};
 use super::lang::Lang;
 use super::measure::Undefined;
+use super::num;
+use super::series::CellRef;
+use super::table::{Provenance, Table};
 
 /// How a part's computed value is compared with what the story stated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,9 +116,78 @@ pub struct Part {
     pub note_ko: Option<String>,
     /// An explanation in English.
     pub note_en: Option<String>,
+    /// The check said in words, Korean: `{check}`, `{expect}` and cells such as
+    /// `{sales.china[2020]}` are replaced by their values.
+    pub say_ko: Option<String>,
+    /// The check said in words, English, with the same placeholders.
+    pub say_en: Option<String>,
+}
+
+/// Whose figure one side of a part is, so the panel names it rightly: "the story says" only for the
+/// story's own figures, a source by its name, a threshold as a threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The story's stated figures, or a number the story wrote (600, 80).
+    Story,
+    /// Figures of the view being read.
+    View,
+    /// A bar the check sets itself (a deficit is below 0), not anybody's figure.
+    Threshold,
 }
 
 impl Part {
+    /// Whose figure the computed side is.
+    pub fn check_side(&self) -> Side {
+        side(&self.check, self.compare)
+    }
+
+    /// Whose figure the expected side is.
+    pub fn expect_side(&self) -> Side {
+        side(&self.expect, self.compare)
+    }
+
+    /// The part in words, with the values the reader sees in place of its placeholders; `None`
+    /// when the data file gives no wording.
+    pub fn say(&self, lang: Lang, verdict: &Verdict, table: &Table) -> Option<String> {
+        let template = lang.pick(self.say_ko.as_deref()?, self.say_en.as_deref()?);
+        let (computed, expected) = match verdict {
+            Verdict::Holds { computed, expected }
+            | Verdict::Fails {
+                computed, expected, ..
+            } => (Some(*computed), Some(*expected)),
+            // An unchecked part says why instead: its sentence would be mostly blanks.
+            Verdict::Unchecked { .. } => return None,
+        };
+        Some(fill_in(template, lang, &|name| match name {
+            "check" => computed,
+            "expect" => expected,
+            cell => cell.parse::<CellRef>().ok().and_then(|c| table.value(c)),
+        }))
+    }
+
+    /// The view's cells this part read that only stand in for its vintage (directly, or as an
+    /// input of a derived balance): a verdict resting on them has to say so.
+    pub fn stand_ins(&self, table: &Table) -> Vec<CellRef> {
+        let mut out = Vec::new();
+        let mut visit = |c: CellRef| {
+            if let Some(Provenance::Published {
+                stands_in: true, ..
+            }) = table.cell(c).map(|x| &x.provenance)
+            {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        };
+        for r in self.refs() {
+            let Some(c) = r.view_cell() else { continue };
+            visit(c);
+            if let Some(Provenance::Derived { inputs, .. }) = table.cell(c).map(|x| &x.provenance) {
+                inputs.iter().copied().for_each(&mut visit);
+            }
+        }
+        out
+    }
     /// The part's formula, e.g. `fold(…) ≈ 600`.
     pub fn formula(&self) -> String {
         format!(
@@ -190,6 +262,70 @@ impl Part {
     }
 }
 
+fn side(e: &Expr, compare: Compare) -> Side {
+    let refs = e.refs();
+    if refs.iter().any(|r| r.view_cell().is_some()) {
+        Side::View
+    } else if !refs.is_empty() {
+        Side::Story
+    } else if matches!(
+        compare,
+        Compare::Above | Compare::Below | Compare::AtLeast | Compare::AtMost
+    ) {
+        Side::Threshold
+    } else {
+        Side::Story
+    }
+}
+
+/// Replaces each `{name}` in a sentence of the data file (`{check}`, `{sales.china[2020]}`…) by the
+/// value `lookup` gives for it, written for readers; "(none)" where there is none. `{name|usd}`,
+/// `{name|pct}` and `{name|fold}` say what the number is; without, an amount is in won.
+pub fn fill_in(template: &str, lang: Lang, lookup: &dyn Fn(&str) -> Option<Decimal>) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let Some(close) = after.find('}') else {
+            out.push_str(after);
+            rest = "";
+            break;
+        };
+        let inner = after.get(1..close).unwrap_or_default();
+        let (name, kind) = inner.split_once('|').unwrap_or((inner, ""));
+        let quantity = match kind {
+            "usd" => Some(num::Quantity::Usd),
+            "pct" => Some(num::Quantity::Percent),
+            "fold" => Some(num::Quantity::Fold),
+            _ => None,
+        };
+        out.push_str(&lookup(name).map_or_else(
+            || lang.pick("(없음)", "(none)").to_string(),
+            |v| match quantity {
+                Some(q) => num::format(v, q, lang, num::Style::Compact),
+                None => words_value(v, lang),
+            },
+        ));
+        rest = after.get(close + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A value in a sentence: amounts in the reader's scale words, small numbers (per cent, folds) with
+/// one decimal.
+fn words_value(v: Decimal, lang: Lang) -> String {
+    if v.abs() >= Decimal::from(10_000) {
+        num::format(v, num::Quantity::Won, lang, num::Style::Compact)
+    } else {
+        v.round_dp_with_strategy(1, num::ROUNDING)
+            .normalize()
+            .to_string()
+            .replace('-', "\u{2212}")
+    }
+}
+
 /// A claim of the story, with its parts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -203,6 +339,9 @@ pub struct Claim {
     pub parts: Vec<Part>,
     /// Why the claim cannot be checked at all (Korean, English): a context figure.
     pub unchecked: Option<(String, String)>,
+    /// What changed between the figures published by the story's date and today's (Korean,
+    /// English), one sentence with the same placeholders as a part's wording.
+    pub then_now: Option<(String, String)>,
 }
 
 impl Claim {

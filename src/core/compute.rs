@@ -9,8 +9,8 @@
 //! use jikgu::core::{compute, Dataset, Scenario};
 //! let data = Dataset::embedded().unwrap();
 //! let out = compute(data, &Scenario::default());
-//! assert_eq!(out.headline.year, 2023);
-//! assert_eq!(out.claims.len(), 6);
+//! assert_eq!(out.headline.year, 2025);
+//! assert_eq!(out.claims.len(), 7);
 //! ```
 
 use super::arith::Arith;
@@ -473,7 +473,7 @@ mod tests {
     }
 
     fn data() -> &'static Dataset {
-        Dataset::embedded().expect("embedded")
+        crate::core::dataset::fixture_2026_11_28()
     }
 
     #[test]

@@ -48,6 +48,19 @@ pub const EMBEDDED_TEXT: &str = include_str!("../../static/data/jikgu.toml");
 static EMBEDDED: LazyLock<Result<Dataset, DatasetError>> =
     LazyLock::new(|| Dataset::parse(EMBEDDED_TEXT));
 
+/// The data file as shipped on 2026-11-28, for unit tests of the model whose numbers should not move
+/// each time the data desk adds a release.
+#[cfg(test)]
+pub(crate) fn fixture_2026_11_28() -> &'static Dataset {
+    static FIXTURE: LazyLock<Result<Dataset, DatasetError>> = LazyLock::new(|| {
+        Dataset::parse(include_str!("../../tests/fixtures/jikgu-2026-11-28.toml"))
+    });
+    match FIXTURE.as_ref() {
+        Ok(d) => d,
+        Err(e) => panic!("fixture: {e}"),
+    }
+}
+
 /// FNV-1a, for the maps the parser checks duplicates with: a few hundred short keys a file.
 /// The standard SipHash spent about a thousand instructions a key here; its defence against
 /// crafted collisions is not needed for a file the reader opens in their own browser.
@@ -104,6 +117,12 @@ pub struct Source {
     pub date: Option<String>,
     /// Where to read it.
     pub url: Option<String>,
+    /// Where its figures were read when that is not a web address (a publication's own locator,
+    /// such as an article number), and the default for its figures.
+    pub locator: Option<String>,
+    /// What its figures cover, when a reader could assume more (e.g. customs: express-courier
+    /// clearance only); a figure's own `scope` overrides it.
+    pub scope: Option<String>,
     /// What a reader should know about it, in our words.
     pub note: Option<String>,
 }
@@ -201,6 +220,9 @@ pub struct Figure {
     pub series: SeriesKey,
     /// The year it describes.
     pub year: i32,
+    /// The quarter (1–4) for a quarterly figure. Quarterly figures are kept out of the views' annual
+    /// series and read by `core::quarters`.
+    pub quarter: Option<u8>,
     /// Level or published growth.
     pub kind: FigureKind,
     /// The value in base units (won, dollars, parcels) or in per cent for growth.
@@ -211,8 +233,14 @@ pub struct Figure {
     pub unit: Unit,
     /// Given as "about": a rounded figure.
     pub approx: bool,
-    /// A different scope from the series' usual one (e.g. excluding duty-free sales).
+    /// A different scope from the series' usual one (e.g. excluding duty-free sales), or the
+    /// source's scope when the row gives none.
     pub scope: Option<String>,
+    /// Where the figure was read: the row's own `locator`, else the cited coverage's or the
+    /// source's `url` or `locator`. Never empty: a figure nobody can look up is refused.
+    pub locator: String,
+    /// When it was published (YYYY-MM-DD): the row's `released`, else its source's `date`.
+    pub released: Option<String>,
     /// The press coverage the figure was read in, when not the source's own citation.
     pub cite: Option<SourceRef>,
     /// A note in our words.
@@ -228,10 +256,16 @@ pub struct Rate {
     pub source: SourceRef,
     /// The year.
     pub year: i32,
+    /// The quarter (1–4) for a quarterly average; `None` for the year's.
+    pub quarter: Option<u8>,
     /// Won per dollar.
     pub value: Decimal,
-    /// Found only rounded, or derived from quarterly averages.
+    /// Found only rounded.
     pub approx: bool,
+    /// The year's rate is the mean of its four published quarterly averages, computed when the
+    /// file is read: no annual figure was published, and a stored mean would be a derived number
+    /// posing as a published one.
+    pub derived: bool,
     /// A note in our words.
     pub note: Option<String>,
 }
@@ -280,6 +314,21 @@ impl View {
     /// Every series with at least one figure (level or growth) in this view, in display order.
     pub fn series(&self) -> &[SeriesKey] {
         &self.series
+    }
+
+    /// The newest year with a balance for a partner: published, or both flows to derive it from.
+    pub fn latest_balance_year(&self, partner: Partner) -> Option<i32> {
+        let years = |flow| {
+            self.levels_of(SeriesKey::won(flow, partner))
+                .map(|(y, _)| y)
+                .collect::<BTreeSet<i32>>()
+        };
+        let sales = years(Flow::Sales);
+        let derived = years(Flow::Purchases)
+            .into_iter()
+            .filter(|y| sales.contains(y))
+            .max();
+        derived.max(years(Flow::Balance).last().copied())
     }
 
     /// Every level figure of one series, by year.
@@ -504,11 +553,13 @@ pub struct Dataset {
     /// Base currency code (KRW).
     pub currency: String,
     default_view: usize,
+    then_view: Option<usize>,
     default_year: i32,
     default_partner: Partner,
     sources: Vec<Source>,
     figures: Vec<Figure>,
     rates: BTreeMap<i32, Rate>,
+    quarter_rates: BTreeMap<(i32, u8), Rate>,
     claims: Vec<Claim>,
     views: Vec<View>,
     story_view: Option<usize>,
@@ -545,7 +596,8 @@ struct RawFile {
     story: String,
     currency: String,
     default_view: String,
-    default_year: i64,
+    then_view: Option<String>,
+    default_year: Option<i64>,
     default_partner: String,
     source: Vec<Spanned<RawSource>>,
     data: RawData,
@@ -569,14 +621,18 @@ struct RawSource {
     author: Option<String>,
     date: Option<String>,
     url: Option<String>,
+    locator: Option<String>,
+    scope: Option<String>,
     note: Option<String>,
 }
 
 struct RawRate {
     source: String,
     year: i64,
+    quarter: Option<i64>,
     value: String,
     approx: bool,
+    locator: Option<String>,
     note: Option<String>,
 }
 
@@ -587,10 +643,13 @@ struct RawFigure {
     partner: Option<String>,
     measure: Option<String>,
     year: i64,
+    quarter: Option<i64>,
     value: String,
     unit: Option<String>,
     approx: bool,
     scope: Option<String>,
+    locator: Option<String>,
+    released: Option<String>,
     cite: Option<String>,
     note: Option<String>,
 }
@@ -602,6 +661,8 @@ struct RawClaim {
     part: Vec<Spanned<RawPart>>,
     unchecked_ko: Option<String>,
     unchecked_en: Option<String>,
+    then_now_ko: Option<String>,
+    then_now_en: Option<String>,
 }
 
 struct RawPart {
@@ -616,6 +677,8 @@ struct RawPart {
     required: bool,
     note_ko: Option<String>,
     note_en: Option<String>,
+    say_ko: Option<String>,
+    say_en: Option<String>,
 }
 
 /// Reads the keys of one table of the file: each by name and type, then refuses any key left over,
@@ -678,12 +741,16 @@ impl<'a> Keys<'a> {
     }
 
     fn integer(&mut self, key: &'static str) -> Result<i64, DatasetError> {
+        self.opt_integer(key)?.ok_or_else(|| self.missing(key))
+    }
+
+    fn opt_integer(&mut self, key: &'static str) -> Result<Option<i64>, DatasetError> {
         match self.item(key) {
-            None => Err(self.missing(key)),
+            None => Ok(None),
             Some(Item {
                 value: Value::Integer(n),
                 ..
-            }) => Ok(*n),
+            }) => Ok(Some(*n)),
             Some(item) => Err(self.wrong_type(key, item, "an integer")),
         }
     }
@@ -794,7 +861,8 @@ impl RawFile {
             story: k.string("story")?,
             currency: k.string("currency")?,
             default_view: k.string("default_view")?,
-            default_year: k.integer("default_year")?,
+            then_view: k.opt_string("then_view")?,
+            default_year: k.opt_integer("default_year")?,
             default_partner: k.string("default_partner")?,
             source: rows(k.tables("source")?, RawSource::read)?,
             data,
@@ -819,6 +887,8 @@ impl RawSource {
             author: k.opt_string("author")?,
             date: k.opt_string("date")?,
             url: k.opt_string("url")?,
+            locator: k.opt_string("locator")?,
+            scope: k.opt_string("scope")?,
             note: k.opt_string("note")?,
         };
         k.finish()?;
@@ -832,8 +902,10 @@ impl RawRate {
         let raw = RawRate {
             source: k.string("source")?,
             year: k.integer("year")?,
+            quarter: k.opt_integer("quarter")?,
             value: k.string("value")?,
             approx: k.boolean("approx", false)?,
+            locator: k.opt_string("locator")?,
             note: k.opt_string("note")?,
         };
         k.finish()?;
@@ -851,10 +923,13 @@ impl RawFigure {
             partner: k.opt_string("partner")?,
             measure: k.opt_string("measure")?,
             year: k.integer("year")?,
+            quarter: k.opt_integer("quarter")?,
             value: k.string("value")?,
             unit: k.opt_string("unit")?,
             approx: k.boolean("approx", false)?,
             scope: k.opt_string("scope")?,
+            locator: k.opt_string("locator")?,
+            released: k.opt_string("released")?,
             cite: k.opt_string("cite")?,
             note: k.opt_string("note")?,
         };
@@ -873,6 +948,8 @@ impl RawClaim {
             part: rows(k.tables("part")?, RawPart::read)?,
             unchecked_ko: k.opt_string("unchecked_ko")?,
             unchecked_en: k.opt_string("unchecked_en")?,
+            then_now_ko: k.opt_string("then_now_ko")?,
+            then_now_en: k.opt_string("then_now_en")?,
         };
         k.finish()?;
         Ok(raw)
@@ -894,6 +971,8 @@ impl RawPart {
             required: k.boolean("required", true)?,
             note_ko: k.opt_string("note_ko")?,
             note_en: k.opt_string("note_en")?,
+            say_ko: k.opt_string("say_ko")?,
+            say_en: k.opt_string("say_en")?,
         };
         k.finish()?;
         Ok(raw)
@@ -930,6 +1009,49 @@ fn year_in_range(year: i64, at: &Location) -> Result<i32, DatasetError> {
             at: at.clone(),
             year,
         })
+}
+
+fn quarter_in_range(quarter: i64, at: &Location) -> Result<u8, DatasetError> {
+    u8::try_from(quarter)
+        .ok()
+        .filter(|q| (1..=4).contains(q))
+        .ok_or_else(|| DatasetError::Invalid {
+            at: at.clone(),
+            message: format!("expected a quarter from 1 to 4, found {quarter}"),
+        })
+}
+
+/// A year, or a quarter written the way the data file's readers know it (`2025Q3`).
+fn period(year: i32, quarter: Option<u8>) -> String {
+    match quarter {
+        Some(q) => format!("{year}Q{q}"),
+        None => year.to_string(),
+    }
+}
+
+/// Every figure must say where it was read, so a reader can check it against the publication.
+fn no_locator(at: Location) -> DatasetError {
+    DatasetError::Invalid {
+        at,
+        message: "expected a locator: give the row a `locator`, or its source a `url` or `locator`"
+            .into(),
+    }
+}
+
+/// `YYYY-MM-DD` with plausible month and day; enough to catch a transposed or truncated date.
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let num = |r: std::ops::Range<usize>| {
+        text.get(r)
+            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|s| s.parse::<u32>().ok())
+    };
+    b.len() == 10
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && num(0..4).is_some()
+        && num(5..7).is_some_and(|m| (1..=12).contains(&m))
+        && num(8..10).is_some_and(|d| (1..=31).contains(&d))
 }
 
 fn parse_enum<T: Copy + fmt::Display>(
@@ -1032,6 +1154,8 @@ impl Dataset {
                 author: s.author.clone(),
                 date: s.date.clone(),
                 url: s.url.clone(),
+                locator: s.locator.clone(),
+                scope: s.scope.clone(),
                 note: s.note.clone(),
             });
         }
@@ -1066,8 +1190,10 @@ impl Dataset {
                 })
         };
 
-        // Rates.
+        // Rates: annual averages, and quarterly ones from which a year without a published annual
+        // average gets the mean of its four quarters.
         let mut rates = BTreeMap::new();
+        let mut quarter_rates: BTreeMap<(i32, u8), Rate> = BTreeMap::new();
         let mut rate_lines = FnvMap::default();
         for (i, spanned) in raw.data.rates.iter().enumerate() {
             let line = spanned.line;
@@ -1078,6 +1204,7 @@ impl Dataset {
             let r = &spanned.value;
             let source = find_source(&r.source, "source", &at)?;
             let year = year_in_range(r.year, &at)?;
+            let quarter = r.quarter.map(|q| quarter_in_range(q, &at)).transpose()?;
             let value = plain_decimal(&r.value).ok_or_else(|| DatasetError::BadDecimal {
                 at: at.clone(),
                 value: r.value.clone(),
@@ -1088,29 +1215,79 @@ impl Dataset {
                     message: format!("expected a rate above zero, found {value}"),
                 });
             }
-            if let Some(first) = rate_lines.insert(year, line) {
+            let has_locator = r.locator.is_some()
+                || sources
+                    .get(source.0)
+                    .is_some_and(|s| s.url.is_some() || s.locator.is_some());
+            if !has_locator {
+                return Err(no_locator(at));
+            }
+            if let Some(first) = rate_lines.insert((year, quarter), line) {
                 return Err(DatasetError::Duplicate {
                     at,
-                    what: format!("the rate for {year}"),
+                    what: format!("the rate for {}", period(year, quarter)),
                     first_line: Some(first),
                 });
             }
-            rates.insert(
+            let rate = Rate {
+                source,
                 year,
-                Rate {
-                    source,
-                    year,
-                    value,
-                    approx: r.approx,
-                    note: r.note.clone(),
-                },
-            );
+                quarter,
+                value,
+                approx: r.approx,
+                derived: false,
+                note: r.note.clone(),
+            };
+            match quarter {
+                Some(q) => {
+                    quarter_rates.insert((year, q), rate);
+                }
+                None => {
+                    rates.insert(year, rate);
+                }
+            }
+        }
+        for ((year, _), first) in &quarter_rates {
+            if rates.contains_key(year) {
+                continue;
+            }
+            let four: Vec<&Rate> = quarter_rates
+                .range((*year, 1)..=(*year, 4))
+                .map(|(_, r)| r)
+                .collect();
+            let sum = four
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, r| acc.plus(r.value));
+            if let (4, Some(sum)) = (four.len(), sum) {
+                rates.insert(
+                    *year,
+                    Rate {
+                        source: first.source,
+                        year: *year,
+                        quarter: None,
+                        value: sum / Decimal::from(4),
+                        approx: four.iter().any(|r| r.approx),
+                        derived: true,
+                        note: None,
+                    },
+                );
+            }
         }
 
         // Figures.
         let mut figures = Vec::with_capacity(raw.data.figures.len());
-        let mut seen: FnvMap<(String, Option<Vintage>, SeriesKey, i32, FigureKind), usize> =
-            FnvMap::default();
+        // A quarter is often printed again, revised, in a later release: each printing is kept,
+        // keyed by its release, and the newest is the one shown.
+        type Seen = (
+            String,
+            Option<Vintage>,
+            SeriesKey,
+            i32,
+            Option<u8>,
+            Option<String>,
+            FigureKind,
+        );
+        let mut seen: FnvMap<Seen, usize> = FnvMap::default();
         seen.reserve(raw.data.figures.len());
         for (i, spanned) in raw.data.figures.iter().enumerate() {
             let line = spanned.line;
@@ -1174,6 +1351,7 @@ impl Dataset {
                 &at,
             )?;
             let year = year_in_range(f.year, &at)?;
+            let quarter = f.quarter.map(|q| quarter_in_range(q, &at)).transpose()?;
             let unit_text = f.unit.as_deref().unwrap_or("one");
             let unit = Unit::from_id(unit_text).ok_or_else(|| DatasetError::Unknown {
                 at: at.clone(),
@@ -1219,21 +1397,65 @@ impl Dataset {
                 .as_deref()
                 .map(|c| find_source(c, "cite", &at))
                 .transpose()?;
+            // The source a row belongs to: its own, or for a family the vintage's source.
+            // A family row with no vintage belongs to every member; the first one's citation serves.
+            let home = sources.iter().find(|s| {
+                s.id == f.source
+                    || (s.family.as_deref() == Some(&family)
+                        && (vintage.is_none() || s.vintage == vintage))
+            });
+            let cited = cite.and_then(|c| sources.get(c.0));
+            let locator = f
+                .locator
+                .clone()
+                .or_else(|| cited.and_then(|s| s.url.clone().or_else(|| s.locator.clone())))
+                .or_else(|| home.and_then(|s| s.url.clone().or_else(|| s.locator.clone())))
+                .filter(|l| !l.trim().is_empty())
+                .ok_or_else(|| no_locator(at.clone()))?;
+            let released = f
+                .released
+                .clone()
+                .or_else(|| home.and_then(|s| s.date.clone()));
+            if let Some(date) = f.released.as_deref().filter(|d| !is_date(d)) {
+                return Err(DatasetError::Invalid {
+                    at,
+                    message: format!("expected released as YYYY-MM-DD, found {}", quoted(date)),
+                });
+            }
+            let scope = f
+                .scope
+                .clone()
+                .or_else(|| home.and_then(|s| s.scope.clone()));
             let series = SeriesKey {
                 flow,
                 partner,
                 measure,
             };
             let other_vintages: &[Option<Vintage>] = match vintage {
-                None => &[Some(Vintage::First), Some(Vintage::Revised)],
+                None => &[
+                    Some(Vintage::First),
+                    Some(Vintage::Revised),
+                    Some(Vintage::Rebased),
+                ],
                 Some(_) => &[None],
             };
+            let printing = quarter.and(released.clone());
             for other in std::iter::once(&vintage).chain(other_vintages) {
-                if let Some(first) = seen.get(&(family.clone(), *other, series, year, kind)) {
+                let key = (
+                    family.clone(),
+                    *other,
+                    series,
+                    year,
+                    quarter,
+                    printing.clone(),
+                    kind,
+                );
+                if let Some(first) = seen.get(&key) {
                     let what = if *other == vintage {
                         format!(
-                            "{} {series} {year}{}",
+                            "{} {series} {}{}",
                             family,
+                            period(year, quarter),
                             if kind == FigureKind::YoyPct {
                                 " (growth)"
                             } else {
@@ -1250,19 +1472,33 @@ impl Dataset {
                     });
                 }
             }
-            seen.insert((family.clone(), vintage, series, year, kind), i);
+            seen.insert(
+                (
+                    family.clone(),
+                    vintage,
+                    series,
+                    year,
+                    quarter,
+                    printing,
+                    kind,
+                ),
+                i,
+            );
             figures.push(Figure {
                 origin: f.source.clone(),
                 family,
                 vintage,
                 series,
                 year,
+                quarter,
                 kind,
                 value,
                 published: f.value.clone(),
                 unit,
                 approx: f.approx,
-                scope: f.scope.clone(),
+                scope,
+                locator,
+                released,
                 cite,
                 note: f.note.clone(),
                 line,
@@ -1275,18 +1511,33 @@ impl Dataset {
             let family = s.family.clone().unwrap_or_else(|| s.id.clone());
             let mut levels = BTreeMap::new();
             let mut growth = BTreeMap::new();
-            // Own vintage first, then unspecified, then the other vintage standing in.
-            for pass in 0..3 {
+            // Own vintage first, then unspecified, then the other vintages standing in: the nearest
+            // first and, between two as near, the older (the restructured series borrows a first
+            // release before it borrows from the re-based one).
+            let mut order = vec![s.vintage];
+            if let Some(own) = s.vintage {
+                order.push(None);
+                let mut others: Vec<Vintage> =
+                    Vintage::ALL.iter().copied().filter(|v| *v != own).collect();
+                others.sort_by_key(|v| ((*v as i32 - own as i32).abs(), own < *v));
+                order.extend(others.into_iter().map(Some));
+            }
+            // A vintage borrows only for years it covers: a superseded series is not extended
+            // past its own end by a newer basis.
+            let own_end = figures
+                .iter()
+                .filter(|f| f.family == family && f.vintage == s.vintage && f.quarter.is_none())
+                .map(|f| f.year)
+                .max();
+            for (pass, wanted) in order.iter().enumerate() {
                 for (fi, f) in figures.iter().enumerate() {
-                    if f.family != family {
+                    if f.family != family
+                        || f.quarter.is_some()
+                        || (pass > 0 && Some(f.year) > own_end)
+                    {
                         continue;
                     }
-                    let matches = match pass {
-                        0 => f.vintage == s.vintage,
-                        1 => s.vintage.is_some() && f.vintage.is_none(),
-                        _ => s.vintage.is_some() && f.vintage.is_some() && f.vintage != s.vintage,
-                    };
-                    if matches {
+                    if f.vintage == *wanted {
                         let map = if f.kind == FigureKind::Level {
                             &mut levels
                         } else {
@@ -1294,7 +1545,7 @@ impl Dataset {
                         };
                         map.entry((f.series, f.year)).or_insert(Pick {
                             figure: FigureRef(fi),
-                            stands_in: pass == 2,
+                            stands_in: pass >= 2,
                         });
                     }
                 }
@@ -1349,16 +1600,32 @@ impl Dataset {
 
         let story = find_source(&raw.story, "story", &header)?;
         let story_view = views.iter().position(|v| v.source == story);
+        // The page opens on a source's figures; the story is what they are checked against.
+        let pickable = || views.iter().filter(|v| v.source != story);
         let default_view = views
             .iter()
-            .position(|v| v.id == raw.default_view)
+            .position(|v| v.id == raw.default_view && v.source != story)
             .ok_or_else(|| DatasetError::Unknown {
                 at: header.clone(),
                 field: "default_view",
                 value: raw.default_view.clone(),
-                expected: names(&views.iter().map(|v| v.id.as_str()).collect::<Vec<_>>()),
+                expected: names(&pickable().map(|v| v.id.as_str()).collect::<Vec<_>>()),
             })?;
-        let default_year = year_in_range(raw.default_year, &header)?;
+        let then_view = raw
+            .then_view
+            .as_deref()
+            .map(|id| {
+                pickable()
+                    .position(|v| v.id == id)
+                    .and_then(|_| views.iter().position(|v| v.id == id))
+                    .ok_or_else(|| DatasetError::Unknown {
+                        at: header.clone(),
+                        field: "then_view",
+                        value: id.to_string(),
+                        expected: names(&pickable().map(|v| v.id.as_str()).collect::<Vec<_>>()),
+                    })
+            })
+            .transpose()?;
         let default_partner = parse_enum(
             &raw.default_partner,
             Partner::from_id,
@@ -1366,8 +1633,20 @@ impl Dataset {
             "default_partner",
             &header,
         )?;
-        let first_year = figures.iter().map(|f| f.year).min().unwrap_or(default_year);
-        let last_year = figures.iter().map(|f| f.year).max().unwrap_or(default_year);
+        let annual = || figures.iter().filter(|f| f.quarter.is_none());
+        let latest = annual().map(|f| f.year).max();
+        // Without `default_year` the page opens on the newest year the default view has a balance
+        // for, so adding the next release to the file moves the headline with no code change.
+        let default_year = match raw.default_year {
+            Some(year) => year_in_range(year, &header)?,
+            None => views
+                .get(default_view)
+                .and_then(|v| v.latest_balance_year(default_partner))
+                .or(latest)
+                .unwrap_or(YEAR_MIN),
+        };
+        let first_year = annual().map(|f| f.year).min().unwrap_or(default_year);
+        let last_year = latest.unwrap_or(default_year);
 
         // Series any view has, plus balances any view can derive: what claims may read.
         let mut known: BTreeSet<SeriesKey> = BTreeSet::new();
@@ -1510,6 +1789,8 @@ impl Dataset {
                     required: p.required,
                     note_ko: p.note_ko.clone(),
                     note_en: p.note_en.clone(),
+                    say_ko: p.say_ko.clone(),
+                    say_en: p.say_en.clone(),
                 });
             }
             claims.push(Claim {
@@ -1518,6 +1799,7 @@ impl Dataset {
                 en: c.en.clone(),
                 parts,
                 unchecked,
+                then_now: c.then_now_ko.clone().zip(c.then_now_en.clone()),
             });
         }
 
@@ -1530,11 +1812,13 @@ impl Dataset {
             story,
             currency: raw.currency,
             default_view,
+            then_view,
             default_year,
             default_partner,
             sources,
             figures,
             rates,
+            quarter_rates,
             claims,
             views,
             story_view,
@@ -1607,6 +1891,11 @@ impl Dataset {
         self.default_view
     }
 
+    /// The view of the figures published by the story's date, for "then and now".
+    pub fn then_view(&self) -> Option<usize> {
+        self.then_view
+    }
+
     /// The headline year shown first.
     pub fn default_year(&self) -> i32 {
         self.default_year
@@ -1615,6 +1904,36 @@ impl Dataset {
     /// The headline partner shown first.
     pub fn default_partner(&self) -> Partner {
         self.default_partner
+    }
+
+    /// Whether a view is the story's own figures: the reference the claims check, kept out of the
+    /// view picker and the sources' comparison.
+    pub fn is_story_view(&self, view: usize) -> bool {
+        self.story_view == Some(view)
+    }
+
+    /// The views a reader can pick: every source's but the story's.
+    pub fn source_views(&self) -> impl Iterator<Item = (usize, &View)> {
+        self.views
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.is_story_view(*i))
+    }
+
+    /// The quarterly won-per-dollar averages, in order.
+    pub fn quarter_rates(&self) -> impl Iterator<Item = &Rate> {
+        self.quarter_rates.values()
+    }
+
+    /// A figure the story stated (`stated.…` in a claim), as a value; `None` for anything else.
+    pub fn stated(&self, r: &Ref) -> Option<Decimal> {
+        let story = self.story_view()?;
+        let pick = match r {
+            Ref::Stated(c) => story.level(c.series, c.year),
+            Ref::StatedYoy(c) => story.growth(c.series, c.year),
+            _ => None,
+        }?;
+        self.figure(pick.figure).map(|f| f.value)
     }
 
     /// The view holding the story's own figures.
@@ -1634,6 +1953,10 @@ impl Dataset {
     pub fn compare(&self, series: SeriesKey, year: i32) -> Vec<SourceValue> {
         let mut out = Vec::new();
         for (i, view) in self.views.iter().enumerate() {
+            // The story is what the sources are compared against, not one of them.
+            if Some(i) == self.story_view {
+                continue;
+            }
             let level = |k: SeriesKey| {
                 view.level(k, year)
                     .and_then(|p| self.figure(p.figure).map(|f| (f.value, p)))
@@ -1680,30 +2003,38 @@ mod tests {
     #[test]
     fn embedded_dataset_parses_with_every_figure() {
         let data = data();
-        assert_eq!(data.figures().len(), 123, "figures");
-        assert_eq!(data.sources().len(), 11, "sources");
-        assert_eq!(data.rates().count(), 8, "rates");
-        assert_eq!(data.claims().len(), 6, "claims");
+        assert_eq!(data.figures().len(), 191, "figures");
+        assert_eq!(data.sources().len(), 14, "sources");
+        assert_eq!(data.rates().count(), 8, "annual rates, 2024's derived");
+        assert_eq!(data.quarter_rates().count(), 8, "quarterly rates");
+        assert_eq!(data.claims().len(), 7, "claims");
         assert_eq!(
             data.claims().iter().map(|c| c.parts.len()).sum::<usize>(),
-            13,
+            14,
             "claim parts"
         );
-        assert_eq!(data.years(), (2014, 2024), "published years");
-        let ids: Vec<&str> = data.views().iter().map(|v| v.id.as_str()).collect();
+        assert_eq!(data.years(), (2014, 2025), "published years");
+        assert_eq!(data.default_year(), 2025, "the newest year opens the page");
+        let ids: Vec<&str> = data.source_views().map(|(_, v)| v.id.as_str()).collect();
         assert_eq!(
             ids,
             [
-                "alphabiz-2025-07-03",
                 "kiep-2025-07-02",
                 "kostat-first",
                 "kostat-revised",
+                "kostat-rebased",
+                "kosis-later",
                 "fki-2024-06-17",
                 "kcs",
                 "kcci",
                 "herald-2024-06-21"
             ],
-            "views"
+            "views a reader can pick: the story is not one of them"
+        );
+        assert_eq!(
+            data.views()[data.default_view()].id,
+            "kostat-rebased",
+            "the page opens on today's official series"
         );
         assert_eq!(data.text(), EMBEDDED_TEXT, "raw text kept for hashing");
         for id in [
@@ -1746,7 +2077,7 @@ mod tests {
             (
                 "KOSIS sales to China 2014 (million won)",
                 value(
-                    &data.views()[data.view_index("kostat-revised").expect("rev")],
+                    &data.views()[data.view_index("kosis-later").expect("kosis")],
                     SeriesKey::won(Flow::Sales, Partner::China),
                     2014,
                 ),
@@ -1761,6 +2092,17 @@ mod tests {
             Some((d("1306"), true)),
             "2023 rate is approximate"
         );
+        // (1329.4 + 1371.24 + 1358.35 + 1398.75) / 4 = 5457.74 / 4 = 1364.435
+        assert_eq!(
+            data.rate(2024).map(|r| (r.value, r.derived)),
+            Some((d("1364.435"), true)),
+            "2024 rate is the mean of its quarters, marked derived"
+        );
+        assert_eq!(
+            data.rate(2025).map(|r| (r.value, r.derived)),
+            Some((d("1422.16"), false)),
+            "a published annual rate wins over the mean of its quarters"
+        );
     }
 
     #[test]
@@ -1771,6 +2113,12 @@ mod tests {
         let purchases = SeriesKey::won(Flow::Purchases, Partner::All);
         let pick = |v: &View, year| {
             v.level(purchases, year)
+                .map(|p| (data.figures()[p.figure.0].value, p.stands_in))
+        };
+        let rebased = &data.views()[data.view_index("kostat-rebased").expect("rebased")];
+        let sales = SeriesKey::won(Flow::Sales, Partner::All);
+        let pick_sales = |v: &View, year| {
+            v.level(sales, year)
                 .map(|p| (data.figures()[p.figure.0].value, p.stands_in))
         };
         let cases = [
@@ -1785,21 +2133,61 @@ mod tests {
                 Some((d("6681900000000"), false)),
             ),
             (
-                "unspecified 2019 counts for first",
-                pick(first, 2019),
-                Some((d("3636000000000"), false)),
+                "re-based 2023 purchases: the restructured series stands in",
+                pick(rebased, 2023),
+                Some((d("6681900000000"), true)),
             ),
             (
-                "unspecified 2019 counts for revised",
+                "first-release 2019 stands in for the restructuring",
                 pick(revised, 2019),
-                Some((d("3636000000000"), false)),
+                Some((d("3636000000000"), true)),
             ),
             (
-                "first-only 2014 stands in for revised",
-                pick(revised, 2014),
-                Some((d("1642000000000"), true)),
+                "re-based 2019 borrows the nearer vintage, then the first release",
+                pick(rebased, 2019),
+                Some((d("3636000000000"), true)),
+            ),
+            (
+                "re-based 2025 is its own",
+                pick(rebased, 2025),
+                Some((d("8508000000000"), false)),
+            ),
+            (
+                "restructured 2020 is its own",
+                pick(revised, 2020),
+                Some((d("4067700000000"), false)),
             ),
             ("nothing for 2015", pick(revised, 2015), None),
+            (
+                "sales 2024, first release",
+                pick_sales(first, 2024),
+                Some((d("1722500000000"), false)),
+            ),
+            (
+                "sales 2024, 2024 restructuring",
+                pick_sales(revised, 2024),
+                Some((d("1722500000000"), false)),
+            ),
+            (
+                "sales 2024, 2025 re-basing",
+                pick_sales(rebased, 2024),
+                Some((d("2597700000000"), false)),
+            ),
+            (
+                "sales 2023, three vintages, three values (first)",
+                pick_sales(first, 2023),
+                Some((d("1656100000000"), false)),
+            ),
+            (
+                "sales 2023 (restructuring)",
+                pick_sales(revised, 2023),
+                Some((d("1697200000000"), false)),
+            ),
+            (
+                "sales 2023 (re-basing)",
+                pick_sales(rebased, 2023),
+                Some((d("2398900000000"), false)),
+            ),
         ];
         for (what, got, want) in cases {
             assert_eq!(got, want, "{what}");
@@ -1854,10 +2242,9 @@ version = "1"
 released = "2025-01-01"
 title_ko = "t"
 title_en = "t"
-story = "s"
+story = "st"
 currency = "KRW"
 default_view = "s"
-default_year = 2023
 default_partner = "all"
 [[source]]
 id = "s"
@@ -1865,10 +2252,14 @@ name_ko = "s"
 name_en = "s"
 publisher = "p"
 title = "t"
+url = "u"
 "#;
 
+    /// The story, a source of its own after the body so the lines above stay where the tests say.
+    const STORY: &str = "[[source]]\nid = \"st\"\nname_ko = \"st\"\nname_en = \"st\"\npublisher = \"p\"\ntitle = \"t\"\n";
+
     fn with(body: &str) -> String {
-        format!("{HEAD}{body}")
+        format!("{HEAD}{body}{STORY}")
     }
 
     fn fig(row: &str) -> String {
@@ -1905,7 +2296,7 @@ title = "t"
                     at: figure_2(21),
                     field: "source",
                     value: "nope".into(),
-                    expected: "s".into(),
+                    expected: "s, st".into(),
                 },
             ),
             (
@@ -1987,10 +2378,10 @@ title = "t"
                     "[[claim]]\nid = \"C\"\nko = \"k\"\nen = \"e\"\n[[claim.part]]\nid = \"p\"\nko = \"k\"\nen = \"e\"\ncheck = \"{check}\"\n{compare}\nexpect = \"0\"\n"
                 )
         };
-        // A part is located at its own `[[claim.part]]` header (line 27), not its claim's (23).
+        // A part is located at its own `[[claim.part]]` header (line 33), not its claim's (29).
         let at = Location {
             place: Place::Part("C".into(), "p".into()),
-            line: Some(27),
+            line: Some(33),
         };
         type Check = fn(&DatasetError) -> bool;
         let cases: Vec<(String, Check)> = vec![
@@ -2047,6 +2438,79 @@ title = "t"
     }
 
     #[test]
+    fn a_figure_without_a_locator_is_refused() {
+        let text = fig(r#"{ source = "st", flow = "sales", year = 2022, value = "1" }"#);
+        assert_eq!(
+            Dataset::parse(&text).map(|_| ()),
+            Err(DatasetError::Invalid {
+                at: Location {
+                    place: Place::Figure(1),
+                    line: Some(21),
+                },
+                message:
+                    "expected a locator: give the row a `locator`, or its source a `url` or `locator`"
+                        .into(),
+            }),
+            "the story source has neither url nor locator"
+        );
+        let text =
+            fig(r#"{ source = "st", flow = "sales", year = 2022, value = "1", locator = "p. 3" }"#);
+        let data = Dataset::parse(&text).expect("a row's own locator is enough");
+        assert_eq!(data.figures()[1].locator, "p. 3", "row locator");
+        assert_eq!(data.figures()[0].locator, "u", "source url");
+        for f in data
+            .figures()
+            .iter()
+            .chain(Dataset::embedded().expect("e").figures())
+        {
+            assert!(!f.locator.trim().is_empty(), "line {}: a locator", f.line);
+        }
+    }
+
+    #[test]
+    fn quarterly_rates_give_a_derived_year_and_are_checked() {
+        let rates = |rows: &str| {
+            with(&format!(
+                "[data]\nrates = [\n{rows}]\nfigures = [ {{ source = \"s\", flow = \"balance\", year = 2023, value = \"-1\" }} ]\n"
+            ))
+        };
+        let four = (1..=4)
+            .map(|q| {
+                format!("{{ source = \"s\", year = 2024, quarter = {q}, value = \"100{q}\" }},\n")
+            })
+            .collect::<String>();
+        let data = Dataset::parse(&rates(&four)).expect("four quarters");
+        // (1001 + 1002 + 1003 + 1004) / 4 = 1002.5
+        assert_eq!(
+            data.rate(2024).map(|r| (r.value, r.derived)),
+            Some((d("1002.5"), true)),
+            "mean of four quarters"
+        );
+        let three: String = four.lines().take(3).map(|l| format!("{l}\n")).collect();
+        assert!(
+            Dataset::parse(&rates(&three))
+                .expect("three quarters")
+                .rate(2024)
+                .is_none(),
+            "no annual mean from three quarters"
+        );
+        let bad = "{ source = \"s\", year = 2024, quarter = 5, value = \"1\" },\n";
+        assert!(
+            Dataset::parse(&rates(bad))
+                .err()
+                .is_some_and(|e| e.to_string().contains("quarter from 1 to 4")),
+            "quarter 5"
+        );
+        let twice = format!("{four}{}", four.lines().next().unwrap_or_default());
+        assert!(
+            Dataset::parse(&rates(&twice))
+                .err()
+                .is_some_and(|e| e.to_string().contains("the rate for 2024Q1")),
+            "a quarter given twice"
+        );
+    }
+
+    #[test]
     fn syntax_errors_carry_a_line() {
         let err =
             Dataset::parse(&with("[data]\nfigures = [ { source = \"s\" \n")).expect_err("bad toml");
@@ -2067,7 +2531,7 @@ title = "t"
         assert_eq!(
             err.to_string(),
             "line 21: a figure has no key `unti`; its keys are source, vintage, flow, partner, \
-             measure, year, value, unit, approx, scope, cite, note"
+             measure, year, quarter, value, unit, approx, scope, locator, released, cite, note"
         );
         let err = Dataset::parse(&fig(
             r#"{ source = "s", flow = "sales", year = "2022", value = "1" }"#,

@@ -17,7 +17,8 @@
 //! let dataset = Dataset::embedded().unwrap();
 //! let computed = compute(dataset, &Scenario::default());
 //! let csv = to_csv(&Export { dataset, computed: &computed, lang: Lang::En, generated: "2025-07-10" });
-//! assert!(csv.contains("balance.all,balance,all,won,2023,-6003000000000,KRW"));
+//! // Today's official series: 3조234억 − 8조5080억 in 2025.
+//! assert!(csv.contains("balance.all,balance,all,won,2025,-5484600000000,KRW"));
 //! ```
 
 use super::compute::Computed;

@@ -61,13 +61,20 @@ pub enum Measure {
     Parcels,
 }
 
-/// A release of a series published in vintages (KOSTAT revised its back years in 2024).
+/// A release of a series published in vintages: KOSTAT restructured its survey in 2024 (revising back
+/// to 2017) and re-based it again from March 2025, and figures of different bases must never be set
+/// against each other unmarked. Declared oldest first: a missing figure is looked for in the nearest
+/// vintage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Vintage {
-    /// The value as first announced.
+    /// Each year's value as first announced.
     First,
-    /// The value after a later revision.
+    /// The series after the 2024 restructuring, revised back to 2017. The id stays `revised` so
+    /// data files, links and query options written before there were three vintages still read.
     Revised,
+    /// The series on the basis introduced with the January 2025 release (published 2025-03-05):
+    /// the current official basis.
+    Rebased,
 }
 
 macro_rules! named {
@@ -124,7 +131,8 @@ named!(Measure {
 
 named!(Vintage {
     First => "first", "최초 발표", "first release";
-    Revised => "revised", "수정 발표", "revised";
+    Revised => "revised", "2024년 개편", "2024 restructuring";
+    Rebased => "rebased", "2025년 기준 개편", "2025 re-basing";
 });
 
 /// One line of numbers over the years: which flow, with whom, counted how.

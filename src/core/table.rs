@@ -924,7 +924,7 @@ mod tests {
     }
 
     fn data() -> &'static Dataset {
-        Dataset::embedded().expect("embedded")
+        crate::core::dataset::fixture_2026_11_28()
     }
 
     fn table(view: &str, scenario: &Scenario) -> Table {

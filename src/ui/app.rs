@@ -8,7 +8,7 @@ use crate::core::{Dataset, Lang};
 use crate::state::{Action, AppState, Session, StartOptions};
 use crate::ui::{
     About, Assumptions, ChartsPanel, ClaimList, DataTable, FirstPaint, GoalSeek, Header,
-    HeadlineView, Scenarios, Sources,
+    HeadlineView, Quarters, Scenarios, Sources, ThenNow,
 };
 
 /// The state handle every component reads and dispatches to, supplied by [`App`].
@@ -163,7 +163,9 @@ fn Calculator(props: &CalculatorProps) -> Html {
                     <HeadlineView />
                     <ChartsPanel />
                     if below_first_screen {
+                        <Quarters />
                         <ClaimList />
+                        <ThenNow />
                     }
                     <Assumptions />
                     if below_first_screen {

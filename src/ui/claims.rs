@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::core::CellRef;
 use crate::core::num::{Quantity, ROUNDING, Style, format};
-use crate::core::{ClaimResult, Lang, Verdict};
+use crate::core::{Claim, ClaimResult, Dataset, Lang, Measure, Part, Ref, Side, Verdict};
 use crate::state::Field;
 use crate::ui::AppContext;
 
@@ -30,44 +30,75 @@ fn plain(value: Decimal, lang: Lang) -> String {
     }
 }
 
-fn verdict_detail(verdict: &Verdict, lang: Lang) -> String {
-    match verdict {
-        Verdict::Holds { computed, expected } => match lang {
-            Lang::Ko => format!(
-                "계산값 {} · 기사 {}",
-                plain(*computed, lang),
-                plain(*expected, lang)
-            ),
-            Lang::En => format!(
-                "computed {} · story {}",
-                plain(*computed, lang),
-                plain(*expected, lang)
-            ),
-        },
+/// Who a side of a part speaks for: the story only for its own figures, a source by its name.
+fn side_label(side: Side, view: &str, lang: Lang) -> String {
+    match side {
+        Side::Story => lang.pick("기사", "the story says").to_string(),
+        Side::View => view.to_string(),
+        Side::Threshold => lang.pick("기준", "against").to_string(),
+    }
+}
+
+fn verdict_detail(part: &Part, verdict: &Verdict, view: &str, lang: Lang) -> String {
+    let (computed, expected) = match verdict {
+        Verdict::Holds { computed, expected }
+        | Verdict::Fails {
+            computed, expected, ..
+        } => (*computed, *expected),
+        Verdict::Unchecked { reason, .. } => return reason.message(lang),
+    };
+    let off = match verdict {
         Verdict::Fails {
-            computed,
-            expected,
-            by_relative,
+            by_relative: Some(r),
             ..
-        } => {
-            let off = by_relative
-                .map(|r| format!(" ({})", format(r, Quantity::Percent, lang, Style::Compact)))
-                .unwrap_or_default();
-            match lang {
-                Lang::Ko => format!(
-                    "계산값 {} · 기사 {}{off}",
-                    plain(*computed, lang),
-                    plain(*expected, lang)
-                ),
-                Lang::En => format!(
-                    "computed {} · story {}{off}",
-                    plain(*computed, lang),
-                    plain(*expected, lang)
-                ),
+        } => format!(" ({})", format(*r, Quantity::Percent, lang, Style::Compact)),
+        _ => String::new(),
+    };
+    format!(
+        "{} {} · {} {}{off}",
+        side_label(part.check_side(), view, lang),
+        plain(computed, lang),
+        side_label(part.expect_side(), view, lang),
+        plain(expected, lang)
+    )
+}
+
+/// The story's own figures a claim reads, each with its value, shown beside the claim: the story is
+/// the reference the sources are checked against.
+fn stated_line(claim: &Claim, dataset: &Dataset, lang: Lang) -> Option<String> {
+    let mut seen: Vec<Ref> = Vec::new();
+    for part in &claim.parts {
+        for r in part.refs() {
+            if matches!(r, Ref::Stated(_) | Ref::StatedYoy(_)) && !seen.contains(&r) {
+                seen.push(r);
             }
         }
-        Verdict::Unchecked { reason, .. } => reason.message(lang),
     }
+    let items: Vec<String> = seen
+        .iter()
+        .filter_map(|r| {
+            let value = dataset.stated(r)?;
+            let (cell, quantity) = match r {
+                Ref::StatedYoy(c) => (c, Quantity::Percent),
+                Ref::Stated(c) if c.series.measure == Measure::Usd => (c, Quantity::Usd),
+                Ref::Stated(c) => (c, Quantity::Won),
+                _ => return None,
+            };
+            Some(format!(
+                "{} {}: {}",
+                cell.series.label(lang),
+                cell.year,
+                format(value, quantity, lang, Style::Compact)
+            ))
+        })
+        .collect();
+    (!items.is_empty()).then(|| {
+        format!(
+            "{} {}",
+            lang.pick("기사의 수치:", "The story's figures:"),
+            items.join(" · ")
+        )
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -119,6 +150,26 @@ pub fn ClaimList() -> Html {
     };
     let lang = state.lang;
     let claims = state.dataset.claims();
+    let view = state.dataset.view_label(state.computed.view, lang);
+    let table = &state.computed.table;
+    let stand_in_note = |part: &Part| {
+        let cells = part.stand_ins(table);
+        (!cells.is_empty()).then(|| {
+            let list = cells
+                .iter()
+                .map(|c| format!("{} {}", c.series.label(lang), c.year))
+                .collect::<Vec<_>>()
+                .join(", ");
+            match lang {
+                Lang::Ko => {
+                    format!("이 판정은 다른 발표본의 수치로 대신 채운 값에 기대고 있다: {list}")
+                }
+                Lang::En => format!(
+                    "This verdict rests on figures standing in from another release: {list}"
+                ),
+            }
+        })
+    };
     let item = |result: &ClaimResult| {
         let Some(claim) = claims.get(result.claim) else {
             return Html::default();
@@ -128,6 +179,12 @@ pub fn ClaimList() -> Html {
             <li key={claim.id.clone()} class={classes!("claim", verdict)} data-testid="claim" data-claim={claim.id.clone()} data-verdict={verdict}>
                 <span class="badge" aria-hidden="false">{ result.verdict.label(lang) }</span>
                 <span class="claim-text"><span class="claim-id">{ format!("{} ", claim.id) }</span>{ claim.text(lang).to_string() }</span>
+                if let Some(line) = stated_line(claim, &state.dataset, lang) {
+                    <p class="stated">{ line }</p>
+                }
+                if let Some((ko, en)) = &claim.unchecked {
+                    <p class="note">{ lang.pick(ko, en).to_string() }</p>
+                }
                 <details>
                     <summary>{ lang.pick("계산 보기", "Show the arithmetic") }</summary>
                     <ul class="parts">
@@ -135,8 +192,17 @@ pub fn ClaimList() -> Html {
                             <li key={part.id.clone()} class={classes!("part", verdict_id(&outcome.verdict))}>
                                 <span class="badge">{ outcome.verdict.label(lang) }</span>
                                 <span>{ lang.pick(&part.ko, &part.en).to_string() }</span>
-                                <code class="formula">{ part.formula() }</code>
-                                <span class="detail">{ verdict_detail(&outcome.verdict, lang) }</span>
+                                if let Some(words) = part.say(lang, &outcome.verdict, table) {
+                                    <p class="says">{ words }</p>
+                                }
+                                <span class="detail">{ verdict_detail(part, &outcome.verdict, view, lang) }</span>
+                                if let Some(note) = stand_in_note(part) {
+                                    <p class="note stand-in">{ note }</p>
+                                }
+                                <details class="expr">
+                                    <summary>{ lang.pick("식으로 보기", "As an expression") }</summary>
+                                    <code class="formula">{ part.formula() }</code>
+                                </details>
                                 <FiguresUsed cells={part.refs().iter().filter_map(|r| r.view_cell()).collect::<Vec<_>>()} />
                                 if let Some(note) = lang.pick(part.note_ko.as_deref().unwrap_or_default(), part.note_en.as_deref().unwrap_or_default()).get(..).filter(|n| !n.is_empty()) {
                                     <p class="note">{ note.to_string() }</p>

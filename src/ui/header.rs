@@ -72,7 +72,7 @@ pub fn Header() -> Html {
                 <label class="source">
                     <span>{ lang.pick("출처", "Source") }</span>
                     <select onchange={on_view}>
-                        { for state.dataset.views().iter().enumerate().map(|(i, view)| html! {
+                        { for state.dataset.source_views().map(|(i, view)| html! {
                             <option key={view.id.clone()} value={view.id.clone()} selected={i == current}>
                                 { state.dataset.view_label(i, lang).to_string() }
                             </option>

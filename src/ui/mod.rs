@@ -14,10 +14,12 @@ mod goal;
 mod header;
 mod headline;
 mod provenance;
+mod quarters;
 mod scenarios;
 mod share;
 mod sources;
 mod table;
+mod then_now;
 
 pub use about::About;
 pub use app::{App, AppContext, AppProps};
@@ -30,10 +32,12 @@ pub use field::{NumberField, Slider};
 pub use goal::GoalSeek;
 pub use header::Header;
 pub use headline::HeadlineView;
+pub use quarters::Quarters;
 pub use scenarios::Scenarios;
 pub use share::ShareButton;
 pub use sources::Sources;
 pub use table::DataTable;
+pub use then_now::ThenNow;
 
 use yew::prelude::*;
 

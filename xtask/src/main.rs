@@ -7,7 +7,12 @@
 //!   It also writes `DIR/content-security-policy.txt`, the policy to serve `index.html` with.
 //! - `size [DIR]`: raw, gzip and brotli sizes of the wasm, the JS glue, the CSS and `jikgu.html`.
 //! - `size-check [DIR]`: fails when `jikgu.html` is over its brotli budget (300 KB); `make test` runs it.
+//! - `check FILE`: reads a data file with the app's parser and prints each view's latest figures and
+//!   the claims' verdicts; fails with the parser's line-numbered message on an invalid file (feature
+//!   `check`, on by default; the build hooks leave it out).
 
+#[cfg(feature = "check")]
+mod check;
 mod html;
 
 use std::io::Write as _;
@@ -23,9 +28,15 @@ fn main() -> ExitCode {
         Some("inline") => inline(&build_dir(args.get(1))),
         Some("size") => size(&build_dir(args.get(1))),
         Some("size-check") => size_check(&build_dir(args.get(1))),
-        _ => {
-            Err("usage: xtask inline [DIR] | xtask size [DIR] | xtask size-check [DIR]".to_string())
-        }
+        #[cfg(feature = "check")]
+        Some("check") => check::check(
+            args.get(1)
+                .map_or("static/data/jikgu.toml", String::as_str),
+        ),
+        _ => Err(
+            "usage: xtask inline [DIR] | xtask size [DIR] | xtask size-check [DIR] | xtask check FILE"
+                .to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
