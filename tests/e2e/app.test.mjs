@@ -9,6 +9,8 @@ import { ARTIFACTS, DIST, chartInk, launch, ready, serve, watchErrors } from './
 
 let browser;
 let server;
+// KIEP's view of 2023, the figures the story quotes: the tests built on those numbers open it.
+const KIEP = '?source=kiep-2025-07-02&year=2023';
 
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
@@ -42,7 +44,7 @@ test('served over 127.0.0.1: shows a computed figure and an inked chart', async 
 test('an edit recomputes the headline and the verdicts; bad input is refused at the cell', async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(server.url + KIEP);
   await ready(page);
   const cell = page.locator('[data-testid="cell"][data-series="balance.all"][data-year="2023"] input');
   const before = await page.textContent('[data-testid="headline"]');
@@ -84,7 +86,7 @@ test('dist/jikgu.html from file:// with the network off works the same', async (
 test('an assumption moves the break-even year; the goal seek answers and follows its target', async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(server.url + KIEP);
   await ready(page);
 
   await page.check('#seek-kind-rate');
@@ -155,9 +157,10 @@ test('another data file loads from disk; a broken one is refused with its reason
   await input.setInputFiles({ name: 'broken.toml', mimeType: 'text/plain', buffer: Buffer.from('schema = 1\n[[source]\n') });
   const refusal = await page.waitForSelector('#data-file-error');
   assert.match(await refusal.textContent(), /broken\.toml/, 'the refusal names the file');
-  assert.match(await page.textContent('[data-testid="headline"]'), /6\.003 trillion/, 'the data stays as it was');
+  assert.match(await page.textContent('[data-testid="headline"]'), /5\.485 trillion/, 'the data stays as it was');
 
-  const other = original.replace('value = "-6.003", unit = "tn", note = "6조30억원', 'value = "-7.5", unit = "tn", note = "6조30억원');
+  // The headline's 2025 balance is sales 3조234억 less purchases: purchases of 10조5234억 make it −7.5.
+  const other = original.replace('vintage = "rebased", flow = "purchases", year = 2025, value = "85080"', 'vintage = "rebased", flow = "purchases", year = 2025, value = "105234"');
   assert.notEqual(other, original, 'the test changes a figure');
   await input.setInputFiles({ name: 'other.toml', mimeType: 'text/plain', buffer: Buffer.from(other) });
   await page.waitForFunction(() => /7\.5 trillion/.test(document.querySelector('[data-testid="headline"]').textContent));
@@ -168,7 +171,7 @@ test('another data file loads from disk; a broken one is refused with its reason
 
 test('focusing a cell reads out where its figure came from', async () => {
   const page = await browser.newPage();
-  await page.goto(server.url);
+  await page.goto(server.url + KIEP);
   await ready(page);
   await page.focus('[data-testid="cell"][data-series="purchases.china"][data-year="2022"] input');
   const info = await page.textContent('#cell-info');
@@ -181,7 +184,9 @@ test('a saved scenario survives a reload and compares with the current view', as
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  // Edited in KIEP's 2023 view; "Reset all" returns to the published defaults (the current
+  // official basis, 2025).
+  await page.goto(server.url + KIEP);
   await ready(page);
   const cell = page.locator('[data-testid="cell"][data-series="balance.all"][data-year="2023"] input');
   await cell.fill('-9');
@@ -194,7 +199,7 @@ test('a saved scenario survives a reload and compares with the current view', as
   await page.fill('#scenario-name', 'nine');
   await page.click('form.save-scenario button[type="submit"]');
   await page.click('.toolbar button:has-text("Reset all")');
-  await page.waitForFunction(() => /6\.003 trillion/.test(document.querySelector('[data-testid="headline"]').textContent));
+  await page.waitForFunction(() => /5\.485 trillion/.test(document.querySelector('[data-testid="headline"]').textContent));
 
   await page.reload();
   await ready(page);
@@ -204,6 +209,7 @@ test('a saved scenario survives a reload and compares with the current view', as
   await comparison.waitFor();
   const text = await comparison.textContent();
   assert.match(text, /9 trillion deficit/, `the saved scenario's balance: ${text}`);
+  // The reloaded address still asks for KIEP's 2023 view, so that is the current one.
   assert.match(text, /6\.003 trillion deficit/, 'beside the current one');
   assert.ok(await comparison.locator('tr.differs').count() > 0, 'verdicts that differ are marked');
   await item.locator('button', { hasText: 'Open' }).click();
@@ -217,7 +223,7 @@ test('downloads: the figures as CSV and JSON with their sources, a chart as PNG 
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(server.url + KIEP);
   await ready(page);
   const fetch = async (click) => {
     const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -290,7 +296,7 @@ test('damaged or hostile links open the default view with a notice, never a blan
     const errors = watchErrors(page);
     await page.goto(`${server.url}#${fragment}`);
     await ready(page);
-    assert.match(await page.textContent('[data-testid="headline"]'), /6\.003 trillion/, `default view for ${fragment.slice(0, 30)}`);
+    assert.match(await page.textContent('[data-testid="headline"]'), /5\.485 trillion/, `default view for ${fragment.slice(0, 30)}`);
     assert.ok(await page.locator('.notice').count() === 1, `a notice for ${fragment.slice(0, 30)}`);
     assert.deepEqual(errors, [], `no console errors for ${fragment.slice(0, 30)}`);
     await context.close();
@@ -370,7 +376,7 @@ test('the served page works under the strict policy in dist/content-security-pol
       document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     const errors = watchErrors(page);
-    await page.goto(strict.url);
+    await page.goto(strict.url + KIEP);
     await ready(page);
     assert.ok((await chartInk(page)) > 500, 'the chart draws');
     const cell = page.locator('[data-testid="cell"][data-series="balance.all"][data-year="2023"] input');
@@ -424,7 +430,7 @@ test('"Save page as", HTML only or complete, reopens from disk with no network a
       await page.waitForFunction(() => window.jikguStarted === true, null, { timeout: 20000 });
       await ready(page);
       assert.equal(await page.locator('[data-testid="headline"]').count(), 1, `${name}: one app, not two`);
-      assert.match(await page.textContent('[data-testid="headline"]'), /6\.003 trillion/, `${name}: the figure`);
+      assert.match(await page.textContent('[data-testid="headline"]'), /5\.485 trillion/, `${name}: the figure`);
       assert.ok((await chartInk(page)) > 500, `${name}: the chart`);
       assert.deepEqual(errors, [], `${name}: no console errors`);
       await context.close();
@@ -438,7 +444,7 @@ test('a figure typed in the wrong unit is held back with its likely reading; eit
   for (const lang of ['en', 'ko']) {
     const page = await browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}?lang=${lang}&source=kiep-2025-07-02`);
+    await page.goto(`${server.url}${KIEP}&lang=${lang}`);
     await ready(page);
     const headline = () => page.textContent('[data-testid="headline"]');
     const before = await headline();
