@@ -64,8 +64,11 @@ fn verdicts_under_each_source_view() {
     // C4: overtook. C5: 2020 level, 2023 level, drop, peak (optional). C6: context, no parts.
     let cases = [
         ("kiep-2025-07-02", "F:HF F:FHH H:HHH H:H H:HHHU U:"),
-        ("kostat-first", "F:FF F:FFU F:FFF F:F U:UUUU U:"),
-        ("kostat-revised", "F:FF F:FFU F:FFF F:F U:UUUU U:"),
+        // KOSTAT stopped publishing sales to China after 2019 but kept publishing their yearly
+        // change: chained, 2020 is ₩5.23 tn (the story's 5.2 holds, and it is the peak), 2023
+        // ₩1.07 tn (the story's 1.05 does not round to it), the drop −79.6 % (about 80 % holds).
+        ("kostat-first", "F:FF F:FFU F:FFF F:F F:HFHH U:"),
+        ("kostat-revised", "F:FF F:FFU F:FFF F:F F:HFHH U:"),
         ("fki-2024-06-17", "F:FF F:FUU F:FUU U:U U:UUUU U:"),
         ("alphabiz-2025-07-03", "F:HF F:FHF U:HUU U:U H:HHHU U:"),
         ("kcci", "F:FF F:FUU U:UUU U:U U:UUUU U:"),
@@ -148,9 +151,10 @@ fn c6_says_why_it_is_unchecked() {
 
 #[test]
 fn missing_figures_are_listed_for_the_reader() {
-    let c5 = &claims(&view("kostat-revised"))[4];
+    // (KOSTAT's 2020 sales to China are now chained from its published changes: KCCI has none.)
+    let c5 = &claims(&view("kcci"))[4];
     let Verdict::Unchecked { missing, .. } = &c5.parts[0].verdict else {
-        panic!("no 2020 sales to China in KOSTAT")
+        panic!("no 2020 sales to China in KCCI")
     };
     assert_eq!(
         missing.iter().map(ToString::to_string).collect::<Vec<_>>(),

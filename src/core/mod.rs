@@ -26,6 +26,7 @@
 
 pub mod chart_model;
 pub mod export;
+pub mod forecast;
 pub mod json;
 pub mod lang;
 pub mod link;
@@ -37,6 +38,7 @@ mod compute;
 mod dataset;
 mod expr;
 mod measure;
+mod projection;
 mod scenario;
 mod seek;
 mod series;
@@ -68,5 +70,6 @@ pub use series::{
     YEAR_MAX, YEAR_MIN,
 };
 pub use table::{
-    Alongside, Cell, Projection, Provenance, Rates, Row, RowProjection, Table, build_table,
+    Alongside, Cell, DampedFit, Held, Projection, Provenance, Rates, Row, RowProjection, Spread,
+    Table, build_table,
 };
