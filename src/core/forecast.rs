@@ -25,10 +25,17 @@
 //! - **Smoothing** α and β* are fitted by least squares of the one-step errors over a grid
 //!   ([`ALPHA_GRID`] × [`BETA_GRID`]), starting from ℓ(1) = y(1), b(1) = y(2) − y(1). Ties go to the
 //!   smoother trend (smaller β*, then smaller α).
+//! - **From the last figure**: the table carries the fitted, damped trend on from the last
+//!   published figure, y(n) + (φ + … + φ^h)·b(n), not from the smoothed level ℓ(n), so a projection
+//!   joins the data without a jump ([`Fit::forecast`] is the textbook's, for the tests).
 //! - **Fewer than [`MIN_YEARS`]** figures in the window: no trend is fitted; the row holds its last
 //!   level unless the reader picks a method.
 //! - **Spread** σ: the root mean square of the one-step errors, never below [`SIGMA_FLOOR`] (no
-//!   series of this market is known to within 5 % a year).
+//!   series of this market is known to within 5 % a year) nor above [`SIGMA_MAX`]. A row held or
+//!   projected by the reader's own method strays as a random walk with the spread of its history
+//!   (each change between known years over `g` years counting as `g` yearly steps), bounded the
+//!   same way, or [`SIGMA_UNKNOWN`] with a single figure. On a balance's levels the bounds scale
+//!   with the size of its last value.
 //!
 //! `f64` is used inside the fit and the simulation only; results go back to `Decimal` through
 //! [`to_decimal`], which rounds and never panics.
@@ -64,6 +71,11 @@ pub const SIGMA_FLOOR: f64 = 0.05;
 
 /// The yearly spread on logs of a row with a single figure: nothing to measure, so a wide ±20 %.
 pub const SIGMA_UNKNOWN: f64 = 0.2;
+
+/// The largest yearly spread a range is drawn with (on logs: about ±35 % a year). One-off breaks
+/// in short histories (sales to China fell 80 % in three years when the daigou trade ended) would
+/// otherwise make every later range span three orders of magnitude, which tells a reader nothing.
+pub const SIGMA_MAX: f64 = 0.3;
 
 /// Simulated paths behind every range.
 pub const PATHS: usize = 1000;
@@ -253,6 +265,15 @@ impl SplitMix64 {
 pub fn to_decimal(x: f64, dp: u32) -> Option<Decimal> {
     if !x.is_finite() {
         return None;
+    }
+    // The common case, a scaled value well inside an i64, takes one multiplication and one
+    // rounding (f64::round is half away from zero); `from_f64_retain` carries every binary digit
+    // and was most of a recompute's time.
+    if dp <= 12 {
+        let scaled = (x * 10f64.powi(dp as i32)).round();
+        if scaled.abs() < 9.0e15 {
+            return Some(Decimal::new(scaled as i64, dp));
+        }
     }
     Decimal::from_f64_retain(x)
         .map(|d| d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))

@@ -31,6 +31,7 @@ pub mod json;
 pub mod lang;
 pub mod link;
 pub mod num;
+pub mod ranges;
 
 pub mod arith;
 mod claims;

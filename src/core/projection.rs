@@ -173,7 +173,7 @@ fn history_sigma(known: &[(i32, Decimal)], log: bool, base: f64) -> f64 {
     } else {
         (steps.iter().sum::<f64>() / steps.len() as f64).sqrt()
     };
-    sigma.max(forecast::SIGMA_FLOOR * scale)
+    sigma.clamp(forecast::SIGMA_FLOOR * scale, forecast::SIGMA_MAX * scale)
 }
 
 fn spread_of(drift: Drift, log: bool) -> Option<Spread> {
@@ -299,9 +299,11 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
             alpha: fit.alpha,
             beta: fit.beta,
             phi: fit.phi,
-            sigma: fit
-                .rmse
-                .max(forecast::SIGMA_FLOOR * if *log { 1.0 } else { base_f.abs() }),
+            sigma: {
+                let scale = if *log { 1.0 } else { base_f.abs() };
+                fit.rmse
+                    .clamp(forecast::SIGMA_FLOOR * scale, forecast::SIGMA_MAX * scale)
+            },
         },
         _ => Drift::walk(history_sigma(&known, log, base_f)),
     };
@@ -334,7 +336,6 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
             .and_then(|g| Decimal::ONE.plus(g)),
         _ => None,
     };
-    let base_log = base_f.ln();
     let mut running: Option<Decimal> = None;
     for year in last.saturating_add(1)..=end {
         let Some(cell) = index(first, year).and_then(|i| row.cells.get_mut(i)) else {
@@ -382,18 +383,22 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
                     },
                 )
             }
-            // On logs the forecast is a growth factor on the base, kept to nine places, so the
-            // value stays a decimal product of the published figure.
+            // The fitted trend, damped, carried on from the last figure itself rather than from the
+            // smoothed level ℓ(n): the projection joins the data without a jump, so a balance
+            // cannot change sign in the first projected year by an accident of smoothing. On logs
+            // it is a growth factor on the base, kept to nine places.
             Method::Damped(fit, true) => {
-                let v =
-                    forecast::to_decimal((fit.forecast(h) - base_log).exp(), measure::FACTOR_DP)
-                        .and_then(|f| measure::mul_cap(base_value, f, PROJECTED_DP))
-                        .ok_or(Undefined::Overflow);
+                let rise = forecast::damped_sum(fit.phi, h) * fit.trend;
+                let v = forecast::to_decimal(rise.exp(), measure::FACTOR_DP)
+                    .and_then(|f| measure::mul_cap(base_value, f, PROJECTED_DP))
+                    .ok_or(Undefined::Overflow);
                 (v, damped(fit))
             }
             Method::Damped(fit, false) => {
-                let v =
-                    forecast::to_decimal(fit.forecast(h), PROJECTED_DP).ok_or(Undefined::Overflow);
+                let rise = forecast::damped_sum(fit.phi, h) * fit.trend;
+                let v = forecast::to_decimal(rise, PROJECTED_DP)
+                    .and_then(|r| base_value.plus(r))
+                    .ok_or(Undefined::Overflow);
                 (v, damped(fit))
             }
             Method::Flat => (Ok(base_value), Projection::Flat),

@@ -17,6 +17,7 @@ use crate::ui::field::{NumberField, Slider};
 pub fn Assumptions() -> Html {
     // The other partners' series are inside a closed disclosure: filled in after the first paint.
     let others_ready = crate::ui::use_after_first_paint();
+    let ranges = crate::ui::use_ranges();
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -38,6 +39,9 @@ pub fn Assumptions() -> Html {
         <section class="panel assumptions" aria-labelledby="assumptions-title" data-testid="assumptions">
             <h2 id="assumptions-title">{ lang.pick("가정", "Assumptions") }</h2>
             <p class="break-even" data-testid="break-even" aria-live="polite">{ break_even(&state) }</p>
+            if let Some(chance) = chance(&state, ranges.as_deref()) {
+                <p class="break-even chance" data-testid="break-even-chance">{ chance }</p>
+            }
             { exchange_rate(&state) }
             <fieldset class="group">
                 <legend>{ lang.pick("전망 기간", "Projection horizon") }</legend>
@@ -69,6 +73,18 @@ pub fn Assumptions() -> Html {
             </div>
         </section>
     }
+}
+
+/// How often the headline balance changes sign in the simulated paths, beside the central year.
+pub fn chance(state: &AppState, ranges: Option<&crate::core::ranges::Ranges>) -> Option<String> {
+    let lang = state.lang;
+    let series = state.computed.headline.series;
+    let chance = ranges?.chance(&state.computed.table, series)?;
+    let whose = match lang {
+        Lang::Ko => format!("{} 수지", series.partner.label(lang)),
+        Lang::En => format!("The balance with {}", series.partner.label(lang)),
+    };
+    Some(chance.describe(&whose, lang))
 }
 
 /// One plain sentence on when the headline balance changes sign.
