@@ -88,16 +88,16 @@ fn check(data: &Dataset, s: &Scenario, out: &Computed, what: &str) {
             );
             // A flow's uncertainty grows on the log scale (a shrinking flow's range can narrow in
             // won while its relative spread widens).
-            // A balance from flows: relative to the trade it nets (sales + purchases), which
-            // may shrink; a balance published alone, in its unit.
+            // A balance from flows takes its ranges from them, whose spread widens on the log
+            // scale; in won it can narrow where the flows shrink, so it is checked through its
+            // flows. A balance projected alone widens in its own unit.
             let width = if key.flow == Flow::Balance {
-                let trade = t
-                    .value(key.with_flow(Flow::Sales).at(year))
-                    .zip(t.value(key.with_flow(Flow::Purchases).at(year)))
-                    .and_then(|(s, p)| (s + p).to_f64())
-                    .filter(|x| *x > 0.0)
-                    .unwrap_or(1.0);
-                (b.hi95 - b.lo95).to_f64().unwrap_or(0.0) / trade
+                let from_flows = t.row(key.with_flow(Flow::Sales)).is_some()
+                    && t.row(key.with_flow(Flow::Purchases)).is_some();
+                if from_flows {
+                    continue;
+                }
+                (b.hi95 - b.lo95).to_f64().unwrap_or(0.0)
             } else {
                 let lo = b.lo95.to_f64().unwrap_or(0.0).max(1.0);
                 (b.hi95.to_f64().unwrap_or(0.0).max(1.0) / lo).ln()
@@ -121,12 +121,13 @@ fn check(data: &Dataset, s: &Scenario, out: &Computed, what: &str) {
                 .filter(|(y, _)| *y <= t.last_published_year)
                 .filter_map(|(_, c)| c.value)
                 .collect();
-            // "Already cross": the last two published years straddle zero, or the last
-            // published step alone, repeated once, would carry the balance across (a balance
-            // closing fast may legitimately turn next year; one standing still may not).
+            // "Already cross": the last two published years straddle zero, or the balance is
+            // within two of its last published yearly steps of zero (flows compounding on logs
+            // can make the next step larger than the last; a balance far from zero for its pace
+            // may not flip in one year).
             let crossed = published.windows(2).next_back().is_some_and(|w| {
                 w[0].is_sign_negative() != w[1].is_sign_negative()
-                    || (w[1] - w[0]).abs() >= w[1].abs()
+                    || (w[1] - w[0]).abs() * Decimal::TWO >= w[1].abs()
             });
             assert!(
                 crossed,
@@ -286,4 +287,82 @@ proptest! {
         let out = compute(&data, &s);
         check(&data, &s, &out, "generated");
     }
+}
+
+#[test]
+fn what_drives_a_projection_is_ranked_and_the_rate_moves_only_dollars() {
+    let data = data();
+    let s = Scenario {
+        view: Some("kostat-revised".into()),
+        ..Scenario::default()
+    };
+    let out = compute(data, &s);
+    let china = "balance.china".parse().expect("key");
+    let list = ranges::drivers(data, &s, &out.table, china, 2030);
+    let names: Vec<String> = list.iter().map(|d| format!("{:?}", d.what)).collect();
+    assert!(list.len() >= 2, "both of China's flows: {names:?}");
+    assert!(
+        list.windows(2).all(|w| w[0].swing() >= w[1].swing()),
+        "largest first: {names:?}"
+    );
+    // China's purchases are scaled within the total's projection by 2030, so the total's growth
+    // and China's own lead.
+    assert!(
+        list.iter()
+            .take(2)
+            .all(|d| matches!(d.what, ranges::DriverKind::Series(k) if k.flow == Flow::Purchases)),
+        "purchases move the 2030 balance with China most: {names:?}"
+    );
+    assert!(
+        !list
+            .iter()
+            .any(|d| d.what == ranges::DriverKind::ExchangeRate),
+        "a won figure does not move with the rate"
+    );
+    let usd = Scenario {
+        unit: jikgu::core::DisplayUnit::Usd,
+        fx: jikgu::core::FxMode::Fixed(Decimal::from(1400)),
+        ..s.clone()
+    };
+    let out = compute(data, &usd);
+    let list = ranges::drivers(data, &usd, &out.table, china, 2030);
+    assert!(
+        list.iter()
+            .any(|d| d.what == ranges::DriverKind::ExchangeRate),
+        "in dollars the rate is a driver"
+    );
+    assert!(
+        ranges::drivers(data, &s, &out.table, china, 2024).is_empty(),
+        "nothing drives a published year"
+    );
+}
+
+#[test]
+fn a_goal_beyond_the_95_percent_range_is_called_implausible() {
+    let data = data();
+    let s = Scenario {
+        view: Some("kostat-revised".into()),
+        ..Scenario::default()
+    };
+    let out = compute(data, &s);
+    let r = ranges::simulate(data, &s, &out.table);
+    let at = "balance.all[2030]".parse().expect("cell");
+    let band = r.band(at).expect("band");
+    // Breaking even by 2030 is beyond the 95 % range of KOSTAT's all-partner balance.
+    let zero = r.plausibility(at, Decimal::ZERO).expect("ranged");
+    assert!(matches!(zero, ranges::Plausibility::Above(_)), "{band:?}");
+    for lang in [jikgu::core::Lang::En, jikgu::core::Lang::Ko] {
+        let text = zero
+            .warning(jikgu::core::num::Quantity::Won, lang)
+            .expect("a warning");
+        assert!(text.contains("95"), "{text}");
+    }
+    let central = out.table.value(at).expect("central");
+    assert!(
+        r.plausibility(at, central)
+            .expect("ranged")
+            .warning(jikgu::core::num::Quantity::Won, jikgu::core::Lang::En)
+            .is_none(),
+        "the central figure is plausible"
+    );
 }

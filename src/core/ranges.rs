@@ -271,6 +271,18 @@ fn plan(table: &Table) -> Plan {
 
 /// One path: every row's projected values, `out[row][year]`, by the plan and its random draws.
 fn path(plan: &Plan, rng: &mut SplitMix64, deviation: &mut [f64], out: &mut [Vec<f64>]) {
+    evaluate(plan, &mut |_, drift, d| drift.path(rng, d), deviation, out);
+}
+
+/// Every row's projected values given each own-projected row's deviations, which `deviate`
+/// writes (row index, its drift, the deviations to fill): random for a path, fixed for a
+/// sensitivity.
+fn evaluate(
+    plan: &Plan,
+    deviate: &mut dyn FnMut(usize, &Drift, &mut [f64]),
+    deviation: &mut [f64],
+    out: &mut [Vec<f64>],
+) {
     let strayed = |central: f64, d: f64, log: bool| {
         if log { central * d.exp() } else { central + d }
     };
@@ -282,7 +294,7 @@ fn path(plan: &Plan, rng: &mut SplitMix64, deviation: &mut [f64], out: &mut [Vec
         };
         match rule {
             Rule::Own { drift, log } => {
-                drift.path(rng, deviation);
+                deviate(r, drift, deviation);
                 for (((slot, central), d), fixed) in o.iter_mut().zip(c).zip(&*deviation).zip(fx) {
                     *slot = if *fixed {
                         *central
@@ -292,7 +304,7 @@ fn path(plan: &Plan, rng: &mut SplitMix64, deviation: &mut [f64], out: &mut [Vec
                 }
             }
             Rule::Parts { drift, .. } => {
-                drift.path(rng, deviation);
+                deviate(r, drift, deviation);
                 for (((slot, central), d), fixed) in o.iter_mut().zip(c).zip(&*deviation).zip(fx) {
                     *slot = if *fixed { *central } else { central + d };
                 }
@@ -653,5 +665,209 @@ pub fn band_words(band: Band, quantity: Quantity, lang: Lang) -> String {
             f(band.lo95),
             f(band.hi95)
         ),
+    }
+}
+
+/// One assumption's pull on a projected figure: the figure with that assumption at the low and
+/// the high end of its 80 % range, everything else central.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Driver {
+    /// What moves: a series' growth, or the exchange rate.
+    pub what: DriverKind,
+    /// The figure at the assumption's low end (display currency).
+    pub low: Decimal,
+    /// The figure at the assumption's high end (display currency).
+    pub high: Decimal,
+}
+
+/// What a [`Driver`] moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DriverKind {
+    /// A row's growth across its own 80 % range (for a total published without flows, its
+    /// rest-of-the-world remainder).
+    Series(SeriesKey),
+    /// The rest-of-the-world remainder of a total balance published without flows.
+    Remainder(SeriesKey),
+    /// The won-per-dollar rate ±5 % (moves dollar figures only).
+    ExchangeRate,
+}
+
+impl Driver {
+    /// How far apart the two ends are.
+    pub fn swing(&self) -> Decimal {
+        self.high
+            .checked_sub(self.low)
+            .map_or(Decimal::MAX, |d| d.abs())
+    }
+}
+
+impl DriverKind {
+    /// A reader's name for it.
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            DriverKind::Series(key) => match lang {
+                Lang::Ko => format!("{} 증가 (80% 범위)", key.label(lang)),
+                Lang::En => format!("Growth of {} (its 80 % range)", key.label(lang)),
+            },
+            DriverKind::Remainder(_) => lang
+                .pick(
+                    "나머지 지역 수지 (80% 범위)",
+                    "Balance with the rest of the world (its 80 % range)",
+                )
+                .to_string(),
+            DriverKind::ExchangeRate => lang.pick("환율 ±5%", "Exchange rate ±5 %").to_string(),
+        }
+    }
+}
+
+/// The z value of the 10th and 90th percentiles of a normal distribution.
+const Z80: f64 = 1.281_551_565_545;
+
+/// What moves the projected `series` in `year` most: each own-projected row's growth across its
+/// 80 % range (deviations of ±z·sd(h) in every year up to `year`), and the exchange rate ±5 %,
+/// largest swing first. Empty for a year that is not projected.
+pub fn drivers(
+    dataset: &Dataset,
+    scenario: &Scenario,
+    table: &Table,
+    series: SeriesKey,
+    year: i32,
+) -> Vec<Driver> {
+    let plan = plan(table);
+    let horizon = plan.central.first().map_or(0, Vec::len);
+    let (Some(target), Some(k)) = (
+        find(&table.rows, series),
+        year.checked_sub(table.last_published_year)
+            .and_then(|h| usize::try_from(h).ok())
+            .and_then(|h| h.checked_sub(1))
+            .filter(|k| *k < horizon),
+    ) else {
+        return Vec::new();
+    };
+    let rates = Rates {
+        dataset,
+        mode: scenario.fx,
+    };
+    let rate = match (scenario.unit, series.measure) {
+        (DisplayUnit::Usd, Measure::Won) => match rates.rate(year) {
+            Some(r) => Some(r),
+            None => return Vec::new(),
+        },
+        _ => None,
+    };
+    let shown = |won: f64| {
+        let v = forecast::to_decimal(won, 0)?;
+        match rate {
+            Some(r) => measure::to_usd(v, r).ok(),
+            None => Some(v),
+        }
+    };
+    let mut deviation = vec![0.0_f64; horizon];
+    let mut out: Vec<Vec<f64>> = vec![vec![f64::NAN; horizon]; table.rows.len()];
+    let mut at = |moved: Option<(usize, f64)>| {
+        evaluate(
+            &plan,
+            &mut |r, drift, d| {
+                for (h, slot) in d.iter_mut().enumerate() {
+                    *slot = match moved {
+                        Some((m, z)) if m == r => z * drift.sd(u32::try_from(h + 1).unwrap_or(0)),
+                        _ => 0.0,
+                    };
+                }
+            },
+            &mut deviation,
+            &mut out,
+        );
+        out.get(target).and_then(|o| o.get(k)).copied()
+    };
+    let mut list = Vec::new();
+    for (r, rule) in plan.rules.iter().enumerate() {
+        if !matches!(rule, Rule::Own { .. } | Rule::Parts { .. }) {
+            continue;
+        }
+        let (Some(lo), Some(hi)) = (at(Some((r, -Z80))), at(Some((r, Z80)))) else {
+            continue;
+        };
+        let (Some(low), Some(high), Some(row)) = (shown(lo), shown(hi), table.rows.get(r)) else {
+            continue;
+        };
+        if low != high {
+            list.push(Driver {
+                what: if matches!(rule, Rule::Parts { .. }) {
+                    DriverKind::Remainder(row.series)
+                } else {
+                    DriverKind::Series(row.series)
+                },
+                low,
+                high,
+            });
+        }
+    }
+    // The exchange rate: a dearer dollar (more won per dollar) shrinks a dollar figure.
+    if let (Some(r), Some(central)) = (rate, table.value(series.at(year))) {
+        let moved = |f: Decimal| {
+            r.checked_mul(f)
+                .and_then(|r| measure::to_usd(central, r).ok())
+        };
+        if let (Some(low), Some(high)) = (moved(Decimal::new(105, 2)), moved(Decimal::new(95, 2))) {
+            list.push(Driver {
+                what: DriverKind::ExchangeRate,
+                low,
+                high,
+            });
+        }
+    }
+    // Swings are distinct enough; an unstable sort keeps a stable sort's code out of the wasm.
+    list.sort_unstable_by_key(|d| std::cmp::Reverse(d.swing()));
+    list
+}
+
+/// Whether a goal is within what a row's history makes plausible: inside its 95 % range in that
+/// year, or beyond it on one side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plausibility {
+    /// Within the 95 % range.
+    Within(Band),
+    /// Below the 2.5th percentile.
+    Below(Band),
+    /// Above the 97.5th percentile.
+    Above(Band),
+}
+
+impl Ranges {
+    /// Where `target` falls against the 95 % range of the cell `at` (in its measure).
+    pub fn plausibility(&self, at: CellRef, target: Decimal) -> Option<Plausibility> {
+        let band = self.band(at)?;
+        Some(if target < band.lo95 {
+            Plausibility::Below(band)
+        } else if target > band.hi95 {
+            Plausibility::Above(band)
+        } else {
+            Plausibility::Within(band)
+        })
+    }
+}
+
+impl Plausibility {
+    /// A reader's sentence, the range in `quantity`; `None` when the target is within it.
+    pub fn warning(&self, quantity: Quantity, lang: Lang) -> Option<String> {
+        let band = match self {
+            Plausibility::Within(_) => return None,
+            Plausibility::Below(b) | Plausibility::Above(b) => b,
+        };
+        let f = |v: Decimal| format(v, quantity, lang, Style::Compact);
+        let paths = format(Decimal::from(PATHS), Quantity::Count, lang, Style::Full);
+        Some(match lang {
+            Lang::Ko => format!(
+                "이 목표는 과거 자료로 볼 때 그럴듯한 범위를 벗어납니다: 모의 경로 {paths}개의 95% 범위는 {}~{}입니다.",
+                f(band.lo95),
+                f(band.hi95)
+            ),
+            Lang::En => format!(
+                "This target is beyond what the history makes plausible: the 95 % range of {paths} simulated paths is {} to {}.",
+                f(band.lo95),
+                f(band.hi95)
+            ),
+        })
     }
 }

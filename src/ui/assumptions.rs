@@ -42,6 +42,7 @@ pub fn Assumptions() -> Html {
             if let Some(chance) = chance(&state, ranges.as_deref()) {
                 <p class="break-even chance" data-testid="break-even-chance">{ chance }</p>
             }
+            <crate::ui::Drivers />
             { exchange_rate(&state) }
             <fieldset class="group">
                 <legend>{ lang.pick("전망 기간", "Projection horizon") }</legend>
