@@ -121,19 +121,57 @@ fn check(data: &Dataset, s: &Scenario, out: &Computed, what: &str) {
                 .filter(|(y, _)| *y <= t.last_published_year)
                 .filter_map(|(_, c)| c.value)
                 .collect();
-            // "Already cross": the last two published years straddle zero, or the balance is
-            // within two of its last published yearly steps of zero (flows compounding on logs
-            // can make the next step larger than the last; a balance far from zero for its pace
-            // may not flip in one year).
+            // "Already cross": the last two published years straddle zero; or the published
+            // pace already reaches zero within a year: the balance within two of its last
+            // yearly steps of zero, or each flow grown once more by its largest yearly change of
+            // the last three years (in the direction that closes the gap) crossing it. A balance
+            // far from zero for its pace may not flip in one year.
             let crossed = published.windows(2).next_back().is_some_and(|w| {
                 w[0].is_sign_negative() != w[1].is_sign_negative()
                     || (w[1] - w[0]).abs() * Decimal::TWO >= w[1].abs()
-            });
+            }) || flows_reach_zero(t, out.headline.series);
             assert!(
                 crossed,
                 "{what}: a default break-even in {year} ({published:?})"
             );
         }
+    }
+}
+
+/// Whether each flow of `balance`, grown one more year by its most favourable yearly log change of
+/// the last three published years, turns the balance's sign.
+fn flows_reach_zero(t: &jikgu::core::Table, balance: jikgu::core::SeriesKey) -> bool {
+    let series = |flow: Flow| -> Vec<f64> {
+        t.row(balance.with_flow(flow))
+            .map(|r| {
+                t.years()
+                    .zip(&r.cells)
+                    .filter(|(y, _)| *y <= t.last_published_year)
+                    .filter_map(|(_, c)| c.value?.to_f64())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (sales, purchases) = (series(Flow::Sales), series(Flow::Purchases));
+    let steps = |v: &[f64]| -> Vec<f64> {
+        v.windows(2)
+            .rev()
+            .take(3)
+            .filter(|w| w[0] > 0.0 && w[1] > 0.0)
+            .map(|w| (w[1] / w[0]).ln())
+            .collect()
+    };
+    let (Some(s), Some(p)) = (sales.last(), purchases.last()) else {
+        return false;
+    };
+    let (gs, gp) = (steps(&sales), steps(&purchases));
+    let max = |g: &[f64]| g.iter().copied().fold(f64::MIN, f64::max).max(0.0);
+    let min = |g: &[f64]| g.iter().copied().fold(f64::MAX, f64::min).min(0.0);
+    let deficit = s < p;
+    if deficit {
+        s * max(&gs).exp() >= p * min(&gp).exp()
+    } else {
+        s * min(&gs).exp() <= p * max(&gp).exp()
     }
 }
 
