@@ -55,6 +55,25 @@ fn pieces(c: &mut Criterion) {
     });
 }
 
+/// The uncertainty ranges: a thousand simulated paths through the same identities. Not part of
+/// the recompute budget: the page computes them after the first paint of a change (core::ranges).
+fn ranges(c: &mut Criterion) {
+    let Ok(data) = Dataset::embedded() else {
+        return;
+    };
+    let full = full_scenario();
+    let table = compute(data, &full).table;
+    c.bench_function(
+        "ranges: kostat-revised to 2040, 1,000 paths (after the first paint)",
+        |b| b.iter(|| jikgu::core::ranges::simulate(black_box(data), black_box(&full), &table)),
+    );
+    let default = Scenario::default();
+    let table = compute(data, &default).table;
+    c.bench_function("ranges: default scenario, 1,000 paths", |b| {
+        b.iter(|| jikgu::core::ranges::simulate(black_box(data), black_box(&default), &table))
+    });
+}
+
 /// What the app does once at startup before it can draw anything: read the embedded data file.
 fn startup(c: &mut Criterion) {
     c.bench_function("startup: parse the embedded dataset", |b| {
@@ -62,5 +81,5 @@ fn startup(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, recompute, pieces, startup);
+criterion_group!(benches, recompute, pieces, ranges, startup);
 criterion_main!(benches);

@@ -310,10 +310,27 @@ fn the_three_vintages_are_distinct_views() {
     for (view, year, want) in cases {
         assert_eq!(balance(view, year), Some(want), "{view} {year}");
     }
+    // The restructuring ends in 2024: its 2025 is a projection, not a figure.
+    let revised = compute(
+        data,
+        &Scenario {
+            view: Some("kostat-revised".into()),
+            ..Scenario::default()
+        },
+    );
     assert_eq!(
-        balance("kostat-revised", 2025),
-        None,
+        revised.table.last_published_year, 2024,
         "the restructuring ends in 2024"
+    );
+    assert!(
+        matches!(
+            revised
+                .table
+                .cell("balance.all[2025]".parse().expect("cell"))
+                .map(|c| &c.provenance),
+            Some(jikgu::core::Provenance::Projected { .. }) | None
+        ),
+        "its 2025 is projected, never published"
     );
     let names: Vec<&str> = ["kostat-first", "kostat-revised", "kostat-rebased"]
         .iter()

@@ -150,3 +150,23 @@ fn decimals_written_as_numbers_are_read_too() {
     assert_eq!(s.fx, jikgu::core::FxMode::Fixed(d("1396.5")));
     assert_eq!(Json::decimal(d("1396.5")).to_text(), r#""1396.5""#);
 }
+
+#[test]
+fn the_new_growth_methods_have_short_names_and_old_ones_are_unchanged() {
+    let mut s = Scenario::default();
+    s.growth
+        .insert("purchases.china".parse().expect("key"), Growth::Damped);
+    s.growth
+        .insert("sales.all".parse().expect("key"), Growth::Flat);
+    let text = s.to_json().to_text();
+    assert_eq!(
+        text, r#"{"v":1,"growth":{"purchases.china":"damped","sales.all":"flat"}}"#,
+        "written"
+    );
+    assert_eq!(read(&text), Some(s), "read back");
+    assert_eq!(
+        read(RICH),
+        Some(rich()),
+        "a link from before still reads the same"
+    );
+}

@@ -117,15 +117,49 @@ mod panels {
                     .fold(AppState::new(dataset, lang), AppState::apply)
             })
         };
+        let ranges = jikgu::ui::RangesContext(Some(Rc::new(jikgu::core::ranges::simulate(
+            &state.dataset,
+            &state.scenario,
+            &state.computed.table,
+        ))));
         html! {
             <ContextProvider<AppContext> context={state}>
-                <Header />
-                <HeadlineView />
-                <Assumptions />
-                <GoalSeek />
-                <Sources />
+                <ContextProvider<jikgu::ui::RangesContext> context={ranges}>
+                    <Header />
+                    <HeadlineView />
+                    <Assumptions />
+                    <GoalSeek />
+                    <Sources />
+                </ContextProvider<jikgu::ui::RangesContext>>
             </ContextProvider<AppContext>>
         }
+    }
+
+    #[tokio::test]
+    async fn a_projected_headline_gives_its_range_and_the_chance_of_a_turn() {
+        let actions = vec![
+            Action::ChooseView("kostat-revised".into()),
+            Action::ChooseYear(2030),
+        ];
+        for (lang, range, chance) in [
+            (Lang::En, "80 % range", "simulated paths"),
+            (Lang::Ko, "80% 범위", "모의 경로"),
+        ] {
+            let html = render(lang, actions.clone()).await;
+            let at = html
+                .find("data-testid=\"headline-range\"")
+                .expect("a range");
+            assert!(html[at..].contains(range), "{lang:?}: range in words");
+            let at = html
+                .find("data-testid=\"break-even-chance\"")
+                .expect("a chance");
+            assert!(html[at..].contains(chance), "{lang:?}: chance in words");
+        }
+        let html = render(Lang::En, vec![]).await;
+        assert!(
+            !html.contains("data-testid=\"headline-range\""),
+            "a published year has no range"
+        );
     }
 
     async fn render(lang: Lang, actions: Vec<Action>) -> String {

@@ -237,6 +237,7 @@ fn sanitise(
             }
         },
         Growth::Cagr { from, to } | Growth::Linear { from, to } => from < to,
+        Growth::Damped | Growth::Flat => true,
     });
     s.fills.retain(|series, rule| match rule {
         super::scenario::FillRule::Growth(rate) => {

@@ -320,6 +320,7 @@ fn detail(provenance: &Provenance, lang: Lang) -> String {
                         "projected sales − projected purchases",
                     )
                     .to_string(),
+                other => other.describe(lang),
             };
             match base {
                 Some(b) => match lang {

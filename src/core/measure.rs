@@ -374,6 +374,9 @@ pub enum Formula {
     Share,
     /// An exchange rate implied by a won/dollar pair.
     ImpliedRate,
+    /// A level carried on from the year before by the source's published year-on-year change,
+    /// where the source stopped publishing the level but kept publishing the change.
+    ChainedYoy,
 }
 
 impl Formula {
@@ -388,6 +391,7 @@ impl Formula {
             Formula::Cagr => "((b ÷ a)^(1 ÷ years) − 1) × 100",
             Formula::Share => "part ÷ whole × 100",
             Formula::ImpliedRate => "won ÷ dollars",
+            Formula::ChainedYoy => "previous year × (1 + y/y % ÷ 100)",
         }
     }
 
@@ -410,6 +414,10 @@ impl Formula {
             Formula::ImpliedRate => lang.pick(
                 "원화 ÷ 달러로 본 환율",
                 "exchange rate implied by won and dollars",
+            ),
+            Formula::ChainedYoy => lang.pick(
+                "전년 값에 출처가 발표한 전년 대비 증감률을 적용해 이은 값",
+                "the year before carried on by the source's published year-on-year change",
             ),
         }
     }

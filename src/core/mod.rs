@@ -25,11 +25,13 @@
 
 pub mod chart_model;
 pub mod export;
+pub mod forecast;
 pub mod json;
 pub mod lang;
 pub mod link;
 pub mod num;
 pub mod quarters;
+pub mod ranges;
 pub mod slip;
 
 pub mod arith;
@@ -38,6 +40,7 @@ mod compute;
 mod dataset;
 mod expr;
 mod measure;
+mod projection;
 mod scenario;
 mod seek;
 mod series;
@@ -71,6 +74,7 @@ pub use series::{
     YEAR_MAX, YEAR_MIN,
 };
 pub use table::{
-    Alongside, Cell, Projection, Provenance, Rates, Row, RowProjection, Table, build_table,
+    Alongside, Cell, DampedFit, Held, Projection, Provenance, Rates, Row, RowProjection, Spread,
+    Table, build_table,
 };
 pub use then_now::ThenAndNow;

@@ -109,6 +109,13 @@ pub enum Growth {
         /// Last year of the window.
         to: i32,
     },
+    /// The default: a damped trend (Gardner–McKenzie, ETS(A,Ad,N)) fitted on the logarithm of a
+    /// flow's recent levels, or on a balance's levels; see [`crate::core::forecast`] for the window,
+    /// the damping and how α and β* are fitted. A row with fewer than three consecutive years holds
+    /// its last level instead, and says so.
+    Damped,
+    /// The last known value, held.
+    Flat,
 }
 
 impl Growth {
@@ -123,6 +130,12 @@ impl Growth {
             }
             (Growth::Linear { from, to }, Lang::Ko) => format!("{from}~{to}년 선형 추세"),
             (Growth::Linear { from, to }, Lang::En) => format!("the {from}–{to} linear trend"),
+            (Growth::Damped, Lang::Ko) => "감쇠 추세(최근 연속 연도, φ = 0.9)".into(),
+            (Growth::Damped, Lang::En) => {
+                "a damped trend (recent consecutive years, φ = 0.9)".into()
+            }
+            (Growth::Flat, Lang::Ko) => "마지막 값 유지".into(),
+            (Growth::Flat, Lang::En) => "the last value held".into(),
         }
     }
 }
@@ -262,6 +275,8 @@ impl Growth {
             Growth::Fixed(rate) => tagged("fixed", Json::decimal(rate)),
             Growth::Cagr { from, to } => tagged("cagr", window_json(from, to)),
             Growth::Linear { from, to } => tagged("linear", window_json(from, to)),
+            Growth::Damped => Json::str("damped"),
+            Growth::Flat => Json::str("flat"),
         }
     }
 
@@ -270,6 +285,8 @@ impl Growth {
             ("fixed", Some(rate)) => rate.as_decimal().map(Growth::Fixed),
             ("cagr", inner) => window_from(inner).map(|(from, to)| Growth::Cagr { from, to }),
             ("linear", inner) => window_from(inner).map(|(from, to)| Growth::Linear { from, to }),
+            ("damped", None) => Some(Growth::Damped),
+            ("flat", None) => Some(Growth::Flat),
             _ => None,
         }
     }

@@ -30,6 +30,7 @@ use rust_decimal::Decimal;
 use super::dataset::{Dataset, FigureKind, FigureRef, Pick, SourceRef, View};
 use super::lang::Lang;
 use super::measure::{self, Formula, Undefined, YearChange};
+use super::projection;
 use super::scenario::{DisplayUnit, FillRule, FxMode, Growth, Scenario};
 use super::series::{CellRef, Flow, Measure, Partner, SeriesKey, Vintage};
 
@@ -136,6 +137,114 @@ pub enum Projection {
     },
     /// Projected sales minus projected purchases.
     FromFlows,
+    /// A damped trend (the row's [`RowProjection::fit`] has its parameters).
+    Damped {
+        /// The damping φ.
+        phi: Decimal,
+    },
+    /// The last known value, held.
+    Flat,
+    /// The row's own projection scaled down so the named partners fit within the all-partner
+    /// total (the rest of the world cannot be negative).
+    Scaled {
+        /// The factor applied, below one.
+        factor: Decimal,
+    },
+    /// A total that is the sum of its named partners plus the rest of the world: for a balance
+    /// published without flows, the partners' balances plus a projected remainder; for a flow,
+    /// where the reader's own partner assumptions add up to more than the total's projection.
+    SumOfParts,
+}
+
+impl Projection {
+    /// A reader's description of the method, in a language.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Projection::Growth { assumption, rate }, Lang::Ko) => {
+                format!("연 {rate}% 성장 ({})", assumption.describe(lang))
+            }
+            (Projection::Growth { assumption, rate }, Lang::En) => {
+                format!("{rate}% a year ({})", assumption.describe(lang))
+            }
+            (Projection::Linear { assumption, slope }, Lang::Ko) => {
+                format!("연 {slope} 선형 증감 ({})", assumption.describe(lang))
+            }
+            (Projection::Linear { assumption, slope }, Lang::En) => {
+                format!("linear, {slope} a year ({})", assumption.describe(lang))
+            }
+            (Projection::FromFlows, _) => lang
+                .pick(
+                    "전망한 역직구(판매) − 전망한 직구(구매)",
+                    "projected sales − projected purchases",
+                )
+                .into(),
+            (Projection::Damped { phi }, Lang::Ko) => format!("감쇠 추세 (φ = {phi})"),
+            (Projection::Damped { phi }, Lang::En) => format!("damped trend (φ = {phi})"),
+            (Projection::Flat, _) => lang.pick("마지막 값 유지", "last value held").into(),
+            (Projection::Scaled { factor }, Lang::Ko) => format!(
+                "상대국 합이 전체를 넘지 않도록 자체 전망에 {} 배",
+                factor.round_dp(3)
+            ),
+            (Projection::Scaled { factor }, Lang::En) => format!(
+                "own projection × {} so the partners fit within the total",
+                factor.round_dp(3)
+            ),
+            (Projection::SumOfParts, _) => lang
+                .pick(
+                    "상대국별 전망 합 + 나머지 지역",
+                    "named partners' projections + the rest of the world",
+                )
+                .into(),
+        }
+    }
+}
+
+/// The fitted damped trend of a row, rounded for showing (the projection used full precision).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DampedFit {
+    /// Level smoothing α.
+    pub alpha: Decimal,
+    /// Trend smoothing β*.
+    pub beta: Decimal,
+    /// Damping φ.
+    pub phi: Decimal,
+    /// The trend at the last fitted year: a change of the logarithm a year for a flow, an amount a
+    /// year for a balance.
+    pub trend: Decimal,
+    /// First year fitted.
+    pub from: i32,
+    /// Last year fitted.
+    pub to: i32,
+    /// Fitted on logarithms (flows) rather than levels (balances).
+    pub log: bool,
+}
+
+/// How a row's simulated paths stray from its central projection, for the uncertainty ranges
+/// ([`crate::core::ranges`]): a damped-trend error model (a random walk is α = 1, β* = 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spread {
+    /// Level smoothing of the errors.
+    pub alpha: Decimal,
+    /// Trend smoothing of the errors.
+    pub beta: Decimal,
+    /// Damping of the errors' trend.
+    pub phi: Decimal,
+    /// The yearly spread: of the logarithm for a flow, in the row's unit for a balance.
+    pub sigma: Decimal,
+    /// On logarithms (a flow's paths are the central one times e^deviation).
+    pub log: bool,
+}
+
+/// Why a row holds its last level although its method would do more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    /// Fewer than three consecutive years to fit a trend on.
+    ShortHistory {
+        /// How many there are.
+        years: u8,
+    },
+    /// A flow with a zero value in its window has no logarithm to fit.
+    NotPositive,
 }
 
 /// The other balance figure, kept beside the one shown: published beside derived, or the reverse.
@@ -204,12 +313,28 @@ pub struct RowProjection {
     pub assumption: Growth,
     /// True when the scenario did not choose it (the series' default).
     pub default: bool,
-    /// The rate in % a year (fixed or CAGR), or the slope per year for a linear trend.
+    /// The rate in % a year (fixed or CAGR; for a damped trend on logs, the fitted trend at the
+    /// base; zero when held), or the slope per year for a linear trend.
     pub rate: Option<Decimal>,
     /// The cell projections grow from.
     pub base: Option<CellRef>,
     /// Why the row could not be projected.
     pub issue: Option<Undefined>,
+    /// The years a damped trend was fitted on.
+    pub window: Option<(i32, i32)>,
+    /// The fitted damped trend.
+    pub fit: Option<DampedFit>,
+    /// How its uncertainty ranges are drawn.
+    pub spread: Option<Spread>,
+    /// Why it is held at its last level, when it is.
+    pub held: Option<Held>,
+    /// The year of its last figure, when that is before the view's last year: not projected.
+    pub stale: Option<i32>,
+    /// A total balance without flows: the assumption projects its rest-of-the-world remainder
+    /// (total − named partners); the total is the partners plus that remainder.
+    pub remainder: bool,
+    /// The first projected year in which the row was scaled to fit its total.
+    pub scaled_from: Option<i32>,
 }
 
 /// One series over the years.
@@ -231,7 +356,8 @@ pub struct Table {
     pub view: usize,
     /// First column.
     pub first_year: i32,
-    /// Last year with published figures in the dataset; later columns are projections.
+    /// The view's own last year with published figures (levels or year-on-year changes), not the
+    /// dataset's; later columns are projections.
     pub last_published_year: i32,
     /// Last column.
     pub last_year: i32,
@@ -318,7 +444,7 @@ impl Rates<'_> {
     }
 }
 
-fn index(first: i32, year: i32) -> Option<usize> {
+pub(super) fn index(first: i32, year: i32) -> Option<usize> {
     usize::try_from(year.checked_sub(first)?).ok()
 }
 
@@ -426,210 +552,6 @@ fn apply_fill(row: &mut Row, rule: FillRule, first: i32, last: i32) {
     }
 }
 
-/// The default growth assumption of a row: the CAGR of its whole published window for a flow, the
-/// linear trend of that window for a balance (a CAGR is meaningless across a change of sign).
-fn default_growth(row: &Row, first: i32, last: i32) -> Option<Growth> {
-    let end = index(first, last)?;
-    let years: Vec<i32> = row
-        .cells
-        .iter()
-        .enumerate()
-        .take(end + 1)
-        .filter(|(_, c)| c.value.is_some())
-        .filter_map(|(i, _)| first.checked_add(i32::try_from(i).ok()?))
-        .collect();
-    let (from, to) = (*years.first()?, *years.last()?);
-    if row.series.flow == Flow::Balance {
-        Some(Growth::Linear { from, to })
-    } else {
-        Some(Growth::Cagr { from, to })
-    }
-}
-
-/// Least-squares line through the known points of the window: (slope per year, value at `base_year`).
-fn linear_fit(points: &[(i32, Decimal)], base_year: i32) -> Result<(Decimal, Decimal), Undefined> {
-    let o = |v: Option<Decimal>| v.ok_or(Undefined::Overflow);
-    if points.len() < 2 {
-        return Err(Undefined::NotPositive);
-    }
-    let n = Decimal::from(points.len());
-    let (mut sx, mut sy, mut sxy, mut sxx) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    for (year, y) in points {
-        let x = Decimal::from(year.saturating_sub(base_year));
-        sx = o(sx.plus(x))?;
-        sy = o(sy.plus(*y))?;
-        sxy = o(x.times(*y).and_then(|p| sxy.plus(p)))?;
-        sxx = o(x.times(x).and_then(|p| sxx.plus(p)))?;
-    }
-    let denominator = o(n
-        .times(sxx)
-        .and_then(|a| sx.times(sx).and_then(|b| a.minus(b))))?;
-    if denominator.is_zero() {
-        return Err(Undefined::DivisionByZero);
-    }
-    let numerator = o(n
-        .times(sxy)
-        .and_then(|a| sx.times(sy).and_then(|b| a.minus(b))))?;
-    let slope = o(numerator.checked_div(denominator))?;
-    let intercept = o(slope
-        .times(sx)
-        .and_then(|b| sy.minus(b))
-        .and_then(|a| a.checked_div(n)))?;
-    Ok((slope, intercept))
-}
-
-fn window(row: &Row, first: i32, from: i32, to: i32) -> Vec<(i32, Decimal)> {
-    (from..=to)
-        .filter_map(|y| Some((y, row.cells.get(index(first, y)?)?.value?)))
-        .collect()
-}
-
-/// Projects a row into the years after `last`, per its assumption.
-/// Decimal places kept in projected values: whole won (or dollars, or parcels) are far below anything
-/// shown, and short operands keep each year's multiplication exact and fast.
-const PROJECTED_DP: u32 = 0;
-
-fn project_row(
-    row: &mut Row,
-    chosen: Option<Growth>,
-    cached: Option<&(Growth, Result<Decimal, Undefined>)>,
-    first: i32,
-    last: i32,
-    end: i32,
-) {
-    let assumption = match chosen.or_else(|| default_growth(row, first, last)) {
-        Some(a) => a,
-        None => return,
-    };
-    // The view's default CAGR was computed once with the dataset; it still applies when the reader
-    // has not changed any cell of its window.
-    let cached_rate = match (chosen, cached, assumption) {
-        (None, Some((g, rate)), Growth::Cagr { from, to }) if *g == assumption => {
-            let untouched = (from..=to)
-                .filter_map(|y| row.cells.get(index(first, y)?))
-                .all(|c| matches!(c.provenance, Provenance::Published { .. } | Provenance::Gap));
-            untouched.then_some(*rate)
-        }
-        _ => None,
-    };
-    let mut info = RowProjection {
-        assumption,
-        default: chosen.is_none(),
-        rate: None,
-        base: None,
-        issue: None,
-    };
-    let base = index(first, last).and_then(|e| {
-        row.cells
-            .iter()
-            .enumerate()
-            .take(e + 1)
-            .rev()
-            .find_map(|(i, c)| Some((first.checked_add(i32::try_from(i).ok()?)?, c.value?)))
-    });
-    let Some((base_year, base_value)) = base else {
-        info.issue = Some(Undefined::NotPositive);
-        row.projection = Some(info);
-        return;
-    };
-    info.base = Some(row.series.at(base_year));
-    enum Method {
-        Rate(Decimal),
-        Line(Decimal, Decimal),
-    }
-    let method = match assumption {
-        Growth::Fixed(rate) => Ok(Method::Rate(rate)),
-        Growth::Cagr { .. } if cached_rate.is_some() => {
-            cached_rate.map_or(Err(Undefined::Overflow), |r| r.map(Method::Rate))
-        }
-        Growth::Cagr { from, to } => {
-            let pts = window(row, first, from, to);
-            match (pts.first(), pts.last()) {
-                (Some((y0, v0)), Some((y1, v1))) if y1 > y0 => {
-                    measure::cagr(*v0, *v1, Decimal::from(y1.saturating_sub(*y0))).map(Method::Rate)
-                }
-                _ => Err(Undefined::NotPositive),
-            }
-        }
-        Growth::Linear { from, to } => linear_fit(&window(row, first, from, to), base_year)
-            .map(|(s, _)| Method::Line(s, base_value)),
-    };
-    let method = match method {
-        Ok(m) => m,
-        Err(e) => {
-            info.issue = Some(e);
-            row.projection = Some(info);
-            return;
-        }
-    };
-    info.rate = Some(match method {
-        Method::Rate(r) => r,
-        Method::Line(s, _) => s,
-    });
-    let floor_at_zero = row.series.flow != Flow::Balance;
-    let factor = match method {
-        Method::Rate(rate) => rate
-            .times(measure::PER_CENT)
-            .and_then(|g| Decimal::ONE.plus(g)),
-        Method::Line(..) => None,
-    };
-    // Compounding runs year by year from the first projected value: one multiplication a year.
-    let mut running: Option<Decimal> = None;
-    for year in last.saturating_add(1)..=end {
-        let Some(cell) = index(first, year).and_then(|i| row.cells.get_mut(i)) else {
-            continue;
-        };
-        let steps = i64::from(year.saturating_sub(base_year));
-        let (value, projection) = match method {
-            Method::Rate(rate) => {
-                let v = match (running, factor) {
-                    (Some(prev), Some(f)) => {
-                        measure::mul_cap(prev, f, PROJECTED_DP).ok_or(Undefined::Overflow)
-                    }
-                    _ => measure::grow(base_value, rate, steps)
-                        .map(|v| measure::cap_dp(v, PROJECTED_DP)),
-                };
-                running = v.ok();
-                (v, Projection::Growth { assumption, rate })
-            }
-            // The line continues from the last known value with the fitted slope, so the projection
-            // joins the data without a jump; a flow cannot go below zero.
-            Method::Line(slope, start) => {
-                let v = slope
-                    .times(Decimal::from(steps))
-                    .and_then(|d| start.plus(d))
-                    .ok_or(Undefined::Overflow);
-                let v = v.map(|v| {
-                    if floor_at_zero && v < Decimal::ZERO {
-                        Decimal::ZERO
-                    } else {
-                        v
-                    }
-                });
-                (v, Projection::Linear { assumption, slope })
-            }
-        };
-        match value {
-            Ok(v) => {
-                cell.value = Some(v);
-                cell.provenance = Provenance::Projected {
-                    method: projection,
-                    base: info.base,
-                };
-            }
-            Err(e) => {
-                cell.value = None;
-                cell.provenance = Provenance::Overflow {
-                    formula: Formula::Cagr,
-                };
-                info.issue = Some(e);
-            }
-        }
-    }
-    row.projection = Some(info);
-}
-
 /// Builds the table of `view` under `scenario` (validated values only: see [`crate::core::compute`]).
 pub fn build_table(
     dataset: &Dataset,
@@ -638,11 +560,17 @@ pub fn build_table(
     rates: Rates<'_>,
     horizon: i32,
 ) -> Table {
-    let (first, last) = dataset.years();
+    let (first, dataset_last) = dataset.years();
+    let view = dataset.views().get(view_index);
+    // The view's own last year: another source's later figures must not open a gap column here.
+    let last = view
+        .and_then(projection::view_last_year)
+        .unwrap_or(dataset_last)
+        .max(first);
     let end = horizon.max(last);
     let years = first..=end;
     let width = index(first, end).map_or(0, |i| i + 1);
-    let Some(view) = dataset.views().get(view_index) else {
+    let Some(view) = view else {
         return Table {
             view: view_index,
             first_year: first,
@@ -705,6 +633,7 @@ pub fn build_table(
             if let Some(rule) = scenario.fills.get(&series) {
                 apply_fill(&mut row, *rule, first, last);
             }
+            projection::chain_published_yoy(&mut row, first, last);
         }
         rows.push(row);
     }
@@ -730,7 +659,7 @@ pub fn build_table(
             };
             let inputs_changed = [s, p]
                 .iter()
-                .any(|c| c.is_some_and(|c| !matches!(c.provenance, Provenance::Published { .. })));
+                .any(|c| c.is_some_and(|c| !projection::from_source(&c.provenance)));
             let derived_prov = || Provenance::Derived {
                 formula: Formula::Balance,
                 inputs: [
@@ -802,70 +731,19 @@ pub fn build_table(
         }
     }
 
-    // Projections: flows first, then balances from projected flows (or from their own trend).
+    // Projections: each flow by its own assumption, named partners fitted within their totals,
+    // balances from their flows, then balances published without flows (see core::projection).
     if end > last {
-        // Edits in projection years override a flow's projection before balances are taken.
+        // Edits in projection years override a projection before anything is built on it.
         let projected_years = last.saturating_add(1)..=end;
         for row in rows.iter_mut().filter(|r| r.series.flow != Flow::Balance) {
-            let cached = view.default_cagr(row.series);
-            project_row(
-                row,
-                scenario.growth.get(&row.series).copied(),
-                cached,
-                first,
-                last,
-                end,
-            );
+            let chosen = scenario.growth.get(&row.series).copied();
+            projection::project_row(row, chosen, first, last, end);
             apply_edits(row, scenario, &edited, first, &projected_years);
         }
-        for b in 0..rows.len() {
-            let Some((series, sales_row, purchases_row)) = balance_and_flows(&rows, b) else {
-                continue;
-            };
-            if let (Some(si), Some(pi)) = (sales_row, purchases_row) {
-                for year in last.saturating_add(1)..=end {
-                    let Some(i) = index(first, year) else {
-                        continue;
-                    };
-                    let v = |r: usize| {
-                        rows.get(r)
-                            .and_then(|r| r.cells.get(i))
-                            .and_then(|c| c.value)
-                    };
-                    let value = match (v(si), v(pi)) {
-                        (Some(s), Some(p)) => Some(measure::balance(s, p)),
-                        _ => None,
-                    };
-                    if let Some(cell) = rows.get_mut(b).and_then(|r| r.cells.get_mut(i)) {
-                        match value {
-                            Some(Ok(v)) => {
-                                cell.value = Some(v);
-                                cell.provenance = Provenance::Projected {
-                                    method: Projection::FromFlows,
-                                    base: None,
-                                };
-                            }
-                            Some(Err(_)) => {
-                                cell.provenance = Provenance::Overflow {
-                                    formula: Formula::Balance,
-                                }
-                            }
-                            None => {}
-                        }
-                    }
-                }
-            } else if let Some(row) = rows.get_mut(b) {
-                project_row(
-                    row,
-                    scenario.growth.get(&series).copied(),
-                    None,
-                    first,
-                    last,
-                    end,
-                );
-            }
-        }
-        // Edits in projection years override the projection of a balance itself.
+        projection::fit_flows_to_totals(&mut rows, first, last, end);
+        projection::balances_from_flows(&mut rows, first, last, end);
+        projection::project_lone_balances(&mut rows, scenario, first, last, end);
         for row in rows.iter_mut().filter(|r| r.series.flow == Flow::Balance) {
             apply_edits(row, scenario, &edited, first, &projected_years);
         }
@@ -1002,11 +880,19 @@ mod tests {
                 "published (other vintage)",
             ),
             (
-                "KOSTAT sales to China after 2019: a gap",
+                "KOSTAT sales to China after 2019: chained from the published y/y changes \
+                 (5,184.664 bn × 1.009 × 0.692)",
                 &kostat,
                 "sales.china[2021]",
-                None,
-                "no data",
+                Some(d("3620077575392")),
+                "derived",
+            ),
+            (
+                "KIEP's view ends in 2023, its own last year: 2024 is projected, not a gap",
+                &kiep,
+                "balance.all[2024]",
+                Some(tn("-6.003")),
+                "projected",
             ),
         ];
         for (what, t, at, want, label) in cases {
@@ -1092,7 +978,12 @@ mod tests {
                 "sales.china[2020]",
                 Some(d("5703130400000")),
             ),
-            (FillRule::Interpolate, "sales.china[2021]", None),
+            // Nothing after 2019 to interpolate to: the published changes chain it instead.
+            (
+                FillRule::Interpolate,
+                "sales.china[2021]",
+                Some(d("3620077575392")),
+            ),
         ];
         for (rule, at, want) in cases {
             let mut s = Scenario::default();
@@ -1100,7 +991,7 @@ mod tests {
             let t = table("kostat-revised", &s);
             let c = t.cell(cell(at)).expect("cell");
             assert_eq!(c.value, want, "{rule:?} at {at}");
-            if want.is_some() {
+            if want.is_some() && rule != FillRule::Interpolate {
                 assert!(
                     matches!(c.provenance, Provenance::Assumed { rule: r, .. } if r == rule),
                     "{rule:?} marked assumed"
@@ -1158,34 +1049,35 @@ mod tests {
             .and_then(|r| r.projection)
             .expect("default");
         assert_eq!(
-            sales.assumption,
-            Growth::Cagr {
-                from: 2014,
-                to: 2019
-            },
-            "default window is the published one"
+            (sales.assumption, sales.default, sales.window, sales.base),
+            (
+                Growth::Damped,
+                true,
+                Some((2019, 2024)),
+                Some(cell("sales.china[2024]"))
+            ),
+            "default: a damped trend on the last six years, from the chained 2024 level"
         );
         let kiep = table("kiep-2025-07-02", &Scenario::default());
         let b = kiep
             .row("balance.all".parse().expect("k"))
             .and_then(|r| r.projection)
-            .expect("balance trend");
+            .expect("balance");
         assert_eq!(
-            (b.assumption, b.rate),
-            (
-                Growth::Linear {
-                    from: 2019,
-                    to: 2023
-                },
-                Some(tn("-1.49825"))
-            ),
-            "balance-only series projects its line"
+            (b.assumption, b.remainder, b.held),
+            (Growth::Flat, true, Some(Held::ShortHistory { years: 1 })),
+            "a total without flows: China from its flows plus the rest of the world, held"
         );
-        assert_eq!(
-            kiep.value(cell("balance.all[2025]")),
-            Some(tn("-8.9995")),
-            "two more years of the line"
-        );
+        for year in 2024..=2030 {
+            let china = kiep.value(SeriesKey::won(Flow::Balance, Partner::China).at(year));
+            let all = kiep.value(SeriesKey::won(Flow::Balance, Partner::All).at(year));
+            // 2023: all −6.003, China −2.171 (3.227 bought, 1.056 sold): the rest is −3.832.
+            assert_eq!(
+                all.zip(china).and_then(|(a, c)| a.checked_sub(c)),
+                Some(tn("-3.832")),
+                "{year}: the rest of the world is held"
+            );
+        }
     }
 
     #[test]

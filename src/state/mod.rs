@@ -137,11 +137,21 @@ pub enum GrowthMode {
     Cagr,
     /// The linear trend of a historical window.
     Linear,
+    /// The damped trend (the default).
+    Damped,
+    /// The last value held.
+    Flat,
 }
 
 impl GrowthMode {
     /// Every mode, in the order the picker shows them.
-    pub const ALL: [GrowthMode; 3] = [GrowthMode::Fixed, GrowthMode::Cagr, GrowthMode::Linear];
+    pub const ALL: [GrowthMode; 5] = [
+        GrowthMode::Damped,
+        GrowthMode::Cagr,
+        GrowthMode::Fixed,
+        GrowthMode::Linear,
+        GrowthMode::Flat,
+    ];
 
     /// The mode of an assumption.
     pub fn of(growth: &Growth) -> GrowthMode {
@@ -149,6 +159,8 @@ impl GrowthMode {
             Growth::Fixed(_) => GrowthMode::Fixed,
             Growth::Cagr { .. } => GrowthMode::Cagr,
             Growth::Linear { .. } => GrowthMode::Linear,
+            Growth::Damped => GrowthMode::Damped,
+            Growth::Flat => GrowthMode::Flat,
         }
     }
 
@@ -158,6 +170,8 @@ impl GrowthMode {
             GrowthMode::Fixed => "fixed",
             GrowthMode::Cagr => "cagr",
             GrowthMode::Linear => "linear",
+            GrowthMode::Damped => "damped",
+            GrowthMode::Flat => "flat",
         }
     }
 
@@ -172,6 +186,8 @@ impl GrowthMode {
             GrowthMode::Fixed => lang.pick("연 고정 증가율", "Fixed % a year"),
             GrowthMode::Cagr => lang.pick("기간 연평균 증가율(CAGR)", "CAGR of a period"),
             GrowthMode::Linear => lang.pick("기간 선형 추세", "Linear trend of a period"),
+            GrowthMode::Damped => lang.pick("감쇠 추세 (기본)", "Damped trend (default)"),
+            GrowthMode::Flat => lang.pick("마지막 값 유지", "Hold the last value"),
         }
     }
 }
@@ -794,7 +810,7 @@ impl AppState {
     fn window_now(&self, series: SeriesKey) -> (i32, i32) {
         let window = |g: Growth| match g {
             Growth::Cagr { from, to } | Growth::Linear { from, to } => Some((from, to)),
-            Growth::Fixed(_) => None,
+            Growth::Fixed(_) | Growth::Damped | Growth::Flat => None,
         };
         self.growth_now(series)
             .and_then(window)
@@ -825,6 +841,8 @@ impl AppState {
                 let (from, to) = self.window_now(series);
                 Growth::Linear { from, to }
             }
+            GrowthMode::Damped => Growth::Damped,
+            GrowthMode::Flat => Growth::Flat,
         };
         let mut scenario = (*self.scenario).clone();
         scenario.growth.insert(series, growth);

@@ -31,6 +31,19 @@ fn citation(source: &Source) -> Html {
     }
 }
 
+/// How projections and their ranges are made, with every constant the page uses.
+fn projection_method(lang: Lang) -> String {
+    use crate::core::forecast::{MIN_YEARS, PATHS, PHI, SEED, SIGMA_FLOOR, SIGMA_MAX, WINDOW};
+    match lang {
+        Lang::Ko => format!(
+            "전망: 각 출처의 마지막 발표 연도 뒤부터입니다. 수준이 일찍 끊겼지만 전년 대비 증감률이 발표된 계열은 그 증감률로 이어 붙입니다(계산값). 그래도 마지막 연도에 닿지 못하는 계열은 전망하지 않습니다. 기본 방법은 감쇠 추세(Gardner–McKenzie, Hyndman·Athanasopoulos 『Forecasting: Principles and Practice』 8.2절의 ETS(A,Ad,N))로, 흐름은 로그 값에, 흐름 없이 발표된 수지는 값에 맞춥니다. 최근 연속된 최대 {WINDOW}개 연도에 맞추고, 감쇠 φ = {PHI}로 고정하며, α와 β*는 한 해 앞 예측 오차 제곱합이 가장 작은 값을 격자에서 고릅니다. 전망은 마지막 발표값에서 이어집니다. 연속 연도가 {MIN_YEARS}개 미만이면 마지막 값을 유지합니다. 수지는 언제나 판매 − 구매이고, 상대국 합은 전체를 넘지 않습니다(모형 전망은 비율대로 줄이고, 직접 고른 증가율은 지키며 전체를 늘립니다). 흐름 없이 발표된 전체 수지는 상대국 수지 + 나머지 지역입니다. 범위: 모의 경로 {PATHS}개(SplitMix64, 시드 {SEED:#x})로 계열별 오차(감쇠 추세의 한 해 앞 오차, 그 밖에는 과거 변화의 크기로 정한 확률보행; 연 {SIGMA_FLOOR}~{SIGMA_MAX}, 로그 기준)를 같은 항등식에 통과시킨 10~90번째(80%)와 2.5~97.5번째(95%) 백분위수입니다. 같은 설정이면 언제나 같은 범위가 나옵니다."
+        ),
+        Lang::En => format!(
+            "Projections start after each source's own last published year. A level that stops early but whose year-on-year change the source kept publishing is chained from those changes (marked derived); a row that still cannot reach that year is not projected. The default method is a damped trend (Gardner–McKenzie; ETS(A,Ad,N) in Hyndman and Athanasopoulos, Forecasting: Principles and Practice, §8.2), fitted on the logarithms of a flow, or on the levels of a balance published without its flows, over its last run of at most {WINDOW} consecutive years, with the damping fixed at φ = {PHI} and α and β* chosen from a grid by least squares of one-step errors; it carries on from the last published figure. A row with fewer than {MIN_YEARS} consecutive years holds its last level. A balance is always sales − purchases, and partners never add up to more than their total (the model's projections are scaled down in proportion; a rate you choose is kept and the total rises instead); a total balance published without flows is its partners plus the rest of the world. Ranges: {PATHS} simulated paths (SplitMix64, seed {SEED:#x}), each row straying by its own errors (the damped trend's one-step errors, otherwise a random walk with the spread of its history; {SIGMA_FLOOR} to {SIGMA_MAX} a year on logs), passed through the same identities; the 80 % range is the 10th to 90th percentile, the 95 % range the 2.5th to 97.5th. The same settings always give the same ranges."
+        ),
+    }
+}
+
 /// The method, the sources and the limits, for readers who want to check the checker.
 #[component]
 pub fn About() -> Html {
@@ -71,9 +84,10 @@ pub fn About() -> Html {
             <details>
                 <summary>{ lang.pick("계산 방법", "How it works") }</summary>
                 <p>{ lang.pick(
-                    "모든 수치는 발표된 그대로 출처와 함께 저장되어 있고, 계산은 모두 이 브라우저 안에서 소수 연산(부동소수점 아님)으로 이뤄집니다. 수지는 역직구(판매)에서 직구(구매)를 뺀 값입니다. 출처마다 정의와 범위가 달라 한 화면에는 한 출처만 쓰며, 서로 섞지 않습니다. 빈 해는 직접 채우거나 규칙(보간, 이월)을 고르기 전까지 비어 있습니다. 전망은 고른 성장 가정을 따른 계산일 뿐 예측이 아닙니다.",
-                    "Every figure is stored as published, with its source, and every calculation runs in this browser in decimal arithmetic (no floating point for money). The balance is sales abroad minus purchases from abroad. Sources define and scope the trade differently, so a view uses one source at a time and never mixes them. A missing year stays empty until you fill it or choose a rule (interpolate, carry forward). Projections follow the growth assumption you choose; they are arithmetic, not forecasts.",
+                    "모든 수치는 발표된 그대로 출처와 함께 저장되어 있고, 계산은 모두 이 브라우저 안에서 소수 연산(부동소수점 아님)으로 이뤄집니다. 수지는 역직구(판매)에서 직구(구매)를 뺀 값입니다. 출처마다 정의와 범위가 달라 한 화면에는 한 출처만 쓰며, 서로 섞지 않습니다. 빈 해는 직접 채우거나 규칙(보간, 이월)을 고르기 전까지 비어 있습니다. 전망 방법은 아래에 적었습니다.",
+                    "Every figure is stored as published, with its source, and every calculation runs in this browser in decimal arithmetic (no floating point for money). The balance is sales abroad minus purchases from abroad. Sources define and scope the trade differently, so a view uses one source at a time and never mixes them. A missing year stays empty until you fill it or choose a rule (interpolate, carry forward). Projections are described below.",
                 ) }</p>
+                <p data-testid="about-projection">{ projection_method(lang) }</p>
                 <p>{ lang.pick(
                     "기사 속 주장은 각 부분마다 검사식과 기사의 반올림에 맞춘 허용 오차를 가지고, 수치를 고칠 때마다 다시 평가됩니다.",
                     "Each of the story's claims is split into parts, each with a check and a tolerance matching how the story rounds; every edit re-evaluates them.",

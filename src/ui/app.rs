@@ -8,7 +8,7 @@ use crate::core::{Dataset, Lang};
 use crate::state::{Action, AppState, Session, StartOptions};
 use crate::ui::{
     About, Assumptions, ChartsPanel, ClaimList, DataTable, FirstPaint, GoalSeek, Header,
-    HeadlineView, Quarters, Scenarios, Sources, ThenNow,
+    HeadlineView, Quarters, RangesContext, Scenarios, Sources, ThenNow,
 };
 
 /// The state handle every component reads and dispatches to, supplied by [`App`].
@@ -114,6 +114,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
     #[cfg(not(target_arch = "wasm32"))]
     let below_first_screen = true;
     let first_paint = FirstPaint(below_first_screen);
+    let ranges = crate::ui::ranges::use_ranges_of(&state);
 
     let lang = state.lang;
     let on_keydown = {
@@ -144,7 +145,9 @@ fn Calculator(props: &CalculatorProps) -> Html {
         return html! {
             <ContextProvider<AppContext> context={state.clone()}>
                 <ContextProvider<FirstPaint> context={first_paint}>
-                    <Embedded child_id={props.options.child_id.clone().unwrap_or_else(|| "jikgu".to_string())} />
+                    <ContextProvider<RangesContext> context={ranges}>
+                        <Embedded child_id={props.options.child_id.clone().unwrap_or_else(|| "jikgu".to_string())} />
+                    </ContextProvider<RangesContext>>
                 </ContextProvider<FirstPaint>>
             </ContextProvider<AppContext>>
         };
@@ -152,6 +155,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <ContextProvider<FirstPaint> context={first_paint}>
+            <ContextProvider<RangesContext> context={ranges}>
                 <main class="jikgu" lang={lang.tag()} onkeydown={on_keydown}>
                     <Header />
                     if let Some(notice) = state.notice {
@@ -176,6 +180,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
                         <About />
                     }
                 </main>
+            </ContextProvider<RangesContext>>
             </ContextProvider<FirstPaint>>
         </ContextProvider<AppContext>>
     }

@@ -17,6 +17,7 @@ use crate::ui::field::{NumberField, Slider};
 pub fn Assumptions() -> Html {
     // The other partners' series are inside a closed disclosure: filled in after the first paint.
     let others_ready = crate::ui::use_after_first_paint();
+    let ranges = crate::ui::use_ranges();
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -38,6 +39,10 @@ pub fn Assumptions() -> Html {
         <section class="panel assumptions" aria-labelledby="assumptions-title" data-testid="assumptions">
             <h2 id="assumptions-title">{ lang.pick("가정", "Assumptions") }</h2>
             <p class="break-even" data-testid="break-even" aria-live="polite">{ break_even(&state) }</p>
+            if let Some(chance) = chance(&state, ranges.as_deref()) {
+                <p class="break-even chance" data-testid="break-even-chance">{ chance }</p>
+            }
+            <crate::ui::Drivers />
             { exchange_rate(&state) }
             <fieldset class="group">
                 <legend>{ lang.pick("전망 기간", "Projection horizon") }</legend>
@@ -69,6 +74,18 @@ pub fn Assumptions() -> Html {
             </div>
         </section>
     }
+}
+
+/// How often the headline balance changes sign in the simulated paths, beside the central year.
+pub fn chance(state: &AppState, ranges: Option<&crate::core::ranges::Ranges>) -> Option<String> {
+    let lang = state.lang;
+    let series = state.computed.headline.series;
+    let chance = ranges?.chance(&state.computed.table, series)?;
+    let whose = match lang {
+        Lang::Ko => format!("{} 수지", series.partner.label(lang)),
+        Lang::En => format!("The balance with {}", series.partner.label(lang)),
+    };
+    Some(chance.describe(&whose, lang))
 }
 
 /// One plain sentence on when the headline balance changes sign.
@@ -205,6 +222,10 @@ fn growth(state: &AppContext, row: &Row) -> Html {
     let key = series.to_string();
     let mode_id = format!("growth-mode-{key}");
     let body = match projection.assumption {
+        // The damped trend's window and damping are fixed and stated, not chosen.
+        Growth::Damped | Growth::Flat => html! {
+            <p class="hint method" data-testid="method-note">{ method_note(&projection, lang) }</p>
+        },
         Growth::Fixed(rate) => html! {
             <NumberField
                 field={Field::GrowthRate(series)}
@@ -268,6 +289,61 @@ fn growth(state: &AppContext, row: &Row) -> Html {
     }
 }
 
+/// How the default method works for this row: the window and damping, or why it is held.
+pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
+    use crate::core::Held;
+    let held = match (projection.held, lang) {
+        (Some(Held::ShortHistory { years }), Lang::Ko) => Some(format!(
+            "연속된 연도가 {years}개뿐이라(3개 미만) 추세 없이 마지막 값을 유지합니다."
+        )),
+        (Some(Held::ShortHistory { years }), Lang::En) => Some(format!(
+            "Only {years} consecutive year(s) (fewer than three): held at its last level, no trend."
+        )),
+        (Some(Held::NotPositive), Lang::Ko) => {
+            Some("0인 값이 있어 로그 추세를 맞출 수 없어 마지막 값을 유지합니다.".to_string())
+        }
+        (Some(Held::NotPositive), Lang::En) => {
+            Some("A zero in its years leaves no logarithm to fit: held at its last level.".into())
+        }
+        (None, _) => None,
+    };
+    let remainder = if projection.remainder {
+        lang.pick(
+            " 출처가 흐름 없이 발표한 전체 수지는 상대국별 수지(흐름에서 계산) + 나머지 지역이며, 이 가정은 나머지 지역에 적용됩니다.",
+            " A total published without its flows is the named partners' balances (from their flows) plus the rest of the world; this assumption projects the rest.",
+        )
+    } else {
+        ""
+    };
+    if let Some(held) = held {
+        return format!("{held}{remainder}");
+    }
+    match (projection.fit, lang) {
+        (Some(f), Lang::Ko) => format!(
+            "{}~{}년 {}에 맞춘 감쇠 추세: φ = {}, α = {}, β* = {} (한 해 앞 예측 오차 제곱합 최소). 추세는 해마다 φ배로 줄어듭니다.{remainder}",
+            f.from,
+            f.to,
+            if f.log { "로그 값" } else { "값" },
+            f.phi,
+            f.alpha,
+            f.beta
+        ),
+        (Some(f), Lang::En) => format!(
+            "Damped trend fitted on the {} of {}–{}: φ = {}, α = {}, β* = {} (least squares of one-step errors). The trend shrinks by φ each year.{remainder}",
+            if f.log { "logarithms" } else { "levels" },
+            f.from,
+            f.to,
+            f.phi,
+            f.alpha,
+            f.beta
+        ),
+        (None, _) => format!(
+            "{}{remainder}",
+            lang.pick("마지막 값을 유지합니다.", "The last value is held.")
+        ),
+    }
+}
+
 /// What the assumption comes to, and whether it is the default.
 fn outcome(projection: &RowProjection, lang: Lang) -> String {
     let default = if projection.default {
@@ -275,13 +351,22 @@ fn outcome(projection: &RowProjection, lang: Lang) -> String {
     } else {
         ""
     };
+    if let Some(last) = projection.stale {
+        return match lang {
+            Lang::Ko => format!("마지막 값이 {last}년이라 전망하지 않습니다"),
+            Lang::En => format!("last figure {last}, not projected"),
+        };
+    }
     if let Some(issue) = projection.issue {
         return format!("{}{default}", issue.message(lang));
     }
     let Some(rate) = projection.rate else {
-        return lang
-            .pick("전망할 수 없습니다", "cannot be projected")
-            .to_string();
+        return match projection.assumption {
+            Growth::Damped => format!("{}{default}", lang.pick("= 감쇠 추세", "= damped trend")),
+            _ => lang
+                .pick("전망할 수 없습니다", "cannot be projected")
+                .to_string(),
+        };
     };
     let from = projection.base.map(|b| b.year);
     let since = match (from, lang) {
@@ -290,6 +375,16 @@ fn outcome(projection: &RowProjection, lang: Lang) -> String {
         (None, _) => String::new(),
     };
     match (projection.assumption, lang) {
+        (Growth::Flat, Lang::Ko) => format!("= {since}그대로{default}"),
+        (Growth::Flat, Lang::En) => format!("= held{since}{default}"),
+        (Growth::Damped, Lang::Ko) => format!(
+            "= {since}현재 추세 연 {}, 해마다 감쇠{default}",
+            format_change(rate, Quantity::Percent, lang, Style::Compact)
+        ),
+        (Growth::Damped, Lang::En) => format!(
+            "= a trend of {} a year now{since}, damped each year{default}",
+            format_change(rate, Quantity::Percent, lang, Style::Compact)
+        ),
         (Growth::Linear { .. }, Lang::Ko) => format!(
             "= {since}매년 {}{default}",
             format_change(rate, Quantity::Won, lang, Style::Short)

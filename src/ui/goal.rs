@@ -20,6 +20,7 @@ fn story_dollar_deficit() -> Decimal {
 /// The goal-seek panel.
 #[component]
 pub fn GoalSeek() -> Html {
+    let ranges = crate::ui::use_ranges();
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -65,8 +66,31 @@ pub fn GoalSeek() -> Html {
             if let (Some(seek), Some(outcome)) = (seek, state.computed.seek.as_ref()) {
                 { answer(&state, seek, outcome) }
             }
+            if let Some(note) = seek.and_then(|s| plausibility_note(&state, s, ranges.as_deref())) {
+                <p class="hint implausible" data-testid="goal-plausibility">{ note }</p>
+            }
         </section>
     }
+}
+
+/// Whether a growth seek's target lies beyond the 95 % range of the balance it aims at.
+fn plausibility_note(
+    state: &AppState,
+    seek: Seek,
+    ranges: Option<&crate::core::ranges::Ranges>,
+) -> Option<String> {
+    let Seek::Growth {
+        series,
+        year,
+        target,
+    } = seek
+    else {
+        return None;
+    };
+    let balance = series.with_flow(Flow::Balance).at(year);
+    ranges?
+        .plausibility(balance, target)?
+        .warning(crate::core::num::Quantity::Won, state.lang)
 }
 
 /// Sales to China to break even at the horizon, when the view projects them; else the first

@@ -108,6 +108,7 @@ fn rate_note(state: &AppState) -> Option<String> {
 /// The main figure and its sentence, updated on every change.
 #[component]
 pub fn HeadlineView() -> Html {
+    let ranges = crate::ui::use_ranges();
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -132,6 +133,14 @@ pub fn HeadlineView() -> Html {
             },
         ),
     };
+    // The projected year's ranges, once simulated (after the frame with the central figure).
+    let range = ranges
+        .as_deref()
+        .and_then(|r| r.display_band(headline.series.at(year)))
+        .map(|band| crate::core::ranges::band_words(band, quantity, lang));
+    let chance = (year > state.computed.table.last_published_year)
+        .then(|| crate::ui::assumptions::chance(&state, ranges.as_deref()))
+        .flatten();
     let kicker = match lang {
         Lang::Ko => format!("{year}년 해외 온라인 거래 수지 · {}", partner.label(lang)),
         Lang::En => format!(
@@ -146,6 +155,12 @@ pub fn HeadlineView() -> Html {
             <p class="figure" data-testid="headline" aria-live="polite">{ figure }</p>
             <p class="sentence">{ sentence }</p>
             <p class="provenance">{ describe(&headline.provenance, &state.dataset, lang) }</p>
+            if let Some(words) = range {
+                <p class="range" data-testid="headline-range">{ words }</p>
+            }
+            if let Some(chance) = chance {
+                <p class="range chance" data-testid="headline-chance">{ chance }</p>
+            }
             if let Some(note) = rate_note(&state) {
                 <p class="provenance rate-note">{ note }</p>
             }

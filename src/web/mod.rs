@@ -69,6 +69,29 @@ pub fn use_after_first_paint() -> bool {
     *painted
 }
 
+/// Runs `f` in the task after the next frame is painted (a frame callback, then a task queued from
+/// it), or at once when the browser offers no frames: for work the frame being prepared must not
+/// wait for, such as the uncertainty ranges of a change.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let slot = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
+    let queued = slot.clone();
+    let after_paint = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, move || {
+            if let Some(f) = queued.borrow_mut().take() {
+                f();
+            }
+        })
+        .forget();
+    });
+    let asked =
+        web_sys::window().map(|window| window.request_animation_frame(after_paint.unchecked_ref()));
+    if !matches!(asked, Some(Ok(_))) {
+        if let Some(f) = slot.borrow_mut().take() {
+            f();
+        }
+    }
+}
+
 /// Whether `element`'s top edge is below the bottom of the window (it cannot be seen yet).
 pub fn starts_below_the_screen(element: &web_sys::Element) -> bool {
     let bottom = gloo::utils::window()

@@ -1,0 +1,750 @@
+//! Steps 4b and 5 of [`crate::core::build_table`]: bringing rows to the view's last year, then
+//! carrying them beyond it so that the table's identities hold in every projected year.
+//!
+//! **The view's last year** is the last year in which the view's own source published anything
+//! (a level or a year-on-year change), not the dataset's: KIEP's view ends in 2023 even though
+//! customs published 2024.
+//!
+//! **Bringing a row to that year.** Where a level stops early but the source kept publishing its
+//! year-on-year change (KOSTAT's sales to China after 2019), the changes are chained into levels,
+//! marked derived ([`Formula::ChainedYoy`]). A row whose last figure is still older than the view's
+//! last year is not projected and says so: a projection from a 2019 base would carry five
+//! unpublished years of guesswork into every later figure.
+//!
+//! **Each row's own projection** follows its [`Growth`] assumption; the default is a damped trend
+//! (see [`crate::core::forecast`]), or the last level held for a row with fewer than three
+//! consecutive years.
+//!
+//! **Identities.** A balance is never projected as a trend of its own where its flows exist: it is
+//! their difference in every year. "All partners" is reconciled with the named partners:
+//!
+//! - For purchases and sales (each measure), the total follows its own projection, which uses the
+//!   longest history, and the named partners follow theirs. The rest of the world is what is left,
+//!   total − named partners, and may not go below zero: in a year where the named partners'
+//!   projections add up to more than the total, the model's projections (damped trend, held level)
+//!   are scaled down in proportion to fit (the cell says so, with the factor). So China can never
+//!   be projected to buy more than Korea does. A rate or window the reader chose for a partner is
+//!   honoured instead: where it alone exceeds the total, the total becomes the partners' sum.
+//! - A total balance published without its flows (KIEP's) is the named partners' balances, each
+//!   from its flows, plus a rest-of-the-world balance: the published total minus those partners, in
+//!   the years where all are known, projected by the total's assumption (usually held, having a
+//!   single year). China's deficit can then differ from the total's only by that remainder.
+//!
+//! Everything is checked decimal arithmetic; `f64` appears only inside the fit, whose results come
+//! back through [`forecast::to_decimal`].
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::arith::Arith;
+use super::dataset::View;
+use super::forecast::{self, Drift};
+use super::measure::{self, Formula, Undefined};
+use super::scenario::{Growth, Scenario};
+use super::series::{Flow, Partner, SeriesKey};
+use super::table::{DampedFit, Held, Projection, Provenance, Row, RowProjection, Spread, index};
+
+/// Decimal places kept in projected values: whole won (or dollars, or parcels) are far below
+/// anything shown, and short operands keep each year's multiplication exact and fast.
+const PROJECTED_DP: u32 = 0;
+
+/// The last year in which `view` published a level or a year-on-year change.
+pub(super) fn view_last_year(view: &View) -> Option<i32> {
+    view.series()
+        .iter()
+        .flat_map(|s| {
+            let level = view.levels_of(*s).map(|(y, _)| y).max();
+            let change = view.growth_of(*s).map(|(y, _)| y).max();
+            level.into_iter().chain(change)
+        })
+        .max()
+}
+
+/// A figure of the source itself: published, or chained from its published changes.
+pub(super) fn from_source(p: &Provenance) -> bool {
+    matches!(
+        p,
+        Provenance::Published { .. }
+            | Provenance::Derived {
+                formula: Formula::ChainedYoy,
+                ..
+            }
+    )
+}
+
+fn year_at(first: i32, i: usize) -> Option<i32> {
+    first.checked_add(i32::try_from(i).ok()?)
+}
+
+/// Chains the published year-on-year changes after a row's last level, up to `last`.
+pub(super) fn chain_published_yoy(row: &mut Row, first: i32, last: i32) {
+    let Some(end) = index(first, last) else {
+        return;
+    };
+    let Some(start) = row
+        .cells
+        .iter()
+        .take(end + 1)
+        .rposition(|c| c.value.is_some())
+    else {
+        return;
+    };
+    let series = row.series;
+    for i in start + 1..=end {
+        let previous = row.cells.get(i - 1).and_then(|c| c.value);
+        let Some(cell) = row.cells.get_mut(i) else {
+            return;
+        };
+        let (Some(previous), Some((pct, _)), None) = (previous, cell.published_yoy, cell.value)
+        else {
+            return;
+        };
+        let (Some(year), Some(before)) = (year_at(first, i), year_at(first, i - 1)) else {
+            return;
+        };
+        match measure::grow(previous, pct, 1) {
+            Ok(v) => {
+                cell.value = Some(v);
+                cell.provenance = Provenance::Derived {
+                    formula: Formula::ChainedYoy,
+                    inputs: [series.at(before), series.at(year)],
+                };
+            }
+            Err(_) => {
+                cell.provenance = Provenance::Overflow {
+                    formula: Formula::ChainedYoy,
+                };
+                return;
+            }
+        }
+    }
+}
+
+/// The known values of a row up to `last`, by year.
+fn known(row: &Row, first: i32, last: i32) -> Vec<(i32, Decimal)> {
+    let take = index(first, last).map_or(0, |e| e + 1);
+    row.cells
+        .iter()
+        .take(take)
+        .enumerate()
+        .filter_map(|(i, c)| Some((year_at(first, i)?, c.value?)))
+        .collect()
+}
+
+/// The last run of consecutive years of `known`, at most [`forecast::WINDOW`] long.
+fn trailing_run(known: &[(i32, Decimal)]) -> &[(i32, Decimal)] {
+    let mut start = known.len();
+    while start > 0 && known.len() - start < forecast::WINDOW {
+        let joins = match (known.get(start - 1), known.get(start)) {
+            (Some((a, _)), Some((b, _))) => a.checked_add(1) == Some(*b),
+            _ => true,
+        };
+        if !joins {
+            break;
+        }
+        start -= 1;
+    }
+    known.get(start..).unwrap_or(&[])
+}
+
+/// The yearly spread of a row's history as a random walk: each change between known years, over
+/// `g` years, counts as `g` yearly steps (σ² = mean of Δ²/g). On logs for a flow.
+fn history_sigma(known: &[(i32, Decimal)], log: bool, base: f64) -> f64 {
+    let points: Vec<(i32, f64)> = known
+        .iter()
+        .filter_map(|(y, v)| {
+            let x = forecast::to_f64(*v)?;
+            match log {
+                true if x > 0.0 => Some((*y, x.ln())),
+                true => None,
+                false => Some((*y, x)),
+            }
+        })
+        .collect();
+    let scale = if log { 1.0 } else { base.abs() };
+    let steps: Vec<f64> = points
+        .windows(2)
+        .filter_map(|w| match w {
+            [(y0, a), (y1, b)] if y1 > y0 => Some((b - a).powi(2) / f64::from(y1 - y0)),
+            _ => None,
+        })
+        .collect();
+    let sigma = if steps.is_empty() {
+        forecast::SIGMA_UNKNOWN * scale
+    } else {
+        (steps.iter().sum::<f64>() / steps.len() as f64).sqrt()
+    };
+    sigma.clamp(forecast::SIGMA_FLOOR * scale, forecast::SIGMA_MAX * scale)
+}
+
+fn spread_of(drift: Drift, log: bool) -> Option<Spread> {
+    let dp = if log { 6 } else { 0 };
+    Some(Spread {
+        alpha: forecast::to_decimal(drift.alpha, 2)?,
+        beta: forecast::to_decimal(drift.beta, 2)?,
+        phi: forecast::to_decimal(drift.phi, 2)?,
+        sigma: forecast::to_decimal(drift.sigma, dp)?,
+        log,
+    })
+}
+
+/// How the values of a row are made, once its assumption is resolved.
+enum Method {
+    Rate(Decimal, Growth),
+    Line(Decimal, Growth),
+    Damped(forecast::Fit, bool),
+    Flat,
+}
+
+/// Projects a row into the years after `last` by its own assumption (the scenario's or the
+/// default), recording how in [`Row::projection`].
+pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, last: i32, end: i32) {
+    let known = known(row, first, last);
+    let mut info = RowProjection {
+        assumption: chosen.unwrap_or(Growth::Damped),
+        default: chosen.is_none(),
+        rate: None,
+        base: None,
+        issue: None,
+        window: None,
+        fit: None,
+        spread: None,
+        held: None,
+        stale: None,
+        remainder: false,
+        scaled_from: None,
+    };
+    let Some(&(base_year, base_value)) = known.last() else {
+        info.issue = Some(Undefined::NotPositive);
+        row.projection = Some(info);
+        return;
+    };
+    info.base = Some(row.series.at(base_year));
+    if base_year < last {
+        info.stale = Some(base_year);
+        row.projection = Some(info);
+        return;
+    }
+    let log = row.series.flow != Flow::Balance;
+    let base_f = forecast::to_f64(base_value).unwrap_or(0.0);
+    let run = trailing_run(&known);
+    let years = u8::try_from(run.len()).unwrap_or(u8::MAX);
+    if chosen.is_none() && run.len() < forecast::MIN_YEARS {
+        info.assumption = Growth::Flat;
+        info.held = Some(Held::ShortHistory { years });
+    }
+    let method = match info.assumption {
+        Growth::Fixed(rate) => Ok(Method::Rate(rate, info.assumption)),
+        Growth::Cagr { from, to } => {
+            let pts: Vec<&(i32, Decimal)> = known
+                .iter()
+                .filter(|(y, _)| (from..=to).contains(y))
+                .collect();
+            match (pts.first(), pts.last()) {
+                (Some((y0, v0)), Some((y1, v1))) if y1 > y0 => {
+                    measure::cagr(*v0, *v1, Decimal::from(y1.saturating_sub(*y0)))
+                        .map(|r| Method::Rate(r, info.assumption))
+                }
+                _ => Err(Undefined::NotPositive),
+            }
+        }
+        Growth::Linear { from, to } => {
+            let pts: Vec<(i32, Decimal)> = known
+                .iter()
+                .filter(|(y, _)| (from..=to).contains(y))
+                .copied()
+                .collect();
+            linear_fit(&pts, base_year).map(|s| Method::Line(s, info.assumption))
+        }
+        Growth::Damped => {
+            let ys: Option<Vec<f64>> = run
+                .iter()
+                .map(|(_, v)| {
+                    let x = forecast::to_f64(*v)?;
+                    match log {
+                        true if x > 0.0 => Some(x.ln()),
+                        true => None,
+                        false => Some(x),
+                    }
+                })
+                .collect();
+            match ys.as_deref().and_then(forecast::fit) {
+                Some(fit) => {
+                    info.window = run.first().zip(run.last()).map(|(a, b)| (a.0, b.0));
+                    Ok(Method::Damped(fit, log))
+                }
+                None => {
+                    info.held = Some(if run.len() < forecast::MIN_YEARS {
+                        Held::ShortHistory { years }
+                    } else {
+                        Held::NotPositive
+                    });
+                    Ok(Method::Flat)
+                }
+            }
+        }
+        Growth::Flat => Ok(Method::Flat),
+    };
+    let method = match method {
+        Ok(m) => m,
+        Err(e) => {
+            info.issue = Some(e);
+            row.projection = Some(info);
+            return;
+        }
+    };
+    // How simulated paths stray: the fitted model's own errors for a damped trend, else a random
+    // walk with the spread of the row's history.
+    let drift = match &method {
+        Method::Damped(fit, log) => Drift {
+            alpha: fit.alpha,
+            beta: fit.beta,
+            phi: fit.phi,
+            sigma: {
+                let scale = if *log { 1.0 } else { base_f.abs() };
+                fit.rmse
+                    .clamp(forecast::SIGMA_FLOOR * scale, forecast::SIGMA_MAX * scale)
+            },
+        },
+        _ => Drift::walk(history_sigma(&known, log, base_f)),
+    };
+    info.spread = spread_of(drift, log);
+    info.rate = match &method {
+        Method::Rate(r, _) | Method::Line(r, _) => Some(*r),
+        Method::Flat => Some(Decimal::ZERO),
+        Method::Damped(fit, true) => forecast::to_decimal((fit.trend.exp() - 1.0) * 100.0, 2),
+        Method::Damped(_, false) => None,
+    };
+    if let Method::Damped(fit, log) = &method {
+        let dp = if *log { 6 } else { 0 };
+        info.fit = (|| {
+            let (from, to) = info.window?;
+            Some(DampedFit {
+                alpha: forecast::to_decimal(fit.alpha, 2)?,
+                beta: forecast::to_decimal(fit.beta, 2)?,
+                phi: forecast::to_decimal(fit.phi, 2)?,
+                trend: forecast::to_decimal(fit.trend, dp)?,
+                from,
+                to,
+                log: *log,
+            })
+        })();
+    }
+    let floor_at_zero = row.series.flow != Flow::Balance;
+    let factor = match &method {
+        Method::Rate(rate, _) => rate
+            .times(measure::PER_CENT)
+            .and_then(|g| Decimal::ONE.plus(g)),
+        _ => None,
+    };
+    let mut running: Option<Decimal> = None;
+    for year in last.saturating_add(1)..=end {
+        let Some(cell) = index(first, year).and_then(|i| row.cells.get_mut(i)) else {
+            continue;
+        };
+        let steps = year.saturating_sub(base_year);
+        let h = u32::try_from(steps).unwrap_or(0);
+        let (value, projection) = match &method {
+            Method::Rate(rate, assumption) => {
+                let v = match (running, factor) {
+                    (Some(prev), Some(f)) => {
+                        measure::mul_cap(prev, f, PROJECTED_DP).ok_or(Undefined::Overflow)
+                    }
+                    _ => measure::grow(base_value, *rate, i64::from(steps))
+                        .map(|v| measure::cap_dp(v, PROJECTED_DP)),
+                };
+                running = v.ok();
+                (
+                    v,
+                    Projection::Growth {
+                        assumption: *assumption,
+                        rate: *rate,
+                    },
+                )
+            }
+            // The line continues from the last known value with the fitted slope, so the projection
+            // joins the data without a jump; a flow cannot go below zero.
+            Method::Line(slope, assumption) => {
+                let v = slope
+                    .times(Decimal::from(steps))
+                    .and_then(|d| base_value.plus(d))
+                    .ok_or(Undefined::Overflow)
+                    .map(|v| {
+                        if floor_at_zero && v < Decimal::ZERO {
+                            Decimal::ZERO
+                        } else {
+                            v
+                        }
+                    });
+                (
+                    v,
+                    Projection::Linear {
+                        assumption: *assumption,
+                        slope: *slope,
+                    },
+                )
+            }
+            // The fitted trend, damped, carried on from the last figure itself rather than from the
+            // smoothed level ℓ(n): the projection joins the data without a jump, so a balance
+            // cannot change sign in the first projected year by an accident of smoothing. On logs
+            // it is a growth factor on the base, kept to nine places.
+            Method::Damped(fit, true) => {
+                let rise = forecast::damped_sum(fit.phi, h) * fit.trend;
+                let v = forecast::to_decimal(rise.exp(), measure::FACTOR_DP)
+                    .and_then(|f| measure::mul_cap(base_value, f, PROJECTED_DP))
+                    .ok_or(Undefined::Overflow);
+                (v, damped(fit))
+            }
+            Method::Damped(fit, false) => {
+                let rise = forecast::damped_sum(fit.phi, h) * fit.trend;
+                let v = forecast::to_decimal(rise, PROJECTED_DP)
+                    .and_then(|r| base_value.plus(r))
+                    .ok_or(Undefined::Overflow);
+                (v, damped(fit))
+            }
+            Method::Flat => (Ok(base_value), Projection::Flat),
+        };
+        match value {
+            Ok(v) => {
+                cell.value = Some(v);
+                cell.provenance = Provenance::Projected {
+                    method: projection,
+                    base: info.base,
+                };
+            }
+            Err(e) => {
+                cell.value = None;
+                cell.provenance = Provenance::Overflow {
+                    formula: Formula::Cagr,
+                };
+                info.issue = Some(e);
+            }
+        }
+    }
+    row.projection = Some(info);
+}
+
+fn damped(fit: &forecast::Fit) -> Projection {
+    Projection::Damped {
+        phi: forecast::to_decimal(fit.phi, 2).unwrap_or(Decimal::ZERO),
+    }
+}
+
+/// Least-squares slope per year through the known points of the window.
+fn linear_fit(points: &[(i32, Decimal)], base_year: i32) -> Result<Decimal, Undefined> {
+    let o = |v: Option<Decimal>| v.ok_or(Undefined::Overflow);
+    if points.len() < 2 {
+        return Err(Undefined::NotPositive);
+    }
+    let n = Decimal::from(points.len());
+    let (mut sx, mut sy, mut sxy, mut sxx) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for (year, y) in points {
+        let x = Decimal::from(year.saturating_sub(base_year));
+        sx = o(sx.plus(x))?;
+        sy = o(sy.plus(*y))?;
+        sxy = o(x.times(*y).and_then(|p| sxy.plus(p)))?;
+        sxx = o(x.times(x).and_then(|p| sxx.plus(p)))?;
+    }
+    let denominator = o(n
+        .times(sxx)
+        .and_then(|a| sx.times(sx).and_then(|b| a.minus(b))))?;
+    if denominator.is_zero() {
+        return Err(Undefined::DivisionByZero);
+    }
+    let numerator = o(n
+        .times(sxy)
+        .and_then(|a| sx.times(sy).and_then(|b| a.minus(b))))?;
+    o(numerator.checked_div(denominator))
+}
+
+fn find(rows: &[Row], key: SeriesKey) -> Option<usize> {
+    rows.binary_search_by(|r| r.series.cmp(&key)).ok()
+}
+
+fn value_at(rows: &[Row], r: usize, i: usize) -> Option<Decimal> {
+    rows.get(r)?.cells.get(i)?.value
+}
+
+/// The named partners' rows of a total (same flow and measure).
+fn parts_of(rows: &[Row], total: SeriesKey) -> Vec<usize> {
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.series.flow == total.flow
+                && r.series.measure == total.measure
+                && r.series.partner != Partner::All
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Scales named partners' projected flows down where they add up to more than the total.
+pub(super) fn fit_flows_to_totals(rows: &mut [Row], first: i32, last: i32, end: i32) {
+    let totals: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.series.flow != Flow::Balance && r.series.partner == Partner::All)
+        .map(|(i, _)| i)
+        .collect();
+    for t in totals {
+        let Some(total_key) = rows.get(t).map(|r| r.series) else {
+            continue;
+        };
+        let parts = parts_of(rows, total_key);
+        for year in last.saturating_add(1)..=end {
+            let Some(i) = index(first, year) else {
+                continue;
+            };
+            let Some(total) = value_at(rows, t, i) else {
+                continue;
+            };
+            // Free: projected by the model (a damped trend or a held level). Fixed: edited, or a
+            // rate or window the reader chose, which is honoured (the total rises instead).
+            let free_flags: Vec<bool> = parts
+                .iter()
+                .map(|p| {
+                    rows.get(*p).is_some_and(|r| {
+                        r.projection.is_some_and(|p| reconciled(p.assumption))
+                            && r.cells.get(i).is_some_and(|c| {
+                                matches!(c.provenance, Provenance::Projected { .. })
+                            })
+                    })
+                })
+                .collect();
+            let (mut fixed, mut free) = (Decimal::ZERO, Decimal::ZERO);
+            for (p, is_free) in parts.iter().zip(&free_flags) {
+                let v = value_at(rows, *p, i).unwrap_or(Decimal::ZERO);
+                let slot = if *is_free { &mut free } else { &mut fixed };
+                *slot = slot.plus(v).unwrap_or(Decimal::MAX);
+            }
+            let sum = fixed.plus(free).unwrap_or(Decimal::MAX);
+            if sum <= total {
+                continue;
+            }
+            if fixed > total || free <= Decimal::ZERO {
+                raise_total(rows, t, i, sum);
+                continue;
+            }
+            let room = total.minus(fixed).unwrap_or(Decimal::ZERO);
+            // Rounded down, factor and values, so the scaled partners never exceed the room.
+            let Some(factor) = room
+                .checked_div(free)
+                .map(|f| f.round_dp_with_strategy(measure::FACTOR_DP, RoundingStrategy::ToZero))
+            else {
+                continue;
+            };
+            for (p, is_free) in parts.iter().zip(&free_flags) {
+                if !is_free {
+                    continue;
+                }
+                let Some(row) = rows.get_mut(*p) else {
+                    continue;
+                };
+                if let Some(info) = row.projection.as_mut() {
+                    info.scaled_from = Some(info.scaled_from.map_or(year, |y| y.min(year)));
+                }
+                let base = row.projection.and_then(|p| p.base);
+                if let Some(cell) = row.cells.get_mut(i) {
+                    cell.value = cell
+                        .value
+                        .and_then(|v| v.checked_mul(factor))
+                        .map(|v| v.round_dp_with_strategy(PROJECTED_DP, RoundingStrategy::ToZero));
+                    cell.provenance = Provenance::Projected {
+                        method: Projection::Scaled { factor },
+                        base,
+                    };
+                }
+            }
+        }
+    }
+}
+
+/// Whether a row's projection yields to its total: the model's methods do, the reader's own
+/// rates and windows do not.
+pub(super) fn reconciled(assumption: Growth) -> bool {
+    matches!(assumption, Growth::Damped | Growth::Flat)
+}
+
+/// A projected total below what the reader's own partner assumptions add up to becomes their sum
+/// (the rest of the world at zero). An edited total is the reader's and stays.
+fn raise_total(rows: &mut [Row], t: usize, i: usize, sum: Decimal) {
+    let Some(row) = rows.get_mut(t) else {
+        return;
+    };
+    let base = row.projection.and_then(|p| p.base);
+    if let Some(cell) = row.cells.get_mut(i) {
+        if matches!(cell.provenance, Provenance::Projected { .. }) {
+            cell.value = Some(sum);
+            cell.provenance = Provenance::Projected {
+                method: Projection::SumOfParts,
+                base,
+            };
+        }
+    }
+}
+
+/// Projected balances from projected flows, for every balance row that has both flows.
+pub(super) fn balances_from_flows(rows: &mut [Row], first: i32, last: i32, end: i32) {
+    for b in 0..rows.len() {
+        let Some(series) = rows.get(b).map(|r| r.series) else {
+            continue;
+        };
+        if series.flow != Flow::Balance {
+            continue;
+        }
+        let (Some(si), Some(pi)) = (
+            find(rows, series.with_flow(Flow::Sales)),
+            find(rows, series.with_flow(Flow::Purchases)),
+        ) else {
+            continue;
+        };
+        for year in last.saturating_add(1)..=end {
+            let Some(i) = index(first, year) else {
+                continue;
+            };
+            let value = match (value_at(rows, si, i), value_at(rows, pi, i)) {
+                (Some(s), Some(p)) => Some(measure::balance(s, p)),
+                _ => None,
+            };
+            if let Some(cell) = rows.get_mut(b).and_then(|r| r.cells.get_mut(i)) {
+                match value {
+                    Some(Ok(v)) => {
+                        cell.value = Some(v);
+                        cell.provenance = Provenance::Projected {
+                            method: Projection::FromFlows,
+                            base: None,
+                        };
+                    }
+                    Some(Err(_)) => {
+                        cell.provenance = Provenance::Overflow {
+                            formula: Formula::Balance,
+                        }
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+}
+
+/// Balances published without their flows: a partner's is projected on its own; a total with
+/// named partners is their sum plus a projected rest of the world.
+pub(super) fn project_lone_balances(
+    rows: &mut [Row],
+    scenario: &Scenario,
+    first: i32,
+    last: i32,
+    end: i32,
+) {
+    let lone = |rows: &[Row], b: usize| {
+        rows.get(b).is_some_and(|r| {
+            r.series.flow == Flow::Balance
+                && (find(rows, r.series.with_flow(Flow::Sales)).is_none()
+                    || find(rows, r.series.with_flow(Flow::Purchases)).is_none())
+        })
+    };
+    // Partners first: a total is built on them.
+    for b in 0..rows.len() {
+        if !lone(rows, b) {
+            continue;
+        }
+        let Some(row) = rows.get_mut(b) else {
+            continue;
+        };
+        if row.series.partner != Partner::All {
+            let chosen = scenario.growth.get(&row.series).copied();
+            project_row(row, chosen, first, last, end);
+        }
+    }
+    for b in 0..rows.len() {
+        let Some(series) = rows.get(b).map(|r| r.series) else {
+            continue;
+        };
+        if !lone(rows, b) || series.partner != Partner::All {
+            continue;
+        }
+        let chosen = scenario.growth.get(&series).copied();
+        let parts = parts_of(rows, series);
+        if parts.is_empty() {
+            if let Some(row) = rows.get_mut(b) {
+                project_row(row, chosen, first, last, end);
+            }
+            continue;
+        }
+        sum_of_parts(rows, b, &parts, chosen, first, last, end);
+    }
+}
+
+/// A total balance as its partners plus the rest of the world, the rest projected on its own.
+fn sum_of_parts(
+    rows: &mut [Row],
+    b: usize,
+    parts: &[usize],
+    chosen: Option<Growth>,
+    first: i32,
+    last: i32,
+    end: i32,
+) {
+    let Some(mut rest) = rows.get(b).cloned() else {
+        return;
+    };
+    // The remainder's history: the total less every partner, where all are known.
+    for (i, cell) in rest.cells.iter_mut().enumerate() {
+        let named = parts
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, p| acc.plus(value_at(rows, *p, i)?));
+        cell.value = match (year_at(first, i), cell.value, named) {
+            (Some(y), Some(total), Some(named)) if y <= last => total.minus(named),
+            _ => None,
+        };
+    }
+    project_row(&mut rest, chosen, first, last, end);
+    let Some(mut info) = rest.projection else {
+        return;
+    };
+    info.remainder = true;
+    let base = rows
+        .get(b)
+        .and_then(|r| {
+            r.cells
+                .iter()
+                .take(index(first, last).map_or(0, |e| e + 1))
+                .rposition(|c| c.value.is_some())
+        })
+        .and_then(|i| year_at(first, i))
+        .and_then(|y| rows.get(b).map(|r| r.series.at(y)));
+    if info.stale.is_none() && info.issue.is_none() {
+        for year in last.saturating_add(1)..=end {
+            let Some(i) = index(first, year) else {
+                continue;
+            };
+            let named = parts
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, p| acc.plus(value_at(rows, *p, i)?));
+            let remainder = rest.cells.get(i).and_then(|c| c.value);
+            let Some(cell) = rows.get_mut(b).and_then(|r| r.cells.get_mut(i)) else {
+                continue;
+            };
+            if let (Some(n), Some(r)) = (named, remainder) {
+                match n.plus(r) {
+                    Some(v) => {
+                        cell.value = Some(v);
+                        cell.provenance = Provenance::Projected {
+                            method: Projection::SumOfParts,
+                            base,
+                        };
+                    }
+                    None => {
+                        cell.value = None;
+                        cell.provenance = Provenance::Overflow {
+                            formula: Formula::Balance,
+                        };
+                    }
+                }
+            }
+        }
+    }
+    if let Some(row) = rows.get_mut(b) {
+        row.projection = Some(info);
+    }
+}

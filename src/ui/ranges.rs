@@ -1,0 +1,71 @@
+//! The uncertainty ranges of the projection, for every part of the page that shows them.
+//!
+//! A thousand simulated paths cost milliseconds, a recompute microseconds (`core::ranges`), so the
+//! ranges never hold up the frame that shows a change: in the browser they are computed in the
+//! task after that frame is painted, once per computed scenario, and every part that shows them
+//! (the charts' bands, the headline's range, the break-even chance) follows one frame later.
+//! Until then those parts show the central figures alone. Natively (SSR tests) they are computed
+//! at once.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::Computed;
+use crate::core::ranges::{Ranges, simulate};
+use crate::ui::AppContext;
+
+/// The ranges of the computed scenario shown, once they are ready.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RangesContext(pub Option<Rc<Ranges>>);
+
+/// The ranges for `state`'s computed scenario: `None` until computed after the next paint.
+#[hook]
+pub fn use_ranges_of(state: &AppContext) -> RangesContext {
+    // Keyed by the computed result itself: a new scenario or a new data file makes a new one.
+    let held = use_state(|| None::<(Rc<Computed>, Rc<Ranges>)>);
+    {
+        let held = held.clone();
+        let (dataset, scenario, computed) = (
+            state.dataset.clone(),
+            state.scenario.clone(),
+            state.computed.clone(),
+        );
+        use_effect_with(computed.clone(), move |_| {
+            let fresh = held.as_ref().is_some_and(|(c, _)| Rc::ptr_eq(c, &computed));
+            if !fresh {
+                let run = move || {
+                    let ranges = simulate(&dataset, &scenario, &computed.table);
+                    held.set(Some((computed, Rc::new(ranges))));
+                };
+                #[cfg(target_arch = "wasm32")]
+                crate::web::after_next_paint(run);
+                #[cfg(not(target_arch = "wasm32"))]
+                run();
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        // Server rendering runs no effects: compute in the render itself.
+        let native = use_memo(state.computed.clone(), {
+            let (dataset, scenario) = (state.dataset.clone(), state.scenario.clone());
+            move |computed| Rc::new(simulate(&dataset, &scenario, &computed.table))
+        });
+        RangesContext(Some((*native).clone()))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        RangesContext(
+            held.as_ref()
+                .filter(|(c, _)| Rc::ptr_eq(c, &state.computed))
+                .map(|(_, r)| r.clone()),
+        )
+    }
+}
+
+/// The ranges supplied by the calculator, if ready.
+#[hook]
+pub fn use_ranges() -> Option<Rc<Ranges>> {
+    use_context::<RangesContext>().and_then(|c| c.0)
+}

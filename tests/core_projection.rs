@@ -1,0 +1,206 @@
+//! The projection model on the embedded data: identities in every projected year, each view's own
+//! last year, published changes chained into levels, rows that cannot be projected saying so, and
+//! the damped trend's defaults (issue 11).
+
+// Tests fail by panicking: that is how they report.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use jikgu::core::{
+    Dataset, Decimal, Flow, Formula, Growth, Held, Partner, Projection, Provenance, Scenario,
+    SeriesKey, Table, compute,
+};
+
+fn data() -> &'static Dataset {
+    Dataset::embedded().expect("the embedded dataset parses")
+}
+
+fn table(view: &str, horizon: i32) -> Table {
+    compute(
+        data(),
+        &Scenario {
+            view: Some(view.into()),
+            horizon: Some(horizon),
+            ..Scenario::default()
+        },
+    )
+    .table
+}
+
+fn key(s: &str) -> SeriesKey {
+    s.parse().expect(s)
+}
+
+#[test]
+fn each_view_ends_in_its_own_last_year() {
+    let cases = [
+        ("kiep-2025-07-02", 2023),
+        ("alphabiz-2025-07-03", 2023),
+        ("kostat-revised", 2024),
+        // The 2025 first release came out on the re-based survey.
+        ("kostat-first", 2025),
+        ("kostat-rebased", 2025),
+        ("kosis-later", 2024),
+        ("fki-2024-06-17", 2023),
+        ("kcs", 2024),
+        ("kcci", 2023),
+    ];
+    for (view, last) in cases {
+        assert_eq!(
+            table(view, 2030).last_published_year,
+            last,
+            "{view}: its own last year, not the dataset's"
+        );
+    }
+}
+
+#[test]
+fn published_changes_are_chained_and_stale_rows_say_so() {
+    // The later KOSIS releases carry the levels to 2019 and the changes after it.
+    let t = table("kosis-later", 2030);
+    let c = t.cell(key("sales.china").at(2024)).expect("cell");
+    assert!(
+        matches!(
+            c.provenance,
+            Provenance::Derived {
+                formula: Formula::ChainedYoy,
+                ..
+            }
+        ),
+        "2024 chained: {:?}",
+        c.provenance
+    );
+    // 5,184.664 bn × 1.009 × 0.692 × 0.337 × 0.874 × 0.926, worked out with exact decimals.
+    let want = ["5184664000000", "1.009", "0.692", "0.337", "0.874", "0.926"]
+        .iter()
+        .map(|s| Decimal::from_str_exact(s).expect(s))
+        .product::<Decimal>();
+    assert_eq!(c.value, Some(want), "the chained level");
+    let us = t
+        .row(key("sales.us"))
+        .and_then(|r| r.projection)
+        .expect("info");
+    assert_eq!(us.stale, Some(2019), "last figure 2019: not projected");
+    assert!(
+        t.value(key("sales.us").at(2025)).is_none(),
+        "no projection from a 2019 base"
+    );
+}
+
+#[test]
+fn named_partners_never_exceed_their_total_and_balances_follow_their_flows() {
+    for view in data().views() {
+        for horizon in [2030, 2040] {
+            let t = table(&view.id, horizon);
+            for year in t.last_published_year + 1..=t.last_year {
+                for row in &t.rows {
+                    let s = row.series;
+                    let v = t.value(s.at(year));
+                    if s.flow == Flow::Balance {
+                        let flows = t
+                            .value(s.with_flow(Flow::Sales).at(year))
+                            .zip(t.value(s.with_flow(Flow::Purchases).at(year)));
+                        if let Some((sales, purchases)) = flows {
+                            assert_eq!(v, Some(sales - purchases), "{} {s}[{year}]", view.id);
+                        }
+                    } else if s.partner == Partner::All {
+                        let named: Decimal = t
+                            .rows
+                            .iter()
+                            .filter(|r| {
+                                r.series.flow == s.flow
+                                    && r.series.measure == s.measure
+                                    && r.series.partner != Partner::All
+                            })
+                            .filter_map(|r| t.value(r.series.at(year)))
+                            .sum();
+                        if let Some(total) = v {
+                            assert!(
+                                named <= total,
+                                "{} {s}[{year}]: partners {named} > total {total}",
+                                view.id
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn kieps_total_is_china_plus_a_held_rest_of_the_world() {
+    let t = table("kiep-2025-07-02", 2040);
+    let all = t.row(key("balance.all")).expect("row");
+    let info = all.projection.expect("projection");
+    assert!(info.remainder, "the remainder is what is projected");
+    for year in 2024..=2040 {
+        let cell = t.cell(key("balance.all").at(year)).expect("cell");
+        assert!(
+            matches!(
+                cell.provenance,
+                Provenance::Projected {
+                    method: Projection::SumOfParts,
+                    ..
+                }
+            ),
+            "{year}: {:?}",
+            cell.provenance
+        );
+        let china = t.value(key("balance.china").at(year)).expect("china");
+        let total = cell.value.expect("total");
+        assert!(
+            china.abs() <= total.abs() * Decimal::from(10),
+            "{year}: China {china} against all {total}"
+        );
+    }
+}
+
+#[test]
+fn the_default_is_a_damped_trend_or_a_held_level_for_short_rows() {
+    let t = table("kostat-revised", 2030);
+    let cases = [
+        ("purchases.all", Growth::Damped, None, Some((2019, 2024))),
+        ("purchases.china", Growth::Damped, None, Some((2021, 2024))),
+        (
+            "purchases.eu",
+            Growth::Flat,
+            Some(Held::ShortHistory { years: 1 }),
+            None,
+        ),
+    ];
+    for (series, assumption, held, window) in cases {
+        let p = t.row(key(series)).and_then(|r| r.projection).expect(series);
+        assert_eq!(
+            (p.assumption, p.held, p.window, p.default),
+            (assumption, held, window, true),
+            "{series}"
+        );
+        assert!(p.spread.is_some(), "{series}: a spread for its ranges");
+    }
+    let fit = t
+        .row(key("purchases.all"))
+        .and_then(|r| r.projection)
+        .and_then(|p| p.fit)
+        .expect("fit");
+    assert_eq!(fit.phi, Decimal::new(90, 2), "φ = 0.9");
+    assert!(fit.log, "a flow is fitted on logarithms");
+}
+
+#[test]
+fn a_partner_rate_the_reader_chose_is_honoured_and_the_total_follows() {
+    let mut s = Scenario {
+        view: Some("kostat-revised".into()),
+        ..Scenario::default()
+    };
+    let china = SeriesKey::won(Flow::Purchases, Partner::China);
+    s.set_growth(china, Growth::Fixed(Decimal::from(60)))
+        .expect("valid");
+    let t = compute(data(), &s).table;
+    let c2030 = t.value(china.at(2030)).expect("china");
+    let all2030 = t.value(key("purchases.all").at(2030)).expect("all");
+    assert!(
+        c2030 > Decimal::from(4_777_200_000_000_i64) * Decimal::from(16),
+        "60 % a year for six years, not scaled: {c2030}"
+    );
+    assert!(all2030 >= c2030, "the total includes China: {all2030}");
+}

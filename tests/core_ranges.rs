@@ -1,0 +1,419 @@
+//! Properties of the projections and their ranges (issue 11), on every view × partner × measure of
+//! the shipped data and on generated datasets.
+
+// Tests fail by panicking: that is how they report.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use jikgu::core::{
+    BreakEven, Computed, Dataset, Decimal, Flow, Partner, Scenario, compute, ranges,
+};
+use proptest::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+
+fn data() -> &'static Dataset {
+    Dataset::embedded().expect("the embedded dataset parses")
+}
+
+/// Every property of one computed view and its ranges.
+fn check(data: &Dataset, s: &Scenario, out: &Computed, what: &str) {
+    let t = &out.table;
+    let r = ranges::simulate(data, s, t);
+    assert_eq!(
+        r,
+        ranges::simulate(data, s, t),
+        "{what}: the same seed gives the same ranges"
+    );
+    let first_projected = t.last_published_year + 1;
+    for row in &t.rows {
+        let key = row.series;
+        let info = row.projection;
+        // Identities in every year.
+        for year in first_projected..=t.last_year {
+            let v = t.value(key.at(year));
+            if key.flow == Flow::Balance {
+                let flows = t
+                    .value(key.with_flow(Flow::Sales).at(year))
+                    .zip(t.value(key.with_flow(Flow::Purchases).at(year)));
+                if let Some((sales, purchases)) = flows {
+                    assert_eq!(
+                        v,
+                        Some(sales - purchases),
+                        "{what}: {key}[{year}] = its flows"
+                    );
+                }
+            } else if key.partner == Partner::All {
+                let named: Decimal = t
+                    .rows
+                    .iter()
+                    .filter(|o| {
+                        o.series.flow == key.flow
+                            && o.series.measure == key.measure
+                            && o.series.partner != Partner::All
+                    })
+                    .filter_map(|o| t.value(o.series.at(year)))
+                    .sum();
+                if let Some(total) = v {
+                    assert!(
+                        named <= total,
+                        "{what}: {key}[{year}] partners {named} > {total}"
+                    );
+                }
+            }
+        }
+        // Default projections of flows within [⅛×, 8×] of their base at 2030.
+        if let (Some(p), true) = (info, key.flow != Flow::Balance && t.last_year >= 2030) {
+            if p.default && p.stale.is_none() {
+                let base = p.base.and_then(|b| t.value(b));
+                let at = t.value(key.at(2030));
+                if let (Some(base), Some(at)) = (base, at) {
+                    if base > Decimal::ZERO {
+                        let ratio = at / base;
+                        assert!(
+                            ratio >= Decimal::new(125, 3) && ratio <= Decimal::from(8),
+                            "{what}: {key} 2030 is {ratio}× its base"
+                        );
+                    }
+                }
+            }
+        }
+        // Central inside 80 %, 80 % inside 95 %, and ranges widening with the horizon.
+        let mut widths = Vec::new();
+        for year in first_projected..=t.last_year {
+            let (Some(b), Some(c)) = (r.band(key.at(year)), t.value(key.at(year))) else {
+                continue;
+            };
+            assert!(
+                b.lo95 <= b.lo80 && b.lo80 <= c && c <= b.hi80 && b.hi80 <= b.hi95,
+                "{what}: {key}[{year}] {b:?} around {c}"
+            );
+            // A flow's uncertainty grows on the log scale (a shrinking flow's range can narrow in
+            // won while its relative spread widens).
+            // A balance from flows takes its ranges from them, whose spread widens on the log
+            // scale; in won it can narrow where the flows shrink, so it is checked through its
+            // flows. A balance projected alone widens in its own unit.
+            let width = if key.flow == Flow::Balance {
+                let from_flows = t.row(key.with_flow(Flow::Sales)).is_some()
+                    && t.row(key.with_flow(Flow::Purchases)).is_some();
+                if from_flows {
+                    continue;
+                }
+                (b.hi95 - b.lo95).to_f64().unwrap_or(0.0)
+            } else {
+                let lo = b.lo95.to_f64().unwrap_or(0.0).max(1.0);
+                (b.hi95.to_f64().unwrap_or(0.0).max(1.0) / lo).ln()
+            };
+            widths.push(width);
+        }
+        if let (Some(first), Some(last)) = (widths.first(), widths.last()) {
+            assert!(
+                last >= first,
+                "{what}: {key} ranges widen ({first} → {last})"
+            );
+        }
+    }
+    // No default break-even in the first projected year unless the published years already cross.
+    if let BreakEven::Year { year, .. } = out.break_even {
+        if year == first_projected && s.growth.is_empty() && s.edits.is_empty() {
+            let row = t.row(out.headline.series).expect("headline row");
+            let published: Vec<Decimal> = t
+                .years()
+                .zip(&row.cells)
+                .filter(|(y, _)| *y <= t.last_published_year)
+                .filter_map(|(_, c)| c.value)
+                .collect();
+            // "Already cross": the last two published years straddle zero; or the published
+            // pace already reaches zero within a year: the balance within two of its last
+            // yearly steps of zero, or each flow grown once more by its largest yearly change of
+            // the last three years (in the direction that closes the gap) crossing it. A balance
+            // far from zero for its pace may not flip in one year.
+            let crossed = published.windows(2).next_back().is_some_and(|w| {
+                w[0].is_sign_negative() != w[1].is_sign_negative()
+                    || (w[1] - w[0]).abs() * Decimal::TWO >= w[1].abs()
+            }) || flows_reach_zero(t, out.headline.series);
+            assert!(
+                crossed,
+                "{what}: a default break-even in {year} ({published:?})"
+            );
+        }
+    }
+}
+
+/// Whether each flow of `balance`, grown one more year by its most favourable yearly log change of
+/// the last three published years, turns the balance's sign.
+fn flows_reach_zero(t: &jikgu::core::Table, balance: jikgu::core::SeriesKey) -> bool {
+    let series = |flow: Flow| -> Vec<f64> {
+        t.row(balance.with_flow(flow))
+            .map(|r| {
+                t.years()
+                    .zip(&r.cells)
+                    .filter(|(y, _)| *y <= t.last_published_year)
+                    .filter_map(|(_, c)| c.value?.to_f64())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (sales, purchases) = (series(Flow::Sales), series(Flow::Purchases));
+    let steps = |v: &[f64]| -> Vec<f64> {
+        v.windows(2)
+            .rev()
+            .take(3)
+            .filter(|w| w[0] > 0.0 && w[1] > 0.0)
+            .map(|w| (w[1] / w[0]).ln())
+            .collect()
+    };
+    let (Some(s), Some(p)) = (sales.last(), purchases.last()) else {
+        return false;
+    };
+    let (gs, gp) = (steps(&sales), steps(&purchases));
+    let max = |g: &[f64]| g.iter().copied().fold(f64::MIN, f64::max).max(0.0);
+    let min = |g: &[f64]| g.iter().copied().fold(f64::MAX, f64::min).min(0.0);
+    let deficit = s < p;
+    if deficit {
+        s * max(&gs).exp() >= p * min(&gp).exp()
+    } else {
+        s * min(&gs).exp() <= p * max(&gp).exp()
+    }
+}
+
+#[test]
+fn every_view_partner_and_measure_of_the_shipped_data() {
+    let data = data();
+    for view in data.views() {
+        for &partner in Partner::ALL.iter() {
+            for horizon in [2030, 2040] {
+                let s = Scenario {
+                    view: Some(view.id.clone()),
+                    partner: Some(partner),
+                    horizon: Some(horizon),
+                    ..Scenario::default()
+                };
+                let out = compute(data, &s);
+                check(
+                    data,
+                    &s,
+                    &out,
+                    &format!("{} {partner:?} to {horizon}", view.id),
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ranges_of_balances_come_from_their_flows_and_convert_to_dollars() {
+    let data = data();
+    let s = Scenario {
+        view: Some("kostat-revised".into()),
+        unit: jikgu::core::DisplayUnit::Usd,
+        fx: jikgu::core::FxMode::Fixed(Decimal::from(1400)),
+        ..Scenario::default()
+    };
+    let out = compute(data, &s);
+    let r = ranges::simulate(data, &s, &out.table);
+    let at = "balance.all[2030]".parse().expect("cell");
+    let won = r.band(at).expect("won band");
+    let usd = r.display_band(at).expect("dollar band");
+    assert_eq!(
+        usd,
+        won.to_usd(Decimal::from(1400)).expect("converts"),
+        "dollars at the fixed rate"
+    );
+    assert!(won.hi95 > won.lo95, "a real range");
+    assert_eq!((r.paths, r.seed), (ranges::PATHS, ranges::SEED), "stated");
+}
+
+/// A small dataset in the shipped schema: one source with purchases and sales, in total and with
+/// China, over `years` from 2024 backwards, each a random walk of log growth.
+fn dataset_text(series: &[Vec<f64>]) -> String {
+    let mut figures = String::new();
+    let keys = [
+        ("purchases", ""),
+        ("purchases", "china"),
+        ("sales", ""),
+        ("sales", "china"),
+    ];
+    for ((flow, partner), values) in keys.iter().zip(series) {
+        let n = values.len() as i32;
+        for (k, v) in values.iter().enumerate() {
+            let year = 2024 - n + 1 + k as i32;
+            let partner = if partner.is_empty() {
+                String::new()
+            } else {
+                format!("partner = \"{partner}\", ")
+            };
+            figures.push_str(&format!(
+                "  {{ source = \"gen\", flow = \"{flow}\", {partner}year = {year}, value = \"{v:.3}\", unit = \"tn\" }},\n"
+            ));
+        }
+    }
+    format!(
+        r#"schema = 1
+id = "generated"
+version = "1"
+released = "2026-11-30"
+title_ko = "생성"
+title_en = "Generated"
+story = "story"
+currency = "KRW"
+default_view = "gen"
+default_year = 2024
+default_partner = "all"
+
+[[source]]
+id = "gen"
+name_ko = "생성"
+name_en = "Generated"
+publisher = "test"
+title = "generated"
+date = "2026-11-30"
+locator = "generated by the test"
+
+[[source]]
+id = "story"
+name_ko = "기사"
+name_en = "Story"
+publisher = "test"
+title = "the story"
+date = "2026-11-30"
+locator = "generated by the test"
+
+[[source]]
+id = "fx"
+name_ko = "환율"
+name_en = "rates"
+publisher = "test"
+title = "rates"
+date = "2026-11-30"
+locator = "generated by the test"
+
+[data]
+rates = [
+  {{ source = "fx", year = 2024, value = "1364" }},
+]
+figures = [
+{figures}]
+"#
+    )
+}
+
+/// Levels of a random walk of log growth, with China a share of the total.
+fn generated() -> impl Strategy<Value = Vec<Vec<f64>>> {
+    (
+        3usize..=9,
+        prop::collection::vec(-0.25f64..0.35, 9),
+        prop::collection::vec(-0.25f64..0.35, 9),
+        0.1f64..0.9,
+        0.1f64..0.9,
+        0.5f64..8.0,
+        0.2f64..6.0,
+    )
+        .prop_map(|(n, gp, gs, share_p, share_s, p0, s0)| {
+            let walk = |start: f64, g: &[f64]| {
+                let mut v = start;
+                let mut out = Vec::new();
+                for step in g.iter().take(n) {
+                    out.push(v);
+                    v *= step.exp();
+                }
+                out
+            };
+            let p = walk(p0, &gp);
+            let s = walk(s0, &gs);
+            let pc: Vec<f64> = p.iter().map(|v| v * share_p).collect();
+            let sc: Vec<f64> = s.iter().map(|v| v * share_s).collect();
+            vec![p, pc, s, sc]
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_datasets_keep_every_property(series in generated(), partner in prop::sample::select(vec![Partner::All, Partner::China])) {
+        let text = dataset_text(&series);
+        let data = Dataset::parse(&text).map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
+        let s = Scenario { partner: Some(partner), ..Scenario::default() };
+        let out = compute(&data, &s);
+        check(&data, &s, &out, "generated");
+    }
+}
+
+#[test]
+fn what_drives_a_projection_is_ranked_and_the_rate_moves_only_dollars() {
+    let data = data();
+    let s = Scenario {
+        view: Some("kostat-revised".into()),
+        ..Scenario::default()
+    };
+    let out = compute(data, &s);
+    // The restructured series has both flows with every partner through 2024 (its China rows stop
+    // short: sales to China after 2019 are the later KOSIS releases' own view).
+    let china = "balance.all".parse().expect("key");
+    let list = ranges::drivers(data, &s, &out.table, china, 2030);
+    let names: Vec<String> = list.iter().map(|d| format!("{:?}", d.what)).collect();
+    assert!(list.len() >= 2, "both flows: {names:?}");
+    assert!(
+        list.windows(2).all(|w| w[0].swing() >= w[1].swing()),
+        "largest first: {names:?}"
+    );
+    // A balance is projected through its flows: only flows drive it.
+    assert!(
+        list.iter().all(|d| match d.what {
+            ranges::DriverKind::Series(k) => k.flow != Flow::Balance,
+            _ => true,
+        }),
+        "flows, not a trend of the balance, move it: {names:?}"
+    );
+    assert!(
+        !list
+            .iter()
+            .any(|d| d.what == ranges::DriverKind::ExchangeRate),
+        "a won figure does not move with the rate"
+    );
+    let usd = Scenario {
+        unit: jikgu::core::DisplayUnit::Usd,
+        fx: jikgu::core::FxMode::Fixed(Decimal::from(1400)),
+        ..s.clone()
+    };
+    let out = compute(data, &usd);
+    let list = ranges::drivers(data, &usd, &out.table, china, 2030);
+    assert!(
+        list.iter()
+            .any(|d| d.what == ranges::DriverKind::ExchangeRate),
+        "in dollars the rate is a driver"
+    );
+    assert!(
+        ranges::drivers(data, &s, &out.table, china, 2024).is_empty(),
+        "nothing drives a published year"
+    );
+}
+
+#[test]
+fn a_goal_beyond_the_95_percent_range_is_called_implausible() {
+    let data = data();
+    let s = Scenario {
+        view: Some("kostat-revised".into()),
+        ..Scenario::default()
+    };
+    let out = compute(data, &s);
+    let r = ranges::simulate(data, &s, &out.table);
+    let at = "balance.all[2030]".parse().expect("cell");
+    let band = r.band(at).expect("band");
+    // Breaking even by 2030 is beyond the 95 % range of KOSTAT's all-partner balance.
+    let zero = r.plausibility(at, Decimal::ZERO).expect("ranged");
+    assert!(matches!(zero, ranges::Plausibility::Above(_)), "{band:?}");
+    for lang in [jikgu::core::Lang::En, jikgu::core::Lang::Ko] {
+        let text = zero
+            .warning(jikgu::core::num::Quantity::Won, lang)
+            .expect("a warning");
+        assert!(text.contains("95"), "{text}");
+    }
+    let central = out.table.value(at).expect("central");
+    assert!(
+        r.plausibility(at, central)
+            .expect("ranged")
+            .warning(jikgu::core::num::Quantity::Won, jikgu::core::Lang::En)
+            .is_none(),
+        "the central figure is plausible"
+    );
+}
