@@ -71,7 +71,8 @@ pub fn Quarters() -> Html {
         <section class="quarters" data-testid="quarters" aria-labelledby="quarters-title">
             <h2 id="quarters-title">{ lang.pick("최근 분기", "The latest quarters") }</h2>
             <p>{ view }</p>
-            <table>
+            <div class="scroll" tabindex="0" role="region" aria-labelledby="quarters-title">
+            <table class="data">
                 <thead><tr>
                     <th scope="col">{ lang.pick("분기", "Quarter") }</th>
                     <th scope="col">{ lang.pick("직구(구매)", "Purchases") }</th>
@@ -91,6 +92,7 @@ pub fn Quarters() -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             if !q.revisions.is_empty() {
                 <ul class="revisions">{ for q.revisions.iter().map(revision) }</ul>
             }
