@@ -954,3 +954,51 @@ fn a_unit_slip_is_held_back_until_the_reader_chooses() {
         before.scenario
     );
 }
+
+#[test]
+fn an_approximate_figure_keeps_its_value_and_says_so_until_replaced() {
+    let cell_ref = cell(Flow::Purchases, Partner::China, 2023);
+    let before = fresh().apply(Action::ChooseView("kiep-2025-07-02".into()));
+    let about = before.clone().apply(Action::EditCell {
+        cell: cell_ref,
+        text: "약 3조 3천억 원".into(),
+    });
+    let tn = Decimal::new(33, 1) * Decimal::new(1_000_000_000_000, 0);
+    assert_eq!(
+        about.scenario.edits.get(&cell_ref),
+        Some(&tn),
+        "the value kept exactly"
+    );
+    assert!(
+        about.scenario.is_approximate(cell_ref),
+        "and marked approximate"
+    );
+
+    // The mark travels with the scenario: a link or storage gives it back.
+    let json = about.scenario.to_json();
+    let back = jikgu::core::Scenario::from_json(&json).expect("reads back");
+    assert!(
+        back.is_approximate(cell_ref),
+        "through JSON: {}",
+        json.to_text()
+    );
+
+    let exact = about.clone().apply(Action::EditCell {
+        cell: cell_ref,
+        text: "3.3".into(),
+    });
+    assert!(
+        !exact.scenario.is_approximate(cell_ref),
+        "an exact figure drops the mark"
+    );
+    let reset = about.clone().apply(Action::ResetCell(cell_ref));
+    assert!(
+        !reset.scenario.is_approximate(cell_ref),
+        "a reset drops it too"
+    );
+    assert_eq!(
+        about.apply(Action::Undo).scenario,
+        before.scenario,
+        "undo takes the approximate edit back"
+    );
+}

@@ -19,7 +19,7 @@
 //! assert_eq!(s.diff(&Scenario::default()).len(), 1);
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -195,6 +195,9 @@ pub struct Scenario {
     pub view: Option<String>,
     /// Figures the reader typed in, replacing or filling cells.
     pub edits: BTreeMap<CellRef, Decimal>,
+    /// Edited cells the reader marked as approximate (`약 6조`, `about ₩6tn`): the value is kept
+    /// exactly as typed, and the cell says it is approximate wherever it is shown.
+    pub approximate: BTreeSet<CellRef>,
     /// Gap-filling rules per series.
     pub fills: BTreeMap<SeriesKey, FillRule>,
     /// Exchange-rate mode.
@@ -400,6 +403,13 @@ impl Scenario {
                 ),
             );
         }
+        if !self.approximate.is_empty() {
+            let cells = self.approximate.iter();
+            put(
+                "approx",
+                Json::Array(cells.map(|c| Json::str(c.to_string())).collect()),
+            );
+        }
         if !self.fills.is_empty() {
             let fills = self.fills.iter();
             put(
@@ -456,6 +466,11 @@ impl Scenario {
                 s.edits.insert(cell.parse().ok()?, value.as_decimal()?);
             }
         }
+        if let Some(cells) = field("approx") {
+            for cell in cells.items()? {
+                s.approximate.insert(cell.as_str()?.parse().ok()?);
+            }
+        }
         if let Some(fills) = field("fills") {
             for (key, rule) in fills.entries()? {
                 s.fills
@@ -496,6 +511,7 @@ impl Default for Scenario {
             dataset: None,
             view: None,
             edits: BTreeMap::new(),
+            approximate: BTreeSet::new(),
             fills: BTreeMap::new(),
             fx: FxMode::Average,
             unit: DisplayUnit::Won,
@@ -850,6 +866,12 @@ impl Scenario {
     /// Removes an edit, putting the published (or derived) value back.
     pub fn reset_edit(&mut self, cell: CellRef) {
         self.edits.remove(&cell);
+        self.approximate.remove(&cell);
+    }
+
+    /// Whether the reader marked the edit of `cell` as approximate.
+    pub fn is_approximate(&self, cell: CellRef) -> bool {
+        self.edits.contains_key(&cell) && self.approximate.contains(&cell)
     }
 
     /// Validates and sets a fixed exchange rate.

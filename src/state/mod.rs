@@ -16,7 +16,7 @@ use rust_decimal::prelude::ToPrimitive;
 use yew::Reducible;
 
 use crate::core::json::Json;
-use crate::core::num::{FieldUnit, ParseError, ParseErrorKind, ROUNDING, parse};
+use crate::core::num::{FieldUnit, ParseError, ParseErrorKind, ROUNDING, parse_reading};
 use crate::core::slip::{self, Slip};
 use crate::core::{
     CellRef, Computed, DEFAULT_HORIZON, Dataset, DatasetError, Decimal, DisplayUnit, EditError,
@@ -693,12 +693,17 @@ impl AppState {
         ParseError::new(kind, error.field())
     }
 
-    /// The scenario with a field's valid value in force.
-    fn with_value(&self, field: Field, value: Decimal) -> Scenario {
+    /// The scenario with a field's valid value in force; a cell's value may be marked approximate.
+    fn with_value(&self, field: Field, value: Decimal, approximate: bool) -> Scenario {
         let mut scenario = (*self.scenario).clone();
         match field {
             Field::Cell(cell) => {
                 scenario.edits.insert(cell, value);
+                if approximate {
+                    scenario.approximate.insert(cell);
+                } else {
+                    scenario.approximate.remove(&cell);
+                }
             }
             Field::FixedRate => scenario.fx = FxMode::Fixed(value),
             Field::Horizon => {
@@ -720,7 +725,10 @@ impl AppState {
     }
 
     fn edit_field(self, field: Field, text: String) -> AppState {
-        let value = parse(&text, &self.field_unit(field))
+        let reading = parse_reading(&text, &self.field_unit(field));
+        let approximate = reading.as_ref().is_ok_and(|r| r.approximate);
+        let value = reading
+            .map(|r| r.value)
             .map_err(|e| FieldError::Parse(AppState::narrow_range(field, e)))
             .and_then(|v| {
                 self.validate(field, v)
@@ -732,14 +740,14 @@ impl AppState {
             None => Ok(v),
         });
         match value {
-            Ok(value) => self.apply_value(field, value),
+            Ok(value) => self.apply_value(field, value, approximate),
             Err(error) => self.with_draft(field, Some(Draft { text, error })),
         }
     }
 
     /// Puts a valid value in force and clears the field's draft.
-    fn apply_value(self, field: Field, value: Decimal) -> AppState {
-        let scenario = self.with_value(field, value);
+    fn apply_value(self, field: Field, value: Decimal, approximate: bool) -> AppState {
+        let scenario = self.with_value(field, value, approximate);
         let mut state = self.with_draft(field, None);
         if field == Field::FixedRate {
             state.fixed_rate = value;
@@ -761,18 +769,22 @@ impl AppState {
     fn resolve_slip(self, field: Field, suggested: bool) -> AppState {
         let Some(Draft {
             error: FieldError::Slip(slip),
-            ..
+            text,
         }) = self.draft(field)
         else {
             return self;
         };
+        // `약 4985` held back is still approximate whichever reading the reader takes.
+        let approximate = parse_reading(text, &self.field_unit(field)).is_ok_and(|r| r.approximate);
         let value = if suggested {
             slip.suggestion
         } else {
             Some(slip.typed)
         };
         match value {
-            Some(value) if self.validate(field, value).is_ok() => self.apply_value(field, value),
+            Some(value) if self.validate(field, value).is_ok() => {
+                self.apply_value(field, value, approximate)
+            }
             _ => self,
         }
     }
@@ -965,7 +977,7 @@ impl AppState {
             Action::TakeSuggestion(field) => self.resolve_slip(field, true),
             Action::ResetCell(cell) => {
                 let mut scenario = (*self.scenario).clone();
-                scenario.edits.remove(&cell);
+                scenario.reset_edit(cell);
                 self.with_draft(Field::Cell(cell), None).change(scenario)
             }
             Action::UseAverageRates => {

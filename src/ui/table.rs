@@ -62,6 +62,7 @@ pub fn DataTable() -> Html {
                 })
             };
             let edited = matches!(cell.provenance, Provenance::Edited { .. }) || draft.is_some();
+            let approximate = state.scenario.is_approximate(cell_ref);
             let reset = {
                 let dispatch = dispatch.clone();
                 Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetCell(cell_ref)))
@@ -75,8 +76,8 @@ pub fn DataTable() -> Html {
             // contract); while the text is valid it points at the focused cell's provenance.
             let described_by = if draft.is_some() { error_id.clone() } else { "cell-info".to_string() };
             html! {
-                <td key={*year} class={classes!("cell", cell.provenance.id())} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()}>
-                    <span class="mark" aria-hidden="true">{ provenance_mark(&cell.provenance) }</span>
+                <td key={*year} class={classes!("cell", cell.provenance.id(), approximate.then_some("approximate"))} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()}>
+                    <span class="mark" aria-hidden="true">{ if approximate { "≈" } else { provenance_mark(&cell.provenance) } }</span>
                     <input
                         id={id.clone()}
                         type="text"
@@ -84,7 +85,7 @@ pub fn DataTable() -> Html {
                         autocomplete="off"
                         spellcheck="false"
                         aria-label={label}
-                        title={describe(&cell.provenance, &state.dataset, lang)}
+                        title={with_approximate(describe(&cell.provenance, &state.dataset, lang), approximate, lang)}
                         value={text}
                         aria-invalid={draft.is_some().then_some("true")}
                         aria-describedby={described_by}
@@ -190,11 +191,13 @@ fn cell_info(state: &crate::state::AppState, focused: Option<CellRef>) -> String
     let Some(cell) = state.computed.table.cell(cell_ref) else {
         return String::new();
     };
+    let described = describe(&cell.provenance, &state.dataset, lang);
+    let approximate = state.scenario.is_approximate(cell_ref);
     let mut text = format!(
         "{} {}: {}",
         cell_ref.series.label(lang),
         cell_ref.year,
-        describe(&cell.provenance, &state.dataset, lang)
+        with_approximate(described, approximate, lang)
     );
     if let Provenance::Published { source, .. } = &cell.provenance
         && let Some(source) = state.dataset.source(*source)
@@ -207,9 +210,18 @@ fn cell_info(state: &crate::state::AppState, focused: Option<CellRef>) -> String
     text
 }
 
+/// A cell's provenance, saying when the reader marked their figure as approximate (`약 6조`).
+fn with_approximate(described: String, approximate: bool, lang: Lang) -> String {
+    if approximate {
+        format!("{described} ({})", lang.pick("어림값", "approximate"))
+    } else {
+        described
+    }
+}
+
 fn legend(lang: Lang) -> &'static str {
     lang.pick(
-        "표시: = 계산값 · ~ 가정 · ✎ 직접 수정 · → 전망. 칸에 마우스를 올리거나 포커스하면 출처가 보입니다.",
-        "Marks: = derived · ~ assumed · ✎ your edit · → projected. Hover or focus a cell for its source.",
+        "표시: = 계산값 · ~ 가정 · ✎ 직접 수정 · ≈ 어림값으로 수정 · → 전망. 칸에 마우스를 올리거나 포커스하면 출처가 보입니다.",
+        "Marks: = derived · ~ assumed · ✎ your edit · ≈ your approximate edit · → projected. Hover or focus a cell for its source.",
     )
 }

@@ -536,3 +536,26 @@ test('the embed fits under an article: within 800 px tall at 360 px wide, with t
     await page.close();
   }
 });
+
+test('"약 3조 3천억" is taken exactly, marked approximate in the cell, and survives a reload', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}${KIEP}&lang=ko`);
+  await ready(page);
+  const sel = '[data-testid="cell"][data-series="purchases.china"][data-year="2023"]';
+  const hashBefore = await page.evaluate(() => location.hash);
+  await page.fill(`${sel} input`, '약 3조 3천억 원');
+  await page.press(`${sel} input`, 'Enter');
+  await page.waitForSelector(`${sel}.approximate`);
+  assert.equal(await page.inputValue(`${sel} input`), '3.3', 'the value kept exactly');
+  await page.focus(`${sel} input`);
+  assert.match(await page.textContent('#cell-info'), /어림값/, 'the cell says it is approximate');
+  // The address takes the edited view's link a moment after the edit.
+  await page.waitForFunction((before) => location.hash.startsWith('#v1.') && location.hash !== before, hashBefore);
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector(`${sel}.approximate`, { state: 'attached' });
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+});
