@@ -530,3 +530,16 @@ async fn the_latest_quarters_show_with_their_revision() {
         "in Korean too"
     );
 }
+
+#[tokio::test]
+async fn context_events_are_listed_in_each_language() {
+    let en = render(Lang::En).await;
+    assert!(en.contains("data-testid=\"events\""), "the list");
+    assert!(en.contains("de minimis"), "an event in English");
+    assert!(en.contains("<time datetime=\"2025-08-29\">"), "dated");
+    let ko = render(Lang::Ko).await;
+    assert!(
+        ko.contains("그 사이 있었던 일") && ko.contains("공정거래위원회"),
+        "in Korean"
+    );
+}

@@ -270,6 +270,20 @@ pub struct Rate {
     pub note: Option<String>,
 }
 
+/// A dated event a reader may want beside the figures (a rule announced, a market change): context,
+/// not a number for the model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// When, `YYYY-MM-DD`.
+    pub date: String,
+    /// What happened, in Korean (our words).
+    pub ko: String,
+    /// What happened, in English (our words).
+    pub en: String,
+    /// Where it was reported.
+    pub locator: String,
+}
+
 /// Which figure a view shows for a series-year, and whether it stands in for a missing vintage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pick {
@@ -561,6 +575,7 @@ pub struct Dataset {
     rates: BTreeMap<i32, Rate>,
     quarter_rates: BTreeMap<(i32, u8), Rate>,
     claims: Vec<Claim>,
+    events: Vec<Event>,
     views: Vec<View>,
     story_view: Option<usize>,
     first_year: i32,
@@ -602,6 +617,28 @@ struct RawFile {
     source: Vec<Spanned<RawSource>>,
     data: RawData,
     claim: Vec<Spanned<RawClaim>>,
+    event: Vec<Spanned<RawEvent>>,
+}
+
+struct RawEvent {
+    date: String,
+    ko: String,
+    en: String,
+    locator: String,
+}
+
+impl RawEvent {
+    fn read(t: &Table) -> Result<RawEvent, DatasetError> {
+        let mut k = Keys::new(t, "an [[event]]");
+        let raw = RawEvent {
+            date: k.string("date")?,
+            ko: k.string("ko")?,
+            en: k.string("en")?,
+            locator: k.string("locator")?,
+        };
+        k.finish()?;
+        Ok(raw)
+    }
 }
 
 #[derive(Default)]
@@ -867,6 +904,7 @@ impl RawFile {
             source: rows(k.tables("source")?, RawSource::read)?,
             data,
             claim: rows(k.tables("claim")?, RawClaim::read)?,
+            event: rows(k.tables("event")?, RawEvent::read)?,
         };
         k.finish()?;
         Ok(raw)
@@ -1803,6 +1841,27 @@ impl Dataset {
             });
         }
 
+        let mut events = Vec::with_capacity(raw.event.len());
+        for spanned in &raw.event {
+            let e = &spanned.value;
+            if !is_date(&e.date) {
+                return Err(DatasetError::Syntax {
+                    line: Some(spanned.line),
+                    message: format!(
+                        "expected an event date as YYYY-MM-DD, found {}",
+                        quoted(&e.date)
+                    ),
+                });
+            }
+            events.push(Event {
+                date: e.date.clone(),
+                ko: e.ko.clone(),
+                en: e.en.clone(),
+                locator: e.locator.clone(),
+            });
+        }
+        events.sort_by(|a, b| a.date.cmp(&b.date));
+
         Ok(Dataset {
             id: raw.id,
             version: raw.version,
@@ -1820,6 +1879,7 @@ impl Dataset {
             rates,
             quarter_rates,
             claims,
+            events,
             views,
             story_view,
             first_year,
@@ -1866,6 +1926,11 @@ impl Dataset {
     /// The story's claims, in file order.
     pub fn claims(&self) -> &[Claim] {
         &self.claims
+    }
+
+    /// The dated context events, oldest first.
+    pub fn events(&self) -> &[Event] {
+        &self.events
     }
 
     /// Every view a reader can pick, in file order of their sources.

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::{Dataset, Lang};
 use crate::state::{Action, AppState, Session, StartOptions};
 use crate::ui::{
-    About, Assumptions, ChartsPanel, ClaimList, DataTable, FirstPaint, GoalSeek, Header,
+    About, Assumptions, ChartsPanel, ClaimList, DataTable, Events, FirstPaint, GoalSeek, Header,
     HeadlineView, Quarters, Scenarios, Sources, ThenNow,
 };
 
@@ -163,6 +163,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
                     <HeadlineView />
                     <ChartsPanel />
                     if below_first_screen {
+                        <Events />
                         <Quarters />
                         <ClaimList />
                         <ThenNow />
