@@ -504,7 +504,7 @@ async fn the_story_is_the_reference_not_a_source_and_then_and_now_renders() {
     );
     assert!(
         html.contains(
-            "The 2023 balance here is −₩4.283 trillion; the story says −₩6.003 trillion."
+            "The 2023 balance here is −₩4.283 trillion; the story says −₩6.003 trillion. That does not hold."
         ),
         "the arithmetic in words"
     );
