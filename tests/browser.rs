@@ -25,6 +25,30 @@ async fn mount() -> Element {
     mount_keeping_storage().await
 }
 
+/// Mounts a fresh app opened on KIEP's 2023 figures through the query options, as a link from an
+/// article quoting KIEP would: the page itself opens on today's official series.
+async fn mount_on_kiep() -> Element {
+    let _ = gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear();
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?source=kiep-2025-07-02&year=2023")),
+        )
+        .unwrap();
+    let app = mount_keeping_storage().await;
+    clear_link();
+    app
+}
+
 /// Removes the share link an earlier app wrote into this page's address.
 fn clear_link() {
     let window = gloo::utils::window();
@@ -181,7 +205,7 @@ async fn the_horizon_slider_and_field_stay_in_step() {
 
 #[wasm_bindgen_test]
 async fn choosing_a_rate_seek_shows_the_storys_implied_rate() {
-    let app = mount().await;
+    let app = mount_on_kiep().await;
     let radio = input(&app, "#seek-kind-rate");
     radio.set_checked(true);
     fire(&radio, "change");
@@ -243,7 +267,7 @@ async fn edits_survive_a_reload_and_unreadable_storage_is_set_aside() {
     let app = mount().await;
     let input: web_sys::HtmlInputElement = app
         .query_selector(
-            "[data-testid=\"cell\"][data-series=\"balance.all\"][data-year=\"2023\"] input",
+            "[data-testid=\"cell\"][data-series=\"balance.all\"][data-year=\"2025\"] input",
         )
         .unwrap()
         .unwrap()
@@ -291,8 +315,8 @@ async fn edits_survive_a_reload_and_unreadable_storage_is_set_aside() {
         .text_content()
         .unwrap_or_default();
     assert!(
-        headline.contains("6.003 trillion"),
-        "unreadable storage: the page starts clean: {headline}"
+        headline.contains("5.485 trillion"),
+        "unreadable storage: the page starts clean on the 2025 balance: {headline}"
     );
     assert_eq!(
         storage
@@ -356,7 +380,7 @@ fn click(app: &Element, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn edit_flips_a_verdict_and_reset_and_undo_bring_it_back() {
-    let app = mount().await;
+    let app = mount_on_kiep().await;
     assert_eq!(verdict(&app, "C3"), "holds", "C3 holds on KIEP's figures");
 
     let input = edit_cell(&app, "purchases.china", 2023, "4조").await;

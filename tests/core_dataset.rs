@@ -345,3 +345,34 @@ fn the_three_vintages_are_distinct_views() {
         ]
     );
 }
+
+/// The five dated events of FIGURES.md, oldest first, each with where it was reported; a bad date
+/// is refused with its line.
+#[test]
+fn context_events_are_dated_and_sourced() {
+    let data = Dataset::embedded().expect("embedded");
+    let dates: Vec<&str> = data.events().iter().map(|e| e.date.as_str()).collect();
+    assert_eq!(
+        dates,
+        [
+            "2024-05-16",
+            "2025-07-18",
+            "2025-08-29",
+            "2025-09-18",
+            "2026-02-02"
+        ]
+    );
+    for e in data.events() {
+        assert!(
+            !e.ko.is_empty() && !e.en.is_empty() && !e.locator.is_empty(),
+            "{}: both languages and a locator",
+            e.date
+        );
+    }
+    let text = shipped().replacen("date = \"2025-07-18\"", "date = \"18 July 2025\"", 1);
+    let err = Dataset::parse(&text).expect_err("a bad date");
+    assert!(
+        err.to_string().starts_with("line ") && err.to_string().contains("YYYY-MM-DD"),
+        "{err}"
+    );
+}

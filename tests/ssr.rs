@@ -581,7 +581,7 @@ async fn the_story_is_the_reference_not_a_source_and_then_and_now_renders() {
     );
     assert!(
         html.contains(
-            "The 2023 balance here is −₩4.283 trillion; the story says −₩6.003 trillion."
+            "The 2023 balance here is −₩4.283 trillion; the story says −₩6.003 trillion. That does not hold."
         ),
         "the arithmetic in words"
     );
@@ -595,7 +595,7 @@ async fn the_latest_quarters_show_with_their_revision() {
         "the quarterly table"
     );
     for q in ["2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4"] {
-        assert!(html.contains(&format!("data-quarter=\"{q}\"")), "{q}");
+        assert!(html.contains(&format!("data-row=\"{q}\"")), "{q}");
     }
     assert!(
         html.contains("2025 sales: the four quarters as printed add up to"),
@@ -605,5 +605,18 @@ async fn the_latest_quarters_show_with_their_revision() {
     assert!(
         ko.contains("최근 분기") && ko.contains("상향 수정"),
         "in Korean too"
+    );
+}
+
+#[tokio::test]
+async fn context_events_are_listed_in_each_language() {
+    let en = render(Lang::En).await;
+    assert!(en.contains("data-testid=\"events\""), "the list");
+    assert!(en.contains("de minimis"), "an event in English");
+    assert!(en.contains("data-row=\"2025-08-29\""), "dated");
+    let ko = render(Lang::Ko).await;
+    assert!(
+        ko.contains("그 사이 있었던 일") && ko.contains("공정거래위원회"),
+        "in Korean"
     );
 }

@@ -270,6 +270,20 @@ pub struct Rate {
     pub note: Option<String>,
 }
 
+/// A dated event a reader may want beside the figures (a rule announced, a market change): context,
+/// not a number for the model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// When, `YYYY-MM-DD`.
+    pub date: String,
+    /// What happened, in Korean (our words).
+    pub ko: String,
+    /// What happened, in English (our words).
+    pub en: String,
+    /// Where it was reported.
+    pub locator: String,
+}
+
 /// Which figure a view shows for a series-year, and whether it stands in for a missing vintage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pick {
@@ -318,17 +332,14 @@ impl View {
 
     /// The newest year with a balance for a partner: published, or both flows to derive it from.
     pub fn latest_balance_year(&self, partner: Partner) -> Option<i32> {
-        let years = |flow| {
-            self.levels_of(SeriesKey::won(flow, partner))
-                .map(|(y, _)| y)
-                .collect::<BTreeSet<i32>>()
-        };
-        let sales = years(Flow::Sales);
-        let derived = years(Flow::Purchases)
-            .into_iter()
-            .filter(|y| sales.contains(y))
-            .max();
-        derived.max(years(Flow::Balance).last().copied())
+        let key = |flow| SeriesKey::won(flow, partner);
+        let derived = self
+            .levels_of(key(Flow::Sales))
+            .map(|(y, _)| y)
+            .filter(|y| self.level(key(Flow::Purchases), *y).is_some())
+            .last();
+        let published = self.levels_of(key(Flow::Balance)).map(|(y, _)| y).last();
+        derived.max(published)
     }
 
     /// Every level figure of one series, by year.
@@ -559,8 +570,9 @@ pub struct Dataset {
     sources: Vec<Source>,
     figures: Vec<Figure>,
     rates: BTreeMap<i32, Rate>,
-    quarter_rates: BTreeMap<(i32, u8), Rate>,
+    quarter_rates: Vec<Rate>,
     claims: Vec<Claim>,
+    events: Vec<Event>,
     views: Vec<View>,
     story_view: Option<usize>,
     first_year: i32,
@@ -602,6 +614,28 @@ struct RawFile {
     source: Vec<Spanned<RawSource>>,
     data: RawData,
     claim: Vec<Spanned<RawClaim>>,
+    event: Vec<Spanned<RawEvent>>,
+}
+
+struct RawEvent {
+    date: String,
+    ko: String,
+    en: String,
+    locator: String,
+}
+
+impl RawEvent {
+    fn read(t: &Table) -> Result<RawEvent, DatasetError> {
+        let mut k = Keys::new(t, "an [[event]]");
+        let raw = RawEvent {
+            date: k.string("date")?,
+            ko: k.string("ko")?,
+            en: k.string("en")?,
+            locator: k.string("locator")?,
+        };
+        k.finish()?;
+        Ok(raw)
+    }
 }
 
 #[derive(Default)]
@@ -867,6 +901,7 @@ impl RawFile {
             source: rows(k.tables("source")?, RawSource::read)?,
             data,
             claim: rows(k.tables("claim")?, RawClaim::read)?,
+            event: rows(k.tables("event")?, RawEvent::read)?,
         };
         k.finish()?;
         Ok(raw)
@@ -1193,7 +1228,8 @@ impl Dataset {
         // Rates: annual averages, and quarterly ones from which a year without a published annual
         // average gets the mean of its four quarters.
         let mut rates = BTreeMap::new();
-        let mut quarter_rates: BTreeMap<(i32, u8), Rate> = BTreeMap::new();
+        // In file order: a handful of rows, read whole; no second map type in the wasm for them.
+        let mut quarter_rates: Vec<Rate> = Vec::new();
         let mut rate_lines = FnvMap::default();
         for (i, spanned) in raw.data.rates.iter().enumerate() {
             let line = spanned.line;
@@ -1239,22 +1275,19 @@ impl Dataset {
                 note: r.note.clone(),
             };
             match quarter {
-                Some(q) => {
-                    quarter_rates.insert((year, q), rate);
-                }
+                Some(_) => quarter_rates.push(rate),
                 None => {
                     rates.insert(year, rate);
                 }
             }
         }
-        for ((year, _), first) in &quarter_rates {
+        for first in &quarter_rates {
+            let year = &first.year;
             if rates.contains_key(year) {
                 continue;
             }
-            let four: Vec<&Rate> = quarter_rates
-                .range((*year, 1)..=(*year, 4))
-                .map(|(_, r)| r)
-                .collect();
+            // Duplicates are refused above, so four rows of a year are its four quarters.
+            let four: Vec<&Rate> = quarter_rates.iter().filter(|r| r.year == *year).collect();
             let sum = four
                 .iter()
                 .try_fold(Decimal::ZERO, |acc, r| acc.plus(r.value));
@@ -1514,14 +1547,27 @@ impl Dataset {
             // Own vintage first, then unspecified, then the other vintages standing in: the nearest
             // first and, between two as near, the older (the restructured series borrows a first
             // release before it borrows from the re-based one).
-            let mut order = vec![s.vintage];
-            if let Some(own) = s.vintage {
-                order.push(None);
-                let mut others: Vec<Vintage> =
-                    Vintage::ALL.iter().copied().filter(|v| *v != own).collect();
-                others.sort_by_key(|v| ((*v as i32 - own as i32).abs(), own < *v));
-                order.extend(others.into_iter().map(Some));
-            }
+            let order: &[Option<Vintage>] = match s.vintage {
+                None => &[None],
+                Some(Vintage::First) => &[
+                    Some(Vintage::First),
+                    None,
+                    Some(Vintage::Revised),
+                    Some(Vintage::Rebased),
+                ],
+                Some(Vintage::Revised) => &[
+                    Some(Vintage::Revised),
+                    None,
+                    Some(Vintage::First),
+                    Some(Vintage::Rebased),
+                ],
+                Some(Vintage::Rebased) => &[
+                    Some(Vintage::Rebased),
+                    None,
+                    Some(Vintage::Revised),
+                    Some(Vintage::First),
+                ],
+            };
             // A vintage borrows only for years it covers: a superseded series is not extended
             // past its own end by a newer basis.
             let own_end = figures
@@ -1803,6 +1849,26 @@ impl Dataset {
             });
         }
 
+        let mut events = Vec::with_capacity(raw.event.len());
+        for spanned in &raw.event {
+            let e = &spanned.value;
+            if !is_date(&e.date) {
+                return Err(DatasetError::Syntax {
+                    line: Some(spanned.line),
+                    message: format!(
+                        "expected an event date as YYYY-MM-DD, found {}",
+                        quoted(&e.date)
+                    ),
+                });
+            }
+            events.push(Event {
+                date: e.date.clone(),
+                ko: e.ko.clone(),
+                en: e.en.clone(),
+                locator: e.locator.clone(),
+            });
+        }
+
         Ok(Dataset {
             id: raw.id,
             version: raw.version,
@@ -1820,6 +1886,7 @@ impl Dataset {
             rates,
             quarter_rates,
             claims,
+            events,
             views,
             story_view,
             first_year,
@@ -1866,6 +1933,11 @@ impl Dataset {
     /// The story's claims, in file order.
     pub fn claims(&self) -> &[Claim] {
         &self.claims
+    }
+
+    /// The dated context events, in file order (the shipped file lists them oldest first).
+    pub fn events(&self) -> &[Event] {
+        &self.events
     }
 
     /// Every view a reader can pick, in file order of their sources.
@@ -1922,7 +1994,7 @@ impl Dataset {
 
     /// The quarterly won-per-dollar averages, in order.
     pub fn quarter_rates(&self) -> impl Iterator<Item = &Rate> {
-        self.quarter_rates.values()
+        self.quarter_rates.iter()
     }
 
     /// A figure the story stated (`stated.…` in a claim), as a value; `None` for anything else.

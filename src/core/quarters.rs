@@ -136,8 +136,8 @@ impl QuarterTable {
 
         let mut revisions = Vec::new();
         let mut agree = Vec::new();
-        let years: std::collections::BTreeSet<i32> = quarterly.iter().map(|f| f.year).collect();
-        for y in years {
+        let first_year = quarterly.iter().map(|f| f.year).min().unwrap_or(last_year);
+        for y in first_year..=last_year {
             for flow in [Flow::Purchases, Flow::Sales] {
                 let series = key(flow, Partner::All);
                 let four: Option<Decimal> = (1..=4)

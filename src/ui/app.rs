@@ -7,8 +7,8 @@ use yew::prelude::*;
 use crate::core::{Dataset, Lang};
 use crate::state::{Action, AppState, Session, StartOptions};
 use crate::ui::{
-    About, Assumptions, ChartsPanel, ClaimList, DataTable, FirstPaint, GoalSeek, Header,
-    HeadlineView, Quarters, RangesContext, Scenarios, Sources, ThenNow,
+    About, Assumptions, ChartsPanel, ClaimList, Context, DataTable, FirstPaint, GoalSeek, Header,
+    HeadlineView, RangesContext, Scenarios, Sources,
 };
 
 /// The state handle every component reads and dispatches to, supplied by [`App`].
@@ -167,9 +167,9 @@ fn Calculator(props: &CalculatorProps) -> Html {
                     <HeadlineView />
                     <ChartsPanel />
                     if below_first_screen {
-                        <Quarters />
+                        <Context />
                         <ClaimList />
-                        <ThenNow />
+                        <Context then_now=true />
                     }
                     <Assumptions />
                     if below_first_screen {

@@ -193,7 +193,12 @@ pub fn ClaimList() -> Html {
                                 <span class="badge">{ outcome.verdict.label(lang) }</span>
                                 <span>{ lang.pick(&part.ko, &part.en).to_string() }</span>
                                 if let Some(words) = part.say(lang, &outcome.verdict, table) {
-                                    <p class="says">{ words }</p>
+                                    <p class="says">{ format!("{words} {}", match (&outcome.verdict, lang) {
+                                        (Verdict::Holds { .. }, Lang::Ko) => "기사와 맞는다.",
+                                        (Verdict::Holds { .. }, Lang::En) => "That holds.",
+                                        (_, Lang::Ko) => "기사와 맞지 않는다.",
+                                        (_, Lang::En) => "That does not hold.",
+                                    }) }</p>
                                 }
                                 <span class="detail">{ verdict_detail(part, &outcome.verdict, view, lang) }</span>
                                 if let Some(note) = stand_in_note(part) {
