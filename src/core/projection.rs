@@ -130,6 +130,84 @@ fn known(row: &Row, first: i32, last: i32) -> Vec<(i32, Decimal)> {
         .collect()
 }
 
+/// The first year of the trailing block of a row's cells up to `last` that are the view's own
+/// vintage: a figure standing in from another vintage of the family (an older basis, whose levels
+/// differ) ends the block. A trend fitted across that join would read the change of basis as growth
+/// (the 2025 re-basing raised 2024's sales by about half), so the default fit stays on one side.
+fn own_vintage_from(row: &Row, first: i32, last: i32) -> i32 {
+    let take = index(first, last).map_or(0, |e| e + 1);
+    let mut from = last.saturating_add(1);
+    for (i, cell) in row.cells.iter().take(take).enumerate().rev() {
+        let stands_in = matches!(
+            cell.provenance,
+            Provenance::Published {
+                stands_in: true,
+                ..
+            }
+        );
+        if stands_in {
+            break;
+        }
+        if let Some(year) = year_at(first, i) {
+            from = year;
+        }
+    }
+    from
+}
+
+/// `known` with the figures standing in from another vintage (before `own_from`) rescaled to join
+/// the view's own, for fitting only: a ratio splice, as statistical offices back-cast a re-based
+/// series. The step across the join is taken as the view's own published change for its first year
+/// where there is one, else as the mean yearly change of the other steps; the older figures keep
+/// their own year-to-year changes. Shown figures are never touched.
+fn splice_vintages(
+    row: &Row,
+    known: &[(i32, Decimal)],
+    own_from: i32,
+    first: i32,
+) -> Vec<(i32, Decimal)> {
+    let (older, own): (Vec<_>, Vec<_>) = known.iter().partition(|(y, _)| *y < own_from);
+    let (Some(&(a, va)), Some(&(b, vb))) = (older.last(), own.first()) else {
+        return known.to_vec();
+    };
+    let (Some(va), Some(vb)) = (forecast::to_f64(va), forecast::to_f64(vb)) else {
+        return known.to_vec();
+    };
+    if va <= 0.0 || vb <= 0.0 || b <= a {
+        return known.to_vec();
+    }
+    let published = index(first, b)
+        .and_then(|i| row.cells.get(i))
+        .and_then(|c| c.published_yoy)
+        .and_then(|(pct, _)| forecast::to_f64(pct))
+        .filter(|_| b == a + 1)
+        .map(|pct| (1.0 + pct / 100.0).ln());
+    let steps: Vec<f64> = older
+        .windows(2)
+        .chain(own.windows(2))
+        .filter_map(|w| {
+            let (y0, v0) = (w[0].0, forecast::to_f64(w[0].1)?);
+            let (y1, v1) = (w[1].0, forecast::to_f64(w[1].1)?);
+            (v0 > 0.0 && v1 > 0.0 && y1 > y0).then(|| (v1 / v0).ln() / f64::from(y1 - y0))
+        })
+        .collect();
+    let mean = if steps.is_empty() {
+        0.0
+    } else {
+        steps.iter().sum::<f64>() / steps.len() as f64
+    };
+    let join = published.unwrap_or(mean * f64::from(b - a));
+    let factor = (vb.ln() - join - va.ln()).exp();
+    if !factor.is_finite() {
+        return known.to_vec();
+    }
+    let rescaled = older.iter().filter_map(|(y, v)| {
+        let x = forecast::to_f64(*v)? * factor;
+        Some((*y, forecast::to_decimal(x, 0)?))
+    });
+    rescaled.chain(own.iter().copied()).collect()
+}
+
 /// The last run of consecutive years of `known`, at most [`forecast::WINDOW`] long.
 fn trailing_run(known: &[(i32, Decimal)]) -> &[(i32, Decimal)] {
     let mut start = known.len();
@@ -226,7 +304,8 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
     }
     let log = row.series.flow != Flow::Balance;
     let base_f = forecast::to_f64(base_value).unwrap_or(0.0);
-    let run = trailing_run(&known);
+    let spliced = splice_vintages(row, &known, own_vintage_from(row, first, last), first);
+    let run = trailing_run(&spliced);
     let years = u8::try_from(run.len()).unwrap_or(u8::MAX);
     if chosen.is_none() && run.len() < forecast::MIN_YEARS {
         info.assumption = Growth::Flat;
