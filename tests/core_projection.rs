@@ -204,3 +204,20 @@ fn a_partner_rate_the_reader_chose_is_honoured_and_the_total_follows() {
     );
     assert!(all2030 >= c2030, "the total includes China: {all2030}");
 }
+
+/// On the current basis sales rose every year from 2022 to 2025 (₩1.856, 2.399, 2.598 and
+/// 3.023 tn); the years before stand in from the old basis, a third lower in 2022's terms
+/// (₩6.0 tn in 2019, 4.4 in 2021). A trend fitted on the raw levels across that join read the change
+/// of basis as a collapse and projected sales falling; spliced by ratio, they keep rising.
+#[test]
+fn a_change_of_basis_is_not_read_as_growth() {
+    let t = table("kostat-rebased", 2030);
+    let at = |year: i32| t.value(key("sales.all").at(year)).expect("sales");
+    assert!(
+        at(2026) > at(2025) && at(2030) > at(2026),
+        "sales keep rising: 2025 {} 2026 {} 2030 {}",
+        at(2025),
+        at(2026),
+        at(2030)
+    );
+}
