@@ -157,6 +157,19 @@ pub enum Projection {
 }
 
 impl Projection {
+    /// A stable code of the method, for exports.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Projection::Growth { .. } => "growth",
+            Projection::Linear { .. } => "linear",
+            Projection::FromFlows => "from_flows",
+            Projection::Damped { .. } => "damped",
+            Projection::Flat => "flat",
+            Projection::Scaled { .. } => "scaled",
+            Projection::SumOfParts => "sum_of_parts",
+        }
+    }
+
     /// A reader's description of the method, in a language.
     pub fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
