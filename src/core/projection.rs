@@ -226,6 +226,9 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
     }
     let log = row.series.flow != Flow::Balance;
     let base_f = forecast::to_f64(base_value).unwrap_or(0.0);
+    // A chained base carries many decimals; projections keep whole units (PROJECTED_DP), and a
+    // short base keeps each year's multiplication in the fast 64-bit path.
+    let base_value = measure::cap_dp(base_value, PROJECTED_DP);
     let run = trailing_run(&known);
     let years = u8::try_from(run.len()).unwrap_or(u8::MAX);
     if chosen.is_none() && run.len() < forecast::MIN_YEARS {
