@@ -170,6 +170,37 @@ pub fn fit(y: &[f64]) -> Option<Fit> {
     best
 }
 
+/// [`fit`], remembering the last few fits by their exact inputs: a recompute on every keystroke
+/// refits the same published years again and again, and the grid is most of a row's projection
+/// cost. The answer is the same either way (the inputs are compared bit for bit).
+pub fn fit_cached(y: &[f64]) -> Option<Fit> {
+    use std::cell::RefCell;
+    const KEEP: usize = 32;
+    type Entry = (Vec<u64>, Option<Fit>);
+    thread_local! {
+        static FITS: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
+    }
+    let key: Vec<u64> = y.iter().map(|v| v.to_bits()).collect();
+    let hit = FITS.with(|f| {
+        f.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, fit)| *fit)
+    });
+    if let Some(fit) = hit {
+        return fit;
+    }
+    let fitted = fit(y);
+    FITS.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.len() >= KEEP {
+            f.remove(0);
+        }
+        f.push((key, fitted));
+    });
+    fitted
+}
+
 /// How far a simulated path strays from the central one: the linear part of the damped-trend
 /// model driven by its errors, `d(h) = e(h) + Σ_j<h c(h−j)·e(j)`, run step by step. A random
 /// walk is the case α = 1, β* = 0.
@@ -445,6 +476,16 @@ mod tests {
             0xe220_a839_7b1d_cdaf,
             "reference value"
         );
+    }
+
+    #[test]
+    fn a_cached_fit_is_the_fit() {
+        let series: Vec<Vec<f64>> = (0..40)
+            .map(|k| (0..5).map(|i| f64::from(i * (k % 7) + k)).collect())
+            .collect();
+        for y in series.iter().chain(series.iter().rev()) {
+            assert_eq!(fit_cached(y), fit(y), "{y:?}");
+        }
     }
 
     #[test]

@@ -257,7 +257,7 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
                     }
                 })
                 .collect();
-            match ys.as_deref().and_then(forecast::fit) {
+            match ys.as_deref().and_then(forecast::fit_cached) {
                 Some(fit) => {
                     info.window = run.first().zip(run.last()).map(|(a, b)| (a.0, b.0));
                     Ok(Method::Damped(fit, log))
