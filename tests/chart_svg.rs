@@ -501,3 +501,99 @@ fn a_replayed_recording_is_the_same_drawing() {
         );
     }
 }
+
+/// The fan charts of issue 11: in every view, with partner all and China, the axis stays within
+/// 3× the largest published figure shown, the fans are drawn light and dark, and the chart's table
+/// carries the bounds.
+#[test]
+fn fans_are_drawn_and_the_axis_keeps_the_history_readable() {
+    use jikgu::core::chart_model::{balance_chart_with, flows_chart_with};
+    use jikgu::core::ranges::simulate;
+    let data = Dataset::embedded().expect("embedded");
+    for view in data.views() {
+        for partner in [Partner::All, Partner::China] {
+            for horizon in [2030, 2040] {
+                let s = Scenario {
+                    view: Some(view.id.clone()),
+                    partner: Some(partner),
+                    horizon: Some(horizon),
+                    ..Scenario::default()
+                };
+                let out = compute(data, &s);
+                let ranges = simulate(data, &s, &out.table);
+                let flows = flows_chart_with(&out, Lang::En, Some(&ranges));
+                let balance = balance_chart_with(&out, partner, Lang::En, Some(&ranges));
+                for (name, model) in [("flows", &flows), ("balance", &balance)] {
+                    let published = model
+                        .lines
+                        .iter()
+                        .flat_map(|l| l.points.iter())
+                        .filter(|p| p.2 != PointKind::Projected)
+                        .map(|p| p.1.abs())
+                        .chain(
+                            model
+                                .bars
+                                .iter()
+                                .filter(|b| b.kind != PointKind::Projected)
+                                .map(|b| b.value.abs()),
+                        )
+                        .fold(0.0_f64, f64::max);
+                    let geometry = draw(
+                        &SVGBackend::with_string(&mut String::new(), (640, 360))
+                            .into_drawing_area(),
+                        model,
+                        &ChartStyle::default(),
+                    )
+                    .expect("draws");
+                    let (lo, hi) = geometry.y_range;
+                    if published > 0.0 {
+                        assert!(
+                            hi <= 3.0 * published && lo >= -3.0 * published,
+                            "{} {partner:?} {horizon} {name}: axis {lo}..{hi} for a largest published {published}",
+                            view.id
+                        );
+                    }
+                }
+                if out.table.last_year > out.table.last_published_year && !flows.lines.is_empty() {
+                    assert!(
+                        !flows.fans.is_empty(),
+                        "{}: a projected line has its fan",
+                        view.id
+                    );
+                    assert!(
+                        flows.columns.iter().any(|c| c.label.contains("95 % high")),
+                        "{}: the table alternative has the bounds",
+                        view.id
+                    );
+                }
+            }
+        }
+    }
+    let s = Scenario {
+        view: Some("kostat-revised".into()),
+        ..Scenario::default()
+    };
+    let out = compute(data, &s);
+    let ranges = simulate(data, &s, &out.table);
+    let model = flows_chart_with(&out, Lang::En, Some(&ranges));
+    for dark in [false, true] {
+        let style = ChartStyle {
+            dark,
+            ..ChartStyle::default()
+        };
+        let with = to_svg(&model, 640, 360, &style).expect("draws");
+        let without = to_svg(&flows_chart(&out, Lang::En), 640, 360, &style).expect("draws");
+        assert!(
+            count(&with, "<polygon") >= count(&without, "<polygon") + 2 * model.fans.len(),
+            "dark={dark}: two shaded bands per fan"
+        );
+        assert!(
+            with.contains("opacity"),
+            "dark={dark}: bands are translucent"
+        );
+    }
+    assert!(
+        export_svg(&model).expect("exports").contains("<polygon"),
+        "the SVG export has the fans"
+    );
+}

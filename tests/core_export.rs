@@ -13,6 +13,7 @@ fn export(scenario: &Scenario, lang: Lang) -> (String, String) {
         computed: &computed,
         lang,
         generated: "2025-07-10T09:00:00Z",
+        ranges: None,
     };
     (to_csv(&e), to_json(&e))
 }
@@ -128,7 +129,8 @@ fn fields_are_quoted_as_rfc_4180_asks() {
         .find(|l| l.starts_with("balance.china,") && l.contains(",derived,"))
         .expect("a derived balance");
     assert!(
-        derived.ends_with("\"sales − purchases (sales.china[2023], purchases.china[2023])\""),
+        // The detail, then the method and four bounds, empty for a figure not projected.
+        derived.ends_with("\"sales − purchases (sales.china[2023], purchases.china[2023])\",,,,,"),
         "a detail with commas is quoted: {derived}"
     );
 }
@@ -172,4 +174,40 @@ fn json_has_the_same_figures_as_strings() {
             .any(|s| s["id"] == "kiep-2025-07-02"),
         "the sources are listed"
     );
+}
+
+#[test]
+fn projected_values_carry_their_method_and_bounds() {
+    let dataset = Dataset::embedded().expect("embedded");
+    let s = jikgu::core::Scenario {
+        view: Some("kostat-revised".into()),
+        ..jikgu::core::Scenario::default()
+    };
+    let computed = compute(dataset, &s);
+    let ranges = jikgu::core::ranges::simulate(dataset, &s, &computed.table);
+    let e = Export {
+        dataset,
+        computed: &computed,
+        lang: Lang::En,
+        generated: "2026-11-30T00:00:00Z",
+        ranges: Some(&ranges),
+    };
+    let csv = to_csv(&e);
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with("balance.all,") && l.contains(",2030,"))
+        .expect("the 2030 balance");
+    assert!(line.contains(",from_flows,"), "its method: {line}");
+    let fields: Vec<&str> = line.split(',').collect();
+    let bounds: Vec<Decimal> = fields[fields.len() - 4..]
+        .iter()
+        .map(|f| f.parse().expect("a bound"))
+        .collect();
+    assert!(
+        bounds.windows(2).all(|w| w[0] <= w[1]),
+        "ordered bounds: {bounds:?}"
+    );
+    let json = to_json(&e);
+    assert!(json.contains("\"method\": \"damped\""), "damped rows named");
+    assert!(json.contains("\"high_95\""), "bounds in the JSON");
 }

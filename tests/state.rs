@@ -389,6 +389,30 @@ fn growth_assumptions_change_the_break_even_year() {
         matches!(fixed.scenario.growth.get(&sales), Some(Growth::Fixed(_))),
         "back to a fixed rate"
     );
+    let flat = fixed.clone().apply(Action::SetGrowthMode {
+        series: sales,
+        mode: GrowthMode::Flat,
+    });
+    assert_eq!(
+        flat.scenario.growth.get(&sales),
+        Some(&Growth::Flat),
+        "the last value held"
+    );
+    let last = flat.computed.table.last_published_year;
+    assert_eq!(
+        flat.computed.table.value(sales.at(last + 3)),
+        flat.computed.table.value(sales.at(last)),
+        "held flat"
+    );
+    let damped = flat.apply(Action::SetGrowthMode {
+        series: sales,
+        mode: GrowthMode::Damped,
+    });
+    assert_eq!(
+        damped.scenario.growth.get(&sales),
+        Some(&Growth::Damped),
+        "the damped trend, chosen"
+    );
     let reset = fixed.apply(Action::ResetGrowth(sales));
     assert!(
         !reset.scenario.growth.contains_key(&sales),

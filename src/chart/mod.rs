@@ -401,6 +401,36 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
     }
 
+    // Values beyond the axis (see ChartModel::y_extent) are drawn at its edge and marked.
+    let (y_lo, y_hi) = (y_range.start, y_range.end);
+    let clip = move |v: f64| v.clamp(y_lo, y_hi);
+    let clipped = move |v: f64| v < y_lo || v > y_hi;
+
+    // The fans: the 95 % range lighter, the 80 % range darker, behind the central values.
+    for fan in &model.fans {
+        let colour = match fan.slot {
+            Some(slot) => palette.series[slot % palette.series.len()],
+            None => palette.muted,
+        };
+        for (outer, inner, opacity) in [(0, 3, 0.14), (1, 2, 0.28)] {
+            let upper: Vec<(f64, f64)> = fan
+                .points
+                .iter()
+                .map(|(y, b)| (f64::from(*y), clip(b[inner])))
+                .collect();
+            let lower = fan
+                .points
+                .iter()
+                .rev()
+                .map(|(y, b)| (f64::from(*y), clip(b[outer])));
+            let outline: Vec<(f64, f64)> = upper.into_iter().chain(lower).collect();
+            chart.draw_series(std::iter::once(Polygon::new(
+                outline,
+                colour.mix(opacity).filled(),
+            )))?;
+        }
+    }
+
     let bar_half = if narrow { 0.38 } else { 0.34 };
     let bars = || model.bars.iter().filter(|bar| bar.value.is_finite());
     chart.draw_series(bars().map(|bar| {
@@ -416,7 +446,29 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             colour.filled()
         };
-        Rectangle::new([(x - bar_half, 0.0), (x + bar_half, bar.value)], shape)
+        Rectangle::new(
+            [(x - bar_half, 0.0), (x + bar_half, clip(bar.value))],
+            shape,
+        )
+    }))?;
+    // An arrowhead at the edge where a value runs off the axis.
+    let runs_off = model
+        .bars
+        .iter()
+        .map(|b| (b.year, b.value))
+        .chain(
+            model
+                .lines
+                .iter()
+                .flat_map(|l| l.points.iter().map(|p| (p.0, p.1))),
+        )
+        .filter(|(_, v)| v.is_finite() && clipped(*v));
+    let head = px(5.0);
+    chart.draw_series(runs_off.map(|(year, v)| {
+        let up = v > y_hi;
+        let tip = if up { -head } else { head };
+        EmptyElement::at((f64::from(year), clip(v)))
+            + Polygon::new(vec![(0, tip), (-head, 0), (head, 0)], palette.text.filled())
     }))?;
 
     // A published figure that differs from the one drawn: a tick across the bar, so a changed
@@ -441,6 +493,7 @@ pub fn draw<DB: DrawingBackend>(
             .iter()
             .copied()
             .filter(|p| p.1.is_finite())
+            .map(|(y, v, k)| (y, clip(v), k))
             .collect();
         // Consecutive years are joined; a missing year breaks the line. A step into a projected
         // value is dashed.

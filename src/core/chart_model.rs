@@ -11,6 +11,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::compute::Computed;
 use super::lang::Lang;
 use super::num::{FieldUnit, Quantity};
+use super::ranges::Ranges;
 use super::scenario::DisplayUnit;
 use super::series::{Flow, Measure, Partner, SeriesKey};
 use super::table::{Cell, Provenance, Table};
@@ -53,6 +54,22 @@ pub struct Line {
     /// The points in year order; a gap year is simply absent.
     pub points: Vec<(i32, f64, PointKind)>,
 }
+
+/// The 80 % and 95 % ranges of a projected series, drawn as two shaded bands around its central
+/// path (a fan).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fan {
+    /// The line's palette slot, or `None` for the bars.
+    pub slot: Option<usize>,
+    /// Per projected year: the 2.5th, 10th, 90th and 97.5th percentiles in chart units.
+    pub points: Vec<(i32, [f64; 4])>,
+}
+
+/// How far past the largest published figure a chart's axis may reach: beyond it a value is drawn
+/// at the edge with a marker, so one runaway projection cannot flatten the history. With the
+/// drawing's 8 % headroom (of the whole span, both sides) the axis stays within 3× the largest
+/// published figure.
+pub const AXIS_REACH: f64 = 2.5;
 
 /// One column of the figures a chart draws, exact, for readouts, the data-table alternative and
 /// exports: what the pixels show, said in words.
@@ -99,20 +116,51 @@ pub struct ChartModel {
     /// How a y value (in chart units) is written on the axis: the field unit whose bare numbers are
     /// chart units, so ticks go through the core's formatting. `None` writes plain numbers.
     pub y_field: Option<FieldUnit>,
-    /// The exact figures drawn, one column per bar series or line.
+    /// The exact figures drawn, one column per bar series or line (then the ranges' bounds).
     pub columns: Vec<Column>,
+    /// The uncertainty fans of projected series, once the ranges are computed.
+    pub fans: Vec<Fan>,
 }
 
 impl ChartModel {
-    /// The smallest and largest y value drawn (bars, their references and lines), always spanning zero.
+    /// The y range of the axis, always spanning zero: the published history, the projections
+    /// and their 80 % ranges, but never further than [`AXIS_REACH`] times the largest published
+    /// value either way, so the history stays readable (the drawing marks what it clips).
     pub fn y_extent(&self) -> (f64, f64) {
+        let fans = self
+            .fans
+            .iter()
+            .flat_map(|f| f.points.iter().flat_map(|(_, b)| [b[1], b[2]]));
         let values = self
             .bars
             .iter()
             .flat_map(|b| std::iter::once(b.value).chain(b.reference))
             .chain(self.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)))
+            .chain(fans)
             .filter(|v| v.is_finite());
-        values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)))
+        let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        match self.reach() {
+            Some(reach) => (lo.max(-reach), hi.min(reach)),
+            None => (lo, hi),
+        }
+    }
+
+    /// The largest magnitude the axis may show: [`AXIS_REACH`] × the largest value not projected.
+    pub fn reach(&self) -> Option<f64> {
+        let observed = |kind: PointKind| kind != PointKind::Projected;
+        let largest = self
+            .bars
+            .iter()
+            .filter(|b| observed(b.kind))
+            .map(|b| b.value.abs())
+            .chain(
+                self.lines
+                    .iter()
+                    .flat_map(|l| l.points.iter().filter(|p| observed(p.2)).map(|p| p.1.abs())),
+            )
+            .filter(|v| v.is_finite())
+            .fold(0.0_f64, f64::max);
+        (largest > 0.0).then_some(largest * AXIS_REACH)
     }
 
     /// The first and last year, in order.
@@ -268,6 +316,16 @@ fn kind_of(cell: &Cell) -> PointKind {
 /// The balance with `partner` by year, as bars: a deficit below zero, projections hollow, and the
 /// published figure marked wherever the value drawn differs from it.
 pub fn balance_chart(computed: &Computed, partner: Partner, lang: Lang) -> ChartModel {
+    balance_chart_with(computed, partner, lang, None)
+}
+
+/// [`balance_chart`] with the projection's fan and the bounds' columns, once the ranges are ready.
+pub fn balance_chart_with(
+    computed: &Computed,
+    partner: Partner,
+    lang: Lang,
+    ranges: Option<&Ranges>,
+) -> ChartModel {
     let table = &computed.table;
     let (scale, y_unit) = money_axis(table.unit, lang);
     let series = SeriesKey::won(Flow::Balance, partner);
@@ -333,10 +391,23 @@ pub fn balance_chart(computed: &Computed, partner: Partner, lang: Lang) -> Chart
                 .collect(),
         });
     }
+    let mut fans = Vec::new();
+    if let Some(ranges) = ranges {
+        fans.extend(fan_of(table, ranges, series, None, scale));
+        columns.extend(bound_columns(
+            table,
+            ranges,
+            series,
+            lang.pick("수지", "Balance"),
+            span,
+            lang,
+        ));
+    }
     ChartModel {
+        y_unit: with_fan_note(y_unit, &fans, lang),
+        fans,
         lang,
         title,
-        y_unit: y_unit.to_string(),
         years: span,
         bars,
         lines: Vec::new(),
@@ -370,6 +441,12 @@ pub fn flow_label(flow: Flow, partner: Partner, lang: Lang) -> String {
 /// Purchases and sales by partner as lines, in the display unit: one line per flow and partner with
 /// any value, projections dashed, edited points marked, gaps left open.
 pub fn flows_chart(computed: &Computed, lang: Lang) -> ChartModel {
+    flows_chart_with(computed, lang, None)
+}
+
+/// [`flows_chart`] with each projected line's fan and the bounds' columns, once the ranges are
+/// ready.
+pub fn flows_chart_with(computed: &Computed, lang: Lang, ranges: Option<&Ranges>) -> ChartModel {
     let table = &computed.table;
     let (scale, y_unit) = money_axis(table.unit, lang);
     let keys: Vec<SeriesKey> = table
@@ -386,6 +463,7 @@ pub fn flows_chart(computed: &Computed, lang: Lang) -> ChartModel {
     let span = data_span(table, &keys);
     let mut lines = Vec::new();
     let mut columns = Vec::new();
+    let (mut fans, mut bounds) = (Vec::new(), Vec::new());
     for (slot, key) in keys.iter().enumerate() {
         let Some(row) = table.row(*key) else {
             continue;
@@ -399,13 +477,20 @@ pub fn flows_chart(computed: &Computed, lang: Lang) -> ChartModel {
             })
             .collect();
         columns.push(column_of(table, *key, label.clone(), span));
+        if let Some(ranges) = ranges {
+            fans.extend(fan_of(table, ranges, *key, Some(slot), scale));
+            bounds.extend(bound_columns(table, ranges, *key, &label, span, lang));
+        }
         lines.push(Line {
             label,
             slot,
             points,
         });
     }
+    columns.extend(bounds);
     ChartModel {
+        y_unit: with_fan_note(y_unit, &fans, lang),
+        fans,
         lang,
         title: lang
             .pick(
@@ -413,7 +498,6 @@ pub fn flows_chart(computed: &Computed, lang: Lang) -> ChartModel {
                 "Cross-border online purchases and sales",
             )
             .to_string(),
-        y_unit: y_unit.to_string(),
         years: span,
         bars: Vec::new(),
         lines,
@@ -421,6 +505,100 @@ pub fn flows_chart(computed: &Computed, lang: Lang) -> ChartModel {
         y_field: Some(money_field(table.unit, lang)),
         columns,
     }
+}
+
+/// The axis unit, with a word on the shading when the chart has fans.
+fn with_fan_note(unit: &str, fans: &[Fan], lang: Lang) -> String {
+    if fans.is_empty() {
+        unit.to_string()
+    } else {
+        format!(
+            "{unit} · {}",
+            lang.pick(
+                "음영: 80%·95% 범위 (모의 경로 1,000개)",
+                "shaded: 80 % and 95 % ranges (1,000 simulated paths)"
+            )
+        )
+    }
+}
+
+/// The fan of a projected series in chart units, starting from its last figure before the
+/// projection (a point), so the bands open out of the data.
+fn fan_of(
+    table: &Table,
+    ranges: &Ranges,
+    key: SeriesKey,
+    slot: Option<usize>,
+    scale: Decimal,
+) -> Option<Fan> {
+    let last = table.last_published_year;
+    let mut points = Vec::new();
+    if let Some(v) = table
+        .cell(key.at(last))
+        .and_then(|c| c.display)
+        .and_then(|v| to_chart_value(v, scale))
+    {
+        points.push((last, [v; 4]));
+    }
+    for year in last.saturating_add(1)..=table.last_year {
+        let Some(b) = ranges.display_band(key.at(year)) else {
+            continue;
+        };
+        let c = |v: Decimal| to_chart_value(v, scale);
+        if let (Some(a), Some(b80), Some(c80), Some(d)) =
+            (c(b.lo95), c(b.lo80), c(b.hi80), c(b.hi95))
+        {
+            points.push((year, [a, b80, c80, d]));
+        }
+    }
+    (points.len() > 1).then_some(Fan { slot, points })
+}
+
+/// The four bounds of a series' ranges as columns of the chart's table (empty outside the
+/// projection), each value with the provenance of the central cell it bounds.
+fn bound_columns(
+    table: &Table,
+    ranges: &Ranges,
+    key: SeriesKey,
+    label: &str,
+    span: (i32, i32),
+    lang: Lang,
+) -> Vec<Column> {
+    let names: [(&str, &str); 4] = [
+        ("95% 하한", "95 % low"),
+        ("80% 하한", "80 % low"),
+        ("80% 상한", "80 % high"),
+        ("95% 상한", "95 % high"),
+    ];
+    let any = (span.0..=span.1).any(|y| ranges.display_band(key.at(y)).is_some());
+    if !any {
+        return Vec::new();
+    }
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, (ko, en))| Column {
+            label: format!("{label}: {}", lang.pick(ko, en)),
+            quantity: quantity_of(table.unit),
+            balance: key.flow == Flow::Balance,
+            cells: (span.0..=span.1)
+                .map(|y| {
+                    let band = ranges.display_band(key.at(y));
+                    let value = band.map(|b| match i {
+                        0 => b.lo95,
+                        1 => b.lo80,
+                        2 => b.hi80,
+                        _ => b.hi95,
+                    });
+                    let provenance = match (value, table.cell(key.at(y))) {
+                        (Some(_), Some(c)) => c.provenance.clone(),
+                        _ => Provenance::Gap,
+                    };
+                    (y, value, provenance)
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// A published won figure can only be marked on a won chart: it has no dollar value of its own.

@@ -16,7 +16,7 @@
 //! use jikgu::core::{Dataset, Lang, Scenario, compute};
 //! let dataset = Dataset::embedded().unwrap();
 //! let computed = compute(dataset, &Scenario::default());
-//! let csv = to_csv(&Export { dataset, computed: &computed, lang: Lang::En, generated: "2025-07-10" });
+//! let csv = to_csv(&Export { dataset, computed: &computed, lang: Lang::En, generated: "2025-07-10", ranges: None });
 //! // Today's official series: 3조234억 − 8조5080억 in 2025.
 //! assert!(csv.contains("balance.all,balance,all,won,2025,-5484600000000,KRW"));
 //! ```
@@ -25,6 +25,7 @@ use super::compute::Computed;
 use super::dataset::Dataset;
 use super::json::Json;
 use super::lang::Lang;
+use super::ranges::Ranges;
 use super::scenario::DisplayUnit;
 use super::series::Measure;
 use super::table::{Projection, Provenance};
@@ -41,10 +42,13 @@ pub struct Export<'a> {
     pub lang: Lang,
     /// When the file was made, as the caller's clock says (e.g. an ISO 8601 timestamp).
     pub generated: &'a str,
+    /// The projection's uncertainty ranges, when computed: each projected value then carries its
+    /// 80 % and 95 % bounds.
+    pub ranges: Option<&'a Ranges>,
 }
 
 /// The columns of the CSV, in order; also the keys of each JSON figure.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 18] = [
     "series",
     "flow",
     "partner",
@@ -58,6 +62,11 @@ pub const COLUMNS: [&str; 13] = [
     "source",
     "previous_value",
     "detail",
+    "method",
+    "low_95",
+    "low_80",
+    "high_80",
+    "high_95",
 ];
 
 /// One figure as exported.
@@ -89,6 +98,12 @@ pub struct Row {
     pub previous_value: String,
     /// The formula, rule or method, in the export's language.
     pub detail: String,
+    /// For a projected value, the method's code (`damped`, `flat`, `growth`, `linear`,
+    /// `from_flows`, `scaled`, `sum_of_parts`).
+    pub method: String,
+    /// For a projected value, its 95 % and 80 % bounds in the display currency, exact
+    /// (2.5th, 10th, 90th, 97.5th percentiles of the simulated paths).
+    pub bounds: [String; 4],
 }
 
 /// A source named in the export.
@@ -175,6 +190,11 @@ impl Row {
             ("source", text(&self.source)),
             ("previous_value", text(&self.previous_value)),
             ("detail", text(&self.detail)),
+            ("method", text(&self.method)),
+            ("low_95", text(&self.bounds[0])),
+            ("low_80", text(&self.bounds[1])),
+            ("high_80", text(&self.bounds[2])),
+            ("high_95", text(&self.bounds[3])),
         ])
     }
 }
@@ -362,7 +382,20 @@ pub fn rows(export: &Export<'_>) -> Vec<Row> {
                         } => exact(*p),
                         _ => String::new(),
                     };
+                    let method = match &cell.provenance {
+                        Provenance::Projected { method, .. } => method.id().to_string(),
+                        _ => String::new(),
+                    };
+                    let band = export
+                        .ranges
+                        .and_then(|r| r.display_band(key.at(year)))
+                        .filter(|_| matches!(cell.provenance, Provenance::Projected { .. }));
+                    let bounds = band.map_or(Default::default(), |b| {
+                        [exact(b.lo95), exact(b.lo80), exact(b.hi80), exact(b.hi95)]
+                    });
                     Some(Row {
+                        method,
+                        bounds,
                         series: key.to_string(),
                         flow: key.flow.id().to_string(),
                         partner: key.partner.id().to_string(),
@@ -500,6 +533,11 @@ pub fn to_csv(export: &Export<'_>) -> String {
             r.source.as_str(),
             r.previous_value.as_str(),
             r.detail.as_str(),
+            r.method.as_str(),
+            r.bounds[0].as_str(),
+            r.bounds[1].as_str(),
+            r.bounds[2].as_str(),
+            r.bounds[3].as_str(),
         ]));
     }
     out

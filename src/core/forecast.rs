@@ -77,6 +77,9 @@ pub const SIGMA_UNKNOWN: f64 = 0.2;
 /// otherwise make every later range span three orders of magnitude, which tells a reader nothing.
 pub const SIGMA_MAX: f64 = 0.3;
 
+/// φ, the spread's floor and its ceiling as the page states them (checked against the constants).
+pub const STATED: (&str, &str, &str) = ("0.9", "0.05", "0.3");
+
 /// Simulated paths behind every range.
 pub const PATHS: usize = 1000;
 
@@ -167,6 +170,37 @@ pub fn fit(y: &[f64]) -> Option<Fit> {
     best
 }
 
+/// [`fit`], remembering the last few fits by their exact inputs: a recompute on every keystroke
+/// refits the same published years again and again, and the grid is most of a row's projection
+/// cost. The answer is the same either way (the inputs are compared bit for bit).
+pub fn fit_cached(y: &[f64]) -> Option<Fit> {
+    use std::cell::RefCell;
+    const KEEP: usize = 32;
+    type Entry = (Vec<u64>, Option<Fit>);
+    thread_local! {
+        static FITS: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
+    }
+    let key: Vec<u64> = y.iter().map(|v| v.to_bits()).collect();
+    let hit = FITS.with(|f| {
+        f.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, fit)| *fit)
+    });
+    if let Some(fit) = hit {
+        return fit;
+    }
+    let fitted = fit(y);
+    FITS.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.len() >= KEEP {
+            f.remove(0);
+        }
+        f.push((key, fitted));
+    });
+    fitted
+}
+
 /// How far a simulated path strays from the central one: the linear part of the damped-trend
 /// model driven by its errors, `d(h) = e(h) + Σ_j<h c(h−j)·e(j)`, run step by step. A random
 /// walk is the case α = 1, β* = 0.
@@ -248,15 +282,22 @@ impl SplitMix64 {
         ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
     }
 
-    /// A standard normal draw (Box–Muller, both halves used).
+    /// A standard normal draw: Marsaglia's polar method, both halves used. Unlike Box–Muller it
+    /// needs no sine or cosine, whose code the wasm would otherwise carry only for this.
     pub fn normal(&mut self) -> f64 {
         if let Some(z) = self.spare.take() {
             return z;
         }
-        let r = (-2.0 * self.uniform().ln()).sqrt();
-        let theta = std::f64::consts::TAU * self.uniform();
-        self.spare = Some(r * theta.sin());
-        r * theta.cos()
+        loop {
+            let u = 2.0 * self.uniform() - 1.0;
+            let v = 2.0 * self.uniform() - 1.0;
+            let s = u * u + v * v;
+            if s > 0.0 && s < 1.0 {
+                let k = (-2.0 * s.ln() / s).sqrt();
+                self.spare = Some(v * k);
+                return u * k;
+            }
+        }
     }
 }
 
@@ -269,10 +310,15 @@ pub fn to_decimal(x: f64, dp: u32) -> Option<Decimal> {
     // The common case, a scaled value well inside an i64, takes one multiplication and one
     // rounding (f64::round is half away from zero); `from_f64_retain` carries every binary digit
     // and was most of a recompute's time.
-    if dp <= 12 {
-        let scaled = (x * 10f64.powi(dp as i32)).round();
+    const POWERS: [f64; 13] = [
+        1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+    ];
+    if let Some(power) = POWERS.get(dp as usize) {
+        let scaled = x * power;
         if scaled.abs() < 9.0e15 {
-            return Some(Decimal::new(scaled as i64, dp));
+            // Half away from zero; the cast truncates toward zero.
+            let rounded = (scaled + 0.5_f64.copysign(scaled)) as i64;
+            return Some(Decimal::new(rounded, dp));
         }
     }
     Decimal::from_f64_retain(x)
@@ -286,14 +332,43 @@ pub fn to_f64(d: Decimal) -> Option<f64> {
 }
 
 /// The value at quantile `q` (0 to 1) of `values`, which it reorders: the nearest-rank sample.
+/// A hand-written quickselect (Hoare's FIND): the standard library's selection would bring a
+/// generic pattern-defeating sort into the wasm for this one use.
 pub fn quantile(values: &mut [f64], q: f64) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
     let last = values.len() - 1;
     let rank = ((q * last as f64).round() as usize).min(last);
-    let (_, v, _) = values.select_nth_unstable_by(rank, f64::total_cmp);
-    Some(*v)
+    let (mut lo, mut hi) = (0, last);
+    while lo < hi {
+        let pivot = *values.get((lo + hi) / 2)?;
+        let (mut i, mut j) = (lo, hi);
+        while i <= j {
+            while values.get(i).is_some_and(|v| *v < pivot) {
+                i += 1;
+            }
+            while values.get(j).is_some_and(|v| *v > pivot) {
+                j = j.checked_sub(1)?;
+            }
+            if i <= j {
+                values.swap(i, j);
+                i += 1;
+                match j.checked_sub(1) {
+                    Some(k) => j = k,
+                    None => break,
+                }
+            }
+        }
+        if rank <= j {
+            hi = j;
+        } else if rank >= i {
+            lo = i;
+        } else {
+            break;
+        }
+    }
+    values.get(rank).copied()
 }
 
 #[cfg(test)]
@@ -404,6 +479,27 @@ mod tests {
     }
 
     #[test]
+    fn a_cached_fit_is_the_fit() {
+        let series: Vec<Vec<f64>> = (0..40)
+            .map(|k| (0..5).map(|i| f64::from(i * (k % 7) + k)).collect())
+            .collect();
+        for y in series.iter().chain(series.iter().rev()) {
+            assert_eq!(fit_cached(y), fit(y), "{y:?}");
+        }
+    }
+
+    #[test]
+    fn the_stated_constants_are_the_ones_used() {
+        let (phi, floor, max) = STATED;
+        let read = |s: &str| s.parse::<f64>().expect(s);
+        assert_eq!(
+            (read(phi), read(floor), read(max)),
+            (PHI, SIGMA_FLOOR, SIGMA_MAX),
+            "About says what the model does"
+        );
+    }
+
+    #[test]
     fn decimals_come_back_rounded_and_never_panic() {
         let cases = [
             (1.234_567_f64, 2, Some(Decimal::new(123, 2))),
@@ -416,6 +512,17 @@ mod tests {
         }
         let mut v = vec![5.0, 1.0, 3.0, 2.0, 4.0];
         assert_eq!(quantile(&mut v, 0.5), Some(3.0), "median");
+        let mut rng = SplitMix64::new(3);
+        for n in [1usize, 2, 3, 10, 999] {
+            let xs: Vec<f64> = (0..n).map(|_| (rng.uniform() * 20.0).floor()).collect();
+            let mut sorted = xs.clone();
+            sorted.sort_by(f64::total_cmp);
+            for q in [0.0, 0.025, 0.1, 0.5, 0.9, 0.975, 1.0] {
+                let rank = ((q * (n - 1) as f64).round() as usize).min(n - 1);
+                let mut work = xs.clone();
+                assert_eq!(quantile(&mut work, q), Some(sorted[rank]), "n={n} q={q}");
+            }
+        }
         assert_eq!(quantile(&mut [], 0.5), None, "empty");
     }
 }

@@ -1,9 +1,9 @@
 //! Steps 4b and 5 of [`crate::core::build_table`]: bringing rows to the view's last year, then
 //! carrying them beyond it so that the table's identities hold in every projected year.
 //!
-//! **The view's last year** is the last year in which the view's own source published anything
-//! (a level or a year-on-year change), not the dataset's: KIEP's view ends in 2023 even though
-//! customs published 2024.
+//! **The view's last year** (found by `build_table` as it reads the view's figures) is the last
+//! year in which the view's own source published anything (a level or a year-on-year change), not
+//! the dataset's: KIEP's view ends in 2023 even though customs published 2024.
 //!
 //! **Bringing a row to that year.** Where a level stops early but the source kept publishing its
 //! year-on-year change (KOSTAT's sales to China after 2019), the changes are chained into levels,
@@ -36,7 +36,6 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::arith::Arith;
-use super::dataset::View;
 use super::forecast::{self, Drift};
 use super::measure::{self, Formula, Undefined};
 use super::scenario::{Growth, Scenario};
@@ -46,18 +45,6 @@ use super::table::{DampedFit, Held, Projection, Provenance, Row, RowProjection, 
 /// Decimal places kept in projected values: whole won (or dollars, or parcels) are far below
 /// anything shown, and short operands keep each year's multiplication exact and fast.
 const PROJECTED_DP: u32 = 0;
-
-/// The last year in which `view` published a level or a year-on-year change.
-pub(super) fn view_last_year(view: &View) -> Option<i32> {
-    view.series()
-        .iter()
-        .flat_map(|s| {
-            let level = view.levels_of(*s).map(|(y, _)| y).max();
-            let change = view.growth_of(*s).map(|(y, _)| y).max();
-            level.into_iter().chain(change)
-        })
-        .max()
-}
 
 /// A figure of the source itself: published, or chained from its published changes.
 pub(super) fn from_source(p: &Provenance) -> bool {
@@ -304,6 +291,9 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
     }
     let log = row.series.flow != Flow::Balance;
     let base_f = forecast::to_f64(base_value).unwrap_or(0.0);
+    // A chained base carries many decimals; projections keep whole units (PROJECTED_DP), and a
+    // short base keeps each year's multiplication in the fast 64-bit path.
+    let base_value = measure::cap_dp(base_value, PROJECTED_DP);
     let spliced = splice_vintages(row, &known, own_vintage_from(row, first, last), first);
     let run = trailing_run(&spliced);
     let years = u8::try_from(run.len()).unwrap_or(u8::MAX);
@@ -346,7 +336,7 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
                     }
                 })
                 .collect();
-            match ys.as_deref().and_then(forecast::fit) {
+            match ys.as_deref().and_then(forecast::fit_cached) {
                 Some(fit) => {
                     info.window = run.first().zip(run.last()).map(|(a, b)| (a.0, b.0));
                     Ok(Method::Damped(fit, log))

@@ -817,8 +817,14 @@ pub fn drivers(
             });
         }
     }
-    // Swings are distinct enough; an unstable sort keeps a stable sort's code out of the wasm.
-    list.sort_unstable_by_key(|d| std::cmp::Reverse(d.swing()));
+    // A handful of entries: an insertion sort by hand keeps a generic sort's code out of the wasm.
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && list.get(j - 1).map(Driver::swing) < list.get(j).map(Driver::swing) {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     list
 }
 

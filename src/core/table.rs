@@ -157,6 +157,19 @@ pub enum Projection {
 }
 
 impl Projection {
+    /// A stable code of the method, for exports.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Projection::Growth { .. } => "growth",
+            Projection::Linear { .. } => "linear",
+            Projection::FromFlows => "from_flows",
+            Projection::Damped { .. } => "damped",
+            Projection::Flat => "flat",
+            Projection::Scaled { .. } => "scaled",
+            Projection::SumOfParts => "sum_of_parts",
+        }
+    }
+
     /// A reader's description of the method, in a language.
     pub fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
@@ -561,20 +574,16 @@ pub fn build_table(
     horizon: i32,
 ) -> Table {
     let (first, dataset_last) = dataset.years();
-    let view = dataset.views().get(view_index);
-    // The view's own last year: another source's later figures must not open a gap column here.
-    let last = view
-        .and_then(projection::view_last_year)
-        .unwrap_or(dataset_last)
-        .max(first);
-    let end = horizon.max(last);
+    // Columns run to the horizon or the dataset's last year; the view's own last year (read with
+    // its figures below) decides where its projections start.
+    let end = horizon.max(dataset_last);
     let years = first..=end;
     let width = index(first, end).map_or(0, |i| i + 1);
-    let Some(view) = view else {
+    let Some(view) = dataset.views().get(view_index) else {
         return Table {
             view: view_index,
             first_year: first,
-            last_published_year: last,
+            last_published_year: dataset_last,
             last_year: end,
             unit: scenario.unit,
             rows: Vec::new(),
@@ -602,20 +611,27 @@ pub fn build_table(
     keys.extend(flows.iter().map(|k| k.with_flow(Flow::Balance)));
 
     let mut rows: Vec<Row> = Vec::with_capacity(keys.len());
+    // The view's own last year: another source's later figures must not open a gap column here.
+    let mut view_last: Option<i32> = None;
+    let mut saw = |year: i32| view_last = Some(view_last.map_or(year, |l| l.max(year)));
     for &series in &keys {
         let mut cells: Vec<Cell> = (0..width).map(|_| Cell::gap()).collect();
-        if series.flow != Flow::Balance {
-            for (year, pick) in view.levels_of(series) {
-                if let (Some(cell), Some((value, provenance))) = (
-                    index(first, year).and_then(|i| cells.get_mut(i)),
-                    from_pick(dataset, view, pick),
-                ) {
-                    cell.value = Some(value);
-                    cell.provenance = provenance;
-                }
+        for (year, pick) in view.levels_of(series) {
+            saw(year);
+            if series.flow == Flow::Balance {
+                // Published balances are placed beside the derived ones below.
+                continue;
+            }
+            if let (Some(cell), Some((value, provenance))) = (
+                index(first, year).and_then(|i| cells.get_mut(i)),
+                from_pick(dataset, view, pick),
+            ) {
+                cell.value = Some(value);
+                cell.provenance = provenance;
             }
         }
         for (year, pick) in view.growth_of(series) {
+            saw(year);
             if let (Some(cell), Some(f)) = (
                 index(first, year).and_then(|i| cells.get_mut(i)),
                 dataset.figure(pick.figure),
@@ -623,19 +639,19 @@ pub fn build_table(
                 cell.published_yoy = Some((f.value, pick.figure));
             }
         }
-        let mut row = Row {
+        rows.push(Row {
             series,
             cells,
             projection: None,
-        };
-        if series.flow != Flow::Balance {
-            apply_edits(&mut row, scenario, &edited, first, &years);
-            if let Some(rule) = scenario.fills.get(&series) {
-                apply_fill(&mut row, *rule, first, last);
-            }
-            projection::chain_published_yoy(&mut row, first, last);
+        });
+    }
+    let last = view_last.unwrap_or(dataset_last).clamp(first, end);
+    for row in rows.iter_mut().filter(|r| r.series.flow != Flow::Balance) {
+        apply_edits(row, scenario, &edited, first, &years);
+        if let Some(rule) = scenario.fills.get(&row.series) {
+            apply_fill(row, *rule, first, last);
         }
-        rows.push(row);
+        projection::chain_published_yoy(row, first, last);
     }
 
     // Balances, from the flows (which sort before them) and the published figures.

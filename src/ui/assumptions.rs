@@ -307,6 +307,15 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
         }
         (None, _) => None,
     };
+    let scaled = match (projection.scaled_from, lang) {
+        (Some(y), Lang::Ko) => format!(
+            " {y}년부터는 상대국 합이 전체 전망을 넘지 않도록 비율대로 줄였습니다(칸마다 배수 표시)."
+        ),
+        (Some(y), Lang::En) => format!(
+            " From {y} it is scaled down in proportion so the partners fit within the total's projection (each cell gives the factor)."
+        ),
+        (None, _) => String::new(),
+    };
     let remainder = if projection.remainder {
         lang.pick(
             " 출처가 흐름 없이 발표한 전체 수지는 상대국별 수지(흐름에서 계산) + 나머지 지역이며, 이 가정은 나머지 지역에 적용됩니다.",
@@ -316,11 +325,11 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
         ""
     };
     if let Some(held) = held {
-        return format!("{held}{remainder}");
+        return format!("{held}{scaled}{remainder}");
     }
     match (projection.fit, lang) {
         (Some(f), Lang::Ko) => format!(
-            "{}~{}년 {}에 맞춘 감쇠 추세: φ = {}, α = {}, β* = {} (한 해 앞 예측 오차 제곱합 최소). 추세는 해마다 φ배로 줄어듭니다.{remainder}",
+            "{}~{}년 {}에 맞춘 감쇠 추세: φ = {}, α = {}, β* = {} (한 해 앞 예측 오차 제곱합 최소). 추세는 해마다 φ배로 줄어듭니다.{scaled}{remainder}",
             f.from,
             f.to,
             if f.log { "로그 값" } else { "값" },
@@ -329,7 +338,7 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
             f.beta
         ),
         (Some(f), Lang::En) => format!(
-            "Damped trend fitted on the {} of {}–{}: φ = {}, α = {}, β* = {} (least squares of one-step errors). The trend shrinks by φ each year.{remainder}",
+            "Damped trend fitted on the {} of {}–{}: φ = {}, α = {}, β* = {} (least squares of one-step errors). The trend shrinks by φ each year.{scaled}{remainder}",
             if f.log { "logarithms" } else { "levels" },
             f.from,
             f.to,
@@ -338,7 +347,7 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
             f.beta
         ),
         (None, _) => format!(
-            "{}{remainder}",
+            "{}{scaled}{remainder}",
             lang.pick("마지막 값을 유지합니다.", "The last value is held.")
         ),
     }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::provenance::describe;
-use crate::core::chart_model::{ChartModel, balance_chart, flows_chart};
+use crate::core::chart_model::{ChartModel, balance_chart_with, flows_chart_with};
 use crate::core::num::{Style, format, format_balance};
 use crate::core::{Dataset, Lang};
 use crate::ui::{AppContext, ChartView};
@@ -54,6 +54,7 @@ pub struct ChartsPanelProps {
 /// The two charts and the figure downloads (or, compact, the balance chart alone).
 #[component]
 pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
+    let ranges = crate::ui::use_ranges();
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -61,13 +62,22 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     // The page's theme choice (light, dark or the system's), so the canvas matches the page.
     let dark = Some(state.dark());
     let partner = state.computed.headline.series.partner;
+    // The fans join the charts once the ranges are ready, one frame after the central figures.
     let balance = use_memo(
-        (state.computed.clone(), partner, lang),
-        |(computed, partner, lang)| Rc::new(balance_chart(computed, *partner, *lang)),
+        (state.computed.clone(), partner, lang, ranges.clone()),
+        |(computed, partner, lang, ranges)| {
+            Rc::new(balance_chart_with(
+                computed,
+                *partner,
+                *lang,
+                ranges.as_deref(),
+            ))
+        },
     );
-    let flows = use_memo((state.computed.clone(), lang), |(computed, lang)| {
-        Rc::new(flows_chart(computed, *lang))
-    });
+    let flows = use_memo(
+        (state.computed.clone(), lang, ranges.clone()),
+        |(computed, lang, ranges)| Rc::new(flows_chart_with(computed, *lang, ranges.as_deref())),
+    );
     let balance_readouts = use_memo(
         ((*balance).clone(), state.dataset.clone(), lang),
         |(model, dataset, lang)| Rc::new(readouts(model, dataset, *lang)),
@@ -77,15 +87,25 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         |(model, dataset, lang)| Rc::new(readouts(model, dataset, *lang)),
     );
     let on_csv = use_callback(
-        (state.computed.clone(), state.dataset.clone(), lang),
-        |_: MouseEvent, (computed, dataset, lang)| {
-            download_figures(dataset, computed, *lang, Format::Csv)
+        (
+            state.computed.clone(),
+            state.dataset.clone(),
+            ranges.clone(),
+            lang,
+        ),
+        |_: MouseEvent, (computed, dataset, ranges, lang)| {
+            download_figures(dataset, computed, ranges.as_deref(), *lang, Format::Csv)
         },
     );
     let on_json = use_callback(
-        (state.computed.clone(), state.dataset.clone(), lang),
-        |_: MouseEvent, (computed, dataset, lang)| {
-            download_figures(dataset, computed, *lang, Format::Json)
+        (
+            state.computed.clone(),
+            state.dataset.clone(),
+            ranges.clone(),
+            lang,
+        ),
+        |_: MouseEvent, (computed, dataset, ranges, lang)| {
+            download_figures(dataset, computed, ranges.as_deref(), *lang, Format::Json)
         },
     );
 
@@ -137,7 +157,13 @@ enum Format {
 
 /// Writes the figures and hands them to the browser; the date in the header is read here, in the
 /// effect, because the core has no clock.
-fn download_figures(dataset: &Dataset, computed: &crate::core::Computed, lang: Lang, kind: Format) {
+fn download_figures(
+    dataset: &Dataset,
+    computed: &crate::core::Computed,
+    ranges: Option<&crate::core::ranges::Ranges>,
+    lang: Lang,
+    kind: Format,
+) {
     #[cfg(target_arch = "wasm32")]
     {
         use crate::core::export::{Export, to_csv, to_json};
@@ -148,6 +174,7 @@ fn download_figures(dataset: &Dataset, computed: &crate::core::Computed, lang: L
             computed,
             lang,
             generated: &generated,
+            ranges,
         };
         let saved = match kind {
             Format::Csv => download_text(
@@ -164,5 +191,5 @@ fn download_figures(dataset: &Dataset, computed: &crate::core::Computed, lang: L
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (dataset, computed, lang, kind);
+    let _ = (dataset, computed, ranges, lang, kind);
 }

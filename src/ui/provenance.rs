@@ -51,12 +51,17 @@ pub fn describe(provenance: &Provenance, dataset: &Dataset, lang: Lang) -> Strin
                 Lang::En => format!("your edit (was {was})"),
             }
         }
-        Provenance::Projected { .. } => lang
-            .pick(
-                "전망값: 성장 가정에 따른 계산",
-                "projected from a growth assumption",
-            )
-            .to_string(),
+        // A projected value says how: the method (and, for a scaled partner, the factor).
+        Provenance::Projected { method, base } => match (lang, base) {
+            (Lang::Ko, Some(b)) => {
+                format!("전망값: {} ({}년 값에서)", method.describe(lang), b.year)
+            }
+            (Lang::Ko, None) => format!("전망값: {}", method.describe(lang)),
+            (Lang::En, Some(b)) => {
+                format!("projected: {} (from {})", method.describe(lang), b.year)
+            }
+            (Lang::En, None) => format!("projected: {}", method.describe(lang)),
+        },
         Provenance::Overflow { .. } => lang
             .pick("값이 너무 커서 계산할 수 없습니다", "too large to compute")
             .to_string(),

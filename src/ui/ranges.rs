@@ -19,6 +19,17 @@ use crate::ui::AppContext;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RangesContext(pub Option<Rc<Ranges>>);
 
+/// A computed result compared by identity: a cheap key (a deep comparison walks every cell), and
+/// one that never leaves ranges unmatched when an action recomputes an equal result.
+#[derive(Clone)]
+struct Same(Rc<Computed>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The ranges for `state`'s computed scenario: `None` until computed after the next paint.
 #[hook]
 pub fn use_ranges_of(state: &AppContext) -> RangesContext {
@@ -31,7 +42,7 @@ pub fn use_ranges_of(state: &AppContext) -> RangesContext {
             state.scenario.clone(),
             state.computed.clone(),
         );
-        use_effect_with(computed.clone(), move |_| {
+        use_effect_with(Same(computed.clone()), move |_| {
             let fresh = held.as_ref().is_some_and(|(c, _)| Rc::ptr_eq(c, &computed));
             if !fresh {
                 let run = move || {
@@ -48,9 +59,9 @@ pub fn use_ranges_of(state: &AppContext) -> RangesContext {
     #[cfg(not(target_arch = "wasm32"))]
     {
         // Server rendering runs no effects: compute in the render itself.
-        let native = use_memo(state.computed.clone(), {
+        let native = use_memo(Same(state.computed.clone()), {
             let (dataset, scenario) = (state.dataset.clone(), state.scenario.clone());
-            move |computed| Rc::new(simulate(&dataset, &scenario, &computed.table))
+            move |computed| Rc::new(simulate(&dataset, &scenario, &computed.0.table))
         });
         RangesContext(Some((*native).clone()))
     }
