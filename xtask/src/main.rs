@@ -6,7 +6,7 @@
 //!   It runs as Trunk's `post_build` hook, so `trunk build` and `trunk serve` both produce it.
 //!   It also writes `DIR/content-security-policy.txt`, the policy to serve `index.html` with.
 //! - `size [DIR]`: raw, gzip and brotli sizes of the wasm, the JS glue, the CSS and `jikgu.html`.
-//! - `size-check [DIR]`: fails when `jikgu.html` is over its brotli budget (300 KB); `make test` runs it.
+//! - `size-check [DIR]`: fails when `jikgu.html` is over its brotli budget (350 KB); `make test` runs it.
 //! - `check FILE`: reads a data file with the app's parser and prints each view's latest figures and
 //!   the claims' verdicts; fails with the parser's line-numbered message on an invalid file (feature
 //!   `check`, on by default; the build hooks leave it out).
@@ -261,8 +261,10 @@ fn size(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The budget for `jikgu.html` served with brotli (issue #6): what a reader's browser downloads.
-const SINGLE_FILE_BROTLI_BUDGET: usize = 300 * 1024;
+/// The budget for `jikgu.html` served with brotli: what a reader's browser downloads. 300 KB in
+/// issue #6; 350 KB from issue #14, which set it for serde and which the features of #11, #12 and
+/// #15 reached first (README, "Size").
+const SINGLE_FILE_BROTLI_BUDGET: usize = 350 * 1024;
 
 /// Fails when the single file, brotli-compressed, is over its budget: size is deterministic for a
 /// build, so `make test` holds the budget rather than a benchmark reporting it after the fact.
