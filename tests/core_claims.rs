@@ -70,19 +70,24 @@ fn verdicts_under_each_source_view() {
         // like every other level (it rounds to 1.06).
         ("kiep-2025-07-02", "F:HF F:FFHH H:HHH H:H F:HFHU U: U:"),
         ("kostat-first", "F:FF F:FFFU F:FFF F:F U:UUUU U: U:"),
-        // The restructured series has the 3.2273 tn of 2023 (C3's level holds) but no 2022 value
-        // for China: the first release's 1.4858 stands in, so the growth fails.
-        ("kostat-revised", "F:FF F:FFFU F:HFF F:F U:UUUU U: U:"),
+        // The restructured series has the 3.2273 tn of 2023 and its +53.2 %, so its own 2022 is
+        // 3.2273 ÷ 1.532 = 2.1066 tn (KIEP prints 2.107), not the first release's 1.4858: C3 holds
+        // (level and growth), and C4 too (2.1066 against the US's 2.0046, the first release
+        // standing in; KIEP's own 1.999 would give the same).
+        ("kostat-revised", "F:FF F:FFFU H:HHH H:H U:UUUU U: U:"),
         ("kostat-rebased", "F:FF F:FFFU F:HFF F:F U:UUUU U: U:"),
         // Chained from the 2019 level by the published changes: 2020 ₩5.23 tn (the peak, 5.2
         // holds), 2023 ₩1.07 tn (1.05 does not round to it), a drop of 79.4 % (about 80 % holds).
         ("kosis-later", "U:UU F:UFUU U:UUU U:U F:HFHH U: U:"),
-        ("fki-2024-06-17", "F:FF F:UFUU F:FUU U:U U:UUUU U: U:"),
+        // FKI printed about 3.3 tn with +121.2 %: its 2022 is 3.3 ÷ 2.212 = 1.49 tn, so the
+        // story's 53.2 % and the 2.108 tn it implies both fail against FKI.
+        ("fki-2024-06-17", "F:FF F:UFUU F:FFF U:U U:UUUU U: U:"),
         ("kcs", "U:UU F:UFUU U:UUU U:U U:UUUU U: U:"),
         ("kcci", "F:FF F:UFUU U:UUU U:U U:UUUU U: U:"),
         ("herald-2024-06-21", "F:FF F:FFHF U:UUU U:U U:UUUU U: U:"),
         // The story's own figures still compute through an old link, though no picker offers them.
-        ("alphabiz-2025-07-03", "F:HF F:HFHF U:HUU U:U H:HHHU U: U:"),
+        // Its 3.23 tn with +53.2 % give its own 2022, 2.108 tn: C3 is consistent with itself.
+        ("alphabiz-2025-07-03", "F:HF F:HFHF H:HHH U:U H:HHHU U: U:"),
     ];
     for (id, want) in cases {
         assert_eq!(summary(&view(id)), want, "claims in view {id}");
@@ -416,13 +421,16 @@ fn then_and_now_verdicts_worked_out_by_hand() {
     // C2 then: premise: 2019 is +2.3686 tn against the story's -0.1 tn: fails (and a surplus, so
     //    "deficit in 2019" fails and the fold is undefined). Now: 2019 derived from the first
     //    release standing in, 5.9995 - 3.6360 = +2.3635 tn: fails the same way.
-    // C3 then: level 3.2273 rounds to 3.23: holds; growth from 1.4858 (first release standing in
-    //    for 2022) to 3.2273 is +117.2 %, not 53.2: fails. Now: the same two stand-ins: fails.
-    // C4 then: 2022 China 1.4858 < US 2.0046 (both first release, standing in): fails. Now: same.
+    // C3 then: level 3.2273 rounds to 3.23: holds; the restructuring printed +53.2 % with it, so
+    //    its 2022 is 3.2273 ÷ 1.532 = 2.1066 tn (taken back from 2023, marked derived): growth
+    //    53.2 holds. Now: 2022 and 2023 stand in from older releases (1.4858 first release, then
+    //    3.2273): +117.2 %, fails.
+    // C4 then: 2022 China 2.1066 (as above) > US 2.0046 (first release, standing in): holds.
+    //    Now: China 1.4858 < US 2.0046, both standing in: fails.
     // C5 then and now: no level of sales to China after 2019 in KOSTAT's series (growth rates
     //    only): unchecked.
     // C6, C7: context, unchecked.
-    assert_eq!(letters(&both.then), "FFFFUUU", "then");
+    assert_eq!(letters(&both.then), "FFHHUUU", "then");
     assert_eq!(letters(&both.now), "FFFFUUU", "now");
     let tn = |s: &str| tn(s);
     assert_eq!(

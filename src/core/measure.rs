@@ -377,6 +377,10 @@ pub enum Formula {
     /// A level carried on from the year before by the source's published year-on-year change,
     /// where the source stopped publishing the level but kept publishing the change.
     ChainedYoy,
+    /// A level taken back from the year after by that year's published year-on-year change, where
+    /// the source printed a level and its change but not the year before on the same basis (the
+    /// 2025 re-basing printed 2025's purchases, +5.2 %, and no 2024 level).
+    BackFromYoy,
 }
 
 impl Formula {
@@ -392,6 +396,7 @@ impl Formula {
             Formula::Share => "part ÷ whole × 100",
             Formula::ImpliedRate => "won ÷ dollars",
             Formula::ChainedYoy => "previous year × (1 + y/y % ÷ 100)",
+            Formula::BackFromYoy => "next year ÷ (1 + its y/y % ÷ 100)",
         }
     }
 
@@ -418,6 +423,10 @@ impl Formula {
             Formula::ChainedYoy => lang.pick(
                 "전년 값에 출처가 발표한 전년 대비 증감률을 적용해 이은 값",
                 "the year before carried on by the source's published year-on-year change",
+            ),
+            Formula::BackFromYoy => lang.pick(
+                "다음 해 값을 출처가 발표한 그해의 전년 대비 증감률로 되돌려 구한 값",
+                "the year after, taken back by its published year-on-year change",
             ),
         }
     }

@@ -40,7 +40,9 @@ use super::forecast::{self, Drift};
 use super::measure::{self, Formula, Undefined};
 use super::scenario::{Growth, Scenario};
 use super::series::{Flow, Partner, SeriesKey};
-use super::table::{DampedFit, Held, Projection, Provenance, Row, RowProjection, Spread, index};
+use super::table::{
+    Cell, DampedFit, Held, Projection, Provenance, Row, RowProjection, Spread, index,
+};
 
 /// Decimal places kept in projected values: whole won (or dollars, or parcels) are far below
 /// anything shown, and short operands keep each year's multiplication exact and fast.
@@ -102,6 +104,66 @@ pub(super) fn chain_published_yoy(row: &mut Row, first: i32, last: i32) {
                 };
                 return;
             }
+        }
+    }
+}
+
+/// Takes a level back one year from the next by that year's published change, where the year
+/// before has no figure of the view's own vintage (a gap, or a figure standing in from another
+/// basis): `next ÷ (1 + y/y % ÷ 100)`, marked derived. On the current basis 2024's purchases are
+/// 8조5080억 ÷ 1.052 = 8조875억, not the old basis's 7조9583억.
+pub(super) fn back_from_published_yoy(row: &mut Row, first: i32, last: i32) {
+    let Some(end) = index(first, last) else {
+        return;
+    };
+    let series = row.series;
+    for i in 1..=end {
+        let own_level = |c: &Cell| {
+            matches!(
+                c.provenance,
+                Provenance::Published {
+                    stands_in: false,
+                    ..
+                }
+            )
+        };
+        let next = row.cells.get(i).filter(|c| own_level(c));
+        let (Some(value), Some((pct, _))) = (
+            next.and_then(|c| c.value),
+            next.and_then(|c| c.published_yoy),
+        ) else {
+            continue;
+        };
+        let Some(year) = year_at(first, i) else {
+            continue;
+        };
+        let Some(cell) = row.cells.get_mut(i - 1) else {
+            continue;
+        };
+        let replaceable = cell.value.is_none()
+            || matches!(
+                cell.provenance,
+                Provenance::Published {
+                    stands_in: true,
+                    ..
+                }
+            );
+        if !replaceable {
+            continue;
+        }
+        let factor = Decimal::ONE_HUNDRED
+            .checked_add(pct)
+            .and_then(|f| f.checked_div(Decimal::ONE_HUNDRED))
+            .filter(|f| *f > Decimal::ZERO);
+        if let Some(v) = factor.and_then(|f| value.checked_div(f)) {
+            cell.value = Some(
+                v.round_dp_with_strategy(PROJECTED_DP, RoundingStrategy::MidpointAwayFromZero),
+            );
+            cell.provenance = Provenance::Derived {
+                formula: Formula::BackFromYoy,
+                inputs: [series.at(year), series.at(year)],
+            };
+            cell.alongside = None;
         }
     }
 }

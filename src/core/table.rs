@@ -652,6 +652,7 @@ pub fn build_table(
             apply_fill(row, *rule, first, last);
         }
         projection::chain_published_yoy(row, first, last);
+        projection::back_from_published_yoy(row, first, last);
     }
 
     // Balances, from the flows (which sort before them) and the published figures.
