@@ -559,3 +559,44 @@ test('"약 3조 3천억" is taken exactly, marked approximate in the cell, and s
   assert.deepEqual(errors, [], 'no console errors');
   await context.close();
 });
+
+test('today\'s data: 2025 by default, quarters without a gap, each KOSTAT vintage its own 2024, then and now in both languages', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  const headline = () => page.textContent('[data-testid="headline"]');
+  assert.match(await page.textContent('.headline-box'), /balance, 2025/, 'the page opens on 2025');
+  assert.match(await headline(), /5\.485 trillion deficit/, '3조234억 − 8조5080억');
+
+  // The latest quarters on today's basis run 2024 Q3 … 2025 Q4, one row a quarter.
+  const quarters = await page.$$eval('[data-testid="quarters"] tr[data-row]', (rows) => rows.map((r) => r.dataset.row));
+  assert.ok(quarters.includes('2024Q4') && quarters.includes('2025Q4'), quarters.join(' '));
+  const from = quarters.indexOf('2024Q4');
+  assert.deepEqual(quarters.slice(from), ['2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4'], 'no gap');
+  assert.match(await page.textContent('[data-testid="quarters"]'), /revised up by ₩71\.1 billion/, 'the annual release\'s revision of the sales quarters');
+
+  // Each vintage is a view of its own: the 2024 balance moves with it.
+  const want = { 'kostat-first': /6\.236 trillion/, 'kostat-revised': /6\.236 trillion/, 'kostat-rebased': /5\.49 trillion/ };
+  for (const [view, figure] of Object.entries(want)) {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    await fresh.goto(`${server.url}?lang=en&source=${view}&year=2024`);
+    await ready(fresh);
+    const shown = await fresh.textContent('[data-testid="headline"]');
+    assert.match(shown, figure, `${view}: ${shown}`);
+    await context.close();
+  }
+
+  for (const lang of ['en', 'ko']) {
+    await page.goto(`${server.url}?lang=${lang}`);
+    await ready(page);
+    const section = page.locator('[data-testid="then-now"]');
+    await section.waitFor({ state: 'attached' });
+    const text = await section.textContent();
+    assert.match(text, lang === 'en' ? /2025-07-03/ : /2025-07-03|2025년 7월 3일/, `${lang}: then and now: ${text.slice(0, 200)}`);
+    assert.ok((await section.locator('tr[data-row]').count()) >= 6, `${lang}: a row per claim`);
+  }
+  assert.deepEqual(errors, [], 'no console errors');
+  await page.close();
+});
