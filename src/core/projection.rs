@@ -597,7 +597,7 @@ fn value_at(rows: &[Row], r: usize, i: usize) -> Option<Decimal> {
 }
 
 /// The named partners' rows of a total (same flow and measure).
-fn parts_of(rows: &[Row], total: SeriesKey) -> Vec<usize> {
+pub(super) fn parts_of(rows: &[Row], total: SeriesKey) -> Vec<usize> {
     rows.iter()
         .enumerate()
         .filter(|(_, r)| {

@@ -37,7 +37,7 @@ pub use super::forecast::{PATHS, SEED};
 use super::lang::Lang;
 use super::measure;
 use super::num::{Quantity, Style, format};
-use super::projection::reconciled;
+use super::projection::{parts_of, reconciled};
 use super::scenario::{DisplayUnit, Scenario};
 use super::series::{CellRef, Flow, Measure, Partner, SeriesKey};
 use super::table::{Projection, Provenance, Rates, Row, Spread, Table, index};
@@ -146,20 +146,16 @@ fn to_drift(s: &Spread) -> Option<Drift> {
     })
 }
 
-fn find(rows: &[Row], key: SeriesKey) -> Option<usize> {
-    rows.binary_search_by(|r| r.series.cmp(&key)).ok()
+/// A simulated value of row `r` in year `k` of the paths' table, NaN where there is none.
+fn sim(out: &[Vec<f64>], r: usize, k: usize) -> f64 {
+    out.get(r)
+        .and_then(|o| o.get(k))
+        .copied()
+        .unwrap_or(f64::NAN)
 }
 
-fn parts_of(rows: &[Row], total: SeriesKey) -> Vec<usize> {
-    rows.iter()
-        .enumerate()
-        .filter(|(_, r)| {
-            r.series.flow == total.flow
-                && r.series.measure == total.measure
-                && r.series.partner != Partner::All
-        })
-        .map(|(i, _)| i)
-        .collect()
+fn find(rows: &[Row], key: SeriesKey) -> Option<usize> {
+    rows.binary_search_by(|r| r.series.cmp(&key)).ok()
 }
 
 /// The plan of a simulation: per row, its rule and the central values it strays from.
@@ -315,21 +311,13 @@ fn evaluate(
     // Partners within their totals, as in core::projection.
     for (t, parts) in &plan.totals {
         for k in 0..deviation.len() {
-            let total = out
-                .get(*t)
-                .and_then(|o| o.get(k))
-                .copied()
-                .unwrap_or(f64::NAN);
+            let total = sim(out, *t, k);
             if total.is_nan() {
                 continue;
             }
             let (mut fixed, mut free) = (0.0, 0.0);
             for p in parts {
-                let v = out
-                    .get(*p)
-                    .and_then(|o| o.get(k))
-                    .copied()
-                    .unwrap_or(f64::NAN);
+                let v = sim(out, *p, k);
                 if v.is_nan() {
                     continue;
                 }
@@ -399,15 +387,7 @@ fn evaluate(
                 }
                 (1, Rule::Parts { parts, .. }) => {
                     for k in 0..deviation.len() {
-                        let named: f64 = parts
-                            .iter()
-                            .map(|p| {
-                                out.get(*p)
-                                    .and_then(|o| o.get(k))
-                                    .copied()
-                                    .unwrap_or(f64::NAN)
-                            })
-                            .sum();
+                        let named: f64 = parts.iter().map(|p| sim(out, *p, k)).sum();
                         if let (false, Some(slot)) =
                             (fixed(k), out.get_mut(r).and_then(|o| o.get_mut(k)))
                         {
