@@ -2075,7 +2075,7 @@ mod tests {
     #[test]
     fn embedded_dataset_parses_with_every_figure() {
         let data = data();
-        assert_eq!(data.figures().len(), 191, "figures");
+        assert_eq!(data.figures().len(), 193, "figures");
         assert_eq!(data.sources().len(), 14, "sources");
         assert_eq!(data.rates().count(), 8, "annual rates, 2024's derived");
         assert_eq!(data.quarter_rates().count(), 8, "quarterly rates");

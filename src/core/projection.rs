@@ -257,6 +257,45 @@ fn splice_vintages(
     rescaled.chain(own.iter().copied()).collect()
 }
 
+/// `points` (consecutive or not) rebuilt backward from the last, for fitting only: a step into a
+/// year whose change the source printed takes that change, every other step keeps its own ratio.
+/// A release whose level crosses a change of basis prints its change on one basis (the 2025 first
+/// release: sales 1.7225 → 3.0234 tn between levels, +16.4 % as printed), and the printed change is
+/// the growth; the level ratio is not.
+fn by_printed_changes(row: &Row, points: &[(i32, Decimal)], first: i32) -> Vec<(i32, Decimal)> {
+    let printed = |year: i32| {
+        index(first, year)
+            .and_then(|i| row.cells.get(i))
+            .and_then(|c| c.published_yoy)
+            .and_then(|(pct, _)| forecast::to_f64(pct))
+            .map(|pct| 1.0 + pct / 100.0)
+            .filter(|f| *f > 0.0)
+    };
+    let mut out: Vec<(i32, Decimal)> = Vec::with_capacity(points.len());
+    let Some(&(last_year, last_value)) = points.last() else {
+        return Vec::new();
+    };
+    let mut value = forecast::to_f64(last_value);
+    out.push((last_year, last_value));
+    for pair in points.windows(2).rev() {
+        let (&(y0, v0), &(y1, v1)) = (&pair[0], &pair[1]);
+        let ratio = match (printed(y1), y1 == y0 + 1) {
+            (Some(f), true) => Some(f),
+            _ => forecast::to_f64(v1)
+                .zip(forecast::to_f64(v0))
+                .filter(|(a, b)| *a != 0.0 && b.is_finite())
+                .map(|(a, b)| a / b),
+        };
+        value = value.zip(ratio).map(|(v, r)| v / r);
+        match value.and_then(|v| forecast::to_decimal(v, 0)) {
+            Some(v) => out.push((y0, v)),
+            None => return points.to_vec(),
+        }
+    }
+    out.reverse();
+    out
+}
+
 /// The last run of consecutive years of `known`, at most [`forecast::WINDOW`] long.
 fn trailing_run(known: &[(i32, Decimal)]) -> &[(i32, Decimal)] {
     let mut start = known.len();
@@ -357,6 +396,7 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
     // short base keeps each year's multiplication in the fast 64-bit path.
     let base_value = measure::cap_dp(base_value, PROJECTED_DP);
     let spliced = splice_vintages(row, &known, own_vintage_from(row, first, last), first);
+    let spliced = by_printed_changes(row, &spliced, first);
     let run = trailing_run(&spliced);
     let years = u8::try_from(run.len()).unwrap_or(u8::MAX);
     if chosen.is_none() && run.len() < forecast::MIN_YEARS {
