@@ -324,12 +324,23 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
     } else {
         ""
     };
+    let jump = match (projection.jump, lang) {
+        (Some(y), Lang::Ko) => format!(
+            " {}년에서 {y}년 사이에 두 배 이상 늘거나 절반 이하로 줄어, 그 앞의 해는 다른 시장으로 보고 맞추지 않았습니다.",
+            y - 1
+        ),
+        (Some(y), Lang::En) => format!(
+            " It doubled or halved from {} to {y}: the years before describe another market and are left out of the fit.",
+            y - 1
+        ),
+        (None, _) => String::new(),
+    };
     if let Some(held) = held {
-        return format!("{held}{scaled}{remainder}");
+        return format!("{held}{jump}{scaled}{remainder}");
     }
     match (projection.fit, lang) {
         (Some(f), Lang::Ko) => format!(
-            "{}~{}년 {}에 맞춘 감쇠 추세: φ = {}, α = {}, β* = {} (한 해 앞 예측 오차 제곱합 최소). 추세는 해마다 φ배로 줄어듭니다.{scaled}{remainder}",
+            "{}~{}년 {}에 맞춘 감쇠 추세: φ = {}, α = {}, β* = {} (한 해 앞 예측 오차 제곱합 최소). 추세는 해마다 φ배로 줄어듭니다.{jump}{scaled}{remainder}",
             f.from,
             f.to,
             if f.log { "로그 값" } else { "값" },
@@ -338,7 +349,7 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
             f.beta
         ),
         (Some(f), Lang::En) => format!(
-            "Damped trend fitted on the {} of {}–{}: φ = {}, α = {}, β* = {} (least squares of one-step errors). The trend shrinks by φ each year.{scaled}{remainder}",
+            "Damped trend fitted on the {} of {}–{}: φ = {}, α = {}, β* = {} (least squares of one-step errors). The trend shrinks by φ each year.{jump}{scaled}{remainder}",
             if f.log { "logarithms" } else { "levels" },
             f.from,
             f.to,
