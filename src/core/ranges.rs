@@ -577,10 +577,10 @@ impl Chance {
         let caveat = match (self.assumed, lang) {
             (false, _) => "",
             (true, Lang::Ko) => {
-                " 다만 발표된 연도가 너무 적어 추세 없이 마지막 값을 유지한 계열이 있어, 이 비율은 가정한 변동폭에서 나온 것이지 전망이 아닙니다."
+                " 다만 마지막 값을 유지한 계열의 변동폭은 가정한 값이라 전망이 아닙니다."
             }
             (true, Lang::En) => {
-                " A series behind it is held at its last level (too few published years for a trend), so this share comes from an assumed spread, not a forecast."
+                " A series behind it is held at its last level with an assumed spread: not a forecast."
             }
         };
         let mut text = self.sentence(whose, lang);

@@ -326,11 +326,11 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
     };
     let jump = match (projection.jump, lang) {
         (Some(y), Lang::Ko) => format!(
-            " {}년에서 {y}년 사이에 두 배 이상 늘거나 절반 이하로 줄어, 그 앞의 해는 다른 시장으로 보고 맞추지 않았습니다.",
+            " {}→{y}년에 두 배 넘게 변해 그 앞은 맞추지 않았습니다.",
             y - 1
         ),
         (Some(y), Lang::En) => format!(
-            " It doubled or halved from {} to {y}: the years before describe another market and are left out of the fit.",
+            " It doubled or halved from {} to {y}: earlier years are left out.",
             y - 1
         ),
         (None, _) => String::new(),

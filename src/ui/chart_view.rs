@@ -157,7 +157,25 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                         &mut last.borrow_mut(),
                     );
                     match drawn {
-                        Ok(drawn) => *geometry.borrow_mut() = drawn,
+                        Ok(drawn) => {
+                            // What the axis spans and the largest figure not projected, in
+                            // thousandths of the chart's unit (integers: formatting an f64 would
+                            // bring float printing into the wasm), for the end-to-end check that
+                            // no projection flattens the history.
+                            let milli = |v: f64| (v * 1000.0).round() as i64;
+                            let largest = model
+                                .reach()
+                                .map_or(0.0, |r| r / crate::core::chart_model::AXIS_REACH);
+                            let _ = element.set_attribute(
+                                "data-y-range",
+                                &format!("{} {}", milli(drawn.y_range.0), milli(drawn.y_range.1)),
+                            );
+                            let _ = element.set_attribute(
+                                "data-largest-observed",
+                                &milli(largest).to_string(),
+                            );
+                            *geometry.borrow_mut() = drawn;
+                        }
                         Err(error) => gloo::console::error!(format!("chart: {error}")),
                     }
                 }

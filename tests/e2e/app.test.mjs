@@ -607,3 +607,34 @@ test('today\'s data: 2025 by default, quarters without a gap, each KOSTAT vintag
   assert.deepEqual(errors, [], 'no console errors');
   await page.close();
 });
+
+test('every view of the source picker, all partners and China: the axes keep the published figures readable', async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(server.url + '?lang=en');
+  await ready(page);
+  const views = await page.$$eval('header select option', (options) => options.map((o) => o.value));
+  assert.ok(views.length >= 5, `the picker lists the views: ${views}`);
+  for (const view of views) {
+    for (const partner of ['all', 'china']) {
+      await page.goto(`${server.url}?lang=en&source=${view}&partner=${partner}`);
+      await ready(page);
+      // Both charts drawn (the flows chart may start below the window: scroll it in).
+      await page.locator('[data-testid="chart"] canvas').last().scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="chart"] canvas')]
+        .every((c) => c.hasAttribute('data-y-range')), null, { timeout: 20000 });
+      const axes = await page.$$eval('[data-testid="chart"] canvas', (canvases) => canvases.map((c) => ({
+        range: c.getAttribute('data-y-range').split(' ').map(Number),
+        largest: Number(c.getAttribute('data-largest-observed')),
+      })));
+      for (const [i, { range, largest }] of axes.entries()) {
+        const reach = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+        assert.ok(largest > 0, `${view} ${partner} chart ${i}: has published figures`);
+        assert.ok(reach <= 3 * largest,
+          `${view} ${partner} chart ${i}: the axis reaches ${reach / 1000} against a largest published ${largest / 1000}`);
+      }
+    }
+  }
+  assert.deepEqual(errors, [], 'no console errors in any view');
+  await page.close();
+});
