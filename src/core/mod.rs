@@ -26,6 +26,7 @@
 pub mod chart_model;
 pub mod export;
 pub mod forecast;
+pub mod goal;
 pub mod json;
 pub mod lang;
 pub mod link;

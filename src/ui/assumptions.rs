@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::core::num::{Quantity, Style, format, format_change};
 use crate::core::{
-    BreakEven, DEFAULT_HORIZON, Decimal, Flow, FxMode, Growth, HORIZON_MAX, HORIZON_MIN, Lang,
-    Measure, Row, RowProjection, SeriesKey,
+    BreakEven, DEFAULT_HORIZON, Decimal, FxMode, Growth, HORIZON_MAX, HORIZON_MIN, Lang, Measure,
+    Row, RowProjection,
 };
 use crate::state::{Action, AppState, Field, GrowthMode};
 use crate::ui::AppContext;
@@ -422,24 +422,4 @@ fn outcome(projection: &RowProjection, lang: Lang) -> String {
             format_change(rate, Quantity::Percent, lang, Style::Compact)
         ),
     }
-}
-
-/// The flows a growth seek may solve for: those projected in the view, headline partner first.
-pub fn seekable(state: &AppState) -> Vec<SeriesKey> {
-    let partner = state.computed.headline.series.partner;
-    let mut out: Vec<SeriesKey> = state
-        .computed
-        .table
-        .rows
-        .iter()
-        .filter(|r| {
-            r.series.flow != Flow::Balance
-                && r.series.measure == Measure::Won
-                && r.projection.is_some_and(|p| p.base.is_some())
-        })
-        .map(|r| r.series)
-        .collect();
-    // Keys are unique (one won series per partner and flow), so an unstable sort orders them fully.
-    out.sort_unstable_by_key(|s| (s.partner != partner, s.partner, s.flow != Flow::Sales));
-    out
 }
