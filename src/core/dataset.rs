@@ -561,6 +561,8 @@ pub struct Dataset {
     pub title_en: String,
     /// The source id of the story the dataset checks.
     pub story: SourceRef,
+    /// The source whose figures the story reports (`story_draws_on`), marked beside the story's.
+    pub draws_on: Option<SourceRef>,
     /// Base currency code (KRW).
     pub currency: String,
     default_view: usize,
@@ -606,6 +608,7 @@ struct RawFile {
     title_ko: String,
     title_en: String,
     story: String,
+    draws_on: Option<String>,
     currency: String,
     default_view: String,
     then_view: Option<String>,
@@ -893,6 +896,7 @@ impl RawFile {
             title_ko: k.string("title_ko")?,
             title_en: k.string("title_en")?,
             story: k.string("story")?,
+            draws_on: k.opt_string("story_draws_on")?,
             currency: k.string("currency")?,
             default_view: k.string("default_view")?,
             then_view: k.opt_string("then_view")?,
@@ -1645,6 +1649,10 @@ impl Dataset {
         }
 
         let story = find_source(&raw.story, "story", &header)?;
+        let draws_on = match &raw.draws_on {
+            Some(id) => Some(find_source(id, "story_draws_on", &header)?),
+            None => None,
+        };
         let story_view = views.iter().position(|v| v.source == story);
         // The page opens on a source's figures; the story is what they are checked against.
         let pickable = || views.iter().filter(|v| v.source != story);
@@ -1876,6 +1884,7 @@ impl Dataset {
             title_ko: raw.title_ko,
             title_en: raw.title_en,
             story,
+            draws_on,
             currency: raw.currency,
             default_view,
             then_view,
