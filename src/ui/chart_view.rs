@@ -315,12 +315,16 @@ fn data_table(model: &ChartModel, lang: Lang, ready: bool) -> Html {
             _ => "–".to_string(),
         }
     };
+    let mut caption = format!("{} ({})", model.title, model.y_unit);
+    if let Some(note) = model.splice_note() {
+        caption = format!("{caption}. {note}");
+    }
     html! {
         <details class="chart-table">
             <summary>{ lang.pick("표로 보기", "Show as table") }</summary>
             <div class="scroll">
                 <table class="data">
-                    <caption>{ format!("{} ({}). {}", model.title, model.y_unit, model.splice_note().unwrap_or_default()) }</caption>
+                    <caption>{ caption }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ lang.pick("연도", "Year") }</th>
