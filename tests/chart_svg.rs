@@ -633,7 +633,7 @@ fn older_vintages_standing_in_are_drawn_apart_with_the_join_marked() {
         );
     }
     let splice = model.splice.as_ref().expect("a splice");
-    assert_eq!(splice.joins, vec![2024], "the current basis begins in 2024");
+    assert_eq!(splice.join, Some(2024), "the current basis begins in 2024");
     assert_eq!(
         splice.label(Lang::En),
         "first release / 2024 restructuring basis, standing in"

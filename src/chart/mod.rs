@@ -502,16 +502,13 @@ pub fn draw<DB: DrawingBackend>(
     }
     // Where the view's own basis begins after years of another standing in: a dotted rule and
     // its name, so the join is never silent.
-    if let Some(splice) = &model.splice {
+    if let Some(splice) = &model.splice
+        && let Some(year) = splice.join.filter(|y| (first..=last).contains(y))
+    {
         let label = splice.join_label(model.lang);
         let join_style = font(10.0).pos(Pos::new(HPos::Left, VPos::Top));
-        for (i, year) in splice
-            .joins
-            .iter()
-            .filter(|y| (first..=last).contains(*y))
-            .enumerate()
         {
-            let x = f64::from(*year) - 0.5;
+            let x = f64::from(year) - 0.5;
             chart.draw_series(std::iter::once(DashedPathElement::new(
                 vec![(x, y_range.start), (x, y_range.end)],
                 px(DOTS.0),
@@ -523,10 +520,7 @@ pub fn draw<DB: DrawingBackend>(
             upper.draw_text(
                 &label,
                 &join_style,
-                (
-                    jx - base.0 + px(3.0),
-                    jy - base.1 + px(14.0 + 12.0 * i as f64),
-                ),
+                (jx - base.0 + px(3.0), jy - base.1 + px(14.0)),
             )?;
         }
     }
@@ -649,7 +643,7 @@ pub fn draw<DB: DrawingBackend>(
     for (x, number) in &model.events {
         let ex = chart.backend_coord(&(*x, y_lo)).0 - base.0;
         match groups.last_mut() {
-            Some((gx, text)) if ex - *gx < px(4.0 * text.len() as f64 + 14.0) => {
+            Some((gx, text)) if ex - *gx < px(4.0 * text.len() as f64 + 22.0) => {
                 text.push(',');
                 text.push_str(&number.to_string());
             }

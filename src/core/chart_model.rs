@@ -147,8 +147,8 @@ pub struct ChartModel {
 pub struct Splice {
     /// The vintages standing in, as [`stand_in_bits`].
     pub bits: u8,
-    /// The first year of the view's own basis after a stand-in year, per series (deduplicated).
-    pub joins: Vec<i32>,
+    /// The first year from which every series drawn is on the view's own basis, if it has one.
+    pub join: Option<i32>,
     /// The view's own vintage, for the label at the join.
     pub own: Option<Vintage>,
 }
@@ -275,10 +275,11 @@ impl ChartModel {
         let splice = self.splice.as_ref()?;
         let label = splice.label(self.lang);
         let own = splice.join_label(self.lang);
-        let joins: Vec<String> = splice.joins.iter().map(i32::to_string).collect();
-        Some(match self.lang {
-            Lang::Ko => format!("{label}: 따로 표시. {}년부터 {own}", joins.join("·")),
-            Lang::En => format!("{label}: drawn apart. From {}: {own}", joins.join(", ")),
+        Some(match (self.lang, splice.join) {
+            (Lang::Ko, Some(y)) => format!("{label}: 따로 표시. {y}년부터 {own}"),
+            (Lang::En, Some(y)) => format!("{label}: drawn apart. From {y}: {own}"),
+            (Lang::Ko, None) => format!("{label}: 따로 표시"),
+            (Lang::En, None) => format!("{label}: drawn apart"),
         })
     }
 }
@@ -426,45 +427,41 @@ fn kind_of(table: &Table, cell: &Cell) -> PointKind {
     }
 }
 
-/// The splice of a chart's series: the vintages standing in and the first own-basis year after
-/// each run of stand-ins; `None` when nothing stands in.
+/// The splice of a chart's series: the vintages standing in, and the year after the last value
+/// resting on one when the view's own basis has a value there (from it on, every series is on
+/// its own basis); `None` when nothing stands in.
 fn splice_of(table: &Table, keys: &[SeriesKey]) -> Option<Splice> {
-    let mut bits = 0;
-    let mut joins = Vec::new();
-    let mut own = None;
-    for key in keys {
-        let Some(row) = table.row(*key) else { continue };
-        let mut before = false;
+    let (mut bits, mut last, mut own) = (0, None, None);
+    // Every row, for the view's own vintage (a balance row may be all derived); the chart's rows
+    // for what stands in.
+    for row in &table.rows {
+        let drawn = keys.contains(&row.series);
         for (year, cell) in table.years().zip(&row.cells) {
-            if cell.value.is_none() {
-                continue;
-            }
             let b = stand_in_bits(table, cell);
-            bits |= b;
-            let observed = matches!(
-                cell.provenance,
-                Provenance::Published { .. } | Provenance::Derived { .. }
-            );
-            if before && b == 0 && observed && !joins.contains(&year) {
-                joins.push(year);
+            if b != 0 && drawn {
+                bits |= b;
+                last = last.max(Some(year));
+            } else if let Provenance::Published {
+                vintage: Some(v),
+                stands_in: false,
+                ..
+            } = cell.provenance
+            {
+                own = Some(v);
             }
-            before = b != 0;
         }
     }
-    for row in &table.rows {
-        own = own.or_else(|| {
-            row.cells.iter().find_map(|c| match c.provenance {
-                Provenance::Published {
-                    vintage: Some(v),
-                    stands_in: false,
-                    ..
-                } => Some(v),
-                _ => None,
+    let join = last.map(|y| y.saturating_add(1)).filter(|y| {
+        keys.iter().any(|k| {
+            table.cell(k.at(*y)).is_some_and(|c| {
+                matches!(
+                    c.provenance,
+                    Provenance::Published { .. } | Provenance::Derived { .. }
+                )
             })
-        });
-    }
-    joins.sort_unstable();
-    (bits != 0).then_some(Splice { bits, joins, own })
+        })
+    });
+    (bits != 0).then_some(Splice { bits, join, own })
 }
 
 /// The balance with `partner` by year, as bars: a deficit below zero, projections hollow, and the
