@@ -319,20 +319,30 @@ fn data_table(model: &ChartModel, lang: Lang, ready: bool) -> Html {
         match column.at(year) {
             Some((Some(value), provenance)) => {
                 let number = format(value, column.quantity, lang, Style::Compact);
-                match provenance {
-                    crate::core::Provenance::Published { .. } => number,
-                    other => format!("{number} ({})", other.label(lang)),
+                let basis = column
+                    .stand_in
+                    .iter()
+                    .find(|s| s.0 == year)
+                    .map(|s| crate::core::chart_model::stand_in_note(s.1, lang));
+                match (provenance, basis) {
+                    (_, Some(basis)) => format!("{number} ({basis})"),
+                    (crate::core::Provenance::Published { .. }, None) => number,
+                    (other, None) => format!("{number} ({})", other.label(lang)),
                 }
             }
             _ => "–".to_string(),
         }
     };
+    let mut caption = format!("{} ({})", model.title, model.y_unit);
+    if let Some(note) = model.splice_note() {
+        caption = format!("{caption}. {note}");
+    }
     html! {
         <details class="chart-table">
             <summary>{ lang.pick("표로 보기", "Show as table") }</summary>
             <div class="scroll">
                 <table class="data">
-                    <caption>{ format!("{} ({})", model.title, model.y_unit) }</caption>
+                    <caption>{ caption }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ lang.pick("연도", "Year") }</th>

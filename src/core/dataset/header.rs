@@ -11,6 +11,7 @@ use super::{DatasetError, Figure, Location, Place, SourceRef, View};
 /// What the header picks, checked against the sources and views.
 pub(super) struct Header {
     pub(super) story: SourceRef,
+    pub(super) draws_on: Option<SourceRef>,
     pub(super) story_view: Option<usize>,
     pub(super) default_view: usize,
     pub(super) then_view: Option<usize>,
@@ -33,6 +34,10 @@ impl Header {
             line: None,
         };
         let story = sources.find(&raw.story, "story", &header)?;
+        let draws_on = match &raw.draws_on {
+            Some(id) => Some(sources.find(id, "story_draws_on", &header)?),
+            None => None,
+        };
         let story_view = views.iter().position(|v| v.source == story);
         // The page opens on a source's figures; the story is what they are checked against.
         let pickable = || views.iter().filter(|v| v.source != story);
@@ -77,6 +82,7 @@ impl Header {
         };
         Ok(Header {
             story,
+            draws_on,
             story_view,
             default_view,
             then_view,

@@ -94,6 +94,8 @@ pub struct Dataset {
     pub title_en: String,
     /// The source id of the story the dataset checks.
     pub story: SourceRef,
+    /// The source whose figures the story reports (`story_draws_on`), marked beside the story's.
+    pub draws_on: Option<SourceRef>,
     /// Base currency code (KRW).
     pub currency: String,
     default_view: usize,
@@ -143,6 +145,7 @@ impl Dataset {
             title_ko: raw.title_ko,
             title_en: raw.title_en,
             story: header.story,
+            draws_on: header.draws_on,
             currency: raw.currency,
             default_view: header.default_view,
             then_view: header.then_view,
