@@ -78,4 +78,4 @@ pub use table::{
     Alongside, Cell, DampedFit, Held, Projection, Provenance, Rates, Row, RowProjection, Spread,
     Table, build_table,
 };
-pub use then_now::ThenAndNow;
+pub use then_now::{ThenAndNow, story_beside};
