@@ -13,11 +13,13 @@ use super::{Figure, FigureKind, FigureRef, Pick, Source, SourceRef, View};
 
 /// Every view the figures give, in file order of their sources.
 pub(super) fn build(sources: &[Source], figures: &[Figure]) -> Vec<View> {
-    sources
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| view(SourceRef(i), s, figures))
-        .collect()
+    // A loop rather than `filter_map`: the adapter inlined `view` into an iterator instance of its
+    // own, 3 KB more wasm than the loop.
+    let mut views = Vec::new();
+    for (i, s) in sources.iter().enumerate() {
+        views.extend(view(SourceRef(i), s, figures));
+    }
+    views
 }
 
 /// The order in which a view takes the vintages of its family: its own first, then unspecified,
