@@ -126,9 +126,15 @@ mod story_tests {
         let now = compute(data, &Scenario::default());
         // The story's 2023 deficit, ₩6.003 tn, is KIEP's; the 2025 re-basing has ₩4.283 tn.
         let text = story_beside(data, &now.table, Partner::All, Lang::En).expect("stated");
-        assert!(text.contains("a ₩6.003 trillion deficit for 2023"), "{text}");
+        assert!(
+            text.contains("a ₩6.003 trillion deficit for 2023"),
+            "{text}"
+        );
         assert!(text.contains("KIEP"), "names whose figure: {text}");
-        assert!(text.contains("this source has a ₩4.283 trillion deficit"), "{text}");
+        assert!(
+            text.contains("this source has a ₩4.283 trillion deficit"),
+            "{text}"
+        );
         let ko = story_beside(data, &now.table, Partner::All, Lang::Ko).expect("stated");
         assert!(ko.contains("6조 30억 원 적자"), "{ko}");
     }

@@ -1,0 +1,30 @@
+//! Undo and redo: every change of the scenario goes through [`AppState::change`], which keeps the
+//! one before it.
+
+use super::*;
+
+impl AppState {
+    /// Whether there is a change to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    /// Whether there is an undone change to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    /// Moves to `scenario`, remembering the current one for undo.
+    pub(super) fn change(mut self, scenario: Scenario) -> AppState {
+        if scenario == *self.scenario {
+            return self;
+        }
+        let previous = std::mem::replace(&mut self.scenario, Rc::new(scenario));
+        self.past.push(previous);
+        if self.past.len() > HISTORY {
+            self.past.remove(0);
+        }
+        self.future.clear();
+        self.recompute()
+    }
+}
