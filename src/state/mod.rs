@@ -524,29 +524,74 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// Whether `self` would render exactly as `other`: every change replaces an `Rc` or a small
+    /// value, so pointers and values suffice. Both are taken apart field by field with no `..`, so
+    /// a field added to the state does not compile until it is decided here whether it renders.
+    fn renders_as(&self, other: &AppState) -> bool {
+        let AppState {
+            dataset,
+            lang,
+            theme,
+            system_dark,
+            scenario,
+            computed,
+            drafts,
+            fixed_rate,
+            sliding: _,
+            past,
+            future,
+            data_file,
+            saved,
+            compare,
+            restored,
+            notice,
+        } = self;
+        let AppState {
+            dataset: dataset_was,
+            lang: lang_was,
+            theme: theme_was,
+            system_dark: system_dark_was,
+            scenario: scenario_was,
+            computed: computed_was,
+            drafts: drafts_was,
+            fixed_rate: fixed_rate_was,
+            // Which slider merges its moves into one undo step: nothing on the page shows it.
+            sliding: _,
+            past: past_was,
+            future: future_was,
+            data_file: data_file_was,
+            saved: saved_was,
+            compare: compare_was,
+            restored: restored_was,
+            notice: notice_was,
+        } = other;
+        Rc::ptr_eq(dataset, dataset_was)
+            && lang == lang_was
+            && theme == theme_was
+            && system_dark == system_dark_was
+            && Rc::ptr_eq(scenario, scenario_was)
+            && Rc::ptr_eq(computed, computed_was)
+            && Rc::ptr_eq(drafts, drafts_was)
+            && fixed_rate == fixed_rate_was
+            && past.len() == past_was.len()
+            && future.len() == future_was.len()
+            && Rc::ptr_eq(data_file, data_file_was)
+            && Rc::ptr_eq(saved, saved_was)
+            && compare == compare_was
+            && restored == restored_was
+            && notice == notice_was
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let before = self.clone();
         let after = Rc::unwrap_or_clone(self).apply(action);
-        // Returning the same Rc tells yew 0.23 nothing changed, so it skips the re-render. Every
-        // change replaces an Rc, so pointer comparisons suffice.
-        let unchanged = after.lang == before.lang
-            && after.theme == before.theme
-            && after.system_dark == before.system_dark
-            && after.fixed_rate == before.fixed_rate
-            && Rc::ptr_eq(&after.scenario, &before.scenario)
-            && Rc::ptr_eq(&after.computed, &before.computed)
-            && Rc::ptr_eq(&after.drafts, &before.drafts)
-            && Rc::ptr_eq(&after.dataset, &before.dataset)
-            && Rc::ptr_eq(&after.data_file, &before.data_file)
-            && Rc::ptr_eq(&after.saved, &before.saved)
-            && after.compare == before.compare
-            && after.restored == before.restored
-            && after.notice == before.notice
-            && after.past.len() == before.past.len()
-            && after.future.len() == before.future.len();
+        // Returning the same Rc tells yew 0.23 nothing changed, so it skips the re-render.
+        let unchanged = after.renders_as(&before);
         if unchanged { before } else { Rc::new(after) }
     }
 }
