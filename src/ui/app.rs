@@ -27,6 +27,10 @@ pub struct AppProps {
     /// `None` opens the defaults and writes nothing back, as when rendered natively.
     #[prop_or_default]
     pub session: Option<Session>,
+    /// The page holds the build's prerendered first screen, which this render replaces: render
+    /// everything in the first frame, so nothing the prerender showed goes missing for a frame.
+    #[prop_or_default]
+    pub prerendered: bool,
 }
 
 /// The whole calculator.
@@ -37,7 +41,8 @@ pub fn App(props: &AppProps) -> Html {
             let lang = props.lang.unwrap_or_else(initial_lang);
             let options = props.options.clone();
             let session = props.session.clone();
-            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} {options} {session} /> }
+            let prerendered = props.prerendered;
+            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} {options} {session} {prerendered} /> }
         }
         Err(error) => html! {
             <main class="jikgu">
@@ -64,6 +69,7 @@ struct CalculatorProps {
     lang: Lang,
     options: StartOptions,
     session: Option<Session>,
+    prerendered: bool,
 }
 
 #[component]
@@ -110,10 +116,15 @@ fn Calculator(props: &CalculatorProps) -> Html {
     // What lies below the first screen is rendered once the headline and the charts are painted;
     // the parts inside read the same signal (`ui::use_after_first_paint`).
     #[cfg(target_arch = "wasm32")]
-    let below_first_screen = crate::web::use_after_first_paint();
+    let below_first_screen = crate::web::use_after_first_paint() || props.prerendered;
     #[cfg(not(target_arch = "wasm32"))]
     let below_first_screen = true;
+    #[cfg(target_arch = "wasm32")]
     let first_paint = FirstPaint(below_first_screen);
+    // The build's prerender has every section but leaves the insides of closed disclosures to the
+    // app, which fills them in as it takes over (a closed disclosure's contents take no room).
+    #[cfg(not(target_arch = "wasm32"))]
+    let first_paint = FirstPaint(use_context::<crate::ui::StillCharts>().is_none());
     let ranges = crate::ui::ranges::use_ranges_of(&state);
 
     let lang = state.lang;
@@ -198,6 +209,8 @@ struct EmbeddedProps {
 fn Embedded(props: &EmbeddedProps) -> Html {
     let main = use_node_ref();
     let context = use_context::<AppContext>();
+    // The assumptions are inside a closed disclosure: filled in after the first paint.
+    let assumptions_ready = crate::ui::use_after_first_paint();
     {
         let (main, child_id, state) = (main.clone(), props.child_id.clone(), context.clone());
         use_effect_with((), move |_| {
@@ -262,7 +275,9 @@ fn Embedded(props: &EmbeddedProps) -> Html {
             </p>
             <details class="embed-assumptions">
                 <summary>{ lang.pick("가정 바꾸기", "Change the assumptions") }</summary>
-                <Assumptions />
+                if assumptions_ready {
+                    <Assumptions />
+                }
             </details>
             <p class="embed-open">
                 <a href={full} target="_blank" rel="noopener">{ lang.pick("전체 계산기에서 열기 ↗", "Open the full calculator ↗") }</a>

@@ -166,6 +166,13 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = &props.dark;
+    // The build's prerender draws the chart as inline SVG where the canvas will be (same box,
+    // same model), so the first screen shows it before any script runs.
+    #[cfg(not(target_arch = "wasm32"))]
+    let still = use_context::<crate::ui::StillCharts>()
+        .and_then(|size| still_svg(&props.model, size, &props.label));
+    #[cfg(target_arch = "wasm32")]
+    let still: Option<String> = None;
 
     let on_keydown = {
         let cursor = cursor.clone();
@@ -256,13 +263,17 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 aria-describedby={readout_id.clone()}
                 onkeydown={on_keydown}
             >
-                <canvas
-                    ref={canvas}
-                    role="img"
-                    aria-label={props.label.clone()}
-                    onpointermove={on_pointermove}
-                    onpointerleave={on_pointerleave}
-                ></canvas>
+                if let Some(svg) = still {
+                    { Html::from_html_unchecked(svg.into()) }
+                } else {
+                    <canvas
+                        ref={canvas}
+                        role="img"
+                        aria-label={props.label.clone()}
+                        onpointermove={on_pointermove}
+                        onpointerleave={on_pointerleave}
+                    ></canvas>
+                }
             </div>
             <p id={readout_id} class="chart-readout" aria-live="polite" data-testid="chart-readout">
                 { readout }
@@ -276,6 +287,28 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             }
         </figure>
     }
+}
+
+/// `model` drawn as an SVG element to sit where the canvas goes: the light theme, scaled to the
+/// canvas's box by its `viewBox`, named like the canvas for screen readers.
+#[cfg(not(target_arch = "wasm32"))]
+fn still_svg(model: &ChartModel, size: crate::ui::StillCharts, label: &str) -> Option<String> {
+    let style = crate::chart::ChartStyle::default();
+    let svg = crate::chart::to_svg(model, size.width, size.height, &style).ok()?;
+    // plotters opens with `<svg width=… height=… viewBox=… xmlns=…>`: keep only the viewBox, so
+    // the stylesheet sizes it as it sizes the canvas.
+    let open_end = svg.find('>')?;
+    let body = &svg[open_end + 1..];
+    let label = label
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    Some(format!(
+        "<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{label}\">{}",
+        size.width,
+        size.height,
+        body.trim()
+    ))
 }
 
 /// The figures drawn, as a table inside a disclosure: years down, series across. Without

@@ -148,6 +148,13 @@ pub fn mount(root: web_sys::Element) {
         lang: None,
         options: crate::state::StartOptions::from_query(&query),
         session: crate::core::Dataset::embedded().ok().map(read_session),
+        // The build's prerender (xtask/src/prerender.rs) is replaced as yew empties the root, in
+        // the same task as the app's first render: one frame, one mount.
+        prerendered: root
+            .query_selector("[data-prerendered]")
+            .ok()
+            .flatten()
+            .is_some(),
     };
     yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render();
 }

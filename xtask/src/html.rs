@@ -166,6 +166,17 @@ pub fn single_file(
     Ok(out)
 }
 
+/// `index` with the contents of its `<div id="app">` (which holds no other `<div>`) replaced by
+/// `contents`.
+pub fn fill_app(index: &str, contents: &str) -> Result<String, String> {
+    let at = index
+        .find("<div id=\"app\">")
+        .ok_or("index.html has no <div id=\"app\">")?
+        + "<div id=\"app\">".len();
+    let close = at + index[at..].find("</div>").ok_or("#app is never closed")?;
+    Ok(format!("{}{contents}{}", &index[..at], &index[close..]))
+}
+
 /// The wasm as the text of a JS string literal, one character per byte, and the alphabet that maps
 /// characters back to bytes (`alphabet[b]` stands for byte `b`).
 pub struct Packed {
