@@ -157,7 +157,7 @@ mod tests {
             contents.find("<template").expect("template")
                 < contents.find("<script").expect("script")
                 && contents.find("<script").expect("script")
-                    < contents.find("<main data-prerendered").expect("main"),
+                    < contents.rfind("<main data-prerendered").expect("main"),
             "the embed's template, then the script that may use it, then the page"
         );
         assert!(
