@@ -303,12 +303,33 @@ fn still_svg(model: &ChartModel, size: crate::ui::StillCharts, label: &str) -> O
         .replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;");
+    // What the page weighs: `opacity="1"` is the default, text needs no line breaks around it
+    // (SVG collapses them), and a font size needs no sixteen decimals.
+    let mut compact = String::with_capacity(body.len());
+    for line in body.trim().replace(" opacity=\"1\"", "").lines() {
+        compact.push_str(&round_font_size(line.trim()));
+        compact.push('\n');
+    }
     Some(format!(
-        "<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{label}\">{}",
-        size.width,
-        size.height,
-        body.trim()
+        "<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{label}\">{compact}",
+        size.width, size.height,
     ))
+}
+
+/// `line` with a `font-size="…"` rounded to a tenth of a pixel.
+#[cfg(not(target_arch = "wasm32"))]
+fn round_font_size(line: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let Some(at) = line.find(KEY).map(|i| i + KEY.len()) else {
+        return line.to_string();
+    };
+    let Some(end) = line[at..].find('"').map(|i| i + at) else {
+        return line.to_string();
+    };
+    match line[at..end].parse::<f64>() {
+        Ok(size) => format!("{}{:.1}{}", &line[..at], size, &line[end..]),
+        Err(_) => line.to_string(),
+    }
 }
 
 /// The figures drawn, as a table inside a disclosure: years down, series across. Without
