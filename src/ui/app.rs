@@ -27,10 +27,21 @@ pub struct AppProps {
     /// `None` opens the defaults and writes nothing back, as when rendered natively.
     #[prop_or_default]
     pub session: Option<Session>,
-    /// The page holds the build's prerendered first screen, which this render replaces: render
-    /// everything in the first frame, so nothing the prerender showed goes missing for a frame.
+    /// The sections of the build's prerendered page (xtask/src/prerender.rs) that the first render
+    /// leaves for the task after the first paint: shown in their places until then, so nothing
+    /// the prerender showed goes missing for a frame.
     #[prop_or_default]
-    pub prerendered: bool,
+    pub kept: Option<Kept>,
+}
+
+/// Sections of the prerendered page, moved into the app's first render (see [`AppProps::kept`]):
+/// those between the charts and the assumptions, and those after the assumptions.
+#[derive(Clone, PartialEq, Default)]
+pub struct Kept {
+    /// The sections between the charts and the assumptions.
+    pub above: Rc<Vec<web_sys::Node>>,
+    /// The sections after the assumptions.
+    pub below: Rc<Vec<web_sys::Node>>,
 }
 
 /// The whole calculator.
@@ -41,8 +52,8 @@ pub fn App(props: &AppProps) -> Html {
             let lang = props.lang.unwrap_or_else(initial_lang);
             let options = props.options.clone();
             let session = props.session.clone();
-            let prerendered = props.prerendered;
-            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} {options} {session} {prerendered} /> }
+            let kept = props.kept.clone();
+            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} {options} {session} {kept} /> }
         }
         Err(error) => html! {
             <main class="jikgu">
@@ -69,7 +80,7 @@ struct CalculatorProps {
     lang: Lang,
     options: StartOptions,
     session: Option<Session>,
-    prerendered: bool,
+    kept: Option<Kept>,
 }
 
 #[component]
@@ -116,7 +127,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
     // What lies below the first screen is rendered once the headline and the charts are painted;
     // the parts inside read the same signal (`ui::use_after_first_paint`).
     #[cfg(target_arch = "wasm32")]
-    let below_first_screen = crate::web::use_after_first_paint() || props.prerendered;
+    let below_first_screen = crate::web::use_after_first_paint();
     #[cfg(not(target_arch = "wasm32"))]
     let below_first_screen = true;
     #[cfg(target_arch = "wasm32")]
@@ -181,6 +192,8 @@ fn Calculator(props: &CalculatorProps) -> Html {
                         <Context />
                         <ClaimList />
                         <Context then_now=true />
+                    } else if let Some(kept) = &props.kept {
+                        { for kept.above.iter().map(|node| Html::VRef(node.clone())) }
                     }
                     <Assumptions />
                     if below_first_screen {
@@ -189,6 +202,8 @@ fn Calculator(props: &CalculatorProps) -> Html {
                         <Scenarios />
                         <DataTable />
                         <About />
+                    } else if let Some(kept) = &props.kept {
+                        { for kept.below.iter().map(|node| Html::VRef(node.clone())) }
                     }
                 </main>
             </ContextProvider<RangesContext>>

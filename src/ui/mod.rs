@@ -25,7 +25,7 @@ mod sources;
 mod table;
 
 pub use about::About;
-pub use app::{App, AppContext, AppProps};
+pub use app::{App, AppContext, AppProps, Kept};
 pub use assumptions::Assumptions;
 pub use chart_view::{ChartCursor, ChartView, use_chart_cursor};
 pub use charts::{ChartsPanel, readouts};

@@ -81,9 +81,16 @@ test('the app takes over once, in one frame, and shows what the prerender showed
   const errors = watchErrors(page);
   await page.addInitScript(() => {
     // Counts frames, and notes the frame in which the prerender left and the app's <main> came.
-    window.jikguTakeover = { frame: 0, removed: [], mounted: [] };
+    window.jikguTakeover = { frame: 0, removed: [], mounted: [], sections: [] };
     const t = window.jikguTakeover;
-    const tick = () => { t.frame++; requestAnimationFrame(tick); };
+    const tick = () => {
+      t.frame++;
+      // What each frame shows below the charts: the claims and the table's cells.
+      const claims = document.querySelectorAll('#app main [data-testid="claim"]').length;
+      const cells = document.querySelectorAll('#app main [data-testid="cell"]').length;
+      if (document.querySelector('#app main [data-testid="headline"]')) t.sections.push([claims, cells]);
+      requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
     new MutationObserver((records) => {
       for (const r of records) {
@@ -102,6 +109,8 @@ test('the app takes over once, in one frame, and shows what the prerender showed
   assert.equal(takeover.removed.length, 1, `the prerender left once: ${JSON.stringify(takeover)}`);
   assert.equal(takeover.removed[0], takeover.mounted[0], 'in the same frame as the app came');
   assert.equal(await page.locator('[data-prerendered]').count(), 0, 'no prerender left');
+  const counts = new Set(takeover.sections.map((c) => c.join(' ')));
+  assert.equal(counts.size, 1, `every frame shows the claims and the cells, from the prerender or the app: ${[...counts]}`);
   assert.equal(await page.locator('main').count(), 1, 'one calculator');
 
   assert.match(prerendered.headline, /5\.485 trillion/);
