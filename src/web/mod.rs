@@ -167,7 +167,10 @@ fn kept_sections(root: &web_sys::Element) -> Option<crate::ui::Kept> {
     let stale = document
         .document_element()
         .is_some_and(|html| has_class(&html, "jk-stale"));
-    let main = root.query_selector("main[data-prerendered]").ok().flatten()?;
+    let main = root
+        .query_selector("main[data-prerendered]")
+        .ok()
+        .flatten()?;
     if stale || has_class(&main, "embed") {
         return None;
     }

@@ -129,6 +129,8 @@ test('an address asking for other figures shows a placeholder, never the default
     { name: 'default', url: '', stale: false },
     { name: 'source', url: '?source=kostat-revised&year=2023', stale: true },
     { name: 'lang', url: '?lang=ko', stale: true },
+    { name: 'theme', url: '?theme=dark', stale: true },
+    { name: 'same language', url: '?lang=en&embed=0', stale: false },
     { name: 'link', url: '#s=eyJ2IjoxfQ', stale: true },
     { name: 'korean browser', url: '', locale: 'ko-KR', stale: true },
     { name: 'stored edit', url: '', stored: { v: 1, current: { v: 1, year: 2023 } }, stale: true },

@@ -93,15 +93,18 @@ fn inert(html: &str) -> String {
 /// The script that decides, before the first paint, whether the prerendered figures are the ones
 /// this address shows. They are not when the address carries a share link (`#…`), a source,
 /// year or partner, a language other than the prerendered one (asked with `?lang=` or preferred
-/// by the browser), or when storage holds a scenario other than the default for this dataset.
+/// by the browser), a theme other than the system's (the prerendered charts follow the system's), or when
+/// storage holds a scenario other than the default for this dataset.
 /// It mirrors `state::StartOptions::from_query`, `web::preferred_lang` and `web::storage::load`.
 pub fn decide_script(lang: Lang, dataset_id: &str) -> String {
     let default_scenario = Scenario::default().to_json().to_text();
     let dataset_id = dataset_id.replace(['\\', '"', '<'], "");
     format!(
         "(()=>{{const h=document.documentElement,q=new URLSearchParams(location.search),n=navigator,\
-         k=t=>/^ko/i.test(t||\"\")?\"ko\":\"en\";\
-         let s=location.hash.length>1||[\"source\",\"year\",\"partner\"].some(x=>q.get(x));\
+         k=t=>/^ko([-_]|$)/i.test(t||\"\")?\"ko\":\"en\",t=q.get(\"theme\"),\
+         d=matchMedia(\"(prefers-color-scheme: dark)\").matches;\
+         let s=location.hash.length>1||[\"source\",\"year\",\"partner\"].some(x=>q.get(x))\
+         ||t===\"dark\"&&!d||t===\"light\"&&d;\
          if(k(q.get(\"lang\")||(n.languages&&n.languages[0])||n.language)!==\"{lang}\")s=1;\
          try{{const p=JSON.parse(localStorage.getItem(\"jikgu.session\"));\
          if(p&&(p.v!==1||p.dataset===\"{dataset_id}\"&&JSON.stringify(p.current)!==JSON.stringify({default_scenario})))s=1}}catch(e){{}}\
