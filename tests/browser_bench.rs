@@ -69,3 +69,46 @@ fn full_recompute_in_the_browser() {
     );
     assert!(at(0.5) > 0.0, "the timer moved");
 }
+
+/// The uncertainty ranges (1,000 simulated paths), which the page computes in the task after the
+/// frame showing a change: timed for the default view (what a reader opens) and for the
+/// benchmark's full scenario (every series to 2040). One simulation lasts milliseconds, far above
+/// the timer's 100 µs grain, so each sample is one run.
+#[wasm_bindgen_test]
+fn ranges_in_the_browser() {
+    let data = Dataset::embedded().expect("the embedded dataset");
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .expect("performance");
+    let mut medians = Vec::new();
+    for scenario in [jikgu::core::Scenario::default(), support::full_scenario()] {
+        let table = compute(data, &scenario).table;
+        for _ in 0..10 {
+            black_box(jikgu::core::ranges::simulate(data, &scenario, &table));
+        }
+        let mut ms: Vec<f64> = (0..30)
+            .map(|_| {
+                let start = performance.now();
+                black_box(jikgu::core::ranges::simulate(
+                    black_box(data),
+                    black_box(&scenario),
+                    black_box(&table),
+                ));
+                performance.now() - start
+            })
+            .collect();
+        ms.sort_by(f64::total_cmp);
+        medians.push((
+            ms[ms.len() / 2],
+            ms[(ms.len() * 95 / 100).min(ms.len() - 1)],
+        ));
+    }
+    console_log!(
+        "jikgu-bench browser-ranges default_median_ms={:.2} default_p95_ms={:.2} full_median_ms={:.2} full_p95_ms={:.2}",
+        medians[0].0,
+        medians[0].1,
+        medians[1].0,
+        medians[1].1
+    );
+    assert!(medians[0].0 > 0.0, "the timer moved");
+}

@@ -597,3 +597,211 @@ fn fans_are_drawn_and_the_axis_keeps_the_history_readable() {
         "the SVG export has the fans"
     );
 }
+
+/// The default view (the 2025 re-basing) with its story and report marks and events, as the page
+/// draws it.
+fn annotated_balance(view: &str, lang: Lang) -> ChartModel {
+    use jikgu::core::chart_model::annotate;
+    let scenario = Scenario {
+        view: Some(view.into()),
+        ..Scenario::default()
+    };
+    let out = computed(&scenario);
+    let mut model = balance_chart(&out, Partner::All, lang);
+    annotate(&mut model, Dataset::embedded().expect("data"), out.view);
+    model
+}
+
+#[test]
+fn older_vintages_standing_in_are_drawn_apart_with_the_join_marked() {
+    let model = annotated_balance("kostat-rebased", Lang::En);
+    let kind = |year| model.bars.iter().find(|b| b.year == year).map(|b| b.kind);
+    // 2014–2021: both flows from older vintages; 2022–2023: re-based sales less older purchases;
+    // 2024: both on the current basis (purchases stepped back from 2025 by its printed change).
+    for year in [2014, 2019, 2021, 2022, 2023] {
+        assert_eq!(
+            kind(year),
+            Some(PointKind::StandIn),
+            "{year} rests on an older basis"
+        );
+    }
+    for year in [2024, 2025] {
+        assert_ne!(
+            kind(year),
+            Some(PointKind::StandIn),
+            "{year} is current basis"
+        );
+    }
+    let splice = model.splice.as_ref().expect("a splice");
+    assert_eq!(splice.join, Some(2024), "the current basis begins in 2024");
+    assert_eq!(
+        splice.label(Lang::En),
+        "first release / 2024 restructuring basis, standing in"
+    );
+    assert_eq!(
+        splice.label(Lang::Ko),
+        "최초 발표·2024년 개편 기준 (대신 씀)"
+    );
+    let balance = &model.columns[0];
+    assert!(
+        balance.stand_in.iter().any(|(y, _)| *y == 2023)
+            && !balance.stand_in.iter().any(|(y, _)| *y == 2024),
+        "the table alternative knows which years stand in: {:?}",
+        balance.stand_in
+    );
+    assert!(
+        model
+            .splice_note()
+            .is_some_and(|n| n.contains("From 2024: 2025 re-basing →")),
+        "{:?}",
+        model.splice_note()
+    );
+    assert_eq!(
+        model.tick_label.as_deref(),
+        Some("Published figure (2024 restructuring)"),
+        "the older vintage's published balance is named as such"
+    );
+    for dark in [false, true] {
+        let svg = to_svg(
+            &model,
+            1000,
+            420,
+            &ChartStyle {
+                dark,
+                ..ChartStyle::default()
+            },
+        )
+        .expect("draws");
+        let labels = texts(&svg);
+        for want in [
+            "first release / 2024 restructuring basis, standing in",
+            "2025 re-basing →",
+            "Published figure (2024 restructuring)",
+        ] {
+            assert!(labels.iter().any(|t| t == want), "{want} in {labels:?}");
+        }
+        // The dotted outline is many short strokes in the bar's colour; the same bars drawn as
+        // ordinary ones have none.
+        let deficit = if dark { "#EF6C5E" } else { "#C0392B" };
+        let mut plain = model.clone();
+        for bar in &mut plain.bars {
+            if bar.kind == PointKind::StandIn {
+                bar.kind = PointKind::Published;
+            }
+        }
+        let style = ChartStyle {
+            dark,
+            ..ChartStyle::default()
+        };
+        let plain_svg = to_svg(&plain, 1000, 420, &style).expect("draws");
+        let dots = strokes(&svg, deficit).len();
+        let none = strokes(&plain_svg, deficit).len();
+        assert!(
+            dots > none + 20,
+            "stand-in bars are outlined in dots: {dots} against {none}"
+        );
+    }
+    let ko = annotated_balance("kostat-rebased", Lang::Ko);
+    let labels = texts(&to_svg(&ko, 1000, 420, &ChartStyle::default()).expect("draws"));
+    assert!(
+        labels.iter().any(|t| t == "2025년 기준 개편 →"),
+        "{labels:?}"
+    );
+    // The first releases' own view has nothing standing in.
+    assert!(annotated_balance("kostat-first", Lang::En).splice.is_none());
+}
+
+#[test]
+fn the_story_and_its_report_are_marked_points_of_their_own() {
+    let model = annotated_balance("kostat-rebased", Lang::En);
+    let at = |who, year| {
+        model
+            .marks
+            .iter()
+            .find(|m| m.who == who && m.year == year)
+            .map(|m| m.value)
+    };
+    assert_eq!(at(0, 2023), Some(-6.003), "the story's 2023 deficit");
+    assert_eq!(
+        at(0, 2019),
+        Some(-0.1),
+        "the story's 2019 base, as written (100 billion)"
+    );
+    assert_eq!(at(1, 2019), Some(-0.01), "KIEP's 100억");
+    assert_eq!(
+        model.mark_labels,
+        vec![
+            "The story (Alpha Biz), 2025-07-03".to_string(),
+            "KIEP (2025 report), 2025-07-02".to_string()
+        ]
+    );
+    let story = model
+        .columns
+        .iter()
+        .find(|c| c.label.starts_with("The story"))
+        .expect("a column");
+    assert_eq!(
+        story.at(2023).and_then(|c| c.0),
+        Some(Decimal::new(-6_003_000_000_000, 0))
+    );
+    let bar = model.bars.iter().find(|b| b.year == 2023).expect("2023");
+    assert!(
+        (bar.value + 4.283).abs() < 1e-9,
+        "the bar stays the view's own figure: {}",
+        bar.value
+    );
+    let labels = texts(&export_svg(&model).expect("draws"));
+    assert!(
+        labels
+            .iter()
+            .any(|t| t == "The story (Alpha Biz), 2025-07-03"),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|t| t == "KIEP (2025 report), 2025-07-02"),
+        "{labels:?}"
+    );
+    // In KIEP's own view its figures are the bars: only the story is marked.
+    let kiep = annotated_balance("kiep-2025-07-02", Lang::En);
+    assert!(kiep.marks.iter().all(|m| m.who == 0) && !kiep.marks.is_empty());
+    // The flows chart marks the story's purchases from China where the view has that line.
+    let out = computed(&Scenario::default());
+    let mut flows = flows_chart(&out, Lang::En);
+    jikgu::core::chart_model::annotate(&mut flows, Dataset::embedded().expect("data"), out.view);
+    assert!(
+        flows
+            .marks
+            .iter()
+            .any(|m| m.who == 0 && m.year == 2023 && (m.value - 3.23).abs() < 1e-9),
+        "{:?}",
+        flows.marks
+    );
+    assert!(
+        flows
+            .columns
+            .iter()
+            .any(|c| c.label == "The story (Alpha Biz), 2025-07-03: Purchases from China")
+    );
+}
+
+#[test]
+fn dated_events_are_numbered_on_the_time_axis() {
+    let model = annotated_balance("kostat-rebased", Lang::En);
+    let numbers: Vec<usize> = model.events.iter().map(|e| e.1).collect();
+    assert_eq!(
+        numbers,
+        vec![1, 2, 3, 4, 5],
+        "every event of the file, in its order"
+    );
+    // 2024-05-16 lies in 2024's slot (2023.5 to 2024.5), a little before its middle.
+    let x = model.events[0].0;
+    assert!(x > 2023.8 && x < 2024.0, "{x}");
+    let labels = texts(&export_svg(&model).expect("draws"));
+    assert!(labels.iter().any(|t| t == "1"), "{labels:?}");
+    assert!(
+        labels
+            .iter()
+            .any(|t| t.starts_with('2') && t.contains(",3")),
+        "close events together: {labels:?}"
+    );
+}

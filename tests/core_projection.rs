@@ -221,3 +221,49 @@ fn a_change_of_basis_is_not_read_as_growth() {
         at(2030)
     );
 }
+
+#[test]
+fn a_window_starts_after_a_break_and_held_partners_are_not_squeezed_by_a_trend() {
+    // The re-based view: sales more than halved from 2021 (4.341 tn, the 2024 restructuring's
+    // basis standing in) to 2022 (1.856 tn), the end of the daigou trade. A trend fitted across
+    // that year would carry the collapse (and its one-step error) into every projected year.
+    let t = table("kostat-rebased", 2030);
+    let sales = t
+        .row(key("sales.all"))
+        .and_then(|r| r.projection)
+        .expect("projected");
+    assert_eq!(sales.jump, Some(2022), "the break");
+    assert_eq!(sales.window, Some((2022, 2025)), "fitted after it");
+    // Purchases from China grow fast enough to reach the total's projection; the trends yield
+    // (scaled), the held partner (Japan: two published years) keeps its last level.
+    let t = table("kostat-revised", 2030);
+    for year in 2025..=2030 {
+        assert_eq!(
+            t.value(key("purchases.japan").at(year)),
+            t.value(key("purchases.japan").at(2024)),
+            "Japan held at its 2024 level in {year}"
+        );
+    }
+    let china = t
+        .row(key("purchases.china"))
+        .and_then(|r| r.projection)
+        .expect("projected");
+    assert!(
+        china.scaled_from.is_some(),
+        "China's trend yields to the total"
+    );
+    let parts: Decimal = [
+        "purchases.china",
+        "purchases.us",
+        "purchases.eu",
+        "purchases.japan",
+        "purchases.uk",
+    ]
+    .iter()
+    .filter_map(|k| t.value(key(k).at(2030)))
+    .sum();
+    assert!(
+        parts <= t.value(key("purchases.all").at(2030)).expect("total"),
+        "partners within the total"
+    );
+}

@@ -120,3 +120,94 @@ fn a_2026q1_row_becomes_the_latest_quarter() {
         "the headline stays on the last full year"
     );
 }
+
+/// Every quarterly figure of FIGURES.md "Since the story" is in the file on the current basis,
+/// with the release it was printed in and where it was read.
+#[test]
+fn every_quarter_since_the_story_is_there_with_its_release_and_locator() {
+    use jikgu::core::{FigureKind, SeriesKey, Vintage};
+    let data = Dataset::embedded().expect("embedded");
+    let pct = |s: &str| Decimal::from_str_exact(s).expect(s);
+    let (q1, q2, q3, q4) = (
+        ("2025-05-01", "stock12.mk.co.kr/news/view/737464"),
+        ("2025-08-01", "youthdaily.co.kr no=191447"),
+        ("2025-11-03", "fnnews.com/news/202511030949032900"),
+        ("2026-02-02", "mediaknews.co.kr idx=5025"),
+    );
+    // (series, year, quarter, level in 억 or growth in %, (release, locator))
+    let levels = [
+        ("purchases.all", 2025, 1, 19551, q1),
+        ("purchases.china", 2025, 1, 12205, q1),
+        ("purchases.us", 2025, 1, 3588, q1),
+        ("purchases.japan", 2025, 1, 1416, q1),
+        ("sales.all", 2025, 1, 7256, q1),
+        ("sales.china", 2025, 1, 3671, q1),
+        ("sales.us", 2025, 1, 1435, q1),
+        ("sales.japan", 2025, 1, 1389, q1),
+        ("sales.all", 2025, 1, 7333, q2),
+        ("purchases.all", 2025, 2, 21762, q2),
+        ("purchases.china", 2025, 2, 14660, q2),
+        ("purchases.us", 2025, 2, 3580, q2),
+        ("purchases.japan", 2025, 2, 1461, q2),
+        ("sales.all", 2025, 2, 7388, q2),
+        ("sales.china", 2025, 2, 3479, q2),
+        ("sales.us", 2025, 2, 1382, q2),
+        ("sales.japan", 2025, 2, 1768, q2),
+        ("purchases.all", 2025, 3, 21224, q3),
+        ("purchases.china", 2025, 3, 14141, q3),
+        ("purchases.us", 2025, 3, 3479, q3),
+        ("purchases.japan", 2025, 3, 1503, q3),
+        ("sales.all", 2025, 3, 6943, q3),
+        ("sales.china", 2025, 3, 2503, q3),
+        ("sales.us", 2025, 3, 1864, q3),
+        ("sales.japan", 2025, 3, 1614, q3),
+        ("purchases.all", 2025, 4, 22543, q4),
+        ("sales.all", 2025, 4, 7859, q4),
+        ("sales.all", 2024, 3, 6440, q2),
+        ("sales.all", 2024, 4, 7005, q2),
+    ];
+    let growth = [
+        ("purchases.all", 1, "5.0", q1),
+        ("sales.all", 1, "28.3", q1),
+        ("purchases.all", 2, "5.6", q2),
+        ("sales.all", 2, "7.5", q2),
+        ("purchases.all", 3, "9.2", q3),
+        ("sales.all", 3, "7.8", q3),
+        ("purchases.all", 4, "1.6", q4),
+        ("purchases.china", 4, "6.3", q4),
+        ("purchases.japan", 4, "12.7", q4),
+        ("sales.all", 4, "12.2", q4),
+        ("sales.us", 4, "12.8", q4),
+        ("sales.japan", 4, "10.7", q4),
+    ];
+    let rows = levels
+        .iter()
+        .map(|(s, y, q, v, r)| (*s, *y, *q, FigureKind::Level, eok(*v), *r))
+        .chain(
+            growth
+                .iter()
+                .map(|(s, q, v, r)| (*s, 2025, *q, FigureKind::YoyPct, pct(v), *r)),
+        );
+    for (series, year, quarter, kind, value, (release, locator)) in rows {
+        let key: SeriesKey = series.parse().expect(series);
+        let found = data.figures().iter().find(|f| {
+            f.family == "kostat"
+                && f.vintage == Some(Vintage::Rebased)
+                && f.series == key
+                && (f.year, f.quarter) == (year, Some(quarter))
+                && f.kind == kind
+                && f.value == value
+        });
+        let f = found.unwrap_or_else(|| panic!("{series} {year}Q{quarter} {kind:?} {value}"));
+        assert_eq!(
+            f.released.as_deref(),
+            Some(release),
+            "{series} {year}Q{quarter} release"
+        );
+        assert!(
+            f.locator.contains(locator),
+            "{series} {year}Q{quarter} read in {locator}: {}",
+            f.locator
+        );
+    }
+}

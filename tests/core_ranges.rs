@@ -72,6 +72,19 @@ fn check(data: &Dataset, s: &Scenario, out: &Computed, what: &str) {
                             ratio >= Decimal::new(125, 3) && ratio <= Decimal::from(8),
                             "{what}: {key} 2030 is {ratio}× its base"
                         );
+                        // Its 95 % range within [1/16×, 16×] of the central value, about an order
+                        // of magnitude either way: a range spanning several (a trend that copies
+                        // each year's change, a spread set by a one-off break) tells a reader
+                        // nothing. (The shipped data is held to [⅛×, 8×] of its base below.)
+                        if let Some(b) = r.band(key.at(2030)) {
+                            assert!(
+                                b.lo95 >= at / Decimal::from(16)
+                                    && b.hi95 <= at * Decimal::from(16),
+                                "{what}: {key} 2030 95 % range {}–{} around {at}",
+                                b.lo95,
+                                b.hi95
+                            );
+                        }
                     }
                 }
             }
@@ -172,6 +185,56 @@ fn flows_reach_zero(t: &jikgu::core::Table, balance: jikgu::core::SeriesKey) -> 
         s * max(&gs).exp() >= p * min(&gp).exp()
     } else {
         s * min(&gs).exp() <= p * max(&gp).exp()
+    }
+}
+
+/// The shipped data, stricter: every default projection's 95 % range at 2030 within [⅛×, 8×] of
+/// the last published level itself, and no view's headline balance turning positive by 2030 in
+/// more than one path in ten unless a series behind it is only held (its spread assumed).
+#[test]
+fn the_shipped_data_ranges_stay_within_an_order_of_magnitude_of_today() {
+    let data = data();
+    for view in data.views() {
+        for &partner in Partner::ALL.iter() {
+            let s = Scenario {
+                view: Some(view.id.clone()),
+                partner: Some(partner),
+                ..Scenario::default()
+            };
+            let out = compute(data, &s);
+            let t = &out.table;
+            let r = ranges::simulate(data, &s, t);
+            for row in &t.rows {
+                let Some(p) = row.projection.filter(|p| p.default && p.stale.is_none()) else {
+                    continue;
+                };
+                if row.series.flow == Flow::Balance || t.last_year < 2030 {
+                    continue;
+                }
+                let base = p
+                    .base
+                    .and_then(|b| t.value(b))
+                    .filter(|b| *b > Decimal::ZERO);
+                if let (Some(base), Some(b)) = (base, r.band(row.series.at(2030))) {
+                    assert!(
+                        b.lo95 >= base / Decimal::from(8) && b.hi95 <= base * Decimal::from(8),
+                        "{} {partner:?}: {} 2030 95 % range {}–{} against {base}",
+                        view.id,
+                        row.series,
+                        b.lo95,
+                        b.hi95
+                    );
+                }
+            }
+            if let Some(chance) = r.chance(t, out.headline.series) {
+                assert!(
+                    chance.assumed || chance.percent() <= 10,
+                    "{} {partner:?}: turns by 2030 in {} % of paths",
+                    view.id,
+                    chance.percent()
+                );
+            }
+        }
     }
 }
 

@@ -1026,3 +1026,69 @@ fn an_approximate_figure_keeps_its_value_and_says_so_until_replaced() {
         "undo takes the approximate edit back"
     );
 }
+
+#[test]
+fn the_address_wins_over_the_stored_session() {
+    use jikgu::core::Scenario;
+    use jikgu::state::{Session, StartOptions};
+    let data = Dataset::embedded().expect("embedded data");
+    let cell: CellRef = "purchases.china[2023]".parse().expect("cell");
+    let mut stored = Scenario {
+        view: Some("kiep-2025-07-02".into()),
+        ..Scenario::default()
+    };
+    stored
+        .edits
+        .insert(cell, Decimal::from(4_000_000_000_000_i64));
+    let cases = [
+        (
+            "?source=kostat-first",
+            Some("kostat-first"),
+            "the view the address names",
+        ),
+        (
+            "?source=kostat-rebased",
+            None,
+            "the default view, asked for by name",
+        ),
+        (
+            "?source=nonesuch",
+            Some("kiep-2025-07-02"),
+            "an unknown view keeps the stored one",
+        ),
+        (
+            "?lang=ko",
+            Some("kiep-2025-07-02"),
+            "no source asked: the stored view",
+        ),
+    ];
+    for (query, want, why) in cases {
+        let options = StartOptions::from_query(query);
+        let scenario = options.over(data, stored.clone());
+        assert_eq!(scenario.view.as_deref(), want, "{query}: {why}");
+        assert_eq!(
+            scenario.edits.get(&cell),
+            stored.edits.get(&cell),
+            "{query}: edits kept"
+        );
+        // As the page opens: the query's state, then the session restored over it.
+        let state = Session {
+            lang: None,
+            current: Some(scenario),
+            saved: Vec::new(),
+            notice: None,
+        }
+        .restore(options.open(Rc::new(data.clone()), Lang::En));
+        let shown = &data.views()[state.computed.view].id;
+        assert_eq!(
+            shown.as_str(),
+            want.unwrap_or("kostat-rebased"),
+            "{query}: the page shows it"
+        );
+    }
+    let year = StartOptions::from_query("?year=2022&partner=china").over(data, stored.clone());
+    assert_eq!(
+        (year.year, year.partner),
+        (Some(2022), Some(Partner::China))
+    );
+}

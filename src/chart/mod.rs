@@ -22,6 +22,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use self::record::Recording;
 use crate::core::chart_model::{ChartModel, PointKind, published_label};
 
+/// The dash and gap of a stand-in's outline or line, in CSS pixels: dotted, apart from the
+/// projection's longer dashes.
+const DOTS: (f64, f64) = (2.0, 3.0);
+
 /// Below this CSS width a chart lays out for a phone: smaller title, every other year labelled.
 pub const NARROW: f64 = 480.0;
 
@@ -166,6 +170,12 @@ enum Swatch {
     HollowBar,
     /// The tick of a published figure that differs from the one drawn.
     Tick,
+    /// A bar of an older vintage standing in: pale, dotted outline.
+    StandInBar,
+    /// A line of an older vintage standing in: dotted.
+    StandInLine,
+    /// A stated figure: the story's star (0) or the report's cross (1).
+    Mark(usize),
 }
 
 /// The legend: the lines, then whatever the drawing marks (projections, edits, published figures),
@@ -210,12 +220,34 @@ fn legend_entries(model: &ChartModel) -> Vec<(Swatch, String)> {
         };
         entries.push((swatch, lang.pick("직접 수정한 값", "Your edit").into()));
     }
+    if let Some(splice) = model
+        .splice
+        .as_ref()
+        .filter(|_| kinds().any(|k| k == PointKind::StandIn))
+    {
+        let swatch = if model.lines.is_empty() {
+            Swatch::StandInBar
+        } else {
+            Swatch::StandInLine
+        };
+        entries.push((swatch, splice.label(lang)));
+    }
     if model
         .bars
         .iter()
         .any(|b| b.value.is_finite() && b.reference.is_some_and(f64::is_finite))
     {
-        entries.push((Swatch::Tick, published_label(lang).into()));
+        let label = model.tick_label.as_deref().unwrap_or(published_label(lang));
+        entries.push((Swatch::Tick, label.into()));
+    }
+    for (who, label) in model.mark_labels.iter().enumerate() {
+        if model
+            .marks
+            .iter()
+            .any(|m| m.who == who && m.value.is_finite())
+        {
+            entries.push((Swatch::Mark(who), label.clone()));
+        }
     }
     entries
 }
@@ -332,7 +364,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_left(px(margin))
         .margin_right(px(margin + 4.0))
         .margin_top(px(4.0))
-        .x_label_area_size(px(22.0))
+        .x_label_area_size(px(if model.events.is_empty() { 22.0 } else { 36.0 }))
         .y_label_area_size(px(y_label_width))
         .build_cartesian_2d(x_range.clone(), y_range.clone())?;
 
@@ -433,25 +465,67 @@ pub fn draw<DB: DrawingBackend>(
 
     let bar_half = if narrow { 0.38 } else { 0.34 };
     let bars = || model.bars.iter().filter(|bar| bar.value.is_finite());
+    let bar_colour = |bar: &crate::core::chart_model::Bar| match bar.kind {
+        PointKind::Edited => palette.edited,
+        _ if bar.value < 0.0 => palette.deficit,
+        _ => palette.surplus,
+    };
     chart.draw_series(bars().map(|bar| {
-        let colour = match bar.kind {
-            PointKind::Edited => palette.edited,
-            _ if bar.value < 0.0 => palette.deficit,
-            _ => palette.surplus,
-        };
+        let colour = bar_colour(bar);
         let x = f64::from(bar.year);
-        let shape = if bar.kind == PointKind::Projected || bar.kind == PointKind::Assumed {
+        let shape = match bar.kind {
             // Hollow: a value we did not observe is not drawn as solid as one we did.
-            colour.stroke_width(stroke(1.5))
-        } else {
-            colour.filled()
+            PointKind::Projected | PointKind::Assumed => colour.stroke_width(stroke(1.5)),
+            // Pale, and outlined in dots below: another basis standing in.
+            PointKind::StandIn => pale(colour, palette.background).filled(),
+            _ => colour.filled(),
         };
         Rectangle::new(
             [(x - bar_half, 0.0), (x + bar_half, clip(bar.value))],
             shape,
         )
     }))?;
+    for bar in bars().filter(|b| b.kind == PointKind::StandIn) {
+        let (x, v) = (f64::from(bar.year), clip(bar.value));
+        let outline = vec![
+            (x - bar_half, 0.0),
+            (x - bar_half, v),
+            (x + bar_half, v),
+            (x + bar_half, 0.0),
+        ];
+        chart.draw_series(std::iter::once(DashedPathElement::new(
+            outline,
+            px(DOTS.0),
+            px(DOTS.1),
+            bar_colour(bar).stroke_width(stroke(1.5)),
+        )))?;
+    }
+    // Where the view's own basis begins after years of another standing in: a dotted rule and
+    // its name, so the join is never silent.
+    if let Some(splice) = &model.splice
+        && let Some(year) = splice.join.filter(|y| (first..=last).contains(y))
+    {
+        let label = splice.join_label(model.lang);
+        let join_style = font(10.0).pos(Pos::new(HPos::Left, VPos::Top));
+        {
+            let x = f64::from(year) - 0.5;
+            chart.draw_series(std::iter::once(DashedPathElement::new(
+                vec![(x, y_range.start), (x, y_range.end)],
+                px(DOTS.0),
+                px(DOTS.1),
+                palette.text.stroke_width(stroke(1.0)),
+            )))?;
+            let (jx, jy) = chart.backend_coord(&(x, y_range.end));
+            let base = upper.get_base_pixel();
+            upper.draw_text(
+                &label,
+                &join_style,
+                (jx - base.0 + px(3.0), jy - base.1 + px(14.0)),
+            )?;
+        }
+    }
     // An arrowhead at the edge where a value runs off the axis.
+    let head = px(5.0);
     let runs_off = model
         .bars
         .iter()
@@ -462,12 +536,18 @@ pub fn draw<DB: DrawingBackend>(
                 .iter()
                 .flat_map(|l| l.points.iter().map(|p| (p.0, p.1))),
         )
-        .filter(|(_, v)| v.is_finite() && clipped(*v));
-    let head = px(5.0);
-    chart.draw_series(runs_off.map(|(year, v)| {
-        let up = v > y_hi;
-        let tip = if up { -head } else { head };
-        EmptyElement::at((f64::from(year), clip(v)))
+        .filter(|(_, v)| v.is_finite() && clipped(*v))
+        .map(|(year, v)| {
+            (
+                f64::from(year),
+                clip(v),
+                if v > y_hi { -head } else { head },
+            )
+        });
+    // Dated events share the shape: a tick pointing up from the time axis at the event's date.
+    let events = model.events.iter().map(|(x, _)| (*x, y_lo, -head));
+    chart.draw_series(runs_off.chain(events).map(|(x, y, tip)| {
+        EmptyElement::at((x, y))
             + Polygon::new(vec![(0, tip), (-head, 0), (head, 0)], palette.text.filled())
     }))?;
 
@@ -486,6 +566,7 @@ pub fn draw<DB: DrawingBackend>(
     }))?;
 
     let width_line = stroke(2.0);
+    let mut markers = Vec::new();
     for line in &model.lines {
         let colour = palette.series[line.slot % palette.series.len()];
         let points: Vec<(i32, f64, PointKind)> = line
@@ -503,7 +584,14 @@ pub fn draw<DB: DrawingBackend>(
                 continue;
             }
             let path = vec![(f64::from(a.0), a.1), (f64::from(b.0), b.1)];
-            if b.2 == PointKind::Projected || b.2 == PointKind::Assumed {
+            if a.2 == PointKind::StandIn || b.2 == PointKind::StandIn {
+                chart.draw_series(std::iter::once(DashedPathElement::new(
+                    path,
+                    px(DOTS.0),
+                    px(DOTS.1),
+                    colour.stroke_width(width_line),
+                )))?;
+            } else if b.2 == PointKind::Projected || b.2 == PointKind::Assumed {
                 chart.draw_series(std::iter::once(DashedPathElement::new(
                     path,
                     px(5.0),
@@ -520,7 +608,7 @@ pub fn draw<DB: DrawingBackend>(
         let background = palette.background;
         let outline = palette.text;
         let edited = palette.edited;
-        chart.draw_series(points.iter().map(|p| {
+        markers.extend(points.iter().map(|p| {
             let colours = Colours {
                 colour,
                 background,
@@ -531,7 +619,39 @@ pub fn draw<DB: DrawingBackend>(
             EmptyElement::at((f64::from(p.0), p.1))
                 + Polygon::new(shape, fill)
                 + PathElement::new(closed, edge)
-        }))?;
+        }));
+    }
+    // The story's and the report's figures: their own shapes in the text colour, edged in the
+    // background so they read on a bar, set a little apart when both state the same year.
+    let mark_size = (6.0 * scale).round().max(3.0) as i32;
+    markers.extend(model.marks.iter().filter(|m| m.value.is_finite()).map(|m| {
+        let shape = mark_shape(m.who, mark_size);
+        let mut closed = shape.clone();
+        closed.extend(shape.first().copied());
+        let x = f64::from(m.year) + if m.who == 0 { -0.14 } else { 0.14 };
+        EmptyElement::at((x, clip(m.value)))
+            + Polygon::new(shape, palette.text.filled())
+            + PathElement::new(closed, palette.background.stroke_width(stroke(1.0)))
+    }));
+    chart.draw_series(markers)?;
+
+    // Each dated event's number under the years; numbers that would touch are shown together
+    // ("2,3").
+    let mut groups: Vec<(i32, String)> = Vec::new();
+    let base = upper.get_base_pixel();
+    let axis = chart.backend_coord(&(0.0, y_lo)).1 - base.1;
+    for (x, number) in &model.events {
+        let ex = chart.backend_coord(&(*x, y_lo)).0 - base.0;
+        match groups.last_mut() {
+            Some((gx, text)) if ex - *gx < px(4.0 * text.len() as f64 + 22.0) => {
+                text.push(',');
+                text.push_str(&number.to_string());
+            }
+            _ => groups.push((ex, number.to_string())),
+        }
+    }
+    for (x, text) in &groups {
+        upper.draw_text(text, &label_style, (*x, axis + px(20.0)))?;
     }
 
     if let Some(year) = style.cursor.filter(|y| (first..=last).contains(y)) {
@@ -593,6 +713,54 @@ fn marker_shape(slot: usize, kind: PointKind, r: i32) -> Vec<(i32, i32)> {
     }
 }
 
+/// `colour` a third of the way from `background`: the fill of a value standing in.
+fn pale(colour: RGBColor, background: RGBColor) -> RGBColor {
+    let mix = |c: u8, b: u8| ((f64::from(c) + 2.0 * f64::from(b)) / 3.0).round() as u8;
+    RGBColor(
+        mix(colour.0, background.0),
+        mix(colour.1, background.1),
+        mix(colour.2, background.2),
+    )
+}
+
+/// The outline of a stated figure's mark around its point: a five-pointed star for the story (0),
+/// a cross for the report it draws on (anything else).
+fn mark_shape(who: usize, r: i32) -> Vec<(i32, i32)> {
+    // Unit outlines written out, so the drawing needs no trigonometry in the wasm.
+    const STAR: [(f64, f64); 10] = [
+        (0.00, -1.20),
+        (0.29, -0.40),
+        (1.14, -0.37),
+        (0.48, 0.15),
+        (0.71, 0.97),
+        (0.00, 0.50),
+        (-0.71, 0.97),
+        (-0.48, 0.15),
+        (-1.14, -0.37),
+        (-0.29, -0.40),
+    ];
+    // A plus of arms 1 long and 1/3 wide, turned 45°: an ×.
+    const CROSS: [(f64, f64); 12] = [
+        (0.47, -0.94),
+        (0.94, -0.47),
+        (0.47, 0.00),
+        (0.94, 0.47),
+        (0.47, 0.94),
+        (0.00, 0.47),
+        (-0.47, 0.94),
+        (-0.94, 0.47),
+        (-0.47, 0.00),
+        (-0.94, -0.47),
+        (-0.47, -0.94),
+        (0.00, -0.47),
+    ];
+    let r = f64::from(r);
+    let unit: &[(f64, f64)] = if who == 0 { &STAR } else { &CROSS };
+    unit.iter()
+        .map(|(x, y)| ((x * r).round() as i32, (y * r).round() as i32))
+        .collect()
+}
+
 /// A marker's outline (open and closed, in device pixels around the point), fill and edge.
 type MarkerParts = (Vec<(i32, i32)>, Vec<(i32, i32)>, ShapeStyle, ShapeStyle);
 
@@ -609,6 +777,8 @@ fn marker_parts(slot: usize, kind: PointKind, colours: Colours, scale: f64) -> M
         PointKind::Edited => (colours.edited, colours.outline),
         // A value nobody observed is hollow.
         PointKind::Projected | PointKind::Assumed => (colours.background, colours.colour),
+        // Another basis standing in: pale.
+        PointKind::StandIn => (pale(colours.colour, colours.background), colours.colour),
         _ => (colours.colour, colours.colour),
     };
     let width = (1.5 * scale).round().max(1.0) as u32;
@@ -685,6 +855,38 @@ fn draw_swatch<DB: DrawingBackend>(
                 palette.muted.stroke_width(stroke(1.5))
             };
             area.draw(&Rectangle::new(corners, style))?;
+        }
+        Swatch::StandInBar => {
+            let corners = [(px(x + 4.0), px(y - 6.0)), (px(x + 16.0), px(y + 6.0))];
+            let colour = palette.deficit;
+            area.draw(&Rectangle::new(
+                corners,
+                pale(colour, palette.background).filled(),
+            ))?;
+            let (l, t, r, b) = (corners[0].0, corners[0].1, corners[1].0, corners[1].1);
+            area.draw(&DashedPathElement::new(
+                vec![(l, b), (l, t), (r, t), (r, b)],
+                px(DOTS.0),
+                px(DOTS.1),
+                colour.stroke_width(stroke(1.5)),
+            ))?;
+        }
+        Swatch::StandInLine => {
+            area.draw(&DashedPathElement::new(
+                vec![(left, mid), (right, mid)],
+                px(DOTS.0),
+                px(DOTS.1),
+                palette.muted.stroke_width(stroke(2.0)),
+            ))?;
+        }
+        Swatch::Mark(who) => {
+            let (fill, edge) = at_mid(
+                mark_shape(who, (5.0 * scale).round().max(3.0) as i32),
+                palette.text.filled(),
+                palette.background.stroke_width(stroke(1.0)),
+            );
+            area.draw(&fill)?;
+            area.draw(&edge)?;
         }
         Swatch::Tick => {
             area.draw(&Rectangle::new(

@@ -9,11 +9,12 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::compute::Computed;
+use super::dataset::Dataset;
 use super::lang::Lang;
 use super::num::{FieldUnit, Quantity};
 use super::ranges::Ranges;
 use super::scenario::DisplayUnit;
-use super::series::{Flow, Measure, Partner, SeriesKey};
+use super::series::{Flow, Measure, Partner, SeriesKey, Vintage};
 use super::table::{Cell, Provenance, Table};
 
 /// Where a plotted value came from, so the drawing can mark edited and projected values apart.
@@ -29,6 +30,9 @@ pub enum PointKind {
     Edited,
     /// Beyond the last data year, from a growth assumption.
     Projected,
+    /// Published in (or computed from) an older vintage standing in for the view's own: drawn
+    /// apart, so two bases are never joined silently.
+    StandIn,
 }
 
 /// One bar: a year's value.
@@ -84,6 +88,9 @@ pub struct Column {
     /// One entry per year of [`ChartModel::years`]: the value in base units (`None` for a gap) and
     /// where it came from.
     pub cells: Vec<(i32, Option<Decimal>, Provenance)>,
+    /// The years whose value rests on an older vintage standing in, with those vintages as
+    /// [`stand_in_bits`] (the table alternative and readouts name them).
+    pub stand_in: Vec<(i32, u8)>,
 }
 
 impl Column {
@@ -120,6 +127,90 @@ pub struct ChartModel {
     pub columns: Vec<Column>,
     /// The uncertainty fans of projected series, once the ranges are computed.
     pub fans: Vec<Fan>,
+    /// The series drawn: the balance's, or each line's in slot order.
+    pub series: Vec<SeriesKey>,
+    /// Where older vintages stand in for the view's own, and where its own basis begins.
+    pub splice: Option<Splice>,
+    /// The label of the published-figure tick, when it is not the view's own publication.
+    pub tick_label: Option<String>,
+    /// Figures of the story and of the report it draws on, marked as points of their own.
+    pub marks: Vec<Mark>,
+    /// Whose figures the marks are (by [`Mark::who`]), as the legend names them.
+    pub mark_labels: Vec<String>,
+    /// Dated events on the time axis: the x position (in years) and the event's number in the
+    /// list under the charts.
+    pub events: Vec<(f64, usize)>,
+}
+
+/// Where a chart joins two bases: older vintages standing in before, the view's own after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Splice {
+    /// The vintages standing in, as [`stand_in_bits`].
+    pub bits: u8,
+    /// The first year from which every series drawn is on the view's own basis, if it has one.
+    pub join: Option<i32>,
+    /// The view's own vintage, for the label at the join.
+    pub own: Option<Vintage>,
+}
+
+/// A figure the story (or the report it draws on) states, marked at its year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// The year.
+    pub year: i32,
+    /// The stated value in chart units.
+    pub value: f64,
+    /// Whose: 0 the story, 1 the report it draws on.
+    pub who: usize,
+}
+
+/// The older vintages a value rests on, one bit per [`Vintage`] (bit 3: not recorded): a published
+/// figure standing in, or a derived one with such an input. Zero for the view's own basis.
+pub fn stand_in_bits(table: &Table, cell: &Cell) -> u8 {
+    fn walk(table: &Table, cell: &Cell, depth: u8) -> u8 {
+        match &cell.provenance {
+            Provenance::Published {
+                stands_in: true,
+                vintage,
+                ..
+            } => vintage.map_or(8, |v| 1 << (v as u8)),
+            Provenance::Derived { inputs, .. } if depth < 3 => inputs
+                .iter()
+                .filter_map(|c| table.cell(*c))
+                .fold(0, |acc, c| acc | walk(table, c, depth + 1)),
+            _ => 0,
+        }
+    }
+    walk(table, cell, 0)
+}
+
+/// The vintages of `bits` named for a reader: "first release / 2024 restructuring basis".
+pub fn stand_in_note(bits: u8, lang: Lang) -> String {
+    let names: Vec<&str> = Vintage::ALL
+        .iter()
+        .filter(|v| bits & (1 << (**v as u8)) != 0)
+        .map(|v| v.label(lang))
+        .chain((bits & 8 != 0).then(|| lang.pick("다른 발표 시점", "another vintage")))
+        .collect();
+    match lang {
+        Lang::Ko => format!("{} 기준 (대신 씀)", names.join("·")),
+        Lang::En => format!("{} basis, standing in", names.join(" / ")),
+    }
+}
+
+impl Splice {
+    /// The legend entry of the stand-in years.
+    pub fn label(&self, lang: Lang) -> String {
+        stand_in_note(self.bits, lang)
+    }
+
+    /// The short label at a join: the basis that begins there.
+    pub fn join_label(&self, lang: Lang) -> String {
+        let own = self
+            .own
+            .map_or(lang.pick("현행", "current"), |v| v.label(lang));
+        format!("{own} →")
+    }
 }
 
 impl ChartModel {
@@ -136,6 +227,7 @@ impl ChartModel {
             .iter()
             .flat_map(|b| std::iter::once(b.value).chain(b.reference))
             .chain(self.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)))
+            .chain(self.marks.iter().map(|m| m.value))
             .chain(fans)
             .filter(|v| v.is_finite());
         let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
@@ -175,6 +267,20 @@ impl ChartModel {
     /// a U+2212 minus, no more decimals than the tick step needs.
     pub fn y_tick_label(&self, tick: f64, step: f64) -> String {
         axis_label(tick, step, self.y_field)
+    }
+
+    /// A sentence for the table alternative: which years rest on which older basis, and where the
+    /// view's own begins.
+    pub fn splice_note(&self) -> Option<String> {
+        let splice = self.splice.as_ref()?;
+        let label = splice.label(self.lang);
+        let own = splice.join_label(self.lang);
+        Some(match (self.lang, splice.join) {
+            (Lang::Ko, Some(y)) => format!("{label}: 따로 표시. {y}년부터 {own}"),
+            (Lang::En, Some(y)) => format!("{label}: drawn apart. From {y}: {own}"),
+            (Lang::Ko, None) => format!("{label}: 따로 표시"),
+            (Lang::En, None) => format!("{label}: drawn apart"),
+        })
     }
 }
 
@@ -274,11 +380,18 @@ fn column_of(table: &Table, key: SeriesKey, label: String, span: (i32, i32)) -> 
             None => (year, None, Provenance::Gap),
         })
         .collect();
+    let stand_in = (span.0..=span.1)
+        .filter_map(|year| {
+            let bits = stand_in_bits(table, table.cell(key.at(year))?);
+            (bits != 0).then_some((year, bits))
+        })
+        .collect();
     Column {
         label,
         quantity: quantity_of(table.unit),
         balance: key.flow == Flow::Balance,
         cells,
+        stand_in,
     }
 }
 
@@ -303,14 +416,52 @@ fn published_beside(cell: &Cell) -> Option<Decimal> {
     }
 }
 
-fn kind_of(cell: &Cell) -> PointKind {
+fn kind_of(table: &Table, cell: &Cell) -> PointKind {
     match cell.provenance {
         Provenance::Edited { .. } => PointKind::Edited,
         Provenance::Projected { .. } => PointKind::Projected,
         Provenance::Assumed { .. } => PointKind::Assumed,
+        _ if stand_in_bits(table, cell) != 0 => PointKind::StandIn,
         Provenance::Derived { .. } => PointKind::Derived,
         _ => PointKind::Published,
     }
+}
+
+/// The splice of a chart's series: the vintages standing in, and the year after the last value
+/// resting on one when the view's own basis has a value there (from it on, every series is on
+/// its own basis); `None` when nothing stands in.
+fn splice_of(table: &Table, keys: &[SeriesKey]) -> Option<Splice> {
+    let (mut bits, mut last, mut own) = (0, None, None);
+    // Every row, for the view's own vintage (a balance row may be all derived); the chart's rows
+    // for what stands in.
+    for row in &table.rows {
+        let drawn = keys.contains(&row.series);
+        for (year, cell) in table.years().zip(&row.cells) {
+            let b = stand_in_bits(table, cell);
+            if b != 0 && drawn {
+                bits |= b;
+                last = last.max(Some(year));
+            } else if let Provenance::Published {
+                vintage: Some(v),
+                stands_in: false,
+                ..
+            } = cell.provenance
+            {
+                own = Some(v);
+            }
+        }
+    }
+    let join = last.map(|y| y.saturating_add(1)).filter(|y| {
+        keys.iter().any(|k| {
+            table.cell(k.at(*y)).is_some_and(|c| {
+                matches!(
+                    c.provenance,
+                    Provenance::Published { .. } | Provenance::Derived { .. }
+                )
+            })
+        })
+    });
+    (bits != 0).then_some(Splice { bits, join, own })
 }
 
 /// The balance with `partner` by year, as bars: a deficit below zero, projections hollow, and the
@@ -344,7 +495,7 @@ pub fn balance_chart_with(
                 bars.push(Bar {
                     year,
                     value,
-                    kind: kind_of(cell),
+                    kind: kind_of(table, cell),
                     reference,
                 });
             }
@@ -363,6 +514,7 @@ pub fn balance_chart_with(
         lang.pick("수지", "Balance").to_string(),
         span,
     )];
+    let mut tick_label = None;
     if !published.is_empty() {
         let source = table
             .row(series)
@@ -374,8 +526,20 @@ pub fn balance_chart_with(
                 _ => None,
             })
             .unwrap_or(Provenance::Gap);
+        // A published balance of an older vintage is named by it: the two bases side by side.
+        tick_label = match source {
+            Provenance::Published {
+                stands_in: true,
+                vintage: Some(v),
+                ..
+            } => Some(format!("{} ({})", published_label(lang), v.label(lang))),
+            _ => None,
+        };
         columns.push(Column {
-            label: published_label(lang).to_string(),
+            label: tick_label
+                .clone()
+                .unwrap_or_else(|| published_label(lang).to_string()),
+            stand_in: Vec::new(),
             quantity: Quantity::Won,
             balance: true,
             cells: (span.0..=span.1)
@@ -414,7 +578,122 @@ pub fn balance_chart_with(
         projection_from: projection_from(table, span),
         y_field: Some(money_field(table.unit, lang)),
         columns,
+        splice: splice_of(table, &[series]),
+        series: vec![series],
+        tick_label,
+        ..ChartModel::default()
     }
+}
+
+/// Adds what the dataset sets beside the view's figures: the story's stated figures and those of
+/// the report it draws on, as marks of their own with a column each in the table (never blended
+/// into the view's), and the dated events as numbered marks on the time axis. `view` is the view
+/// drawn, whose own figures are not marked twice.
+pub fn annotate(model: &mut ChartModel, dataset: &Dataset, view: usize) {
+    let lang = model.lang;
+    let span = model.year_span();
+    let won = model.y_field.is_some_and(|f| f.quantity == Quantity::Won);
+    let scale = money_axis(DisplayUnit::Won, lang).0;
+    let whose = [Some(dataset.story), dataset.draws_on];
+    for (who, source) in whose.iter().enumerate() {
+        let Some(source) = source.filter(|_| won) else {
+            continue;
+        };
+        let Some((index, found)) = dataset
+            .views()
+            .iter()
+            .enumerate()
+            .find(|(_, v)| v.source == source)
+        else {
+            continue;
+        };
+        if index == view {
+            continue;
+        }
+        let name = dataset
+            .source(source)
+            .map_or_else(String::new, |s| match &s.date {
+                Some(date) => format!("{}, {date}", s.name(lang)),
+                None => s.name(lang).to_string(),
+            });
+        let mut any = false;
+        for key in model.series.clone() {
+            let cells: Vec<(i32, Option<Decimal>, Provenance)> = (span.0..=span.1)
+                .map(|year| {
+                    let figure = found
+                        .level(key, year)
+                        .and_then(|p| Some((p.figure, dataset.figure(p.figure)?)));
+                    match figure {
+                        Some((r, f)) => (
+                            year,
+                            Some(f.value),
+                            Provenance::Published {
+                                source,
+                                figure: r,
+                                vintage: f.vintage,
+                                approximate: f.approx,
+                                stands_in: false,
+                            },
+                        ),
+                        None => (year, None, Provenance::Gap),
+                    }
+                })
+                .collect();
+            let marks: Vec<Mark> = cells
+                .iter()
+                .filter_map(|(year, v, _)| {
+                    Some(Mark {
+                        year: *year,
+                        value: to_chart_value((*v)?, scale)?,
+                        who,
+                    })
+                })
+                .collect();
+            if marks.is_empty() {
+                continue;
+            }
+            any = true;
+            model.marks.extend(marks);
+            let label = if model.series.len() > 1 {
+                format!("{name}: {}", flow_label(key.flow, key.partner, lang))
+            } else {
+                name.clone()
+            };
+            model.columns.push(Column {
+                label,
+                quantity: Quantity::Won,
+                balance: key.flow == Flow::Balance,
+                cells,
+                stand_in: Vec::new(),
+            });
+        }
+        if any {
+            model.mark_labels.resize(who + 1, String::new());
+            if let Some(slot) = model.mark_labels.get_mut(who) {
+                *slot = name;
+            }
+        }
+    }
+    let (lo, hi) = (f64::from(span.0) - 0.5, f64::from(span.1) + 0.5);
+    model.events = dataset
+        .events()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((date_position(&e.date)?, i + 1)))
+        .filter(|(x, _)| (lo..hi).contains(x))
+        .collect();
+}
+
+/// A `YYYY-MM-DD` date as a position on a year axis, whose year `y` spans `y − 0.5` to `y + 0.5`.
+pub fn date_position(date: &str) -> Option<f64> {
+    let mut parts = date.splitn(3, '-').map(str::parse::<u16>);
+    let (y, m, d) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    let day = f64::from(m.clamp(1, 12) - 1) * 30.44 + f64::from(d.clamp(1, 31) - 1);
+    Some(f64::from(y) - 0.5 + day / 365.25)
 }
 
 /// The legend entry of the published-figure tick.
@@ -473,7 +752,11 @@ pub fn flows_chart_with(computed: &Computed, lang: Lang, ranges: Option<&Ranges>
             .years()
             .zip(&row.cells)
             .filter_map(|(year, cell)| {
-                Some((year, to_chart_value(cell.display?, scale)?, kind_of(cell)))
+                Some((
+                    year,
+                    to_chart_value(cell.display?, scale)?,
+                    kind_of(table, cell),
+                ))
             })
             .collect();
         columns.push(column_of(table, *key, label.clone(), span));
@@ -504,6 +787,9 @@ pub fn flows_chart_with(computed: &Computed, lang: Lang, ranges: Option<&Ranges>
         projection_from: projection_from(table, span),
         y_field: Some(money_field(table.unit, lang)),
         columns,
+        splice: splice_of(table, &keys),
+        series: keys,
+        ..ChartModel::default()
     }
 }
 
@@ -579,6 +865,7 @@ fn bound_columns(
         .enumerate()
         .map(|(i, (ko, en))| Column {
             label: format!("{label}: {}", lang.pick(ko, en)),
+            stand_in: Vec::new(),
             quantity: quantity_of(table.unit),
             balance: key.flow == Flow::Balance,
             cells: (span.0..=span.1)

@@ -17,13 +17,14 @@
 //! Choices, stated on the page (About) and checked in the tests below:
 //!
 //! - **Window**: the row's last run of consecutive yearly figures, at most [`WINDOW`] years (the
-//!   base year and the five before). Older years describe another market (before Temu and
-//!   AliExpress's push into Korea) and a gap breaks the yearly recursion.
+//!   base year and the five before), starting after the last break (a flow that doubled or
+//!   halved in a year, [`BREAK`]). Older years describe another market, and a gap breaks the
+//!   yearly recursion.
 //! - **Damping** φ = [`PHI`] (0.9), fixed: with three to six figures φ cannot be told apart from the
 //!   trend, and 0.9 is the middle of the range FPP recommends (0.8 to 0.98). With φ = 0.9 a trend
 //!   adds at most 9 times its last yearly step, however long the horizon.
 //! - **Smoothing** α and β* are fitted by least squares of the one-step errors over a grid
-//!   ([`ALPHA_GRID`] × [`BETA_GRID`]), starting from ℓ(1) = y(1), b(1) = y(2) − y(1). Ties go to the
+//!   ([`ALPHA_GRID`] × [`BETA_GRID`], β* at most [`BETA_MAX`]), starting from ℓ(1) = y(1), b(1) = y(2) − y(1). Ties go to the
 //!   smoother trend (smaller β*, then smaller α).
 //! - **From the last figure**: the table carries the fitted, damped trend on from the last
 //!   published figure, y(n) + (φ + … + φ^h)·b(n), not from the smoothed level ℓ(n), so a projection
@@ -63,8 +64,20 @@ pub const PHI: f64 = 0.9;
 /// The level smoothing values tried.
 pub const ALPHA_GRID: [f64; 5] = [0.2, 0.4, 0.6, 0.8, 1.0];
 
-/// The trend smoothing values tried.
-pub const BETA_GRID: [f64; 5] = [0.1, 0.3, 0.5, 0.7, 0.9];
+/// The trend smoothing values tried: at most [`BETA_MAX`]. With three to six yearly figures a larger
+/// β* tends to win the least squares (it lets the trend copy each year's change, so the next error
+/// is small), and it is close to the naive compounding of the last step the damped trend
+/// replaces: in the simulation its errors compound into ranges spanning orders of magnitude.
+pub const BETA_GRID: [f64; 3] = [0.1, 0.2, 0.3];
+
+/// The largest trend smoothing tried, as the page states it.
+pub const BETA_MAX: &str = "0.3";
+
+/// A yearly change of a flow at least this large on logs (a doubling or a halving) is a break: the
+/// fitting window starts after it. Growth before a jump of that size describes another market
+/// (sales before the daigou trade ended in 2022; purchases before Temu entered in 2023), and its
+/// one-step error would set the spread of every later year.
+pub const BREAK: f64 = std::f64::consts::LN_2;
 
 /// The smallest yearly spread a range is drawn with (on logs: about ±5 % a year).
 pub const SIGMA_FLOOR: f64 = 0.05;
@@ -496,6 +509,12 @@ mod tests {
             (read(phi), read(floor), read(max)),
             (PHI, SIGMA_FLOOR, SIGMA_MAX),
             "About says what the model does"
+        );
+        let largest = BETA_GRID.iter().copied().fold(f64::MIN, f64::max);
+        assert_eq!(read(BETA_MAX), largest, "About states the largest β* tried");
+        assert_eq!(
+            SIGMA_UNKNOWN, 0.2,
+            "About says 20 % a year with a single change"
         );
     }
 

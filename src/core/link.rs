@@ -1,9 +1,11 @@
 //! Share links: a scenario carried in a URL fragment.
 //!
 //! A link holds only what differs from the published defaults (a default [`Scenario`] serialises
-//! to almost nothing), the reader's language, and a short tag of the dataset it was made against,
-//! so a link opened against other data is recognised instead of showing different numbers
-//! silently. The fragment is `v1.<tag>.<payload>`, the payload being base64url (no padding) JSON.
+//! to almost nothing), the reader's language, and a short tag of the dataset it was made against.
+//! A link made against an earlier release still opens: its choices and edits are keyed by view id
+//! and cell, so they are applied as they are, and [`Shared::changed`] tells the page to say that
+//! the data changed since (and [`changed_edits`] which edited figures are now published otherwise).
+//! The fragment is `v1.<tag>.<payload>`, the payload being base64url (no padding) JSON.
 //!
 //! Anything else in a fragment — truncated, of another version, garbage, enormous — is a
 //! [`LinkError`]; decoding never panics and does no quadratic work.
@@ -27,7 +29,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use super::dataset::Dataset;
 use super::json::{self, Json};
 use super::lang::Lang;
+use super::num::{Quantity, Style, format};
 use super::scenario::{SCENARIO_VERSION, Scenario};
+use super::table::{Provenance, Table};
+use rust_decimal::Decimal;
 
 /// The link format's version, the fragment's first part.
 pub const LINK_VERSION: &str = "v1";
@@ -41,6 +46,8 @@ pub struct Shared {
     pub scenario: Scenario,
     /// The language it was shared in, if it says.
     pub lang: Option<Lang>,
+    /// Made against another text of the data (an earlier release): applied by key all the same.
+    pub changed: bool,
 }
 
 /// Why a fragment was not opened. The page opens the default view and says so.
@@ -50,7 +57,8 @@ pub enum LinkError {
     TooLong,
     /// Not of the form `v1.<tag>.<payload>`, or a version this build does not know.
     UnknownFormat,
-    /// Made against other data (another dataset, or another version of this one).
+    /// Made against another text of the data. [`decode`] no longer refuses such a link (it sets
+    /// [`Shared::changed`]); the variant keeps the message the page shows for it.
     OtherData {
         /// The tag the link carries.
         link: String,
@@ -70,8 +78,8 @@ impl LinkError {
                 "The link is damaged or of an unknown form, so the default view is shown.",
             ),
             LinkError::OtherData { .. } => lang.pick(
-                "이 링크는 다른 버전의 자료로 만들어져 그대로 열지 않았습니다. 지금 자료의 기본 화면을 엽니다.",
-                "This link was made with another version of the data, so it was not applied: the numbers could differ. The default view is shown.",
+                "이 링크를 만든 뒤 자료가 새로 발표되어 바뀌었습니다. 링크의 선택과 수정은 수치별로 그대로 적용했습니다.",
+                "The data has changed since this link was made (a newer release). Its choices and edits were applied figure by figure.",
             ),
         }
     }
@@ -104,6 +112,7 @@ fn read_payload(json: &Json) -> Option<Shared> {
     Some(Shared {
         scenario: Scenario::from_json(json.get("s")?)?,
         lang,
+        changed: false,
     })
 }
 
@@ -153,25 +162,56 @@ pub fn decode(fragment: &str, dataset: &Dataset) -> Result<Shared, LinkError> {
     else {
         return Err(LinkError::UnknownFormat);
     };
-    let ours = dataset_tag(dataset);
-    if tag != ours {
-        return Err(LinkError::OtherData {
-            link: tag.chars().take(16).collect(),
-            ours,
-        });
-    }
     let json = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| LinkError::Damaged)?;
     let text = std::str::from_utf8(&json).map_err(|_| LinkError::Damaged)?;
-    let shared = json::parse(text)
+    let mut shared = json::parse(text)
         .ok()
         .and_then(|j| read_payload(&j))
         .ok_or(LinkError::Damaged)?;
+    shared.changed = tag != dataset_tag(dataset);
     if shared.scenario.v != SCENARIO_VERSION {
         return Err(LinkError::UnknownFormat);
     }
     Ok(shared)
+}
+
+/// The reader's edits whose cell the data now publishes at another value than the edit, in
+/// words: "Purchases with China (won) 2023: the link's ₩4 tn, published now ₩3.227 tn". For a
+/// link made against an earlier release, so the reader sees which of their figures the new
+/// release has overtaken.
+pub fn changed_edits(table: &Table, lang: Lang) -> Vec<String> {
+    let money = |v: Decimal| format(v, Quantity::Won, lang, Style::Compact);
+    table
+        .rows
+        .iter()
+        .flat_map(|row| table.years().zip(&row.cells).map(move |c| (row.series, c)))
+        .filter_map(
+            |(series, (year, cell))| match (&cell.provenance, cell.value) {
+                (
+                    Provenance::Edited {
+                        previous: Some(published),
+                        was,
+                    },
+                    Some(edit),
+                ) if matches!(**was, Provenance::Published { .. }) && *published != edit => {
+                    let (edit, published) = (money(edit), money(*published));
+                    Some(match lang {
+                        Lang::Ko => format!(
+                            "{} {year}: 링크의 값 {edit}, 지금 발표값 {published}",
+                            series.label(lang)
+                        ),
+                        Lang::En => format!(
+                            "{} {year}: the link's {edit}, published now {published}",
+                            series.label(lang)
+                        ),
+                    })
+                }
+                _ => None,
+            },
+        )
+        .collect()
 }
 
 #[cfg(test)]
@@ -202,7 +242,8 @@ mod tests {
             shared,
             Shared {
                 scenario,
-                lang: Some(Lang::En)
+                lang: Some(Lang::En),
+                changed: false,
             }
         );
         let default = encode(data(), &Scenario::default(), None);
@@ -234,12 +275,10 @@ mod tests {
             (String::new(), LinkError::UnknownFormat),
             ("garbage".into(), LinkError::UnknownFormat),
             ("v2.abc.def".into(), LinkError::UnknownFormat),
+            // Another data text no longer refuses a link; a payload that is no scenario still is.
             (
                 format!("v1.{}.{}", "0".repeat(16), "e30"),
-                LinkError::OtherData {
-                    link: "0".repeat(16),
-                    ours: tag.clone(),
-                },
+                LinkError::Damaged,
             ),
             (format!("v1.{tag}.%%%"), LinkError::Damaged),
             (
@@ -265,5 +304,59 @@ mod tests {
             let shown: String = fragment.chars().take(40).collect();
             assert_eq!(decode(&fragment, data()), Err(want), "fragment {shown:?}");
         }
+    }
+
+    #[test]
+    fn a_link_made_before_a_release_still_opens_and_says_what_changed() {
+        // Made by the build of 2026-11-30 against the data file it shipped (kostat-revised, 2023,
+        // purchases from China typed as 4 tn), before the data file gained a line.
+        let old = "v1.cb83be6a0fb75cbc.eyJzIjp7InYiOjEsInZpZXciOiJrb3N0YXQtcmV2aXNlZCIsImVkaXRzIjp7InB1cmNoYXNlcy5jaGluYVsyMDIzXSI6IjQwMDAwMDAwMDAwMDAifSwieWVhciI6MjAyM30sImwiOiJlbiJ9";
+        let cell = SeriesKey::won(Flow::Purchases, Partner::China).at(2023);
+        let tn = |t: i64, scale: u32| Decimal::new(t, scale) * Decimal::from(1_000_000_000_000_i64);
+        let shared = decode(old, data()).expect("opens");
+        assert!(
+            shared.changed,
+            "the data text differs from the one it was made with"
+        );
+        assert_eq!(shared.scenario.view.as_deref(), Some("kostat-revised"));
+        assert_eq!(shared.scenario.edits.get(&cell), Some(&tn(4, 0)));
+        assert_eq!(shared.lang, Some(Lang::En));
+
+        // Today's link, opened after the data desk changes the file: the next release revises
+        // the 2023 figure the edit replaced.
+        let fragment = encode(data(), &shared.scenario, Some(Lang::Ko));
+        assert!(
+            !decode(&fragment, data()).expect("opens").changed,
+            "same data: no notice"
+        );
+        let text = crate::core::EMBEDDED_TEXT.replace(
+            r#"partner = "china", year = 2023, value = "3.2273""#,
+            r#"partner = "china", year = 2023, value = "3.3000""#,
+        );
+        assert_ne!(
+            text,
+            crate::core::EMBEDDED_TEXT,
+            "the test changes a figure"
+        );
+        let next = Dataset::parse(&text).expect("the changed file reads");
+        let opened = decode(&fragment, &next).expect("opens against the next release");
+        assert!(opened.changed);
+        assert_eq!(opened.scenario, shared.scenario, "applied by key, as made");
+        let computed = crate::core::compute(&next, &opened.scenario);
+        assert_eq!(
+            changed_edits(&computed.table, Lang::En),
+            vec![
+                "Purchases with China (won) 2023: the link's ₩4 trillion, published now ₩3.3 trillion"
+                    .to_string()
+            ]
+        );
+        assert_eq!(
+            changed_edits(
+                &crate::core::compute(&next, &Scenario::default()).table,
+                Lang::En
+            ),
+            Vec::<String>::new(),
+            "no edits, nothing to list"
+        );
     }
 }

@@ -26,6 +26,7 @@
 pub mod chart_model;
 pub mod export;
 pub mod forecast;
+pub mod goal;
 pub mod json;
 pub mod lang;
 pub mod link;
@@ -77,4 +78,4 @@ pub use table::{
     Alongside, Cell, DampedFit, Held, Projection, Provenance, Rates, Row, RowProjection, Spread,
     Table, build_table,
 };
-pub use then_now::ThenAndNow;
+pub use then_now::{ThenAndNow, story_beside};

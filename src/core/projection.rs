@@ -296,24 +296,77 @@ fn by_printed_changes(row: &Row, points: &[(i32, Decimal)], first: i32) -> Vec<(
     out
 }
 
-/// The last run of consecutive years of `known`, at most [`forecast::WINDOW`] long.
-fn trailing_run(known: &[(i32, Decimal)]) -> &[(i32, Decimal)] {
+/// The last run of consecutive years of `known`, at most [`forecast::WINDOW`] long, and on logs
+/// starting after the last break ([`forecast::BREAK`]): the year the run starts at when a break
+/// cut it short, else `None`.
+fn trailing_run(known: &[(i32, Decimal)], log: bool) -> (&[(i32, Decimal)], Option<i32>) {
     let mut start = known.len();
+    let mut jump = None;
     while start > 0 && known.len() - start < forecast::WINDOW {
-        let joins = match (known.get(start - 1), known.get(start)) {
-            (Some((a, _)), Some((b, _))) => a.checked_add(1) == Some(*b),
-            _ => true,
+        let (joins, breaks) = match (known.get(start - 1), known.get(start)) {
+            (Some((a, va)), Some((b, vb))) => {
+                (a.checked_add(1) == Some(*b), log && is_break(*va, *vb))
+            }
+            _ => (true, false),
         };
         if !joins {
             break;
         }
+        if breaks {
+            jump = known.get(start).map(|(y, _)| *y);
+            break;
+        }
         start -= 1;
     }
-    known.get(start..).unwrap_or(&[])
+    (known.get(start..).unwrap_or(&[]), jump)
 }
 
-/// The yearly spread of a row's history as a random walk: each change between known years, over
-/// `g` years, counts as `g` yearly steps (σ² = mean of Δ²/g). On logs for a flow.
+/// `known` from the last break on: a step between consecutive years whose printed change (or,
+/// where none was printed, whose ratio of levels) doubles or halves the flow. Also the year it
+/// starts at, when a break cut it.
+fn after_last_break<'a>(
+    row: &Row,
+    known: &'a [(i32, Decimal)],
+    first: i32,
+) -> (&'a [(i32, Decimal)], Option<i32>) {
+    let printed = |year: i32| {
+        index(first, year)
+            .and_then(|i| row.cells.get(i))
+            .and_then(|c| c.published_yoy)
+            .and_then(|(pct, _)| forecast::to_f64(pct))
+    };
+    for (i, pair) in known.windows(2).enumerate().rev() {
+        let (&(y0, v0), &(y1, v1)) = (&pair[0], &pair[1]);
+        if y0.checked_add(1) != Some(y1) {
+            continue;
+        }
+        let breaks = match printed(y1) {
+            Some(pct) => {
+                (1.0 + pct / 100.0) > 0.0
+                    && (1.0 + pct / 100.0).ln().abs() >= forecast::BREAK - 1e-12
+            }
+            None => is_break(v0, v1),
+        };
+        if breaks {
+            return (known.get(i + 1..).unwrap_or(&[]), Some(y1));
+        }
+    }
+    (known, None)
+}
+
+/// A yearly step from `a` to `b` that doubles or more, or halves or less ([`forecast::BREAK`]).
+fn is_break(a: Decimal, b: Decimal) -> bool {
+    match (forecast::to_f64(a), forecast::to_f64(b)) {
+        (Some(a), Some(b)) if a > 0.0 && b > 0.0 => (b / a).ln().abs() >= forecast::BREAK - 1e-12,
+        _ => false,
+    }
+}
+
+/// The yearly spread of a row's history as a random walk with drift: each change between known
+/// years, over `g` years, counts as `g` yearly steps around the mean yearly change μ (σ² = Σ(Δ −
+/// g·μ)²/g over the steps less one). A steady trend is the drift, not spread; with a single change
+/// there is nothing to tell them apart, and the spread is [`forecast::SIGMA_UNKNOWN`]. On logs for
+/// a flow.
 fn history_sigma(known: &[(i32, Decimal)], log: bool, base: f64) -> f64 {
     let points: Vec<(i32, f64)> = known
         .iter()
@@ -327,17 +380,20 @@ fn history_sigma(known: &[(i32, Decimal)], log: bool, base: f64) -> f64 {
         })
         .collect();
     let scale = if log { 1.0 } else { base.abs() };
-    let steps: Vec<f64> = points
+    let steps: Vec<(f64, f64)> = points
         .windows(2)
         .filter_map(|w| match w {
-            [(y0, a), (y1, b)] if y1 > y0 => Some((b - a).powi(2) / f64::from(y1 - y0)),
+            [(y0, a), (y1, b)] if y1 > y0 => Some((b - a, f64::from(y1 - y0))),
             _ => None,
         })
         .collect();
-    let sigma = if steps.is_empty() {
+    let years: f64 = steps.iter().map(|s| s.1).sum();
+    let sigma = if steps.len() < 2 || years <= 0.0 {
         forecast::SIGMA_UNKNOWN * scale
     } else {
-        (steps.iter().sum::<f64>() / steps.len() as f64).sqrt()
+        let mu = steps.iter().map(|s| s.0).sum::<f64>() / years;
+        let ss: f64 = steps.iter().map(|(d, g)| (d - g * mu).powi(2) / g).sum();
+        (ss / (steps.len() - 1) as f64).sqrt()
     };
     sigma.clamp(forecast::SIGMA_FLOOR * scale, forecast::SIGMA_MAX * scale)
 }
@@ -378,6 +434,7 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
         stale: None,
         remainder: false,
         scaled_from: None,
+        jump: None,
     };
     let Some(&(base_year, base_value)) = known.last() else {
         info.issue = Some(Undefined::NotPositive);
@@ -395,9 +452,16 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
     // A chained base carries many decimals; projections keep whole units (PROJECTED_DP), and a
     // short base keeps each year's multiplication in the fast 64-bit path.
     let base_value = measure::cap_dp(base_value, PROJECTED_DP);
-    let spliced = splice_vintages(row, &known, own_vintage_from(row, first, last), first);
+    // A break between published figures (on their own bases, before any splicing, which would
+    // smooth it into an ordinary step) starts the window; so does one in the adjusted series.
+    let (recent, raw_jump) = match log {
+        true => after_last_break(row, &known, first),
+        false => (&known[..], None),
+    };
+    let spliced = splice_vintages(row, recent, own_vintage_from(row, first, last), first);
     let spliced = by_printed_changes(row, &spliced, first);
-    let run = trailing_run(&spliced);
+    let (run, jump) = trailing_run(&spliced, log);
+    info.jump = jump.or(raw_jump);
     let years = u8::try_from(run.len()).unwrap_or(u8::MAX);
     if chosen.is_none() && run.len() < forecast::MIN_YEARS {
         info.assumption = Growth::Flat;
@@ -669,34 +733,51 @@ pub(super) fn fit_flows_to_totals(rows: &mut [Row], first: i32, last: i32, end: 
             let Some(total) = value_at(rows, t, i) else {
                 continue;
             };
-            // Free: projected by the model (a damped trend or a held level). Fixed: edited, or a
-            // rate or window the reader chose, which is honoured (the total rises instead).
-            let free_flags: Vec<bool> = parts
+            // Which partners yield, and in what order: a trend first, then a held level (tiers 0
+            // and 1, see `yield_tier`). Edited cells and the reader's own rates never do (the
+            // total rises instead).
+            let tiers: Vec<Option<u8>> = parts
                 .iter()
                 .map(|p| {
-                    rows.get(*p).is_some_and(|r| {
-                        r.projection.is_some_and(|p| reconciled(p.assumption))
-                            && r.cells.get(i).is_some_and(|c| {
-                                matches!(c.provenance, Provenance::Projected { .. })
-                            })
+                    rows.get(*p).and_then(|r| {
+                        r.cells
+                            .get(i)
+                            .filter(|c| matches!(c.provenance, Provenance::Projected { .. }))
+                            .and(r.projection.as_ref())
+                            .and_then(yield_tier)
                     })
                 })
                 .collect();
-            let (mut fixed, mut free) = (Decimal::ZERO, Decimal::ZERO);
-            for (p, is_free) in parts.iter().zip(&free_flags) {
+            let mut sums = [Decimal::ZERO; 3];
+            for (p, tier) in parts.iter().zip(&tiers) {
                 let v = value_at(rows, *p, i).unwrap_or(Decimal::ZERO);
-                let slot = if *is_free { &mut free } else { &mut fixed };
+                let slot = &mut sums[tier.map_or(2, usize::from)];
                 *slot = slot.plus(v).unwrap_or(Decimal::MAX);
             }
-            let sum = fixed.plus(free).unwrap_or(Decimal::MAX);
+            let [trends, held, fixed] = sums;
+            let sum = fixed
+                .plus(held)
+                .and_then(|s| s.plus(trends))
+                .unwrap_or(Decimal::MAX);
             if sum <= total {
                 continue;
             }
+            // The trends alone make room if they can; else the held levels yield with them.
+            let with_held = fixed.plus(held).unwrap_or(Decimal::MAX);
+            let (upto, free) = if with_held <= total && trends > Decimal::ZERO {
+                (0, trends)
+            } else {
+                (1, trends.plus(held).unwrap_or(Decimal::MAX))
+            };
             if fixed > total || free <= Decimal::ZERO {
                 raise_total(rows, t, i, sum);
                 continue;
             }
-            let room = total.minus(fixed).unwrap_or(Decimal::ZERO);
+            let room = match upto {
+                0 => total.minus(with_held),
+                _ => total.minus(fixed),
+            }
+            .unwrap_or(Decimal::ZERO);
             // Rounded down, factor and values, so the scaled partners never exceed the room.
             let Some(factor) = room
                 .checked_div(free)
@@ -704,6 +785,8 @@ pub(super) fn fit_flows_to_totals(rows: &mut [Row], first: i32, last: i32, end: 
             else {
                 continue;
             };
+            let free_flags: Vec<bool> =
+                tiers.iter().map(|t| t.is_some_and(|t| t <= upto)).collect();
             for (p, is_free) in parts.iter().zip(&free_flags) {
                 if !is_free {
                     continue;
@@ -730,10 +813,16 @@ pub(super) fn fit_flows_to_totals(rows: &mut [Row], first: i32, last: i32, end: 
     }
 }
 
-/// Whether a row's projection yields to its total: the model's methods do, the reader's own
-/// rates and windows do not.
-pub(super) fn reconciled(assumption: Growth) -> bool {
-    matches!(assumption, Growth::Damped | Growth::Flat)
+/// In which order a row's projection yields to its total, when the partners add up to more: a
+/// fitted trend first (tier 0), then a level held for want of history (tier 1); the reader's own
+/// rates and windows never (`None`). A held partner is not squeezed to make room for another's
+/// growth unless the trends alone cannot make it.
+pub(super) fn yield_tier(projection: &RowProjection) -> Option<u8> {
+    match projection.assumption {
+        Growth::Damped if projection.held.is_none() => Some(0),
+        Growth::Damped | Growth::Flat => Some(1),
+        _ => None,
+    }
 }
 
 /// A projected total below what the reader's own partner assumptions add up to becomes their sum

@@ -37,7 +37,7 @@ pub use super::forecast::{PATHS, SEED};
 use super::lang::Lang;
 use super::measure;
 use super::num::{Quantity, Style, format};
-use super::projection::{parts_of, reconciled};
+use super::projection::{parts_of, yield_tier};
 use super::scenario::{DisplayUnit, Scenario};
 use super::series::{CellRef, Flow, Measure, Partner, SeriesKey};
 use super::table::{Projection, Provenance, Rates, Row, Spread, Table, index};
@@ -166,7 +166,7 @@ struct Plan {
     /// Per row, per projected year: the value is the reader's (edited) and does not move.
     fixed: Vec<Vec<bool>>,
     /// Per row: its projection yields to its total (the model's methods).
-    free: Vec<bool>,
+    free: Vec<Option<u8>>,
     /// The flow totals with their partners.
     totals: Vec<(usize, Vec<usize>)>,
 }
@@ -245,7 +245,7 @@ fn plan(table: &Table) -> Plan {
                 }
             }
         }
-        free.push(row.projection.is_some_and(|p| reconciled(p.assumption)));
+        free.push(row.projection.as_ref().and_then(yield_tier));
         rules.push(rule);
         central.push(c);
         fixed.push(f);
@@ -315,24 +315,33 @@ fn evaluate(
             if total.is_nan() {
                 continue;
             }
-            let (mut fixed, mut free) = (0.0, 0.0);
+            // As in core::projection: trends yield first (tier 0), held levels only when the
+            // trends alone cannot make room; cells the reader fixed never.
+            let tier = |p: usize| {
+                let fixed = plan
+                    .fixed
+                    .get(p)
+                    .and_then(|f| f.get(k))
+                    .copied()
+                    .unwrap_or(true);
+                plan.free.get(p).copied().flatten().filter(|_| !fixed)
+            };
+            let mut sums = [0.0_f64; 3];
             for p in parts {
                 let v = sim(out, *p, k);
-                if v.is_nan() {
-                    continue;
+                if !v.is_nan() {
+                    sums[tier(*p).map_or(2, usize::from)] += v;
                 }
-                let moves = plan.free.get(*p).copied().unwrap_or(false)
-                    && !plan
-                        .fixed
-                        .get(*p)
-                        .and_then(|f| f.get(k))
-                        .copied()
-                        .unwrap_or(true);
-                if moves { free += v } else { fixed += v }
             }
-            if fixed + free <= total {
+            let [trends, held, fixed] = sums;
+            if fixed + held + trends <= total {
                 continue;
             }
+            let (upto, free, room) = if fixed + held <= total && trends > 0.0 {
+                (0, trends, total - fixed - held)
+            } else {
+                (1, trends + held, total - fixed)
+            };
             if fixed > total || free <= 0.0 {
                 let total_fixed = plan
                     .fixed
@@ -343,19 +352,13 @@ fn evaluate(
                 if let (false, Some(slot)) =
                     (total_fixed, out.get_mut(*t).and_then(|o| o.get_mut(k)))
                 {
-                    *slot = fixed + free;
+                    *slot = fixed + held + trends;
                 }
                 continue;
             }
-            let factor = (total - fixed) / free;
+            let factor = room / free;
             for p in parts {
-                let moves = plan.free.get(*p).copied().unwrap_or(false)
-                    && !plan
-                        .fixed
-                        .get(*p)
-                        .and_then(|f| f.get(k))
-                        .copied()
-                        .unwrap_or(true);
+                let moves = tier(*p).is_some_and(|t| t <= upto);
                 if let (true, Some(slot)) = (moves, out.get_mut(*p).and_then(|o| o.get_mut(k))) {
                     *slot *= factor;
                 }
@@ -547,6 +550,10 @@ pub struct Chance {
     pub paths: u32,
     /// The balance starts in deficit, so crossing means turning positive.
     pub to_surplus: bool,
+    /// The balance or a flow behind it is held at its last level for want of published years:
+    /// its spread is assumed, not measured ([`forecast::SIGMA_UNKNOWN`] with one figure), and the
+    /// share says how little one or two years tell, not where the trend goes.
+    pub assumed: bool,
 }
 
 impl Chance {
@@ -567,6 +574,21 @@ impl Chance {
     /// "The balance with China turns positive by 2030 in 12 % of 1,000 simulated paths", or "in
     /// none", in a language; `whose` is the balance's name ("The balance with China").
     pub fn describe(&self, whose: &str, lang: Lang) -> String {
+        let caveat = match (self.assumed, lang) {
+            (false, _) => "",
+            (true, Lang::Ko) => {
+                " 다만 마지막 값을 유지한 계열의 변동폭은 가정한 값이라 전망이 아닙니다."
+            }
+            (true, Lang::En) => {
+                " A series behind it is held at its last level with an assumed spread: not a forecast."
+            }
+        };
+        let mut text = self.sentence(whose, lang);
+        text.push_str(caveat);
+        text
+    }
+
+    fn sentence(&self, whose: &str, lang: Lang) -> String {
         let (by, paths) = (self.by, self.paths);
         let paths_text = format(Decimal::from(paths), Quantity::Count, lang, Style::Full);
         match (lang, self.to_surplus, self.crossed) {
@@ -617,11 +639,21 @@ impl Ranges {
         }
         // Only a balance with a range was simulated at all.
         self.band(series.at(by))?;
+        let held = |key: SeriesKey| {
+            table
+                .row(key)
+                .and_then(|r| r.projection.as_ref())
+                .is_some_and(|p| p.held.is_some())
+        };
+        let assumed = held(series)
+            || held(series.with_flow(Flow::Sales))
+            || held(series.with_flow(Flow::Purchases));
         Some(Chance {
             by,
             crossed: self.crossed_by(series.at(by))?,
             paths: u32::try_from(self.paths).unwrap_or(u32::MAX),
             to_surplus: start.is_sign_negative(),
+            assumed,
         })
     }
 }

@@ -348,6 +348,9 @@ pub struct RowProjection {
     pub remainder: bool,
     /// The first projected year in which the row was scaled to fit its total.
     pub scaled_from: Option<i32>,
+    /// The year the fitting window starts at because the year before it was a break (the flow
+    /// doubled or halved), when one cut the window short.
+    pub jump: Option<i32>,
 }
 
 /// One series over the years.
@@ -1070,11 +1073,14 @@ mod tests {
             (
                 Growth::Damped,
                 true,
-                Some((2019, 2024)),
+                Some((2022, 2024)),
                 Some(cell("sales.china[2024]"))
             ),
-            "default: a damped trend on the last six years, from the chained 2024 level"
+            "default: a damped trend from the chained 2024 level, on the years since the break"
         );
+        // Sales to China more than halved into 2022 (the printed change), so the window starts
+        // there rather than six years back.
+        assert_eq!(sales.jump, Some(2022), "the break that starts the window");
         let kiep = table("kiep-2025-07-02", &Scenario::default());
         let b = kiep
             .row("balance.all".parse().expect("k"))

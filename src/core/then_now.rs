@@ -56,3 +56,80 @@ impl ThenAndNow {
         }))
     }
 }
+
+/// The story's own figure for a balance beside the view's figure for the same year: the story's
+/// headline number, whose source it names, next to what the open view says about that year. `None`
+/// when the story states no won balance with `partner`.
+pub fn story_beside(
+    dataset: &Dataset,
+    table: &super::table::Table,
+    partner: super::series::Partner,
+    lang: Lang,
+) -> Option<String> {
+    use super::num::{Quantity, Style, format_balance};
+    use super::series::{Flow, SeriesKey};
+    let series = SeriesKey::won(Flow::Balance, partner);
+    let (year, pick) = dataset.story_view()?.levels_of(series).last()?;
+    let stated = dataset.figure(pick.figure)?.value;
+    let story = dataset.source(dataset.story)?;
+    let whose = dataset
+        .draws_on
+        .and_then(|s| dataset.source(s))
+        .map(|s| s.name(lang).to_string());
+    let f = |v| format_balance(v, Quantity::Won, lang, Style::Compact);
+    let date = story.date.as_deref().unwrap_or("");
+    let ours = table.value(series.at(year)).map(f);
+    Some(match (lang, whose, ours) {
+        (Lang::Ko, Some(w), Some(o)) => format!(
+            "기사({}, {date})는 {w}를 인용해 {year}년을 {}로 보도했습니다. 이 출처로는 {o}입니다.",
+            story.name(lang),
+            f(stated)
+        ),
+        (Lang::Ko, None, Some(o)) => format!(
+            "기사({}, {date})는 {year}년을 {}로 보도했습니다. 이 출처로는 {o}입니다.",
+            story.name(lang),
+            f(stated)
+        ),
+        (Lang::Ko, _, None) => format!(
+            "기사({}, {date})는 {year}년을 {}로 보도했습니다.",
+            story.name(lang),
+            f(stated)
+        ),
+        (Lang::En, Some(w), Some(o)) => format!(
+            "The story ({}, {date}) reported {} for {year}, citing {w}; this source has {o}.",
+            story.name(lang),
+            f(stated)
+        ),
+        (Lang::En, None, Some(o)) => format!(
+            "The story ({}, {date}) reported {} for {year}; this source has {o}.",
+            story.name(lang),
+            f(stated)
+        ),
+        (Lang::En, _, None) => format!(
+            "The story ({}, {date}) reported {} for {year}.",
+            story.name(lang),
+            f(stated)
+        ),
+    })
+}
+
+#[cfg(test)]
+mod story_tests {
+    #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+    use super::*;
+    use crate::core::series::Partner;
+
+    #[test]
+    fn the_storys_headline_figure_sits_beside_the_views_own() {
+        let data = Dataset::embedded().expect("data");
+        let now = compute(data, &Scenario::default());
+        // The story's 2023 deficit, ₩6.003 tn, is KIEP's; the 2025 re-basing has ₩4.283 tn.
+        let text = story_beside(data, &now.table, Partner::All, Lang::En).expect("stated");
+        assert!(text.contains("a ₩6.003 trillion deficit for 2023"), "{text}");
+        assert!(text.contains("KIEP"), "names whose figure: {text}");
+        assert!(text.contains("this source has a ₩4.283 trillion deficit"), "{text}");
+        let ko = story_beside(data, &now.table, Partner::All, Lang::Ko).expect("stated");
+        assert!(ko.contains("6조 30억 원 적자"), "{ko}");
+    }
+}

@@ -371,6 +371,27 @@ impl StartOptions {
         options
     }
 
+    /// The address's choices laid over a scenario kept from the last visit: a returning reader
+    /// who opens `?source=…` (or `year`, `partner`) gets the view the address asks for, with
+    /// their edits kept. Choices the data cannot show are ignored, as in [`Self::open`].
+    pub fn over(&self, dataset: &Dataset, mut scenario: Scenario) -> Scenario {
+        if let Some(source) = &self.source
+            && let Some(view) = dataset.view_index(source)
+        {
+            scenario.view = (view != dataset.default_view()).then(|| source.clone());
+        }
+        if let Some(partner) = self.partner {
+            scenario.partner = (partner != dataset.default_partner()).then_some(partner);
+        }
+        if let Some(year) = self.year {
+            let (first, last) = dataset.years();
+            if (first..=last.max(DEFAULT_HORIZON)).contains(&year) {
+                scenario.year = (year != dataset.default_year()).then_some(year);
+            }
+        }
+        scenario
+    }
+
     /// A state on `dataset` opened as asked: the query's choices are the starting point, not
     /// edits, so they are not in the undo history.
     pub fn open(&self, dataset: Rc<Dataset>, lang: Lang) -> AppState {

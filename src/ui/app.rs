@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::link::changed_edits;
 use crate::core::{Dataset, Lang};
-use crate::state::{Action, AppState, Session, StartOptions};
+use crate::state::{Action, AppState, LinkErrorKind, Notice, Session, StartOptions};
 use crate::ui::{
     About, Assumptions, ChartsPanel, ClaimList, Context, DataTable, FirstPaint, GoalSeek, Header,
     HeadlineView, RangesContext, Scenarios, Sources,
@@ -183,6 +184,11 @@ fn Calculator(props: &CalculatorProps) -> Html {
                     if let Some(notice) = state.notice {
                         <div class="notice" role="status">
                             { notice.message(lang) }
+                            if notice == Notice::Link(LinkErrorKind::OtherData) {
+                                <ul data-testid="changed-edits">
+                                    { for changed_edits(&state.computed.table, lang).into_iter().map(|e| html! { <li>{ e }</li> }) }
+                                </ul>
+                            }
                             <button type="button" class="link" onclick={dismiss}>{ lang.pick("닫기", "Dismiss") }</button>
                         </div>
                     }

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::core::num::{Quantity, Style, format, format_change};
 use crate::core::{
-    BreakEven, DEFAULT_HORIZON, Decimal, Flow, FxMode, Growth, HORIZON_MAX, HORIZON_MIN, Lang,
-    Measure, Row, RowProjection, SeriesKey,
+    BreakEven, DEFAULT_HORIZON, Decimal, FxMode, Growth, HORIZON_MAX, HORIZON_MIN, Lang, Measure,
+    Row, RowProjection,
 };
 use crate::state::{Action, AppState, Field, GrowthMode};
 use crate::ui::AppContext;
@@ -324,12 +324,23 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
     } else {
         ""
     };
+    let jump = match (projection.jump, lang) {
+        (Some(y), Lang::Ko) => format!(
+            " {}→{y}년에 두 배 넘게 변해 그 앞은 맞추지 않았습니다.",
+            y - 1
+        ),
+        (Some(y), Lang::En) => format!(
+            " It doubled or halved from {} to {y}: earlier years are left out.",
+            y - 1
+        ),
+        (None, _) => String::new(),
+    };
     if let Some(held) = held {
-        return format!("{held}{scaled}{remainder}");
+        return format!("{held}{jump}{scaled}{remainder}");
     }
     match (projection.fit, lang) {
         (Some(f), Lang::Ko) => format!(
-            "{}~{}년 {}에 맞춘 감쇠 추세: φ = {}, α = {}, β* = {} (한 해 앞 예측 오차 제곱합 최소). 추세는 해마다 φ배로 줄어듭니다.{scaled}{remainder}",
+            "{}~{}년 {}에 맞춘 감쇠 추세: φ = {}, α = {}, β* = {} (한 해 앞 예측 오차 제곱합 최소). 추세는 해마다 φ배로 줄어듭니다.{jump}{scaled}{remainder}",
             f.from,
             f.to,
             if f.log { "로그 값" } else { "값" },
@@ -338,7 +349,7 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
             f.beta
         ),
         (Some(f), Lang::En) => format!(
-            "Damped trend fitted on the {} of {}–{}: φ = {}, α = {}, β* = {} (least squares of one-step errors). The trend shrinks by φ each year.{scaled}{remainder}",
+            "Damped trend fitted on the {} of {}–{}: φ = {}, α = {}, β* = {} (least squares of one-step errors). The trend shrinks by φ each year.{jump}{scaled}{remainder}",
             if f.log { "logarithms" } else { "levels" },
             f.from,
             f.to,
@@ -411,24 +422,4 @@ fn outcome(projection: &RowProjection, lang: Lang) -> String {
             format_change(rate, Quantity::Percent, lang, Style::Compact)
         ),
     }
-}
-
-/// The flows a growth seek may solve for: those projected in the view, headline partner first.
-pub fn seekable(state: &AppState) -> Vec<SeriesKey> {
-    let partner = state.computed.headline.series.partner;
-    let mut out: Vec<SeriesKey> = state
-        .computed
-        .table
-        .rows
-        .iter()
-        .filter(|r| {
-            r.series.flow != Flow::Balance
-                && r.series.measure == Measure::Won
-                && r.projection.is_some_and(|p| p.base.is_some())
-        })
-        .map(|r| r.series)
-        .collect();
-    // Keys are unique (one won series per partner and flow), so an unstable sort orders them fully.
-    out.sort_unstable_by_key(|s| (s.partner != partner, s.partner, s.flow != Flow::Sales));
-    out
 }

@@ -157,7 +157,25 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                         &mut last.borrow_mut(),
                     );
                     match drawn {
-                        Ok(drawn) => *geometry.borrow_mut() = drawn,
+                        Ok(drawn) => {
+                            // What the axis spans and the largest figure not projected, in
+                            // thousandths of the chart's unit (integers: formatting an f64 would
+                            // bring float printing into the wasm), for the end-to-end check that
+                            // no projection flattens the history.
+                            let milli = |v: f64| (v * 1000.0).round() as i64;
+                            let largest = model
+                                .reach()
+                                .map_or(0.0, |r| r / crate::core::chart_model::AXIS_REACH);
+                            let _ = element.set_attribute(
+                                "data-y-range",
+                                &format!("{} {}", milli(drawn.y_range.0), milli(drawn.y_range.1)),
+                            );
+                            let _ = element.set_attribute(
+                                "data-largest-observed",
+                                &milli(largest).to_string(),
+                            );
+                            *geometry.borrow_mut() = drawn;
+                        }
                         Err(error) => gloo::console::error!(format!("chart: {error}")),
                     }
                 }
@@ -355,20 +373,30 @@ fn data_table(model: &ChartModel, lang: Lang, ready: bool) -> Html {
         match column.at(year) {
             Some((Some(value), provenance)) => {
                 let number = format(value, column.quantity, lang, Style::Compact);
-                match provenance {
-                    crate::core::Provenance::Published { .. } => number,
-                    other => format!("{number} ({})", other.label(lang)),
+                let basis = column
+                    .stand_in
+                    .iter()
+                    .find(|s| s.0 == year)
+                    .map(|s| crate::core::chart_model::stand_in_note(s.1, lang));
+                match (provenance, basis) {
+                    (_, Some(basis)) => format!("{number} ({basis})"),
+                    (crate::core::Provenance::Published { .. }, None) => number,
+                    (other, None) => format!("{number} ({})", other.label(lang)),
                 }
             }
             _ => "–".to_string(),
         }
     };
+    let mut caption = format!("{} ({})", model.title, model.y_unit);
+    if let Some(note) = model.splice_note() {
+        caption = format!("{caption}. {note}");
+    }
     html! {
         <details class="chart-table">
             <summary>{ lang.pick("표로 보기", "Show as table") }</summary>
             <div class="scroll">
                 <table class="data">
-                    <caption>{ format!("{} ({})", model.title, model.y_unit) }</caption>
+                    <caption>{ caption }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ lang.pick("연도", "Year") }</th>

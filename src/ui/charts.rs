@@ -6,7 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::provenance::describe;
-use crate::core::chart_model::{ChartModel, balance_chart_with, flows_chart_with};
+use crate::core::chart_model::{
+    ChartModel, annotate, balance_chart_with, flows_chart_with, stand_in_note,
+};
 use crate::core::num::{Style, format, format_balance};
 use crate::core::{Dataset, Lang};
 use crate::ui::{AppContext, ChartView};
@@ -23,7 +25,10 @@ pub fn readouts(model: &ChartModel, dataset: &Dataset, lang: Lang) -> Vec<(i32, 
                 .filter_map(|column| {
                     let (value, provenance) = column.at(year)?;
                     let value = value?;
-                    let source = describe(provenance, dataset, lang);
+                    let mut source = describe(provenance, dataset, lang);
+                    if let Some((_, bits)) = column.stand_in.iter().find(|s| s.0 == year) {
+                        source = format!("{source}; {}", stand_in_note(*bits, lang));
+                    }
                     Some(if column.balance && model.columns.len() == 1 {
                         let figure = format_balance(value, column.quantity, lang, Style::Compact);
                         format!("{figure} — {source}")
@@ -64,19 +69,31 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     let partner = state.computed.headline.series.partner;
     // The fans join the charts once the ranges are ready, one frame after the central figures.
     let balance = use_memo(
-        (state.computed.clone(), partner, lang, ranges.clone()),
-        |(computed, partner, lang, ranges)| {
-            Rc::new(balance_chart_with(
-                computed,
-                *partner,
-                *lang,
-                ranges.as_deref(),
-            ))
+        (
+            state.computed.clone(),
+            partner,
+            lang,
+            ranges.clone(),
+            state.dataset.clone(),
+        ),
+        |(computed, partner, lang, ranges, dataset)| {
+            let mut model = balance_chart_with(computed, *partner, *lang, ranges.as_deref());
+            annotate(&mut model, dataset, computed.view);
+            Rc::new(model)
         },
     );
     let flows = use_memo(
-        (state.computed.clone(), lang, ranges.clone()),
-        |(computed, lang, ranges)| Rc::new(flows_chart_with(computed, *lang, ranges.as_deref())),
+        (
+            state.computed.clone(),
+            lang,
+            ranges.clone(),
+            state.dataset.clone(),
+        ),
+        |(computed, lang, ranges, dataset)| {
+            let mut model = flows_chart_with(computed, *lang, ranges.as_deref());
+            annotate(&mut model, dataset, computed.view);
+            Rc::new(model)
+        },
     );
     let balance_readouts = use_memo(
         ((*balance).clone(), state.dataset.clone(), lang),

@@ -70,11 +70,12 @@ fn events(data: &Dataset, lang: Lang) -> Option<Listing> {
         title: lang.pick("그 사이 있었던 일", "Meanwhile"),
         intro: lang
             .pick(
-                "수치 곁에 둘 만한 일들과 보도된 곳.",
-                "Events a reader may want beside the figures, and where they were reported.",
+                "수치 곁에 둘 만한 일들과 보도된 곳. 번호는 그래프 시간축의 표시입니다.",
+                "Events a reader may want beside the figures, and where they were reported; each number marks its date on the charts' time axis.",
             )
             .into(),
         head: vec![
+            "#",
             lang.pick("날짜", "Date"),
             lang.pick("일", "What happened"),
             lang.pick("보도", "Reported in"),
@@ -82,10 +83,12 @@ fn events(data: &Dataset, lang: Lang) -> Option<Listing> {
         rows: data
             .events()
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
                 (
                     e.date.clone(),
                     vec![
+                        ((i + 1).to_string(), "number"),
                         (e.date.clone(), "date"),
                         (lang.pick(&e.ko, &e.en).to_string(), ""),
                         (e.locator.clone(), "locator"),

@@ -3,19 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::core::num::{Quantity, Style, format};
-use crate::core::{
-    Decimal, Flow, Lang, Partner, Seek, SeekOutcome, SeriesKey, partners_with_balance,
-};
+use crate::core::{Flow, Partner, Seek, SeekOutcome, partners_with_balance};
 use crate::state::{Action, AppState, Field};
 use crate::ui::AppContext;
-use crate::ui::assumptions::seekable;
 use crate::ui::field::NumberField;
-
-/// The story's dollar figure for the 2023 deficit, the default target of a rate seek: $4.3 bn.
-fn story_dollar_deficit() -> Decimal {
-    Decimal::from(-4_300_000_000_i64)
-}
 
 /// The goal-seek panel.
 #[component]
@@ -93,32 +84,20 @@ fn plausibility_note(
         .warning(crate::core::num::Quantity::Won, state.lang)
 }
 
-/// Sales to China to break even at the horizon, when the view projects them; else the first
-/// flow it can solve for.
 fn default_growth_seek(state: &AppState) -> Option<Seek> {
-    let flows = seekable(state);
-    let china = SeriesKey::won(Flow::Sales, Partner::China);
-    let series = flows
-        .iter()
-        .copied()
-        .find(|s| *s == china)
-        .or_else(|| flows.first().copied())?;
-    Some(Seek::Growth {
-        series,
-        year: state.computed.table.last_year,
-        target: Decimal::ZERO,
-    })
+    crate::core::goal::default_growth_seek(
+        &state.computed.table,
+        state.computed.headline.series.partner,
+    )
 }
 
-/// The rate at which the headline year's balance (2023 by default) equals the story's $4.3 bn deficit.
 fn default_rate_seek(state: &AppState) -> Seek {
-    let table = &state.computed.table;
-    let year = state.computed.headline.year.min(table.last_published_year);
-    Seek::Rate {
-        partner: state.computed.headline.series.partner,
-        year,
-        target: story_dollar_deficit(),
-    }
+    crate::core::goal::default_rate_seek(
+        &state.dataset,
+        &state.computed.table,
+        state.computed.headline.series,
+        state.computed.headline.year,
+    )
 }
 
 fn select_i32(
@@ -146,7 +125,10 @@ fn growth_controls(state: &AppContext, seek: Seek) -> Html {
     let lang = state.lang;
     let table = &state.computed.table;
     let dispatch = state.dispatcher();
-    let flows = seekable(state);
+    let flows = crate::core::goal::seekable(
+        &state.computed.table,
+        state.computed.headline.series.partner,
+    );
     let on_series = {
         let dispatch = dispatch.clone();
         let flows = flows.clone();
@@ -254,214 +236,30 @@ fn rate_controls(state: &AppContext, seek: Seek) -> Html {
                 field={Field::SeekTarget}
                 label={lang.pick("목표 달러 수지 (십억 달러, 적자는 음수)", "Dollar balance wanted (US$ billion; a deficit is negative)")}
                 value={Some(target)}
-                hint={AttrValue::from(lang.pick("기사의 수치: 43억 달러 적자 = −4.3", "The story's figure: a $4.3 billion deficit = −4.3"))}
+                hint={crate::core::goal::story_target_hint(&state.dataset, lang).map(AttrValue::from)}
             />
         </fieldset>
     }
 }
 
-fn won(value: Decimal, lang: Lang) -> String {
-    format(value, Quantity::Won, lang, Style::Compact)
-}
-
-fn usd(value: Decimal, lang: Lang) -> String {
-    format(value, Quantity::Usd, lang, Style::Compact)
-}
-
-fn pct(value: Decimal, lang: Lang) -> String {
-    format(value, Quantity::Percent, lang, Style::Compact)
-}
-
-fn rate(value: Decimal, lang: Lang) -> String {
-    format(value, Quantity::Rate, lang, Style::Compact)
-}
-
-/// The answer, its arithmetic and a button to adopt it; or why there is none.
+/// The answer, its arithmetic and a button to adopt it; or why there is none (worded by
+/// `core::goal::answer`).
 fn answer(state: &AppContext, seek: Seek, outcome: &SeekOutcome) -> Html {
     let lang = state.lang;
-    let table = &state.computed.table;
     let dispatch = state.dispatcher();
     let apply = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ApplySeek));
-    let (status, sentence, formula, button) = match (seek, outcome) {
-        (
-            Seek::Growth {
-                series,
-                year,
-                target,
-            },
-            SeekOutcome::Solved {
-                value, achieved, ..
-            },
-        ) => {
-            let partner = series.partner;
-            let base = table
-                .row(series)
-                .and_then(|r| r.projection)
-                .and_then(|p| p.base);
-            let base_value = base.and_then(|b| table.value(b));
-            let other = series.with_flow(if series.flow == Flow::Sales {
-                Flow::Purchases
-            } else {
-                Flow::Sales
-            });
-            let other_value = table.value(other.at(year));
-            let from = base.map_or(year, |b| b.year);
-            let steps = year.saturating_sub(from);
-            let goal = if target.is_zero() {
-                lang.pick("균형", "break even").to_string()
-            } else {
-                won(target, lang)
-            };
-            let sentence = match lang {
-                Lang::Ko => format!(
-                    "{}: {from}년부터 매년 {}씩 늘어야 {year}년 {} 수지가 {goal}에 이릅니다.",
-                    series.label(lang),
-                    pct(*value, lang),
-                    partner.label(lang)
-                ),
-                Lang::En => format!(
-                    "{} would have to grow {} a year from {from} for the balance with {} to {} in {year}.",
-                    series.label(lang),
-                    pct(*value, lang),
-                    partner.label(lang),
-                    if target.is_zero() {
-                        goal
-                    } else {
-                        format!("reach {goal}")
-                    }
-                ),
-            };
-            let grown = format!(
-                "{} × (1 + {})^{steps}",
-                base_value.map_or("?".into(), |v| won(v, lang)),
-                pct(*value, lang)
-            );
-            let other_text = other_value.map_or("?".into(), |v| won(v, lang));
-            let formula = if series.flow == Flow::Sales {
-                format!("{grown} − {other_text} = {}", won(*achieved, lang))
-            } else {
-                format!("{other_text} − {grown} = {}", won(*achieved, lang))
-            };
-            let button = lang.pick("이 증가율을 가정으로 쓰기", "Use this growth rate");
-            ("solved", sentence, Some(formula), Some(button))
-        }
-        (
-            Seek::Rate {
-                partner,
-                year,
-                target,
-            },
-            SeekOutcome::Solved {
-                value, achieved, ..
-            },
-        ) => {
-            let balance = table.value(SeriesKey::won(Flow::Balance, partner).at(year));
-            let balance_text = balance.map_or("?".into(), |v| won(v, lang));
-            let sentence = match lang {
-                Lang::Ko => format!(
-                    "환율이 {}이면 {year}년 {} 수지 {balance_text}는 {}입니다.",
-                    rate(*value, lang),
-                    partner.label(lang),
-                    usd(target, lang)
-                ),
-                Lang::En => format!(
-                    "At {}, the {year} balance with {} of {balance_text} comes to {}.",
-                    rate(*value, lang),
-                    partner.label(lang),
-                    usd(target, lang)
-                ),
-            };
-            let formula = match lang {
-                Lang::Ko => format!(
-                    "환율 = {balance_text} ÷ {} = {} (확인: {})",
-                    usd(target, lang),
-                    rate(*value, lang),
-                    usd(*achieved, lang)
-                ),
-                Lang::En => format!(
-                    "rate = {balance_text} ÷ {} = {} (check: {})",
-                    usd(target, lang),
-                    rate(*value, lang),
-                    usd(*achieved, lang)
-                ),
-            };
-            let button = lang.pick("이 환율을 모든 연도에 쓰기", "Use this rate for every year");
-            ("solved", sentence, Some(formula), Some(button))
-        }
-        (
-            seek,
-            SeekOutcome::NoSolution {
-                low,
-                high,
-                at_low,
-                at_high,
-            },
-        ) => {
-            let (range, ends) = match seek {
-                Seek::Growth { year, .. } => (
-                    match lang {
-                        Lang::Ko => format!("연 {}~{}", pct(*low, lang), pct(*high, lang)),
-                        Lang::En => format!("{} to {} a year", pct(*low, lang), pct(*high, lang)),
-                    },
-                    match lang {
-                        Lang::Ko => format!(
-                            "{year}년 수지는 가장 낮은 증가율에서 {}, 가장 높은 증가율에서 {}입니다.",
-                            won(*at_low, lang),
-                            won(*at_high, lang)
-                        ),
-                        Lang::En => format!(
-                            "the {year} balance would be {} at the lowest rate and {} at the highest.",
-                            won(*at_low, lang),
-                            won(*at_high, lang)
-                        ),
-                    },
-                ),
-                Seek::Rate { .. } => (
-                    format!("{} – {}", rate(*low, lang), rate(*high, lang)),
-                    match lang {
-                        Lang::Ko => format!(
-                            "달러 수지는 {}에서 {}, {}에서 {}입니다.",
-                            rate(*low, lang),
-                            usd(*at_low, lang),
-                            rate(*high, lang),
-                            usd(*at_high, lang)
-                        ),
-                        Lang::En => format!(
-                            "the dollar balance would be {} at {} and {} at {}.",
-                            usd(*at_low, lang),
-                            rate(*low, lang),
-                            usd(*at_high, lang),
-                            rate(*high, lang)
-                        ),
-                    },
-                ),
-            };
-            let sentence = match lang {
-                Lang::Ko => format!(
-                    "범위 안에 답이 없습니다 ({range}): {ends} 두 끝이 목표의 같은 쪽에 있습니다."
-                ),
-                Lang::En => format!(
-                    "No solution in range ({range}): {ends} Both ends fall on the same side of the target."
-                ),
-            };
-            ("none", sentence, None, None)
-        }
-        (_, SeekOutcome::Unavailable(issue)) => ("unavailable", issue.message(lang), None, None),
-    };
+    let a = crate::core::goal::answer(&state.computed.table, seek, outcome, lang);
+    let status = a.status.id();
     html! {
         <div class={classes!("answer", status)} data-testid="goal-answer" data-status={status} aria-live="polite">
             <p class="answer-text">
-                <span class="badge-text">{ match status {
-                    "solved" => lang.pick("답", "Answer"),
-                    "none" => lang.pick("답 없음", "No answer"),
-                    _ => lang.pick("풀 수 없음", "Cannot solve"),
-                } }</span>
-                { " " }{ sentence }
+                <span class="badge-text">{ a.status.badge(lang) }</span>
+                { " " }{ a.sentence }
             </p>
-            if let Some(formula) = formula {
+            if let Some(formula) = a.formula {
                 <p class="formula">{ formula }</p>
             }
-            if let Some(label) = button {
+            if let Some(label) = a.adopt {
                 <button type="button" class="action" onclick={apply}>{ label }</button>
             }
         </div>

@@ -161,6 +161,9 @@ pub fn HeadlineView() -> Html {
             if let Some(chance) = chance {
                 <p class="range chance" data-testid="headline-chance">{ chance }</p>
             }
+            if let Some(story) = crate::core::story_beside(&state.dataset, &state.computed.table, partner, lang) {
+                <p class="provenance story-beside" data-testid="story-beside">{ story }</p>
+            }
             if let Some(note) = rate_note(&state) {
                 <p class="provenance rate-note">{ note }</p>
             }

@@ -16,6 +16,7 @@ pub fn describe(provenance: &Provenance, dataset: &Dataset, lang: Lang) -> Strin
             source,
             approximate,
             stands_in,
+            vintage,
             ..
         } => {
             let name = dataset
@@ -30,7 +31,11 @@ pub fn describe(provenance: &Provenance, dataset: &Dataset, lang: Lang) -> Strin
                 text.push_str(lang.pick(" (어림값)", " (approximate)"));
             }
             if *stands_in {
-                text.push_str(lang.pick(" (다른 발표 시점의 값)", " (from the other vintage)"));
+                let bits = vintage.map_or(8, |v| 1 << (v as u8));
+                text.push_str(&format!(
+                    " ({})",
+                    crate::core::chart_model::stand_in_note(bits, lang)
+                ));
             }
             text
         }

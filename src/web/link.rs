@@ -20,12 +20,7 @@ pub fn read(dataset: &Dataset) -> Option<Result<link::Shared, LinkErrorKind>> {
     if fragment.is_empty() {
         return None;
     }
-    Some(
-        link::decode(fragment, dataset).map_err(|error| match error {
-            link::LinkError::OtherData { .. } => LinkErrorKind::OtherData,
-            _ => LinkErrorKind::Damaged,
-        }),
-    )
+    Some(link::decode(fragment, dataset).map_err(|_| LinkErrorKind::Damaged))
 }
 
 /// Replaces the fragment with the current view's link (no new history entry per edit), or clears

@@ -144,10 +144,13 @@ pub fn mount(root: web_sys::Element) {
         .location()
         .search()
         .unwrap_or_default();
+    let options = crate::state::StartOptions::from_query(&query);
     let props = crate::ui::AppProps {
         lang: None,
-        options: crate::state::StartOptions::from_query(&query),
-        session: crate::core::Dataset::embedded().ok().map(read_session),
+        session: crate::core::Dataset::embedded()
+            .ok()
+            .map(|d| read_session(d, &options)),
+        options,
         kept: kept_sections(&root),
     };
     yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render();
@@ -197,13 +200,30 @@ fn kept_sections(root: &web_sys::Element) -> Option<crate::ui::Kept> {
 }
 
 /// What storage holds for `dataset`, unless the address has a share link, which names exactly
-/// the view to show and so wins over the last session.
-fn read_session(dataset: &crate::core::Dataset) -> crate::state::Session {
+/// the view to show and so wins over the last session; without one, the query's choices
+/// (`?source=…`) are laid over the stored scenario: the address wins over what was kept.
+fn read_session(
+    dataset: &crate::core::Dataset,
+    options: &crate::state::StartOptions,
+) -> crate::state::Session {
+    use crate::state::LinkErrorKind;
     let (stored, saved, stored_notice) = storage::load(&dataset.id);
     let (lang, current, notice) = match link::read(dataset) {
-        Some(Ok(shared)) => (shared.lang, Some(shared.scenario), stored_notice),
+        // A link made against an earlier release opens all the same, saying the data changed.
+        Some(Ok(shared)) => (
+            shared.lang,
+            Some(shared.scenario),
+            shared
+                .changed
+                .then_some(crate::state::Notice::Link(LinkErrorKind::OtherData))
+                .or(stored_notice),
+        ),
         Some(Err(kind)) => (None, None, Some(crate::state::Notice::Link(kind))),
-        None => (None, stored, stored_notice),
+        None => (
+            None,
+            stored.map(|s| options.over(dataset, s)),
+            stored_notice,
+        ),
     };
     crate::state::Session {
         lang,

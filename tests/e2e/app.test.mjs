@@ -607,3 +607,127 @@ test('today\'s data: 2025 by default, quarters without a gap, each KOSTAT vintag
   assert.deepEqual(errors, [], 'no console errors');
   await page.close();
 });
+
+test('every view of the source picker, all partners and China: the axes keep the published figures readable', async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(server.url + '?lang=en');
+  await ready(page);
+  const views = await page.$$eval('header select option', (options) => options.map((o) => o.value));
+  assert.ok(views.length >= 5, `the picker lists the views: ${views}`);
+  for (const view of views) {
+    for (const partner of ['all', 'china']) {
+      await page.goto(`${server.url}?lang=en&source=${view}&partner=${partner}`);
+      await ready(page);
+      // Both charts drawn (the flows chart may start below the window: scroll it in).
+      await page.locator('[data-testid="chart"] canvas').last().scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="chart"] canvas')]
+        .every((c) => c.hasAttribute('data-y-range')), null, { timeout: 20000 });
+      const axes = await page.$$eval('[data-testid="chart"] canvas', (canvases) => canvases.map((c) => ({
+        range: c.getAttribute('data-y-range').split(' ').map(Number),
+        largest: Number(c.getAttribute('data-largest-observed')),
+      })));
+      for (const [i, { range, largest }] of axes.entries()) {
+        const reach = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+        assert.ok(largest > 0, `${view} ${partner} chart ${i}: has published figures`);
+        assert.ok(reach <= 3 * largest,
+          `${view} ${partner} chart ${i}: the axis reaches ${reach / 1000} against a largest published ${largest / 1000}`);
+      }
+    }
+  }
+  assert.deepEqual(errors, [], 'no console errors in any view');
+  await page.close();
+});
+
+test('vintages standing in, the story\'s and KIEP\'s marks and the numbered events are in every view that has them, in both languages', async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  const views = await page.$$eval('.source select option', (os) => os.map((o) => o.value));
+  assert.ok(views.includes('kostat-rebased') && !views.includes('alphabiz-2025-07-03'), views.join(' '));
+  // The balance chart's table alternative: its caption explains a splice, its columns the marks.
+  const table = async () => {
+    const figure = page.locator('.chart-figure').first();
+    await figure.locator('details.chart-table summary').click();
+    const caption = await figure.locator('caption').textContent();
+    const heads = await figure.locator('thead th').allTextContents();
+    const years = await figure.locator('tbody th').allTextContents();
+    return { caption, heads, years };
+  };
+  for (const view of views) {
+    await page.goto(`${server.url}?lang=en&source=${view}`);
+    await ready(page);
+    const { caption, heads, years } = await table();
+    if (view === 'kostat-rebased' || view === 'kostat-revised') {
+      assert.match(caption, /first release.*basis, standing in: drawn apart\. From \d{4}/, `${view}: ${caption}`);
+    }
+    if (view === 'kostat-rebased') {
+      assert.match(caption, /From 2024: 2025 re-basing/, caption);
+      assert.ok(heads.includes('Published figure (2024 restructuring)'), `${view}: ${heads}`);
+    }
+    if (view === 'kostat-first') assert.doesNotMatch(caption, /standing in/, caption);
+    // The story's figures are in won: marked on every chart drawn in won that reaches 2023.
+    if (caption.includes('₩ trillion') && years.includes('2023')) {
+      assert.ok(heads.includes('The story (Alpha Biz), 2025-07-03'), `${view}: the story's figures have a column: ${heads}`);
+    }
+    if (view !== 'kiep-2025-07-02' && view.startsWith('kostat')) {
+      assert.ok(heads.includes('KIEP (2025 report), 2025-07-02'), `${view}: ${heads}`);
+    }
+    if (view === 'kiep-2025-07-02') {
+      assert.ok(!heads.includes('KIEP (2025 report), 2025-07-02'), 'KIEP\'s figures are the bars in its own view');
+    }
+  }
+  await page.goto(`${server.url}?lang=ko&source=kostat-rebased`);
+  await ready(page);
+  const ko = await table();
+  assert.match(ko.caption, /최초 발표·2024년 개편 기준 \(대신 씀\): 따로 표시\. 2024년부터 2025년 기준 개편/, ko.caption);
+  assert.ok(ko.heads.includes('기사 (알파비즈), 2025-07-03'), ko.heads.join(' | '));
+  // The events list numbers each event as the charts' time axis does.
+  const events = page.locator('[data-testid="events"]');
+  await events.waitFor({ state: 'attached' });
+  const numbers = await events.locator('td[data-kind="number"]').allTextContents();
+  assert.deepEqual(numbers, ['1', '2', '3', '4', '5']);
+  // A readout of a year resting on an older basis names it.
+  const chart = page.locator('[data-testid="chart"]').first();
+  await chart.focus();
+  await chart.press('Home');
+  assert.match(await page.textContent('[data-testid="chart-readout"]'), /2014: .*최초 발표 기준 \(대신 씀\)/);
+  assert.deepEqual(errors, [], 'no console errors');
+  await page.close();
+});
+
+test('a link made against an earlier release opens as made and says which edited figures are now published otherwise', async () => {
+  // Made by the 2026-11-30 build against its data file: KOSTAT's 2024 restructuring, 2023,
+  // purchases from China typed as 4 trillion.
+  const old = 'v1.cb83be6a0fb75cbc.eyJzIjp7InYiOjEsInZpZXciOiJrb3N0YXQtcmV2aXNlZCIsImVkaXRzIjp7InB1cmNoYXNlcy5jaGluYVsyMDIzXSI6IjQwMDAwMDAwMDAwMDAifSwieWVhciI6MjAyM30sImwiOiJlbiJ9';
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}#${old}`);
+  await ready(page);
+  assert.equal(await page.inputValue('.source select'), 'kostat-revised', 'the link\'s view');
+  assert.match(await page.textContent('.notice'), /The data has changed since this link was made/);
+  assert.match(await page.textContent('[data-testid="changed-edits"]'), /Purchases with China \(won\) 2023: the link's ₩4 trillion, published now ₩3\.227\d? trillion/);
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+});
+
+test('a returning reader who opens ?source= gets the view the address asks for, not the stored one', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  await page.selectOption('.source select', 'kiep-2025-07-02');
+  // Stored in this browser: reopening the bare address brings KIEP's view back.
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) || '').includes('kiep-2025-07-02')));
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  assert.equal(await page.inputValue('.source select'), 'kiep-2025-07-02', 'the stored session');
+  for (const view of ['kostat-first', 'kostat-rebased']) {
+    await page.goto(`${server.url}?lang=en&source=${view}`);
+    await ready(page);
+    assert.equal(await page.inputValue('.source select'), view, `the address wins: ${view}`);
+  }
+  await context.close();
+});

@@ -1,0 +1,106 @@
+//! Checks every part of the file shares: decimals, years, dates, names from a fixed list.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rust_decimal::Decimal;
+
+use crate::core::series::{YEAR_MAX, YEAR_MIN};
+
+use super::{DatasetError, Location};
+
+/// FNV-1a, for the maps the parser checks duplicates with: a few hundred short keys a file.
+/// The standard SipHash spent about a thousand instructions a key here; its defence against
+/// crafted collisions is not needed for a file the reader opens in their own browser.
+pub(super) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+pub(super) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+pub(super) fn names<T: fmt::Display>(all: &[T]) -> String {
+    all.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads a decimal written as published: ASCII digits, an optional leading minus and decimal point.
+pub(super) fn plain_decimal(text: &str) -> Option<Decimal> {
+    let body = text.strip_prefix('-').unwrap_or(text);
+    let mut parts = body.split('.');
+    let int = parts.next()?;
+    let frac = parts.next();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    Decimal::from_str_exact(text).ok()
+}
+
+pub(super) fn year_in_range(year: i64, at: &Location) -> Result<i32, DatasetError> {
+    i32::try_from(year)
+        .ok()
+        .filter(|y| (YEAR_MIN..=YEAR_MAX).contains(y))
+        .ok_or_else(|| DatasetError::YearOutOfRange {
+            at: at.clone(),
+            year,
+        })
+}
+
+/// Every figure must say where it was read, so a reader can check it against the publication.
+pub(super) fn no_locator(at: Location) -> DatasetError {
+    DatasetError::Invalid {
+        at,
+        message: "expected a locator: give the row a `locator`, or its source a `url` or `locator`"
+            .into(),
+    }
+}
+
+/// `YYYY-MM-DD` with plausible month and day; enough to catch a transposed or truncated date.
+pub(super) fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let num = |r: std::ops::Range<usize>| {
+        text.get(r)
+            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|s| s.parse::<u32>().ok())
+    };
+    b.len() == 10
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && num(0..4).is_some()
+        && num(5..7).is_some_and(|m| (1..=12).contains(&m))
+        && num(8..10).is_some_and(|d| (1..=31).contains(&d))
+}
+
+pub(super) fn parse_enum<T: Copy + fmt::Display>(
+    value: &str,
+    from: fn(&str) -> Option<T>,
+    all: &[T],
+    field: &'static str,
+    at: &Location,
+) -> Result<T, DatasetError> {
+    from(value).ok_or_else(|| DatasetError::Unknown {
+        at: at.clone(),
+        field,
+        value: value.to_string(),
+        expected: names(all),
+    })
+}

@@ -1,0 +1,573 @@
+//! The parser's tests: the shipped file, a minimal one, and one mistake of each kind.
+
+use super::*;
+use rust_decimal::Decimal;
+
+use crate::core::series::{Flow, SeriesKey};
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).expect(s)
+}
+
+fn data() -> &'static Dataset {
+    match Dataset::embedded() {
+        Ok(d) => d,
+        Err(e) => panic!("embedded dataset: {e}"),
+    }
+}
+
+#[test]
+fn embedded_dataset_parses_with_every_figure() {
+    let data = data();
+    assert_eq!(data.figures().len(), 193, "figures");
+    assert_eq!(data.sources().len(), 14, "sources");
+    assert_eq!(data.rates().count(), 8, "annual rates, 2024's derived");
+    assert_eq!(data.quarter_rates().count(), 8, "quarterly rates");
+    assert_eq!(data.claims().len(), 7, "claims");
+    assert_eq!(
+        data.claims().iter().map(|c| c.parts.len()).sum::<usize>(),
+        14,
+        "claim parts"
+    );
+    assert_eq!(data.years(), (2014, 2025), "published years");
+    assert_eq!(data.default_year(), 2025, "the newest year opens the page");
+    let ids: Vec<&str> = data.source_views().map(|(_, v)| v.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "kiep-2025-07-02",
+            "kostat-first",
+            "kostat-revised",
+            "kostat-rebased",
+            "kosis-later",
+            "fki-2024-06-17",
+            "kcs",
+            "kcci",
+            "herald-2024-06-21"
+        ],
+        "views a reader can pick: the story is not one of them"
+    );
+    assert_eq!(
+        data.views()[data.default_view()].id,
+        "kostat-rebased",
+        "the page opens on today's official series"
+    );
+    assert_eq!(data.text(), EMBEDDED_TEXT, "raw text kept for hashing");
+    for id in [
+        "alphabiz-2025-07-03",
+        "kiep-2025-07-02",
+        "kostat-first",
+        "kostat-revised",
+        "fki-2024-06-17",
+        "kcs",
+        "bok-fx",
+    ] {
+        assert!(
+            data.sources().iter().any(|s| s.id == id),
+            "source {id} from FIGURES.md"
+        );
+    }
+}
+
+#[test]
+fn figures_are_scaled_from_their_published_units() {
+    let data = data();
+    let kiep = &data.views()[data.view_index("kiep-2025-07-02").expect("kiep")];
+    let balance = SeriesKey::won(Flow::Balance, Partner::All);
+    let value = |view: &View, key: SeriesKey, year| {
+        view.level(key, year)
+            .and_then(|p| data.figure(p.figure))
+            .map(|f| f.value)
+    };
+    let cases = [
+        (
+            "KIEP 2019 balance (100억)",
+            value(kiep, balance, 2019),
+            d("-10000000000"),
+        ),
+        (
+            "KIEP 2023 balance (6.003 tn)",
+            value(kiep, balance, 2023),
+            d("-6003000000000"),
+        ),
+        (
+            "KOSIS sales to China 2014 (million won)",
+            value(
+                &data.views()[data.view_index("kosis-later").expect("kosis")],
+                SeriesKey::won(Flow::Sales, Partner::China),
+                2014,
+            ),
+            d("318752000000"),
+        ),
+    ];
+    for (what, got, want) in cases {
+        assert_eq!(got, Some(want), "{what}");
+    }
+    assert_eq!(
+        data.rate(2023).map(|r| (r.value, r.approx)),
+        Some((d("1306"), true)),
+        "2023 rate is approximate"
+    );
+    // (1329.4 + 1371.24 + 1358.35 + 1398.75) / 4 = 5457.74 / 4 = 1364.435
+    assert_eq!(
+        data.rate(2024).map(|r| (r.value, r.derived)),
+        Some((d("1364.435"), true)),
+        "2024 rate is the mean of its quarters, marked derived"
+    );
+    assert_eq!(
+        data.rate(2025).map(|r| (r.value, r.derived)),
+        Some((d("1422.16"), false)),
+        "a published annual rate wins over the mean of its quarters"
+    );
+}
+
+#[test]
+fn vintages_pick_their_own_value_and_say_when_another_stands_in() {
+    let data = data();
+    let first = &data.views()[data.view_index("kostat-first").expect("first")];
+    let revised = &data.views()[data.view_index("kostat-revised").expect("revised")];
+    let purchases = SeriesKey::won(Flow::Purchases, Partner::All);
+    let pick = |v: &View, year| {
+        v.level(purchases, year)
+            .map(|p| (data.figures()[p.figure.0].value, p.stands_in))
+    };
+    let rebased = &data.views()[data.view_index("kostat-rebased").expect("rebased")];
+    let sales = SeriesKey::won(Flow::Sales, Partner::All);
+    let pick_sales = |v: &View, year| {
+        v.level(sales, year)
+            .map(|p| (data.figures()[p.figure.0].value, p.stands_in))
+    };
+    let cases = [
+        (
+            "first 2023",
+            pick(first, 2023),
+            Some((d("6756700000000"), false)),
+        ),
+        (
+            "revised 2023",
+            pick(revised, 2023),
+            Some((d("6681900000000"), false)),
+        ),
+        (
+            "re-based 2023 purchases: the restructured series stands in",
+            pick(rebased, 2023),
+            Some((d("6681900000000"), true)),
+        ),
+        (
+            "first-release 2019 stands in for the restructuring",
+            pick(revised, 2019),
+            Some((d("3636000000000"), true)),
+        ),
+        (
+            "re-based 2019 borrows the nearer vintage, then the first release",
+            pick(rebased, 2019),
+            Some((d("3636000000000"), true)),
+        ),
+        (
+            "re-based 2025 is its own",
+            pick(rebased, 2025),
+            Some((d("8508000000000"), false)),
+        ),
+        (
+            "restructured 2020 is its own",
+            pick(revised, 2020),
+            Some((d("4067700000000"), false)),
+        ),
+        ("nothing for 2015", pick(revised, 2015), None),
+        (
+            "sales 2024, first release",
+            pick_sales(first, 2024),
+            Some((d("1722500000000"), false)),
+        ),
+        (
+            "sales 2024, 2024 restructuring",
+            pick_sales(revised, 2024),
+            Some((d("1722500000000"), false)),
+        ),
+        (
+            "sales 2024, 2025 re-basing",
+            pick_sales(rebased, 2024),
+            Some((d("2597700000000"), false)),
+        ),
+        (
+            "sales 2023, three vintages, three values (first)",
+            pick_sales(first, 2023),
+            Some((d("1656100000000"), false)),
+        ),
+        (
+            "sales 2023 (restructuring)",
+            pick_sales(revised, 2023),
+            Some((d("1697200000000"), false)),
+        ),
+        (
+            "sales 2023 (re-basing)",
+            pick_sales(rebased, 2023),
+            Some((d("2398900000000"), false)),
+        ),
+    ];
+    for (what, got, want) in cases {
+        assert_eq!(got, want, "{what}");
+    }
+}
+
+#[test]
+fn sources_side_by_side_for_the_2023_balance() {
+    let data = data();
+    let rows = data.compare(SeriesKey::won(Flow::Balance, Partner::All), 2023);
+    let by_id: BTreeMap<&str, (Option<Decimal>, Option<Decimal>)> = rows
+        .iter()
+        .map(|r| {
+            (
+                data.views()[r.view].id.as_str(),
+                (r.published.map(|p| p.0), r.derived),
+            )
+        })
+        .collect();
+    let tn = |s: &str| d(s) * Decimal::from(1_000_000_000_000_i64);
+    assert_eq!(
+        by_id.get("kiep-2025-07-02"),
+        Some(&(Some(tn("-6.003")), None)),
+        "KIEP"
+    );
+    assert_eq!(
+        by_id.get("kostat-revised"),
+        Some(&(Some(tn("-4.985")), Some(tn("-4.9847")))),
+        "KOSTAT revised"
+    );
+    assert_eq!(
+        by_id.get("kostat-first"),
+        Some(&(Some(tn("-4.985")), Some(tn("-5.1006")))),
+        "KOSTAT first, revised balance standing in"
+    );
+    assert_eq!(
+        by_id.get("fki-2024-06-17"),
+        Some(&(Some(tn("-5.1")), None)),
+        "FKI"
+    );
+    assert_eq!(by_id.get("kcci"), Some(&(None, Some(tn("-5.0")))), "KCCI");
+    assert_eq!(
+        by_id.get("herald-2024-06-21"),
+        Some(&(Some(tn("-5.9290")), None)),
+        "Herald"
+    );
+}
+
+const HEAD: &str = r#"schema = 1
+id = "t"
+version = "1"
+released = "2025-01-01"
+title_ko = "t"
+title_en = "t"
+story = "st"
+currency = "KRW"
+default_view = "s"
+default_partner = "all"
+[[source]]
+id = "s"
+name_ko = "s"
+name_en = "s"
+publisher = "p"
+title = "t"
+url = "u"
+"#;
+
+/// The story, a source of its own after the body so the lines above stay where the tests say.
+const STORY: &str = "[[source]]\nid = \"st\"\nname_ko = \"st\"\nname_en = \"st\"\npublisher = \"p\"\ntitle = \"t\"\n";
+
+fn with(body: &str) -> String {
+    format!("{HEAD}{body}{STORY}")
+}
+
+fn fig(row: &str) -> String {
+    with(&format!(
+        "[data]\nfigures = [\n  {{ source = \"s\", flow = \"balance\", year = 2023, value = \"-1\", unit = \"tn\" }},\n  {row},\n]\n"
+    ))
+}
+
+#[test]
+fn a_minimal_file_parses() {
+    let data = Dataset::parse(&fig(
+        r#"{ source = "s", flow = "sales", year = 2022, value = "1" }"#,
+    ))
+    .expect("minimal");
+    assert_eq!(data.figures().len(), 2, "figures");
+    assert_eq!(data.views().len(), 1, "one view");
+}
+
+#[test]
+fn malformed_files_fail_with_the_right_error() {
+    let figure_2 = |line| Location {
+        place: Place::Figure(1),
+        line: Some(line),
+    };
+    let cases: Vec<(String, DatasetError)> = vec![
+        (
+            "schema = 2\n".to_string(),
+            DatasetError::Schema { found: Some(2) },
+        ),
+        ("x = 1\n".to_string(), DatasetError::Schema { found: None }),
+        (
+            fig(r#"{ source = "nope", flow = "sales", year = 2022, value = "1" }"#),
+            DatasetError::Unknown {
+                at: figure_2(21),
+                field: "source",
+                value: "nope".into(),
+                expected: "s, st".into(),
+            },
+        ),
+        (
+            fig(r#"{ source = "s", flow = "balance", year = 2023, value = "-2", unit = "tn" }"#),
+            DatasetError::Duplicate {
+                at: figure_2(21),
+                what: "s balance.all 2023".into(),
+                first_line: Some(20),
+            },
+        ),
+        (
+            fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1,5" }"#),
+            DatasetError::BadDecimal {
+                at: figure_2(21),
+                value: "1,5".into(),
+            },
+        ),
+        (
+            fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1e5" }"#),
+            DatasetError::BadDecimal {
+                at: figure_2(21),
+                value: "1e5".into(),
+            },
+        ),
+        (
+            fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1", unit = "lakh" }"#),
+            DatasetError::Unknown {
+                at: figure_2(21),
+                field: "unit",
+                value: "lakh".into(),
+                expected: "one, k, 만, mn, 억, bn, tn, 조, pct".into(),
+            },
+        ),
+        (
+            fig(r#"{ source = "s", flow = "sales", year = 1889, value = "1" }"#),
+            DatasetError::YearOutOfRange {
+                at: figure_2(21),
+                year: 1889,
+            },
+        ),
+        (
+            fig(r#"{ source = "s", flow = "imports", year = 2022, value = "1" }"#),
+            DatasetError::Unknown {
+                at: figure_2(21),
+                field: "flow",
+                value: "imports".into(),
+                expected: "purchases, sales, balance".into(),
+            },
+        ),
+        (
+            fig(r#"{ source = "s", flow = "sales", year = 2022, value = "-1" }"#),
+            DatasetError::Invalid {
+                at: figure_2(21),
+                message: "expected a non-negative amount for sales, found -1".into(),
+            },
+        ),
+        (
+            fig(r#"{ source = "s", vintage = "first", flow = "sales", year = 2022, value = "1" }"#),
+            DatasetError::Invalid {
+                at: figure_2(21),
+                message: "expected no vintage, or the source's own, for source \"s\"".into(),
+            },
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(Dataset::parse(&text), Err(want.clone()), "{want}");
+    }
+}
+
+#[test]
+fn malformed_claims_fail_with_the_right_error() {
+    let claim = |check: &str, compare: &str| {
+        fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1" }"#)
+            + &format!(
+                "[[claim]]\nid = \"C\"\nko = \"k\"\nen = \"e\"\n[[claim.part]]\nid = \"p\"\nko = \"k\"\nen = \"e\"\ncheck = \"{check}\"\n{compare}\nexpect = \"0\"\n"
+            )
+    };
+    // A part is located at its own `[[claim.part]]` header (line 33), not its claim's (29).
+    let at = Location {
+        place: Place::Part("C".into(), "p".into()),
+        line: Some(33),
+    };
+    type Check = fn(&DatasetError) -> bool;
+    let cases: Vec<(String, Check)> = vec![
+        (
+            claim("purchases.china[2023]", "compare = \"above\""),
+            |e| matches!(e, DatasetError::UnknownSeries { reference, .. } if reference == "purchases.china[2023]"),
+        ),
+        (
+            claim("stated.sales.all[2021]", "compare = \"above\""),
+            |e| matches!(e, DatasetError::UnknownSeries { reference, .. } if reference == "stated.sales.all[2021]"),
+        ),
+        (claim("balance.all[2023] +", "compare = \"above\""), |e| {
+            matches!(e, DatasetError::BadExpr { field: "check", .. })
+        }),
+        (claim("balance.all[2023]", "compare = \"about\""), |e| {
+            matches!(
+                e,
+                DatasetError::Unknown {
+                    field: "compare",
+                    ..
+                }
+            )
+        }),
+        (
+            claim("balance.all[2023]", "compare = \"rounds_to\""),
+            |e| matches!(e, DatasetError::Invalid { message, .. } if message.contains("step")),
+        ),
+        (
+            claim(
+                "balance.all[2023]",
+                "compare = \"rounds_to\"\nstep = \"balance.all[2023]\"",
+            ),
+            |e| matches!(e, DatasetError::Invalid { message, .. } if message.contains("above zero")),
+        ),
+    ];
+    for (text, check) in cases {
+        match Dataset::parse(&text) {
+            Err(e) => {
+                assert!(check(&e), "unexpected error: {e}");
+                if !matches!(e, DatasetError::BadExpr { .. }) {
+                    assert!(
+                        e.to_string().starts_with(&at.to_string()),
+                        "location in {e}"
+                    );
+                }
+            }
+            Ok(_) => panic!("should fail: {text}"),
+        }
+    }
+    assert!(
+        Dataset::parse(&claim("balance.all[2023]", "compare = \"below\"")).is_ok(),
+        "a valid claim parses"
+    );
+}
+
+#[test]
+fn a_figure_without_a_locator_is_refused() {
+    let text = fig(r#"{ source = "st", flow = "sales", year = 2022, value = "1" }"#);
+    assert_eq!(
+        Dataset::parse(&text).map(|_| ()),
+        Err(DatasetError::Invalid {
+            at: Location {
+                place: Place::Figure(1),
+                line: Some(21),
+            },
+            message:
+                "expected a locator: give the row a `locator`, or its source a `url` or `locator`"
+                    .into(),
+        }),
+        "the story source has neither url nor locator"
+    );
+    let text =
+        fig(r#"{ source = "st", flow = "sales", year = 2022, value = "1", locator = "p. 3" }"#);
+    let data = Dataset::parse(&text).expect("a row's own locator is enough");
+    assert_eq!(data.figures()[1].locator, "p. 3", "row locator");
+    assert_eq!(data.figures()[0].locator, "u", "source url");
+    for f in data
+        .figures()
+        .iter()
+        .chain(Dataset::embedded().expect("e").figures())
+    {
+        assert!(!f.locator.trim().is_empty(), "line {}: a locator", f.line);
+    }
+}
+
+#[test]
+fn quarterly_rates_give_a_derived_year_and_are_checked() {
+    let rates = |rows: &str| {
+        with(&format!(
+            "[data]\nrates = [\n{rows}]\nfigures = [ {{ source = \"s\", flow = \"balance\", year = 2023, value = \"-1\" }} ]\n"
+        ))
+    };
+    let four = (1..=4)
+        .map(|q| format!("{{ source = \"s\", year = 2024, quarter = {q}, value = \"100{q}\" }},\n"))
+        .collect::<String>();
+    let data = Dataset::parse(&rates(&four)).expect("four quarters");
+    // (1001 + 1002 + 1003 + 1004) / 4 = 1002.5
+    assert_eq!(
+        data.rate(2024).map(|r| (r.value, r.derived)),
+        Some((d("1002.5"), true)),
+        "mean of four quarters"
+    );
+    let three: String = four.lines().take(3).map(|l| format!("{l}\n")).collect();
+    assert!(
+        Dataset::parse(&rates(&three))
+            .expect("three quarters")
+            .rate(2024)
+            .is_none(),
+        "no annual mean from three quarters"
+    );
+    let bad = "{ source = \"s\", year = 2024, quarter = 5, value = \"1\" },\n";
+    assert!(
+        Dataset::parse(&rates(bad))
+            .err()
+            .is_some_and(|e| e.to_string().contains("quarter from 1 to 4")),
+        "quarter 5"
+    );
+    let twice = format!("{four}{}", four.lines().next().unwrap_or_default());
+    assert!(
+        Dataset::parse(&rates(&twice))
+            .err()
+            .is_some_and(|e| e.to_string().contains("the rate for 2024Q1")),
+        "a quarter given twice"
+    );
+}
+
+#[test]
+fn syntax_errors_carry_a_line() {
+    let err =
+        Dataset::parse(&with("[data]\nfigures = [ { source = \"s\" \n")).expect_err("bad toml");
+    assert!(
+        matches!(err, DatasetError::Syntax { line: Some(_), .. }),
+        "{err:?}"
+    );
+    let err = Dataset::parse(&with(
+        "[data]\nfigures = [ { source = \"s\", flow = \"sales\", year = 2022 } ]\n",
+    ))
+    .expect_err("missing value");
+    assert!(err.to_string().contains("value"), "{err}");
+    // A misspelt key is refused, not ignored, and a value of the wrong type says what it wanted.
+    let err = Dataset::parse(&fig(
+        r#"{ source = "s", flow = "sales", year = 2022, value = "1", unti = "tn" }"#,
+    ))
+    .expect_err("misspelt key");
+    assert_eq!(
+        err.to_string(),
+        "line 21: a figure has no key `unti`; its keys are source, vintage, flow, partner, \
+         measure, year, quarter, value, unit, approx, scope, locator, released, cite, note"
+    );
+    let err = Dataset::parse(&fig(
+        r#"{ source = "s", flow = "sales", year = "2022", value = "1" }"#,
+    ))
+    .expect_err("year as a string");
+    assert_eq!(
+        err.to_string(),
+        "line 21: `year` of a figure: expected an integer, found a string"
+    );
+    let err = Dataset::parse(&fig(
+        r#"{ source = "s", flow = "sales", year = 2022, value = 1.5 }"#,
+    ))
+    .expect_err("a float");
+    assert!(
+        err.to_string().contains("write a decimal as a string"),
+        "{err}"
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn parser_never_panics_on_mangled_data(cut in 0usize..4000, junk in "\\PC{0,20}") {
+        let text = EMBEDDED_TEXT;
+        let mut at = cut.min(text.len());
+        while !text.is_char_boundary(at) { at -= 1; }
+        let mangled = format!("{}{}{}", &text[..at], junk, &text[at..]);
+        let _ = Dataset::parse(&mangled);
+    }
+}
