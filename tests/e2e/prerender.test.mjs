@@ -141,7 +141,8 @@ test('an address asking for other figures shows a placeholder, never the default
     const page = await context.newPage();
     await page.goto(server.url);
     await ready(page);
-    await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    // The app writes its session once it has started: its dataset's id is what storage is read by.
+    await page.waitForFunction(() => localStorage.getItem('jikgu.session'));
     const id = await page.evaluate(() => JSON.parse(localStorage.getItem('jikgu.session')).dataset);
     await context.close();
     return id;
