@@ -28,6 +28,21 @@ pub struct AppProps {
     /// `None` opens the defaults and writes nothing back, as when rendered natively.
     #[prop_or_default]
     pub session: Option<Session>,
+    /// The sections of the build's prerendered page (xtask/src/prerender.rs) that the first render
+    /// leaves for the task after the first paint: shown in their places until then, so nothing
+    /// the prerender showed goes missing for a frame.
+    #[prop_or_default]
+    pub kept: Option<Kept>,
+}
+
+/// Sections of the prerendered page, moved into the app's first render (see [`AppProps::kept`]):
+/// those between the charts and the assumptions, and those after the assumptions.
+#[derive(Clone, PartialEq, Default)]
+pub struct Kept {
+    /// The sections between the charts and the assumptions.
+    pub above: Rc<Vec<web_sys::Node>>,
+    /// The sections after the assumptions.
+    pub below: Rc<Vec<web_sys::Node>>,
 }
 
 /// The whole calculator.
@@ -38,7 +53,8 @@ pub fn App(props: &AppProps) -> Html {
             let lang = props.lang.unwrap_or_else(initial_lang);
             let options = props.options.clone();
             let session = props.session.clone();
-            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} {options} {session} /> }
+            let kept = props.kept.clone();
+            html! { <Calculator dataset={Rc::new(dataset.clone())} {lang} {options} {session} {kept} /> }
         }
         Err(error) => html! {
             <main class="jikgu">
@@ -65,6 +81,7 @@ struct CalculatorProps {
     lang: Lang,
     options: StartOptions,
     session: Option<Session>,
+    kept: Option<Kept>,
 }
 
 #[component]
@@ -114,7 +131,12 @@ fn Calculator(props: &CalculatorProps) -> Html {
     let below_first_screen = crate::web::use_after_first_paint();
     #[cfg(not(target_arch = "wasm32"))]
     let below_first_screen = true;
+    #[cfg(target_arch = "wasm32")]
     let first_paint = FirstPaint(below_first_screen);
+    // The build's prerender has every section but leaves the insides of closed disclosures to the
+    // app, which fills them in as it takes over (a closed disclosure's contents take no room).
+    #[cfg(not(target_arch = "wasm32"))]
+    let first_paint = FirstPaint(use_context::<crate::ui::StillCharts>().is_none());
     let ranges = crate::ui::ranges::use_ranges_of(&state);
 
     let lang = state.lang;
@@ -176,6 +198,8 @@ fn Calculator(props: &CalculatorProps) -> Html {
                         <Context />
                         <ClaimList />
                         <Context then_now=true />
+                    } else if let Some(kept) = &props.kept {
+                        { for kept.above.iter().map(|node| Html::VRef(node.clone())) }
                     }
                     <Assumptions />
                     if below_first_screen {
@@ -184,6 +208,8 @@ fn Calculator(props: &CalculatorProps) -> Html {
                         <Scenarios />
                         <DataTable />
                         <About />
+                    } else if let Some(kept) = &props.kept {
+                        { for kept.below.iter().map(|node| Html::VRef(node.clone())) }
                     }
                 </main>
             </ContextProvider<RangesContext>>
@@ -204,6 +230,8 @@ struct EmbeddedProps {
 fn Embedded(props: &EmbeddedProps) -> Html {
     let main = use_node_ref();
     let context = use_context::<AppContext>();
+    // The assumptions are inside a closed disclosure: filled in after the first paint.
+    let assumptions_ready = crate::ui::use_after_first_paint();
     {
         let (main, child_id, state) = (main.clone(), props.child_id.clone(), context.clone());
         use_effect_with((), move |_| {
@@ -268,7 +296,9 @@ fn Embedded(props: &EmbeddedProps) -> Html {
             </p>
             <details class="embed-assumptions">
                 <summary>{ lang.pick("가정 바꾸기", "Change the assumptions") }</summary>
-                <Assumptions />
+                if assumptions_ready {
+                    <Assumptions />
+                }
             </details>
             <p class="embed-open">
                 <a href={full} target="_blank" rel="noopener">{ lang.pick("전체 계산기에서 열기 ↗", "Open the full calculator ↗") }</a>

@@ -184,6 +184,13 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = &props.dark;
+    // The build's prerender draws the chart as inline SVG where the canvas will be (same box,
+    // same model), so the first screen shows it before any script runs.
+    #[cfg(not(target_arch = "wasm32"))]
+    let still = use_context::<crate::ui::StillCharts>()
+        .and_then(|size| still_svg(&props.model, size, &props.label));
+    #[cfg(target_arch = "wasm32")]
+    let still: Option<String> = None;
 
     let on_keydown = {
         let cursor = cursor.clone();
@@ -274,13 +281,17 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 aria-describedby={readout_id.clone()}
                 onkeydown={on_keydown}
             >
-                <canvas
-                    ref={canvas}
-                    role="img"
-                    aria-label={props.label.clone()}
-                    onpointermove={on_pointermove}
-                    onpointerleave={on_pointerleave}
-                ></canvas>
+                if let Some(svg) = still {
+                    { Html::from_html_unchecked(svg.into()) }
+                } else {
+                    <canvas
+                        ref={canvas}
+                        role="img"
+                        aria-label={props.label.clone()}
+                        onpointermove={on_pointermove}
+                        onpointerleave={on_pointerleave}
+                    ></canvas>
+                }
             </div>
             <p id={readout_id} class="chart-readout" aria-live="polite" data-testid="chart-readout">
                 { readout }
@@ -293,6 +304,49 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 { data_table(&props.model, lang, table_ready) }
             }
         </figure>
+    }
+}
+
+/// `model` drawn as an SVG element to sit where the canvas goes: the light theme, scaled to the
+/// canvas's box by its `viewBox`, named like the canvas for screen readers.
+#[cfg(not(target_arch = "wasm32"))]
+fn still_svg(model: &ChartModel, size: crate::ui::StillCharts, label: &str) -> Option<String> {
+    let style = crate::chart::ChartStyle::default();
+    let svg = crate::chart::to_svg(model, size.width, size.height, &style).ok()?;
+    // plotters opens with `<svg width=… height=… viewBox=… xmlns=…>`: keep only the viewBox, so
+    // the stylesheet sizes it as it sizes the canvas.
+    let open_end = svg.find('>')?;
+    let body = &svg[open_end + 1..];
+    let label = label
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    // What the page weighs: `opacity="1"` is the default, text needs no line breaks around it
+    // (SVG collapses them), and a font size needs no sixteen decimals.
+    let mut compact = String::with_capacity(body.len());
+    for line in body.trim().replace(" opacity=\"1\"", "").lines() {
+        compact.push_str(&round_font_size(line.trim()));
+        compact.push('\n');
+    }
+    Some(format!(
+        "<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{label}\">{compact}",
+        size.width, size.height,
+    ))
+}
+
+/// `line` with a `font-size="…"` rounded to a tenth of a pixel.
+#[cfg(not(target_arch = "wasm32"))]
+fn round_font_size(line: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let Some(at) = line.find(KEY).map(|i| i + KEY.len()) else {
+        return line.to_string();
+    };
+    let Some(end) = line[at..].find('"').map(|i| i + at) else {
+        return line.to_string();
+    };
+    match line[at..end].parse::<f64>() {
+        Ok(size) => format!("{}{:.1}{}", &line[..at], size, &line[end..]),
+        Err(_) => line.to_string(),
     }
 }
 

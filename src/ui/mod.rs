@@ -15,6 +15,8 @@ mod field;
 mod goal;
 mod header;
 mod headline;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod prerender;
 mod provenance;
 mod ranges;
 mod scenarios;
@@ -23,7 +25,7 @@ mod sources;
 mod table;
 
 pub use about::About;
-pub use app::{App, AppContext, AppProps};
+pub use app::{App, AppContext, AppProps, Kept};
 pub use assumptions::Assumptions;
 pub use chart_view::{ChartCursor, ChartView, use_chart_cursor};
 pub use charts::{ChartsPanel, readouts};
@@ -42,6 +44,16 @@ pub use sources::Sources;
 pub use table::DataTable;
 
 use yew::prelude::*;
+
+/// Natively, the size in CSS pixels to draw the charts at as inline SVG instead of canvases: the
+/// build's prerendered first screen provides it (`ui::prerender`). Never provided in the browser.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StillCharts {
+    /// Width of the drawing.
+    pub width: u32,
+    /// Height of the drawing.
+    pub height: u32,
+}
 
 /// Whether the page has been painted once since the calculator mounted. The calculator provides
 /// it, so one frame callback and one state change serve every part that waits for it.

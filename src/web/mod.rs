@@ -151,8 +151,52 @@ pub fn mount(root: web_sys::Element) {
             .ok()
             .map(|d| read_session(d, &options)),
         options,
+        kept: kept_sections(&root),
     };
     yew::Renderer::<crate::ui::App>::with_root_and_props(root, props).render();
+}
+
+/// The build's prerendered page (xtask/src/prerender.rs) is replaced as yew empties the root, in
+/// the same task as the app's first render: one frame, one mount. The sections that render leaves
+/// for after the first paint are kept from it and shown in their places until then, unless the
+/// page marked the prerender stale (it shows other figures than the address asks for).
+fn kept_sections(root: &web_sys::Element) -> Option<crate::ui::Kept> {
+    let has_class = |element: &web_sys::Element, name: &str| {
+        element
+            .get_attribute("class")
+            .is_some_and(|classes| classes.split_whitespace().any(|c| c == name))
+    };
+    let document = gloo::utils::document();
+    let stale = document
+        .document_element()
+        .is_some_and(|html| has_class(&html, "jk-stale"));
+    let main = root
+        .query_selector("main[data-prerendered]")
+        .ok()
+        .flatten()?;
+    if stale || has_class(&main, "embed") {
+        return None;
+    }
+    let (mut above, mut below) = (Vec::new(), Vec::new());
+    let mut past_charts = false;
+    let mut past_assumptions = false;
+    let mut next = main.first_element_child();
+    while let Some(child) = next {
+        next = child.next_element_sibling();
+        if has_class(&child, "charts") {
+            past_charts = true;
+        } else if child.get_attribute("data-testid").as_deref() == Some("assumptions") {
+            past_assumptions = true;
+        } else if past_assumptions {
+            below.push(child.into());
+        } else if past_charts {
+            above.push(child.into());
+        }
+    }
+    Some(crate::ui::Kept {
+        above: std::rc::Rc::new(above),
+        below: std::rc::Rc::new(below),
+    })
 }
 
 /// What storage holds for `dataset`, unless the address has a share link, which names exactly

@@ -5,6 +5,8 @@
 //!   `html::pack`), the CSS and the icon inlined, so it opens from `file://` with no network.
 //!   It runs as Trunk's `post_build` hook, so `trunk build` and `trunk serve` both produce it.
 //!   It also writes `DIR/content-security-policy.txt`, the policy to serve `index.html` with.
+//!   With the feature `prerender` (which the hook turns on), `#app` holds the app's default view
+//!   rendered by its own components, so the page paints it before the wasm (see `prerender`).
 //! - `size [DIR]`: raw, gzip and brotli sizes of the wasm, the JS glue, the CSS and `jikgu.html`.
 //! - `size-check [DIR]`: fails when `jikgu.html` is over its brotli budget (350 KB); `make test` runs it.
 //! - `check FILE`: reads a data file with the app's parser and prints each view's latest figures and
@@ -14,6 +16,8 @@
 #[cfg(feature = "check")]
 mod check;
 mod html;
+#[cfg(feature = "prerender")]
+mod prerender;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -133,6 +137,13 @@ fn csp_hash(text: &str) -> String {
 fn inline(dir: &Path) -> Result<(), String> {
     let build = find_build(dir)?;
     let index = read_text(&build.index)?;
+    #[cfg(feature = "prerender")]
+    let index = {
+        let dataset = jikgu::core::Dataset::embedded().map_err(|e| e.to_string())?;
+        let rendered = prerender::render(prerender::LANG)?;
+        let contents = prerender::app_contents(&rendered, prerender::LANG, &dataset.id)?;
+        html::fill_app(&index, &contents)?
+    };
     let glue = read_text(&build.glue)?;
     let wasm = read_bytes(&build.wasm)?;
     let resolve = |href: &str| -> Option<Vec<u8>> {
