@@ -81,32 +81,28 @@ pub fn story_beside(
     let ours = table.value(series.at(year)).map(f);
     Some(match (lang, whose, ours) {
         (Lang::Ko, Some(w), Some(o)) => format!(
-            "기사({}, {date})는 {w}를 인용해 {year}년을 {}로 보도했습니다. 이 출처로는 {o}입니다.",
+            "{} {date} 보도: {year}년 {} ({w} 인용). 이 출처로는 {o}입니다.",
             story.name(lang),
             f(stated)
         ),
         (Lang::Ko, None, Some(o)) => format!(
-            "기사({}, {date})는 {year}년을 {}로 보도했습니다. 이 출처로는 {o}입니다.",
+            "{} {date} 보도: {year}년 {}. 이 출처로는 {o}입니다.",
             story.name(lang),
             f(stated)
         ),
-        (Lang::Ko, _, None) => format!(
-            "기사({}, {date})는 {year}년을 {}로 보도했습니다.",
-            story.name(lang),
-            f(stated)
-        ),
+        (Lang::Ko, _, None) => format!("{} {date} 보도: {year}년 {}.", story.name(lang), f(stated)),
         (Lang::En, Some(w), Some(o)) => format!(
-            "The story ({}, {date}) reported {} for {year}, citing {w}; this source has {o}.",
+            "{}, {date}, reported {} for {year}, citing {w}; this source has {o}.",
             story.name(lang),
             f(stated)
         ),
         (Lang::En, None, Some(o)) => format!(
-            "The story ({}, {date}) reported {} for {year}; this source has {o}.",
+            "{}, {date}, reported {} for {year}; this source has {o}.",
             story.name(lang),
             f(stated)
         ),
         (Lang::En, _, None) => format!(
-            "The story ({}, {date}) reported {} for {year}.",
+            "{}, {date}, reported {} for {year}.",
             story.name(lang),
             f(stated)
         ),
@@ -131,6 +127,10 @@ mod story_tests {
             "{text}"
         );
         assert!(text.contains("KIEP"), "names whose figure: {text}");
+        assert!(
+            text.starts_with("The story (Alpha Biz), 2025-07-03, reported"),
+            "the source's own name, once: {text}"
+        );
         assert!(
             text.contains("this source has a ₩4.283 trillion deficit"),
             "{text}"

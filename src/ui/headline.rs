@@ -39,7 +39,12 @@ fn pickers(state: &AppContext) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(Action::SetUnit(unit)))
     };
-    let partners = partners_with_balance(table);
+    // The partner shown stays in the list even where this source has no balance with it (KOSIS's
+    // later releases print sales only), so the picker never shows a blank choice.
+    let mut partners = partners_with_balance(table);
+    if !partners.contains(&headline.series.partner) {
+        partners.insert(0, headline.series.partner);
+    }
     let unit_choice = |unit: DisplayUnit, label: &'static str| {
         let id = match unit {
             DisplayUnit::Won => "unit-won",

@@ -627,9 +627,12 @@ test('every view of the source picker, all partners and China: the axes keep the
         range: c.getAttribute('data-y-range').split(' ').map(Number),
         largest: Number(c.getAttribute('data-largest-observed')),
       })));
+      // A chart may have nothing published in a view (KOSIS's later releases print no balance
+      // with all partners): then it has nothing to flatten. The view still shows something.
+      assert.ok(axes.some((a) => a.largest > 0), `${view} ${partner}: some chart has published figures`);
       for (const [i, { range, largest }] of axes.entries()) {
+        if (largest === 0) continue;
         const reach = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-        assert.ok(largest > 0, `${view} ${partner} chart ${i}: has published figures`);
         assert.ok(reach <= 3 * largest,
           `${view} ${partner} chart ${i}: the axis reaches ${reach / 1000} against a largest published ${largest / 1000}`);
       }
