@@ -45,6 +45,7 @@ mod projection;
 mod scenario;
 mod seek;
 mod series;
+mod sorted;
 mod table;
 mod then_now;
 mod toml_subset;

@@ -1,0 +1,131 @@
+//! A map kept as a vector sorted by key, for the maps the dataset builds once when the file is
+//! read and only looks up afterwards.
+//!
+//! `BTreeMap`'s insertion, removal, rebalancing, cloning and dropping are compiled again for every
+//! key and value type; a sorted vector needs only a binary search and `Vec::insert` per type, which
+//! is a fraction of the wasm for maps of a few hundred entries at most.
+
+use std::fmt;
+
+/// Keys in ascending order, each once, with their values.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for SortedMap<K, V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(k, v)| (k, v)))
+            .finish()
+    }
+}
+
+impl<K: Ord, V> SortedMap<K, V> {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Where `key` is (`Ok`) or would go (`Err`).
+    fn find(&self, key: &K) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.cmp(key))
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &K) -> Option<&V> {
+        self.find(key)
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v)
+    }
+
+    /// Whether `key` has a value.
+    pub fn contains_key(&self, key: &K) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Sets the value of `key`, replacing (and returning) any value it had.
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        match self.find(&key) {
+            Ok(i) => self.0.get_mut(i).map(|(_, v)| std::mem::replace(v, value)),
+            Err(i) => {
+                self.0.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    /// The value of `key`, set first to `make()` if it had none (`entry(key).or_insert_with`).
+    pub fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
+        let i = match self.find(&key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (key, make()));
+                i
+            }
+        };
+        // `i` is in bounds: it was found, or an entry was just inserted there.
+        &mut self.0[i].1
+    }
+
+    /// The entries from the first key for which `below` is false onwards, in order (`below` must
+    /// hold for a prefix of the keys).
+    pub fn starting_at(&self, below: impl Fn(&K) -> bool) -> impl Iterator<Item = &(K, V)> {
+        let start = self.0.partition_point(|(k, _)| below(k));
+        self.0.get(start..).unwrap_or_default().iter()
+    }
+}
+
+impl<K, V> SortedMap<K, V> {
+    /// Every entry, by key.
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// Every key, ascending.
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// Every value, by key.
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    /// Whether the map is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SortedMap;
+
+    #[test]
+    fn keeps_keys_sorted_and_unique() {
+        let mut m = SortedMap::new();
+        assert_eq!(m.insert(3, "c"), None);
+        assert_eq!(m.insert(1, "a"), None);
+        assert_eq!(m.insert(2, "b"), None);
+        assert_eq!(m.insert(3, "C"), Some("c"));
+        assert_eq!(m.keys().copied().collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(m.get(&3), Some(&"C"));
+        assert_eq!(m.get(&4), None);
+        assert!(m.contains_key(&1) && !m.contains_key(&0));
+        assert_eq!(*m.get_or_insert_with(2, || "x"), "b");
+        assert_eq!(*m.get_or_insert_with(0, || "z"), "z");
+        assert_eq!(
+            m.values().copied().collect::<Vec<_>>(),
+            ["z", "a", "b", "C"]
+        );
+        let tail: Vec<i32> = m.starting_at(|k| *k < 2).map(|(k, _)| *k).collect();
+        assert_eq!(tail, [2, 3]);
+        assert_eq!(format!("{m:?}"), r#"{0: "z", 1: "a", 2: "b", 3: "C"}"#);
+    }
+}
