@@ -832,9 +832,14 @@ impl Expr {
     pub fn refs(&self) -> Vec<Ref> {
         let mut out = Vec::new();
         self.collect_refs(&mut out);
-        let mut seen = std::collections::BTreeSet::new();
-        out.retain(|r| seen.insert(*r));
-        out
+        // Few references: a linear look back is cheaper in the wasm than a set's code.
+        let mut unique: Vec<Ref> = Vec::with_capacity(out.len());
+        for r in out {
+            if !unique.contains(&r) {
+                unique.push(r);
+            }
+        }
+        unique
     }
 
     fn collect_refs(&self, out: &mut Vec<Ref>) {

@@ -148,6 +148,13 @@ pub struct SeriesKey {
     pub measure: Measure,
 }
 
+/// Sorts series keys and drops repeats: the one sort of keys in the wasm, shared by every set of
+/// series built (a `BTreeSet` would compile its own code).
+pub(crate) fn sort_dedup(keys: &mut Vec<SeriesKey>) {
+    keys.sort_unstable();
+    keys.dedup();
+}
+
 impl SeriesKey {
     /// A series counted in won, the common case.
     pub const fn won(flow: Flow, partner: Partner) -> SeriesKey {

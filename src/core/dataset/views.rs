@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::core::measure;
 use crate::core::scenario::Growth;
-use crate::core::series::{Flow, SeriesKey, Vintage};
+use crate::core::series::{Flow, SeriesKey, Vintage, sort_dedup};
 use crate::core::sorted::SortedMap;
 
 use super::{Figure, FigureKind, FigureRef, Pick, Source, SourceRef, View};
@@ -88,8 +88,7 @@ fn view(source: SourceRef, s: &Source, figures: &[Figure]) -> Option<View> {
         .chain(growth.keys())
         .map(|(s, _)| *s)
         .collect();
-    series.sort_unstable();
-    series.dedup();
+    sort_dedup(&mut series);
     Some(View {
         default_cagr: default_cagrs(&levels, figures),
         series,
