@@ -1,9 +1,10 @@
-//! A map kept as a vector sorted by key, for the maps the dataset builds once when the file is
-//! read and only looks up afterwards.
+//! A map (and a set) kept as a vector sorted by key, for the small maps the app keeps: the ones
+//! the dataset builds once when the file is read, and a scenario's edits and choices.
 //!
 //! `BTreeMap`'s insertion, removal, rebalancing, cloning and dropping are compiled again for every
-//! key and value type; a sorted vector needs only a binary search and `Vec::insert` per type, which
-//! is a fraction of the wasm for maps of a few hundred entries at most.
+//! key and value type; a sorted vector needs only a binary search and `Vec::insert` or
+//! `Vec::remove` per type, which is a fraction of the wasm for maps of a few hundred entries at
+//! most.
 
 use std::fmt;
 
@@ -73,6 +74,18 @@ impl<K: Ord, V> SortedMap<K, V> {
         &mut self.0[i].1
     }
 
+    /// Removes `key`, returning its value.
+    pub fn remove(&mut self, key: &K) -> Option<V> {
+        self.find(key).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// The entries whose keys lie in `from..=to`, in order.
+    pub fn range(&self, from: &K, to: &K) -> impl Iterator<Item = (&K, &V)> {
+        self.starting_at(|k| k < from)
+            .take_while(move |(k, _)| k <= to)
+            .map(|(k, v)| (k, v))
+    }
+
     /// The entries from the first key for which `below` is false onwards, in order (`below` must
     /// hold for a prefix of the keys).
     pub fn starting_at(&self, below: impl Fn(&K) -> bool) -> impl Iterator<Item = &(K, V)> {
@@ -101,11 +114,95 @@ impl<K, V> SortedMap<K, V> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Removes every entry.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Keeps only the entries `keep` accepts (it may change their values).
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
+        self.0.retain_mut(|(k, v)| keep(k, v));
+    }
+}
+
+impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+/// Values in ascending order, each once.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SortedSet<T>(SortedMap<T, ()>);
+
+impl<T> Default for SortedSet<T> {
+    fn default() -> Self {
+        SortedSet(SortedMap::default())
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for SortedSet<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
+}
+
+impl<T: Ord> SortedSet<T> {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `value`; false when it was there already.
+    pub fn insert(&mut self, value: T) -> bool {
+        self.0.insert(value, ()).is_none()
+    }
+
+    /// Removes `value`; false when it was not there.
+    pub fn remove(&mut self, value: &T) -> bool {
+        self.0.remove(value).is_some()
+    }
+
+    /// Whether `value` is in the set.
+    pub fn contains(&self, value: &T) -> bool {
+        self.0.contains_key(value)
+    }
+}
+
+impl<T> SortedSet<T> {
+    /// Every value, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.0.keys()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many values there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Removes every value.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::SortedMap;
+    use super::{SortedMap, SortedSet};
 
     #[test]
     fn keeps_keys_sorted_and_unique() {
@@ -127,5 +224,29 @@ mod tests {
         let tail: Vec<i32> = m.starting_at(|k| *k < 2).map(|(k, _)| *k).collect();
         assert_eq!(tail, [2, 3]);
         assert_eq!(format!("{m:?}"), r#"{0: "z", 1: "a", 2: "b", 3: "C"}"#);
+        let mid: Vec<i32> = m.range(&1, &2).map(|(k, _)| *k).collect();
+        assert_eq!(mid, [1, 2]);
+        assert_eq!(m.remove(&1), Some("a"));
+        assert_eq!(m.remove(&1), None);
+        m.retain(|k, _| *k != 3);
+        assert_eq!(
+            (&m).into_iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            [0, 2]
+        );
+        assert_eq!(m.len(), 2);
+        m.clear();
+        assert!(m.is_empty());
+    }
+
+    #[test]
+    fn a_set_holds_each_value_once() {
+        let mut s = SortedSet::new();
+        assert!(s.insert(2) && s.insert(1) && !s.insert(2));
+        assert_eq!(s.iter().copied().collect::<Vec<_>>(), [1, 2]);
+        assert!(s.contains(&1) && !s.contains(&3));
+        assert!(s.remove(&1) && !s.remove(&1));
+        assert_eq!((s.len(), format!("{s:?}")), (1, "{2}".to_string()));
+        s.clear();
+        assert!(s.is_empty());
     }
 }

@@ -493,7 +493,7 @@ fn apply_edits(
     }
     let from = row.series.at(*years.start());
     let to = row.series.at(*years.end());
-    for (at, value) in scenario.edits.range(from..=to) {
+    for (at, value) in scenario.edits.range(&from, &to) {
         if let Some(cell) = index(first, at.year).and_then(|i| row.cells.get_mut(i)) {
             let was = std::mem::replace(&mut cell.provenance, Provenance::Gap);
             cell.provenance = Provenance::Edited {
