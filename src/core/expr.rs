@@ -680,7 +680,7 @@ fn combine(results: Vec<Eval>) -> Result<Vec<Decimal>, Eval> {
         }
     }
     if !missing.is_empty() {
-        missing.sort_unstable();
+        super::sorted::sort_by(&mut missing, &Ord::cmp);
         missing.dedup();
         return Err(Eval::Missing(missing));
     }

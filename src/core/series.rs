@@ -148,10 +148,10 @@ pub struct SeriesKey {
     pub measure: Measure,
 }
 
-/// Sorts series keys and drops repeats: the one sort of keys in the wasm, shared by every set of
-/// series built (a `BTreeSet` would compile its own code).
+/// Sorts series keys and drops repeats, for every set of series built (a `BTreeSet` would compile
+/// its own code).
 pub(crate) fn sort_dedup(keys: &mut Vec<SeriesKey>) {
-    keys.sort_unstable();
+    crate::core::sorted::sort_by(keys, &Ord::cmp);
     keys.dedup();
 }
 

@@ -6,7 +6,32 @@
 //! `Vec::remove` per type, which is a fraction of the wasm for maps of a few hundred entries at
 //! most.
 
+use std::cmp::Ordering;
 use std::fmt;
+
+/// The positions `0..n` in the order `cmp` puts them (positions `cmp` finds equal in any order).
+///
+/// Every sort of our own data goes through this one function, so the wasm carries one copy of the
+/// sort's code for them all rather than one per element type and comparison.
+pub fn sorted_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_unstable_by(|a, b| cmp(*a, *b));
+    order
+}
+
+/// Sorts `v` by `cmp` through [`sorted_order`] (equal elements in any order).
+pub fn sort_by<T: Copy>(v: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
+    let items: &[T] = v;
+    let order = sorted_order(items.len(), &|a, b| match (items.get(a), items.get(b)) {
+        (Some(x), Some(y)) => cmp(x, y),
+        _ => Ordering::Equal,
+    });
+    let sorted = order
+        .iter()
+        .filter_map(|&i| items.get(i).copied())
+        .collect();
+    *v = sorted;
+}
 
 /// Keys in ascending order, each once, with their values.
 #[derive(Clone, PartialEq, Eq)]
@@ -236,6 +261,17 @@ mod tests {
         assert_eq!(m.len(), 2);
         m.clear();
         assert!(m.is_empty());
+    }
+
+    #[test]
+    fn sorts_through_one_index_order() {
+        let words = ["pear", "fig", "apple", "fig"];
+        let order = super::sorted_order(words.len(), &|a, b| words[a].cmp(words[b]));
+        assert_eq!(order[0], 2, "apple first");
+        assert_eq!(order[3], 0, "pear last");
+        let mut v = vec![3, 1, 2, 1];
+        super::sort_by(&mut v, &|a: &i32, b: &i32| b.cmp(a));
+        assert_eq!(v, [3, 2, 1, 1]);
     }
 
     #[test]
