@@ -4,7 +4,9 @@
 //! `BTreeMap`'s insertion, removal, rebalancing, cloning and dropping are compiled again for every
 //! key and value type; a sorted vector needs only a binary search and `Vec::insert` or
 //! `Vec::remove` per type, which is a fraction of the wasm for maps of a few hundred entries at
-//! most.
+//! most. An insertion out of key order moves the entries after it, so building a map is quadratic
+//! in the worst case; every map here is keyed by series, year or both, which bounds it (63 series
+//! over 111 years, about 7,000 entries, for a crafted file or link written out of order).
 
 use std::cmp::Ordering;
 use std::fmt;
