@@ -680,7 +680,7 @@ fn combine(results: Vec<Eval>) -> Result<Vec<Decimal>, Eval> {
         }
     }
     if !missing.is_empty() {
-        missing.sort_unstable();
+        super::sorted::sort_by(&mut missing, &Ord::cmp);
         missing.dedup();
         return Err(Eval::Missing(missing));
     }
@@ -832,9 +832,14 @@ impl Expr {
     pub fn refs(&self) -> Vec<Ref> {
         let mut out = Vec::new();
         self.collect_refs(&mut out);
-        let mut seen = std::collections::BTreeSet::new();
-        out.retain(|r| seen.insert(*r));
-        out
+        // Few references: a linear look back is cheaper in the wasm than a set's code.
+        let mut unique: Vec<Ref> = Vec::with_capacity(out.len());
+        for r in out {
+            if !unique.contains(&r) {
+                unique.push(r);
+            }
+        }
+        unique
     }
 
     fn collect_refs(&self, out: &mut Vec<Ref>) {

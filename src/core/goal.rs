@@ -26,7 +26,8 @@ pub fn seekable(table: &Table, partner: Partner) -> Vec<SeriesKey> {
         .map(|r| r.series)
         .collect();
     // Keys are unique (one won series per partner and flow), so an unstable sort orders them fully.
-    out.sort_unstable_by_key(|s| (s.partner != partner, s.partner, s.flow != Flow::Sales));
+    let key = |s: &SeriesKey| (s.partner != partner, s.partner, s.flow != Flow::Sales);
+    crate::core::sorted::sort_by(&mut out, &|a, b| key(a).cmp(&key(b)));
     out
 }
 

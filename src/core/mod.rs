@@ -45,6 +45,7 @@ mod projection;
 mod scenario;
 mod seek;
 mod series;
+mod sorted;
 mod table;
 mod then_now;
 mod toml_subset;
@@ -74,6 +75,7 @@ pub use series::{
     CellRef, Flow, HORIZON_MAX, HORIZON_MIN, KeyError, Measure, Partner, SeriesKey, Vintage,
     YEAR_MAX, YEAR_MIN,
 };
+pub use sorted::{SortedMap, SortedSet, sort_by, sorted_order};
 pub use table::{
     Alongside, Cell, DampedFit, Held, Projection, Provenance, Rates, Row, RowProjection, Spread,
     Table, build_table,

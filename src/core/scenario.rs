@@ -19,7 +19,6 @@
 //! assert_eq!(s.diff(&Scenario::default()).len(), 1);
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -30,6 +29,7 @@ use super::num::{Quantity, Style, format};
 use super::series::{
     CellRef, Flow, HORIZON_MAX, HORIZON_MIN, Measure, Partner, SeriesKey, YEAR_MIN,
 };
+use super::sorted::{SortedMap, SortedSet};
 
 /// The scenario format version.
 pub const SCENARIO_VERSION: u32 = 1;
@@ -194,12 +194,12 @@ pub struct Scenario {
     /// The view (source id); `None` means the dataset's default view.
     pub view: Option<String>,
     /// Figures the reader typed in, replacing or filling cells.
-    pub edits: BTreeMap<CellRef, Decimal>,
+    pub edits: SortedMap<CellRef, Decimal>,
     /// Edited cells the reader marked as approximate (`약 6조`, `about ₩6tn`): the value is kept
     /// exactly as typed, and the cell says it is approximate wherever it is shown.
-    pub approximate: BTreeSet<CellRef>,
+    pub approximate: SortedSet<CellRef>,
     /// Gap-filling rules per series.
-    pub fills: BTreeMap<SeriesKey, FillRule>,
+    pub fills: SortedMap<SeriesKey, FillRule>,
     /// Exchange-rate mode.
     pub fx: FxMode,
     /// Display currency.
@@ -211,7 +211,7 @@ pub struct Scenario {
     /// Last projected year; `None` means [`DEFAULT_HORIZON`].
     pub horizon: Option<i32>,
     /// Growth assumptions per series; a series without one uses its default (see the projection docs).
-    pub growth: BTreeMap<SeriesKey, Growth>,
+    pub growth: SortedMap<SeriesKey, Growth>,
     /// The goal seek to run, if any.
     pub seek: Option<Seek>,
 }
@@ -510,15 +510,15 @@ impl Default for Scenario {
             v: SCENARIO_VERSION,
             dataset: None,
             view: None,
-            edits: BTreeMap::new(),
-            approximate: BTreeSet::new(),
-            fills: BTreeMap::new(),
+            edits: SortedMap::new(),
+            approximate: SortedSet::new(),
+            fills: SortedMap::new(),
             fx: FxMode::Average,
             unit: DisplayUnit::Won,
             year: None,
             partner: None,
             horizon: None,
-            growth: BTreeMap::new(),
+            growth: SortedMap::new(),
             seek: None,
         }
     }
@@ -838,8 +838,8 @@ impl Change {
 }
 
 fn diff_maps<K: Ord + Copy, V: PartialEq + Copy>(
-    new: &BTreeMap<K, V>,
-    old: &BTreeMap<K, V>,
+    new: &SortedMap<K, V>,
+    old: &SortedMap<K, V>,
     make: fn(K, Option<V>) -> Change,
     out: &mut Vec<Change>,
 ) {

@@ -148,6 +148,13 @@ pub struct SeriesKey {
     pub measure: Measure,
 }
 
+/// Sorts series keys and drops repeats, for every set of series built (a `BTreeSet` would compile
+/// its own code).
+pub(crate) fn sort_dedup(keys: &mut Vec<SeriesKey>) {
+    crate::core::sorted::sort_by(keys, &Ord::cmp);
+    keys.dedup();
+}
+
 impl SeriesKey {
     /// A series counted in won, the common case.
     pub const fn won(flow: Flow, partner: Partner) -> SeriesKey {

@@ -22,7 +22,6 @@
 //! [`Provenance::Overflow`] rather than panicking.
 
 use super::arith::Arith;
-use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
 
 use rust_decimal::Decimal;
@@ -32,7 +31,7 @@ use super::lang::Lang;
 use super::measure::{self, Formula, Undefined, YearChange};
 use super::projection;
 use super::scenario::{DisplayUnit, FillRule, FxMode, Growth, Scenario};
-use super::series::{CellRef, Flow, Measure, Partner, SeriesKey, Vintage};
+use super::series::{CellRef, Flow, Measure, Partner, SeriesKey, Vintage, sort_dedup};
 
 /// Where a cell's value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -494,7 +493,7 @@ fn apply_edits(
     }
     let from = row.series.at(*years.start());
     let to = row.series.at(*years.end());
-    for (at, value) in scenario.edits.range(from..=to) {
+    for (at, value) in scenario.edits.range(&from, &to) {
         if let Some(cell) = index(first, at.year).and_then(|i| row.cells.get_mut(i)) {
             let was = std::mem::replace(&mut cell.provenance, Provenance::Gap);
             cell.provenance = Provenance::Edited {
@@ -596,9 +595,9 @@ pub fn build_table(
     // Edits sort by series, then year.
     let mut edited: Vec<SeriesKey> = scenario.edits.keys().map(|c| c.series).collect();
     edited.dedup();
-    // Inserted one by one: collecting into a set would bring a stable sort into the wasm.
-    let mut keys: BTreeSet<SeriesKey> = BTreeSet::new();
-    keys.extend(view.series().iter().copied());
+    // A sorted, deduplicated vector rather than a set: the unstable sort of series keys is
+    // already in the wasm (the views use it), a set's code is not.
+    let mut keys: Vec<SeriesKey> = view.series().to_vec();
     keys.extend(
         scenario
             .edits
@@ -606,12 +605,16 @@ pub fn build_table(
             .filter(|c| years.contains(&c.year))
             .map(|c| c.series),
     );
+    sort_dedup(&mut keys);
     let flows: Vec<SeriesKey> = keys
         .iter()
-        .filter(|k| k.flow == Flow::Purchases && keys.contains(&k.with_flow(Flow::Sales)))
+        .filter(|k| {
+            k.flow == Flow::Purchases && keys.binary_search(&k.with_flow(Flow::Sales)).is_ok()
+        })
         .copied()
         .collect();
     keys.extend(flows.iter().map(|k| k.with_flow(Flow::Balance)));
+    sort_dedup(&mut keys);
 
     let mut rows: Vec<Row> = Vec::with_capacity(keys.len());
     // The view's own last year: another source's later figures must not open a gap column here.

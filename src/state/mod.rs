@@ -9,7 +9,6 @@
 //! stays in force: one mechanism for table cells, the exchange rate, the horizon, growth rates and
 //! goal-seek targets.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use rust_decimal::prelude::ToPrimitive;
@@ -21,7 +20,7 @@ use crate::core::slip::{self, Slip};
 use crate::core::{
     CellRef, Computed, DEFAULT_HORIZON, Dataset, DatasetError, Decimal, DisplayUnit, EditError,
     EditTarget, Flow, FxMode, GROWTH_MAX, GROWTH_MIN, Growth, Lang, Measure, Partner, Scenario,
-    Seek, SeekOutcome, SeriesKey, compute, edit_range, validate_edit,
+    Seek, SeekOutcome, SeriesKey, SortedMap, compute, edit_range, validate_edit,
 };
 
 mod field;
@@ -193,7 +192,7 @@ pub struct AppState {
     /// The result of computing the scenario: recomputed on every change, never in render.
     pub computed: Rc<Computed>,
     /// Fields whose typed text was refused, with why.
-    pub drafts: Rc<BTreeMap<Field, Draft>>,
+    pub drafts: Rc<SortedMap<Field, Draft>>,
     /// The fixed exchange rate to return to when the reader switches from averages to one rate.
     pub fixed_rate: Decimal,
     /// The slider moved by the last action, whose moves merge into one undo step.

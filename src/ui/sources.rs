@@ -6,7 +6,7 @@ use crate::core::arith::Arith;
 use yew::prelude::*;
 
 use crate::core::num::{Quantity, ROUNDING, Style, format, format_change};
-use crate::core::{Dataset, Decimal, Lang, Source, SourceValue};
+use crate::core::{Dataset, Decimal, Lang, Source, SourceValue, sort_by, sorted_order};
 use crate::state::{Action, AppState};
 use crate::ui::AppContext;
 
@@ -79,8 +79,9 @@ fn percent(position: Decimal) -> String {
 /// Numbers of the entries whose dots sit within a few per cent of each other, and where their
 /// shared label goes: close values (KIEP and the story, both −6.003) get one label, "1·2".
 fn clusters(positions: &[Decimal]) -> Vec<(String, Decimal)> {
-    let mut order: Vec<usize> = (0..positions.len()).collect();
-    order.sort_unstable_by_key(|&i| (positions[i], i));
+    let order = sorted_order(positions.len(), &|a, b| {
+        (positions[a], a).cmp(&(positions[b], b))
+    });
     let near = Decimal::from(7);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in order {
@@ -97,7 +98,7 @@ fn clusters(positions: &[Decimal]) -> Vec<(String, Decimal)> {
     groups
         .into_iter()
         .map(|mut group| {
-            group.sort_unstable();
+            sort_by(&mut group, &Ord::cmp);
             let label = group
                 .iter()
                 .map(|i| (i + 1).to_string())

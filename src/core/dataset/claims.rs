@@ -1,14 +1,12 @@
 //! The `[[claim]]` tables: unique ids, parts whose expressions parse and read only figures the
 //! dataset has, and a comparison the checker knows.
 
-use std::collections::BTreeSet;
-
 use rust_decimal::Decimal;
 
 use crate::core::claims::{Claim, Compare, Part};
 use crate::core::expr::{Expr, Ref, parse_expr};
 use crate::core::lang::quoted;
-use crate::core::series::{Flow, SeriesKey};
+use crate::core::series::{Flow, SeriesKey, sort_dedup};
 
 use super::check::FnvMap;
 use super::raw::{RawClaim, RawPart, Spanned};
@@ -16,23 +14,28 @@ use super::{DatasetError, Location, Place, View};
 
 /// What a claim may read: the series any view has or can derive, and the story's own figures.
 struct Readable<'a> {
-    known: BTreeSet<SeriesKey>,
+    /// Sorted, each once.
+    known: Vec<SeriesKey>,
     story: Option<&'a View>,
 }
 
 impl<'a> Readable<'a> {
     /// Series any view has, plus balances any view can derive.
     fn new(views: &'a [View], story_view: Option<usize>) -> Readable<'a> {
-        let mut known: BTreeSet<SeriesKey> = BTreeSet::new();
+        let mut known: Vec<SeriesKey> = Vec::new();
         for v in views {
             known.extend(v.series().iter().copied());
         }
+        sort_dedup(&mut known);
         let derivable: Vec<SeriesKey> = known
             .iter()
-            .filter(|k| k.flow == Flow::Purchases && known.contains(&k.with_flow(Flow::Sales)))
+            .filter(|k| {
+                k.flow == Flow::Purchases && known.binary_search(&k.with_flow(Flow::Sales)).is_ok()
+            })
             .map(|k| k.with_flow(Flow::Balance))
             .collect();
         known.extend(derivable);
+        sort_dedup(&mut known);
         Readable {
             known,
             story: story_view.and_then(|v| views.get(v)),
@@ -42,7 +45,7 @@ impl<'a> Readable<'a> {
     /// Whether the dataset has what a reference reads.
     fn has(&self, r: &Ref) -> bool {
         match r {
-            Ref::View(c) | Ref::ViewYoy(c) => self.known.contains(&c.series),
+            Ref::View(c) | Ref::ViewYoy(c) => self.known.binary_search(&c.series).is_ok(),
             Ref::Stated(c) => self.story.and_then(|v| v.level(c.series, c.year)).is_some(),
             Ref::StatedYoy(c) => self
                 .story

@@ -44,11 +44,11 @@ mod tests;
 mod types;
 mod views;
 
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use crate::core::claims::Claim;
 use crate::core::series::Partner;
+use crate::core::sorted::SortedMap;
 
 pub use error::{DatasetError, Location, Place};
 pub use types::{
@@ -104,7 +104,7 @@ pub struct Dataset {
     default_partner: Partner,
     sources: Vec<Source>,
     figures: Vec<Figure>,
-    rates: BTreeMap<i32, Rate>,
+    rates: SortedMap<i32, Rate>,
     quarter_rates: Vec<Rate>,
     claims: Vec<Claim>,
     events: Vec<Event>,

@@ -1,11 +1,10 @@
 //! Quarters in the file: the range of a `quarter`, how a quarter is named in messages, and the
 //! annual rate a year with only quarterly rates gets.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use crate::core::arith::Arith;
+use crate::core::sorted::SortedMap;
 
 use super::{DatasetError, Location, Rate};
 
@@ -28,7 +27,7 @@ pub(super) fn period(year: i32, quarter: Option<u8>) -> String {
 }
 
 /// Gives each year that has its four quarterly rates and no annual one their mean, marked derived.
-pub(super) fn add_annual_means(annual: &mut BTreeMap<i32, Rate>, quarterly: &[Rate]) {
+pub(super) fn add_annual_means(annual: &mut SortedMap<i32, Rate>, quarterly: &[Rate]) {
     for first in quarterly {
         let year = &first.year;
         if annual.contains_key(year) {

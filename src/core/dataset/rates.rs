@@ -1,8 +1,8 @@
 //! The won-per-dollar rates of `[data] rates`: annual averages, and quarterly ones.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
+
+use crate::core::sorted::SortedMap;
 
 use super::check::{FnvMap, no_locator, plain_decimal, year_in_range};
 use super::quarters::{self, period, quarter_in_range};
@@ -14,7 +14,7 @@ use super::{DatasetError, Location, Place, Rate};
 /// and the quarterly averages in file order.
 pub(super) struct Rates {
     /// One rate a year.
-    pub(super) annual: BTreeMap<i32, Rate>,
+    pub(super) annual: SortedMap<i32, Rate>,
     /// In file order: a handful of rows, read whole; no second map type in the wasm for them.
     pub(super) quarterly: Vec<Rate>,
 }
@@ -26,7 +26,7 @@ impl Rates {
         sources: &Sources,
     ) -> Result<Rates, DatasetError> {
         let mut rates = Rates {
-            annual: BTreeMap::new(),
+            annual: SortedMap::new(),
             quarterly: Vec::new(),
         };
         let mut lines = FnvMap::default();

@@ -1,9 +1,8 @@
 //! The `[[source]]` tables: unique ids, and families whose members are one vintage each.
 
-use std::collections::BTreeMap;
-
 use crate::core::lang::quoted;
 use crate::core::series::Vintage;
+use crate::core::sorted::SortedMap;
 
 use super::check::{FnvMap, parse_enum};
 use super::raw::{RawSource, Spanned};
@@ -16,7 +15,7 @@ pub(super) struct Sources {
     /// Each source id with its position and line.
     ids: FnvMap<String, (usize, usize)>,
     /// Each family's members: their vintage and position in `list`.
-    pub(super) families: BTreeMap<String, Vec<(Vintage, usize)>>,
+    pub(super) families: SortedMap<String, Vec<(Vintage, usize)>>,
 }
 
 impl Sources {
@@ -25,7 +24,7 @@ impl Sources {
         let mut all = Sources {
             list: Vec::with_capacity(raw.len()),
             ids: FnvMap::default(),
-            families: BTreeMap::new(),
+            families: SortedMap::new(),
         };
         for (i, spanned) in raw.iter().enumerate() {
             let source = all.add(i, spanned)?;
@@ -76,7 +75,7 @@ impl Sources {
             .transpose()?;
         match (&s.family, vintage) {
             (Some(family), Some(v)) => {
-                let members = self.families.entry(family.clone()).or_default();
+                let members = self.families.get_or_insert_with(family.clone(), Vec::new);
                 if members.iter().any(|(mv, _)| *mv == v) {
                     return Err(DatasetError::Duplicate {
                         at,

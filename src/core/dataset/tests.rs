@@ -2,6 +2,7 @@
 
 use super::*;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 use crate::core::series::{Flow, SeriesKey};
 

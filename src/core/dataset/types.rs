@@ -1,13 +1,12 @@
 //! What a validated data file holds: sources, figures, rates, events and the views over them.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use crate::core::lang::Lang;
 use crate::core::measure::Measured;
 use crate::core::scenario::Growth;
 use crate::core::series::{Flow, Partner, SeriesKey, Vintage};
+use crate::core::sorted::SortedMap;
 
 /// The position of a source in [`Dataset::sources`](super::Dataset::sources).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -225,9 +224,9 @@ pub struct View {
     pub source: SourceRef,
     /// Which vintage, for a family member.
     pub vintage: Option<Vintage>,
-    pub(super) levels: BTreeMap<(SeriesKey, i32), Pick>,
-    pub(super) growth: BTreeMap<(SeriesKey, i32), Pick>,
-    pub(super) default_cagr: BTreeMap<SeriesKey, (Growth, Measured)>,
+    pub(super) levels: SortedMap<(SeriesKey, i32), Pick>,
+    pub(super) growth: SortedMap<(SeriesKey, i32), Pick>,
+    pub(super) default_cagr: SortedMap<SeriesKey, (Growth, Measured)>,
     pub(super) series: Vec<SeriesKey>,
 }
 
@@ -268,14 +267,16 @@ impl View {
     /// Every level figure of one series, by year.
     pub fn levels_of(&self, series: SeriesKey) -> impl Iterator<Item = (i32, Pick)> + '_ {
         self.levels
-            .range((series, i32::MIN)..=(series, i32::MAX))
+            .starting_at(move |(s, _)| *s < series)
+            .take_while(move |((s, _), _)| *s == series)
             .map(|((_, y), p)| (*y, *p))
     }
 
     /// Every published growth figure of one series, by year.
     pub fn growth_of(&self, series: SeriesKey) -> impl Iterator<Item = (i32, Pick)> + '_ {
         self.growth
-            .range((series, i32::MIN)..=(series, i32::MAX))
+            .starting_at(move |(s, _)| *s < series)
+            .take_while(move |((s, _), _)| *s == series)
             .map(|((_, y), p)| (*y, *p))
     }
 }

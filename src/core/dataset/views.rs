@@ -1,13 +1,12 @@
 //! The views: one per plain source with figures, one per vintage of a family with figures, each
 //! with the figure it shows for every series-year and its default growth assumptions.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use crate::core::measure;
 use crate::core::scenario::Growth;
-use crate::core::series::{Flow, SeriesKey, Vintage};
+use crate::core::series::{Flow, SeriesKey, Vintage, sort_dedup};
+use crate::core::sorted::SortedMap;
 
 use super::{Figure, FigureKind, FigureRef, Pick, Source, SourceRef, View};
 
@@ -49,7 +48,7 @@ fn vintage_order(own: Option<Vintage>) -> &'static [Option<Vintage>] {
     }
 }
 
-type Picks = BTreeMap<(SeriesKey, i32), Pick>;
+type Picks = SortedMap<(SeriesKey, i32), Pick>;
 
 /// A source's view, or `None` when no figure is its.
 fn view(source: SourceRef, s: &Source, figures: &[Figure]) -> Option<View> {
@@ -74,7 +73,7 @@ fn view(source: SourceRef, s: &Source, figures: &[Figure]) -> Option<View> {
                 } else {
                     &mut growth
                 };
-                map.entry((f.series, f.year)).or_insert(Pick {
+                map.get_or_insert_with((f.series, f.year), || Pick {
                     figure: FigureRef(fi),
                     stands_in: pass >= 2,
                 });
@@ -91,8 +90,7 @@ fn view(source: SourceRef, s: &Source, figures: &[Figure]) -> Option<View> {
         .chain(growth.keys())
         .map(|(s, _)| *s)
         .collect();
-    series.sort_unstable();
-    series.dedup();
+    sort_dedup(&mut series);
     Some(View {
         default_cagr: default_cagrs(&levels, figures),
         series,
@@ -109,17 +107,17 @@ fn view(source: SourceRef, s: &Source, figures: &[Figure]) -> Option<View> {
 fn default_cagrs(
     levels: &Picks,
     figures: &[Figure],
-) -> BTreeMap<SeriesKey, (Growth, measure::Measured)> {
-    let mut default_cagr = BTreeMap::new();
-    let mut firsts: BTreeMap<SeriesKey, (i32, Decimal)> = BTreeMap::new();
-    let mut lasts: BTreeMap<SeriesKey, (i32, Decimal)> = BTreeMap::new();
-    for ((series, year), pick) in levels {
+) -> SortedMap<SeriesKey, (Growth, measure::Measured)> {
+    let mut default_cagr = SortedMap::new();
+    let mut firsts: SortedMap<SeriesKey, (i32, Decimal)> = SortedMap::new();
+    let mut lasts: SortedMap<SeriesKey, (i32, Decimal)> = SortedMap::new();
+    for ((series, year), pick) in levels.iter() {
         if let Some(f) = figures.get(pick.figure.0) {
-            firsts.entry(*series).or_insert((*year, f.value));
+            firsts.get_or_insert_with(*series, || (*year, f.value));
             lasts.insert(*series, (*year, f.value));
         }
     }
-    for (series, (from, v0)) in &firsts {
+    for (series, (from, v0)) in firsts.iter() {
         if let (Some((to, v1)), false) = (lasts.get(series), series.flow == Flow::Balance) {
             if to > from {
                 let rate = measure::cagr(*v0, *v1, Decimal::from(to.saturating_sub(*from)));
