@@ -615,6 +615,7 @@ test('every view of the source picker, all partners and China: the axes keep the
   await ready(page);
   const views = await page.$$eval('header select option', (options) => options.map((o) => o.value));
   assert.ok(views.length >= 5, `the picker lists the views: ${views}`);
+  let checked = 0;
   for (const view of views) {
     for (const partner of ['all', 'china']) {
       await page.goto(`${server.url}?lang=en&source=${view}&partner=${partner}`);
@@ -628,16 +629,17 @@ test('every view of the source picker, all partners and China: the axes keep the
         largest: Number(c.getAttribute('data-largest-observed')),
       })));
       // A chart may have nothing published in a view (KOSIS's later releases print no balance
-      // with all partners): then it has nothing to flatten. The view still shows something.
-      assert.ok(axes.some((a) => a.largest > 0), `${view} ${partner}: some chart has published figures`);
+      // with all partners; the Herald's view has nothing with China): nothing to flatten there.
       for (const [i, { range, largest }] of axes.entries()) {
         if (largest === 0) continue;
+        checked += 1;
         const reach = Math.max(Math.abs(range[0]), Math.abs(range[1]));
         assert.ok(reach <= 3 * largest,
           `${view} ${partner} chart ${i}: the axis reaches ${reach / 1000} against a largest published ${largest / 1000}`);
       }
     }
   }
+  assert.ok(checked >= views.length, `axes checked on ${checked} charts`);
   assert.deepEqual(errors, [], 'no console errors in any view');
   await page.close();
 });
