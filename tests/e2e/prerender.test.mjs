@@ -173,7 +173,9 @@ test('an address asking for other figures shows a placeholder, never the default
       requestAnimationFrame(tick);
     });
     await page.goto(server.url + c.url);
-    await page.waitForFunction(() => window.jikguFrames.length >= 2);
+    await page.waitForFunction(() => window.jikguFrames.length >= 2).catch((e) => {
+      throw new Error(`${c.name}: fewer than two frames with the prerendered headline on screen (${e.message})`);
+    });
     const frames = await page.evaluate(() => window.jikguFrames);
     const stale = await page.evaluate(() => document.documentElement.classList.contains('jk-stale'));
     assert.equal(stale, c.stale, `${c.name}: the page is ${c.stale ? '' : 'not '}marked as asking for other figures`);
