@@ -263,14 +263,7 @@ fn splice_vintages(
 /// release: sales 1.7225 → 3.0234 tn between levels, +16.4 % as printed), and the printed change is
 /// the growth; the level ratio is not.
 fn by_printed_changes(row: &Row, points: &[(i32, Decimal)], first: i32) -> Vec<(i32, Decimal)> {
-    let printed = |year: i32| {
-        index(first, year)
-            .and_then(|i| row.cells.get(i))
-            .and_then(|c| c.published_yoy)
-            .and_then(|(pct, _)| forecast::to_f64(pct))
-            .map(|pct| 1.0 + pct / 100.0)
-            .filter(|f| *f > 0.0)
-    };
+    let printed = |year: i32| printed_factor(row, first, year);
     let mut out: Vec<(i32, Decimal)> = Vec::with_capacity(points.len());
     let Some(&(last_year, last_value)) = points.last() else {
         return Vec::new();
@@ -329,22 +322,13 @@ fn after_last_break<'a>(
     known: &'a [(i32, Decimal)],
     first: i32,
 ) -> (&'a [(i32, Decimal)], Option<i32>) {
-    let printed = |year: i32| {
-        index(first, year)
-            .and_then(|i| row.cells.get(i))
-            .and_then(|c| c.published_yoy)
-            .and_then(|(pct, _)| forecast::to_f64(pct))
-    };
     for (i, pair) in known.windows(2).enumerate().rev() {
         let (&(y0, v0), &(y1, v1)) = (&pair[0], &pair[1]);
         if y0.checked_add(1) != Some(y1) {
             continue;
         }
-        let breaks = match printed(y1) {
-            Some(pct) => {
-                (1.0 + pct / 100.0) > 0.0
-                    && (1.0 + pct / 100.0).ln().abs() >= forecast::BREAK - 1e-12
-            }
+        let breaks = match printed_factor(row, first, y1) {
+            Some(f) => f.ln().abs() >= forecast::BREAK - 1e-12,
             None => is_break(v0, v1),
         };
         if breaks {
@@ -352,6 +336,17 @@ fn after_last_break<'a>(
         }
     }
     (known, None)
+}
+
+/// The factor a year's printed change stands for (1.164 for +16.4 %), when the source printed
+/// one and it is a factor at all.
+fn printed_factor(row: &Row, first: i32, year: i32) -> Option<f64> {
+    index(first, year)
+        .and_then(|i| row.cells.get(i))
+        .and_then(|c| c.published_yoy)
+        .and_then(|(pct, _)| forecast::to_f64(pct))
+        .map(|pct| 1.0 + pct / 100.0)
+        .filter(|f| *f > 0.0)
 }
 
 /// A yearly step from `a` to `b` that doubles or more, or halves or less ([`forecast::BREAK`]).
