@@ -26,7 +26,6 @@
 pub mod chart_model;
 pub mod export;
 pub mod forecast;
-pub mod json;
 pub mod lang;
 pub mod link;
 pub mod num;
@@ -43,10 +42,10 @@ mod measure;
 mod projection;
 mod scenario;
 mod seek;
+mod serde_text;
 mod series;
 mod table;
 mod then_now;
-mod toml_subset;
 
 pub use claims::{
     Claim, ClaimResult, Compare, Part, PartResult, Side, Tally, Unchecked, Verdict,
