@@ -23,13 +23,13 @@
 
 use super::compute::Computed;
 use super::dataset::Dataset;
-use super::json::Json;
 use super::lang::Lang;
 use super::ranges::Ranges;
 use super::scenario::DisplayUnit;
 use super::series::Measure;
 use super::table::{Projection, Provenance};
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 /// What to export, and the context a header needs.
 #[derive(Debug, Clone, Copy)]
@@ -70,7 +70,7 @@ pub const COLUMNS: [&str; 18] = [
 ];
 
 /// One figure as exported.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
     /// The series' key, e.g. `purchases.china`.
     pub series: String,
@@ -101,13 +101,19 @@ pub struct Row {
     /// For a projected value, the method's code (`damped`, `flat`, `growth`, `linear`,
     /// `from_flows`, `scaled`, `sum_of_parts`).
     pub method: String,
-    /// For a projected value, its 95 % and 80 % bounds in the display currency, exact
-    /// (2.5th, 10th, 90th, 97.5th percentiles of the simulated paths).
-    pub bounds: [String; 4],
+    /// For a projected value, its 95 % and 80 % bounds in the display currency, exact: the 2.5th,
+    /// 10th, 90th and 97.5th percentiles of the simulated paths.
+    pub low_95: String,
+    /// The 10th percentile (see `low_95`).
+    pub low_80: String,
+    /// The 90th percentile (see `low_95`).
+    pub high_80: String,
+    /// The 97.5th percentile (see `low_95`).
+    pub high_95: String,
 }
 
 /// A source named in the export.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceInfo {
     /// Its id, as in the `source` column.
     pub id: String,
@@ -124,7 +130,7 @@ pub struct SourceInfo {
 }
 
 /// What the file is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct About {
     /// A sentence saying what the file holds.
     pub description: String,
@@ -147,7 +153,7 @@ pub struct About {
 }
 
 /// The JSON document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Document {
     /// What the file is.
     pub about: About,
@@ -155,94 +161,6 @@ pub struct Document {
     pub sources: Vec<SourceInfo>,
     /// The figures.
     pub figures: Vec<Row>,
-}
-
-fn text(s: &str) -> Json {
-    Json::str(s)
-}
-
-fn maybe(s: &Option<String>) -> Json {
-    s.as_deref().map_or(Json::Null, Json::str)
-}
-
-fn object(fields: Vec<(&str, Json)>) -> Json {
-    Json::Object(
-        fields
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
-}
-
-impl Row {
-    fn to_json(&self) -> Json {
-        object(vec![
-            ("series", text(&self.series)),
-            ("flow", text(&self.flow)),
-            ("partner", text(&self.partner)),
-            ("measure", text(&self.measure)),
-            ("year", Json::int(self.year)),
-            ("value", text(&self.value)),
-            ("unit", text(&self.unit)),
-            ("display_value", text(&self.display_value)),
-            ("display_unit", text(&self.display_unit)),
-            ("provenance", text(&self.provenance)),
-            ("source", text(&self.source)),
-            ("previous_value", text(&self.previous_value)),
-            ("detail", text(&self.detail)),
-            ("method", text(&self.method)),
-            ("low_95", text(&self.bounds[0])),
-            ("low_80", text(&self.bounds[1])),
-            ("high_80", text(&self.bounds[2])),
-            ("high_95", text(&self.bounds[3])),
-        ])
-    }
-}
-
-impl SourceInfo {
-    fn to_json(&self) -> Json {
-        object(vec![
-            ("id", text(&self.id)),
-            ("name", text(&self.name)),
-            ("publisher", text(&self.publisher)),
-            ("title", text(&self.title)),
-            ("date", maybe(&self.date)),
-            ("url", maybe(&self.url)),
-        ])
-    }
-}
-
-impl About {
-    fn to_json(&self) -> Json {
-        object(vec![
-            ("description", text(&self.description)),
-            ("dataset", text(&self.dataset)),
-            ("version", text(&self.version)),
-            ("released", text(&self.released)),
-            ("view", text(&self.view)),
-            ("view_name", text(&self.view_name)),
-            ("display_unit", text(&self.display_unit)),
-            ("generated", text(&self.generated)),
-            ("units", text(&self.units)),
-        ])
-    }
-}
-
-impl Document {
-    /// The document as JSON, keys in the order of the fields.
-    pub fn to_json(&self) -> Json {
-        object(vec![
-            ("about", self.about.to_json()),
-            (
-                "sources",
-                Json::Array(self.sources.iter().map(SourceInfo::to_json).collect()),
-            ),
-            (
-                "figures",
-                Json::Array(self.figures.iter().map(Row::to_json).collect()),
-            ),
-        ])
-    }
 }
 
 fn exact(value: Decimal) -> String {
@@ -390,12 +308,15 @@ pub fn rows(export: &Export<'_>) -> Vec<Row> {
                         .ranges
                         .and_then(|r| r.display_band(key.at(year)))
                         .filter(|_| matches!(cell.provenance, Provenance::Projected { .. }));
-                    let bounds = band.map_or(Default::default(), |b| {
+                    let [low_95, low_80, high_80, high_95] = band.map_or(Default::default(), |b| {
                         [exact(b.lo95), exact(b.lo80), exact(b.hi80), exact(b.hi95)]
                     });
                     Some(Row {
                         method,
-                        bounds,
+                        low_95,
+                        low_80,
+                        high_80,
+                        high_95,
                         series: key.to_string(),
                         flow: key.flow.id().to_string(),
                         partner: key.partner.id().to_string(),
@@ -534,10 +455,10 @@ pub fn to_csv(export: &Export<'_>) -> String {
             r.previous_value.as_str(),
             r.detail.as_str(),
             r.method.as_str(),
-            r.bounds[0].as_str(),
-            r.bounds[1].as_str(),
-            r.bounds[2].as_str(),
-            r.bounds[3].as_str(),
+            r.low_95.as_str(),
+            r.low_80.as_str(),
+            r.high_80.as_str(),
+            r.high_95.as_str(),
         ]));
     }
     out
@@ -551,5 +472,6 @@ pub fn to_json(export: &Export<'_>) -> String {
         sources: sources(export, &figures),
         figures,
     };
-    document.to_json().to_pretty_text()
+    // Writing cannot fail: every key is a string and no value refuses to serialise.
+    serde_json::to_string_pretty(&document).unwrap_or_default()
 }

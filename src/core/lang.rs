@@ -10,6 +10,14 @@ pub enum Lang {
     En,
 }
 
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+super::serde_text::serde_as_text!(Lang, Lang::from_exact_tag, "ko or en");
+
 impl Lang {
     /// The BCP 47 tag, as used in `<html lang>`.
     pub fn tag(self) -> &'static str {
@@ -26,6 +34,15 @@ impl Lang {
             Lang::Ko
         } else {
             Lang::En
+        }
+    }
+
+    /// Reads exactly `ko` or `en`, as a link writes them.
+    pub fn from_exact_tag(tag: &str) -> Option<Lang> {
+        match tag {
+            "ko" => Some(Lang::Ko),
+            "en" => Some(Lang::En),
+            _ => None,
         }
     }
 

@@ -27,12 +27,12 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::dataset::Dataset;
-use super::json::{self, Json};
 use super::lang::Lang;
 use super::num::{Quantity, Style, format};
 use super::scenario::{SCENARIO_VERSION, Scenario};
 use super::table::{Provenance, Table};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// The link format's version, the fragment's first part.
 pub const LINK_VERSION: &str = "v1";
@@ -92,28 +92,11 @@ impl fmt::Display for LinkError {
 }
 
 /// What a link carries: `{"s": scenario, "l": "ko" | "en"}`, the language left out when not chosen.
-fn payload(scenario: &Scenario, lang: Option<Lang>) -> Json {
-    let mut fields = vec![("s".to_string(), scenario.to_json())];
-    if let Some(lang) = lang {
-        fields.push(("l".to_string(), Json::str(lang.tag())));
-    }
-    Json::Object(fields)
-}
-
-fn read_payload(json: &Json) -> Option<Shared> {
-    let lang = match json.get("l") {
-        None | Some(Json::Null) => None,
-        Some(l) => Some(match l.as_str()? {
-            "ko" => Lang::Ko,
-            "en" => Lang::En,
-            _ => return None,
-        }),
-    };
-    Some(Shared {
-        scenario: Scenario::from_json(json.get("s")?)?,
-        lang,
-        changed: false,
-    })
+#[derive(Serialize, Deserialize)]
+struct Payload<S> {
+    s: S,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    l: Option<Lang>,
 }
 
 /// A short tag of the dataset's exact text (FNV-1a, 64 bits, as 16 hex digits): any edit to the
@@ -143,7 +126,12 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The fragment (without `#`) that restores `scenario` on `dataset`.
 pub fn encode(dataset: &Dataset, scenario: &Scenario, lang: Option<Lang>) -> String {
-    let json = payload(scenario, lang).to_text();
+    // Writing cannot fail: every key is a string and no value refuses to serialise.
+    let json = serde_json::to_string(&Payload {
+        s: scenario,
+        l: lang,
+    })
+    .unwrap_or_default();
     format!(
         "{LINK_VERSION}.{}.{}",
         dataset_tag(dataset),
@@ -166,10 +154,13 @@ pub fn decode(fragment: &str, dataset: &Dataset) -> Result<Shared, LinkError> {
         .decode(payload)
         .map_err(|_| LinkError::Damaged)?;
     let text = std::str::from_utf8(&json).map_err(|_| LinkError::Damaged)?;
-    let mut shared = json::parse(text)
-        .ok()
-        .and_then(|j| read_payload(&j))
-        .ok_or(LinkError::Damaged)?;
+    let mut shared = serde_json::from_str::<Payload<Scenario>>(text)
+        .map(|p| Shared {
+            scenario: p.s,
+            lang: p.l,
+            changed: false,
+        })
+        .map_err(|_| LinkError::Damaged)?;
     shared.changed = tag != dataset_tag(dataset);
     if shared.scenario.v != SCENARIO_VERSION {
         return Err(LinkError::UnknownFormat);

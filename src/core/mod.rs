@@ -27,7 +27,6 @@ pub mod chart_model;
 pub mod export;
 pub mod forecast;
 pub mod goal;
-pub mod json;
 pub mod lang;
 pub mod link;
 pub mod num;
@@ -44,11 +43,11 @@ mod measure;
 mod projection;
 mod scenario;
 mod seek;
+mod serde_text;
 mod series;
 mod sorted;
 mod table;
 mod then_now;
-mod toml_subset;
 
 pub use claims::{
     Claim, ClaimResult, Compare, Part, PartResult, Side, Tally, Unchecked, Verdict,

@@ -123,6 +123,18 @@ named!(Partner {
     Asean => "asean", "아세안", "ASEAN";
 });
 
+super::serde_text::serde_as_text!(Partner, Partner::from_id, "a partner such as china");
+super::serde_text::serde_as_text!(
+    SeriesKey,
+    |s| s.parse().ok(),
+    "a series such as sales.china"
+);
+super::serde_text::serde_as_text!(
+    CellRef,
+    |s| s.parse().ok(),
+    "a cell such as sales.china[2023]"
+);
+
 named!(Measure {
     Won => "won", "원", "won";
     Usd => "usd", "달러", "US dollars";

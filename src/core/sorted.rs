@@ -10,6 +10,10 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The positions `0..n` in the order `cmp` puts them (positions `cmp` finds equal in any order).
 ///
@@ -224,6 +228,62 @@ impl<T> SortedSet<T> {
     /// Removes every value.
     pub fn clear(&mut self) {
         self.0.clear();
+    }
+}
+
+/// Written as a map (JSON: an object, so keys must write as strings), like `BTreeMap`.
+impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+/// Read from a map; a key given twice keeps its last value, as `BTreeMap` does.
+impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries<K, V>(PhantomData<(K, V)>);
+        impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Entries<K, V> {
+            type Value = SortedMap<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Self::Value, A::Error> {
+                let mut map = SortedMap::new();
+                while let Some((k, v)) = entries.next_entry()? {
+                    map.insert(k, v);
+                }
+                Ok(map)
+            }
+        }
+        d.deserialize_map(Entries(PhantomData))
+    }
+}
+
+/// Written as a sequence in ascending order, like `BTreeSet`.
+impl<T: Serialize> Serialize for SortedSet<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// Read from a sequence in any order; a value given twice is kept once.
+impl<'de, T: Ord + Deserialize<'de>> Deserialize<'de> for SortedSet<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Values<T>(PhantomData<T>);
+        impl<'de, T: Ord + Deserialize<'de>> Visitor<'de> for Values<T> {
+            type Value = SortedSet<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut values: A) -> Result<Self::Value, A::Error> {
+                let mut set = SortedSet::new();
+                while let Some(v) = values.next_element()? {
+                    set.insert(v);
+                }
+                Ok(set)
+            }
+        }
+        d.deserialize_seq(Values(PhantomData))
     }
 }
 

@@ -14,7 +14,6 @@ use std::rc::Rc;
 use rust_decimal::prelude::ToPrimitive;
 use yew::Reducible;
 
-use crate::core::json::Json;
 use crate::core::num::{FieldUnit, ParseError, ParseErrorKind, ROUNDING, parse_reading};
 use crate::core::slip::{self, Slip};
 use crate::core::{

@@ -127,31 +127,13 @@ impl StartOptions {
     }
 }
 
-/// A scenario the reader kept under a name.
-#[derive(Debug, Clone, PartialEq)]
+/// A scenario the reader kept under a name; local storage keeps it as `{"name": …, "scenario": …}`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SavedScenario {
     /// The reader's name for it.
     pub name: String,
     /// What it changes.
     pub scenario: Rc<Scenario>,
-}
-
-impl SavedScenario {
-    /// `{"name": …, "scenario": …}`, as local storage keeps it.
-    pub fn to_json(&self) -> Json {
-        Json::Object(vec![
-            ("name".into(), Json::str(self.name.as_str())),
-            ("scenario".into(), self.scenario.to_json()),
-        ])
-    }
-
-    /// Reads what [`SavedScenario::to_json`] writes.
-    pub fn from_json(json: &Json) -> Option<SavedScenario> {
-        Some(SavedScenario {
-            name: json.get("name")?.as_str()?.to_string(),
-            scenario: Rc::new(Scenario::from_json(json.get("scenario")?)?),
-        })
-    }
 }
 
 /// Which data file the page shows, and why the last one offered was refused.

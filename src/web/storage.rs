@@ -7,7 +7,8 @@
 use gloo::storage::{LocalStorage, Storage};
 
 use crate::core::Scenario;
-use crate::core::json::{self, Json};
+use serde::{Deserialize, Serialize};
+
 use crate::state::{AppState, Notice, SavedScenario};
 
 /// Where the session lives.
@@ -18,44 +19,14 @@ pub const SET_ASIDE_KEY: &str = "jikgu.session.unreadable";
 const VERSION: u32 = 1;
 
 /// `{"v": 1, "dataset": id, "current": scenario, "saved": [{name, scenario}, …]}`.
+#[derive(Serialize, Deserialize)]
 struct Stored {
     v: u32,
     /// The dataset the scenarios were made against.
     dataset: String,
     current: Scenario,
+    #[serde(default)]
     saved: Vec<SavedScenario>,
-}
-
-impl Stored {
-    fn to_json(&self) -> Json {
-        Json::Object(vec![
-            ("v".into(), Json::int(self.v)),
-            ("dataset".into(), Json::str(self.dataset.as_str())),
-            ("current".into(), self.current.to_json()),
-            (
-                "saved".into(),
-                Json::Array(self.saved.iter().map(SavedScenario::to_json).collect()),
-            ),
-        ])
-    }
-
-    fn from_text(text: &str) -> Option<Stored> {
-        let json = json::parse(text).ok()?;
-        let saved = match json.get("saved") {
-            None => Vec::new(),
-            Some(saved) => saved
-                .items()?
-                .iter()
-                .map(SavedScenario::from_json)
-                .collect::<Option<_>>()?,
-        };
-        Some(Stored {
-            v: json.get("v")?.as_int()?,
-            dataset: json.get("dataset")?.as_str()?.to_string(),
-            current: Scenario::from_json(json.get("current")?)?,
-            saved,
-        })
-    }
 }
 
 /// What storage holds for `dataset_id`, for a `state::Session`: the current scenario, the
@@ -67,7 +38,7 @@ pub fn load(dataset_id: &str) -> (Option<Scenario>, Vec<SavedScenario>, Option<N
     let Some(raw) = raw else {
         return (None, Vec::new(), None);
     };
-    match Stored::from_text(&raw) {
+    match serde_json::from_str::<Stored>(&raw).ok() {
         Some(stored) if stored.v == VERSION && stored.dataset == dataset_id => {
             (Some(stored.current), stored.saved, None)
         }
@@ -94,10 +65,9 @@ pub fn save(state: &AppState) {
         current: (*state.scenario).clone(),
         saved: (*state.saved).clone(),
     };
-    if LocalStorage::raw()
-        .set_item(KEY, &stored.to_json().to_text())
-        .is_err()
-    {
+    // Writing cannot fail: every key is a string and no value refuses to serialise.
+    let text = serde_json::to_string(&stored).unwrap_or_default();
+    if LocalStorage::raw().set_item(KEY, &text).is_err() {
         gloo::console::warn!("jikgu: could not save to local storage");
     }
 }

@@ -97,7 +97,7 @@ fn inert(html: &str) -> String {
 /// storage holds a scenario other than the default for this dataset.
 /// It mirrors `state::StartOptions::from_query`, `web::preferred_lang` and `web::storage::load`.
 pub fn decide_script(lang: Lang, dataset_id: &str) -> String {
-    let default_scenario = Scenario::default().to_json().to_text();
+    let default_scenario = serde_json::to_string(&Scenario::default()).unwrap_or_default();
     let dataset_id = dataset_id.replace(['\\', '"', '<'], "");
     format!(
         "(()=>{{const h=document.documentElement,q=new URLSearchParams(location.search),n=navigator,\

@@ -58,6 +58,8 @@ pub enum DatasetError {
     Syntax {
         /// 1-based line, when known.
         line: Option<usize>,
+        /// 1-based column (in characters), when known.
+        column: Option<usize>,
         /// What the TOML reader said.
         message: String,
     },
@@ -130,11 +132,18 @@ impl fmt::Display for DatasetError {
         match self {
             DatasetError::Syntax {
                 line: Some(line),
+                column: Some(column),
+                message,
+            } => write!(f, "line {line}, column {column}: {}", message.trim()),
+            DatasetError::Syntax {
+                line: Some(line),
+                column: None,
                 message,
             } => write!(f, "line {line}: {}", message.trim()),
             DatasetError::Syntax {
                 line: None,
                 message,
+                ..
             } => f.write_str(message.trim()),
             DatasetError::Schema { found: Some(v) } => {
                 write!(f, "expected schema = {SCHEMA_VERSION}, found schema = {v}")

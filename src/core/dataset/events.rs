@@ -14,6 +14,7 @@ pub(super) fn check(raw: &[Spanned<RawEvent>]) -> Result<Vec<Event>, DatasetErro
         if !is_date(&e.date) {
             return Err(DatasetError::Syntax {
                 line: Some(spanned.line),
+                column: None,
                 message: format!(
                     "expected an event date as YYYY-MM-DD, found {}",
                     quoted(&e.date)

@@ -541,8 +541,9 @@ fn syntax_errors_carry_a_line() {
     .expect_err("misspelt key");
     assert_eq!(
         err.to_string(),
-        "line 21: a figure has no key `unti`; its keys are source, vintage, flow, partner, \
-         measure, year, quarter, value, unit, approx, scope, locator, released, cite, note"
+        "line 21, column 61: `data.figures`: unknown field `unti`, expected one of `source`, \
+         `vintage`, `flow`, `partner`, `measure`, `year`, `quarter`, `value`, `unit`, `approx`, \
+         `scope`, `locator`, `released`, `cite`, `note`"
     );
     let err = Dataset::parse(&fig(
         r#"{ source = "s", flow = "sales", year = "2022", value = "1" }"#,
@@ -550,7 +551,7 @@ fn syntax_errors_carry_a_line() {
     .expect_err("year as a string");
     assert_eq!(
         err.to_string(),
-        "line 21: `year` of a figure: expected an integer, found a string"
+        "line 21, column 42: `data.figures.year`: invalid type: string \"2022\", expected i64"
     );
     let err = Dataset::parse(&fig(
         r#"{ source = "s", flow = "sales", year = 2022, value = 1.5 }"#,
