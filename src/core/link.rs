@@ -50,21 +50,17 @@ pub struct Shared {
     pub changed: bool,
 }
 
-/// Why a fragment was not opened. The page opens the default view and says so.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a fragment was not opened (the page opens the default view and says so), or that it was
+/// opened on other data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkError {
     /// Longer than [`MAX_FRAGMENT`].
     TooLong,
     /// Not of the form `v1.<tag>.<payload>`, or a version this build does not know.
     UnknownFormat,
-    /// Made against another text of the data. [`decode`] no longer refuses such a link (it sets
-    /// [`Shared::changed`]); the variant keeps the message the page shows for it.
-    OtherData {
-        /// The tag the link carries.
-        link: String,
-        /// The tag of the data in use.
-        ours: String,
-    },
+    /// Made against another text of the data. [`decode`] does not refuse such a link (it sets
+    /// [`Shared::changed`]); the variant is the notice the page shows when it applies one.
+    OtherData,
     /// The payload is damaged (cut short, altered, not a scenario).
     Damaged,
 }
@@ -77,7 +73,7 @@ impl LinkError {
                 "링크가 손상되었거나 알 수 없는 형식이라 기본 화면을 엽니다.",
                 "The link is damaged or of an unknown form, so the default view is shown.",
             ),
-            LinkError::OtherData { .. } => lang.pick(
+            LinkError::OtherData => lang.pick(
                 "이 링크를 만든 뒤 자료가 새로 발표되어 바뀌었습니다. 링크의 선택과 수정은 수치별로 그대로 적용했습니다.",
                 "The data has changed since this link was made (a newer release). Its choices and edits were applied figure by figure.",
             ),
@@ -100,14 +96,16 @@ struct Payload<S> {
 }
 
 /// A short tag of the dataset's exact text (FNV-1a, 64 bits, as 16 hex digits): any edit to the
-/// data file gives another tag.
+/// data file gives another tag. The same FNV as the data file's duplicate checks (`fnv`).
 pub fn dataset_tag(dataset: &Dataset) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in dataset.text().bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+    text_tag(dataset.text())
+}
+
+fn text_tag(text: &str) -> String {
+    use std::hash::Hasher as _;
+    let mut hash = fnv::FnvHasher::default();
+    hash.write(text.as_bytes());
+    format!("{:016x}", hash.finish())
 }
 
 /// The SHA-256 of the dataset's exact text, in hex: what a reader compares to check that a saved
@@ -208,6 +206,14 @@ pub fn changed_edits(table: &Table, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tag_is_fnv_1a_as_links_have_always_carried_it() {
+        // The published FNV-1a 64-bit test vectors: links made before the `fnv` crate read the same.
+        assert_eq!(super::text_tag(""), "cbf29ce484222325");
+        assert_eq!(super::text_tag("a"), "af63dc4c8601ec8c");
+        assert_eq!(super::text_tag("foobar"), "85944171f73967e8");
+    }
     use crate::core::{Flow, Partner, SeriesKey};
 
     fn data() -> &'static Dataset {

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use rust_decimal::prelude::ToPrimitive;
 use yew::Reducible;
 
+use crate::core::link::{self, LinkError};
 use crate::core::num::{FieldUnit, ParseError, ParseErrorKind, ROUNDING, parse_reading};
 use crate::core::slip::{self, Slip};
 use crate::core::{
@@ -218,17 +219,8 @@ pub enum Notice {
     /// Saved work in the browser could not be read; it was kept aside under another key and the
     /// page started clean.
     StorageSetAside,
-    /// The link opened could not be applied (damaged, or made with other data).
-    Link(LinkErrorKind),
-}
-
-/// Which way a link failed, for its notice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkErrorKind {
-    /// Damaged or of an unknown form.
-    Damaged,
-    /// Made against other data.
-    OtherData,
+    /// The link opened could not be applied (damaged), or was made with other data.
+    Link(LinkError),
 }
 
 impl Notice {
@@ -239,15 +231,19 @@ impl Notice {
                 "이 브라우저에 저장된 작업을 읽을 수 없어 따로 보관하고 새로 시작했습니다.",
                 "Work saved in this browser could not be read; it was set aside and the page started clean.",
             ),
-            Notice::Link(LinkErrorKind::Damaged) => crate::core::link::LinkError::Damaged.message(lang),
-            Notice::Link(LinkErrorKind::OtherData) => {
-                crate::core::link::LinkError::OtherData { link: String::new(), ours: String::new() }.message(lang)
-            }
+            Notice::Link(error) => error.message(lang),
         }
     }
 }
 
 impl AppState {
+    /// The share link's fragment (without `#`) for this view in the reader's language; `None` for
+    /// the published default, whose link is the bare page.
+    pub fn link_fragment(&self) -> Option<String> {
+        (*self.scenario != Scenario::default())
+            .then(|| link::encode(&self.dataset, &self.scenario, Some(self.lang)))
+    }
+
     /// A fresh state on `dataset` with the published defaults.
     pub fn new(dataset: Rc<Dataset>, lang: Lang) -> AppState {
         let scenario = Rc::new(Scenario::default());

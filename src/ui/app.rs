@@ -4,9 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::link::LinkError;
 use crate::core::link::changed_edits;
 use crate::core::{Dataset, Lang};
-use crate::state::{Action, AppState, LinkErrorKind, Notice, Session, StartOptions};
+use crate::state::{Action, AppState, Notice, Session, StartOptions};
 use crate::ui::{
     About, Assumptions, ChartsPanel, ClaimList, Context, DataTable, FirstPaint, GoalSeek, Header,
     HeadlineView, RangesContext, Scenarios, Sources,
@@ -184,7 +185,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
                     if let Some(notice) = state.notice {
                         <div class="notice" role="status">
                             { notice.message(lang) }
-                            if notice == Notice::Link(LinkErrorKind::OtherData) {
+                            if notice == Notice::Link(LinkError::OtherData) {
                                 <ul data-testid="changed-edits">
                                     { for changed_edits(&state.computed.table, lang).into_iter().map(|e| html! { <li>{ e }</li> }) }
                                 </ul>
@@ -278,14 +279,9 @@ fn Embedded(props: &EmbeddedProps) -> Html {
         return Html::default();
     };
     let lang = state.lang;
-    let full = if *state.scenario == crate::core::Scenario::default() {
-        (*base).clone()
-    } else {
-        format!(
-            "{}#{}",
-            base,
-            crate::core::link::encode(&state.dataset, &state.scenario, Some(lang))
-        )
+    let full = match state.link_fragment() {
+        Some(fragment) => format!("{}#{fragment}", base),
+        None => (*base).clone(),
     };
     html! {
         <main class="jikgu embed" lang={lang.tag()} ref={main}>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::{Lang, Scenario, link};
+use crate::core::Lang;
 use crate::ui::AppContext;
 
 /// The iframe and the host snippet, for the view as it is now.
@@ -37,8 +37,7 @@ pub fn EmbedCode() -> Html {
         return Html::default();
     };
     let lang = state.lang;
-    let fragment = (*state.scenario != Scenario::default())
-        .then(|| link::encode(&state.dataset, &state.scenario, Some(lang)));
+    let fragment = state.link_fragment();
     let code = embed_code(&folder, lang, fragment.as_deref());
     html! {
         <details class="embed-code">

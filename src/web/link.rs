@@ -6,21 +6,22 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::core::{Dataset, Scenario, link};
-use crate::state::{AppState, LinkErrorKind};
+use crate::core::Dataset;
+use crate::core::link::{self, LinkError};
+use crate::state::AppState;
 
 /// How long after a change the address bar's link is rewritten: past the frame that shows the
 /// change, and long enough for a slider's run of changes to write it once.
 pub const WRITE_DELAY_MS: u32 = 250;
 
 /// The link in the page's fragment: `None` when there is none, else what it restores or why not.
-pub fn read(dataset: &Dataset) -> Option<Result<link::Shared, LinkErrorKind>> {
+pub fn read(dataset: &Dataset) -> Option<Result<link::Shared, LinkError>> {
     let hash = gloo::utils::window().location().hash().ok()?;
     let fragment = hash.strip_prefix('#').unwrap_or(&hash);
     if fragment.is_empty() {
         return None;
     }
-    Some(link::decode(fragment, dataset).map_err(|_| LinkErrorKind::Damaged))
+    Some(link::decode(fragment, dataset))
 }
 
 /// Replaces the fragment with the current view's link (no new history entry per edit), or clears
@@ -31,14 +32,9 @@ pub fn write(state: &AppState) {
         return;
     }
     let location = gloo::utils::window().location();
-    let fragment = if *state.scenario == Scenario::default() {
-        String::new()
-    } else {
-        format!(
-            "#{}",
-            link::encode(&state.dataset, &state.scenario, Some(state.lang))
-        )
-    };
+    let fragment = state
+        .link_fragment()
+        .map_or_else(String::new, |f| format!("#{f}"));
     // Nothing to do when the address already says it (as when the page has just opened).
     if location.hash().unwrap_or_default() == fragment {
         return;
@@ -90,12 +86,8 @@ fn flush(unwritten: &RefCell<Option<UseReducerHandle<AppState>>>) {
 pub fn current_url(state: &AppState) -> String {
     let href = gloo::utils::window().location().href().unwrap_or_default();
     let page = href.split('#').next().unwrap_or_default();
-    if *state.scenario == Scenario::default() {
-        page.to_string()
-    } else {
-        format!(
-            "{page}#{}",
-            link::encode(&state.dataset, &state.scenario, Some(state.lang))
-        )
+    match state.link_fragment() {
+        Some(fragment) => format!("{page}#{fragment}"),
+        None => page.to_string(),
     }
 }

@@ -206,7 +206,6 @@ fn read_session(
     dataset: &crate::core::Dataset,
     options: &crate::state::StartOptions,
 ) -> crate::state::Session {
-    use crate::state::LinkErrorKind;
     let (stored, saved, stored_notice) = storage::load(&dataset.id);
     let (lang, current, notice) = match link::read(dataset) {
         // A link made against an earlier release opens all the same, saying the data changed.
@@ -215,7 +214,9 @@ fn read_session(
             Some(shared.scenario),
             shared
                 .changed
-                .then_some(crate::state::Notice::Link(LinkErrorKind::OtherData))
+                .then_some(crate::state::Notice::Link(
+                    crate::core::link::LinkError::OtherData,
+                ))
                 .or(stored_notice),
         ),
         Some(Err(kind)) => (None, None, Some(crate::state::Notice::Link(kind))),

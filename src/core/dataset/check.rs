@@ -1,8 +1,6 @@
 //! Checks every part of the file shares: decimals, years, dates, names from a fixed list.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_decimal::Decimal;
 
@@ -10,30 +8,11 @@ use crate::core::series::{YEAR_MAX, YEAR_MIN};
 
 use super::{DatasetError, Location};
 
-/// FNV-1a, for the maps the parser checks duplicates with: a few hundred short keys a file.
-/// The standard SipHash spent about a thousand instructions a key here; its defence against
-/// crafted collisions is not needed for a file the reader opens in their own browser.
-pub(super) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-}
-
-pub(super) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// The maps the parser checks duplicates with: a few hundred short keys a file, hashed with FNV-1a
+/// (the `fnv` crate). The standard SipHash spent about a thousand instructions a key here; its
+/// defence against crafted collisions is not needed for a file the reader opens in their own
+/// browser.
+pub(super) type FnvMap<K, V> = fnv::FnvHashMap<K, V>;
 
 pub(super) fn names<T: fmt::Display>(all: &[T]) -> String {
     all.iter()
