@@ -805,3 +805,85 @@ fn dated_events_are_numbered_on_the_time_axis() {
         "close events together: {labels:?}"
     );
 }
+
+/// At a phone's and an embed's width, a chart drawn at `chart::min_height` keeps a readable plot
+/// whatever its legend wraps to: in every view, for all partners and China, both charts, both
+/// languages. Drawn at the embed's old fixed 200 px instead, the default view's balance chart kept
+/// a plot about 20 px tall under a five-row legend.
+#[test]
+fn a_long_legend_grows_the_chart_instead_of_flattening_the_plot() {
+    use jikgu::chart::{MIN_PLOT, min_height};
+    use jikgu::core::chart_model::{annotate, balance_chart_with, flows_chart_with};
+    let data = Dataset::embedded().expect("embedded");
+    let plot = |model: &ChartModel, width: u32, height: u32| {
+        let g = draw(
+            &SVGBackend::with_string(&mut String::new(), (width, height)).into_drawing_area(),
+            model,
+            &ChartStyle::default(),
+        )
+        .expect("draws");
+        g.bottom - g.top
+    };
+    let mut checked = 0;
+    for view in data.views() {
+        for partner in [Partner::All, Partner::China] {
+            for lang in [Lang::Ko, Lang::En] {
+                let s = Scenario {
+                    view: Some(view.id.clone()),
+                    partner: Some(partner),
+                    ..Scenario::default()
+                };
+                let out = compute(data, &s);
+                let mut balance = balance_chart_with(&out, partner, lang, None);
+                annotate(&mut balance, data, out.view);
+                let flows = flows_chart_with(&out, lang, None);
+                for model in [&balance, &flows] {
+                    for width in [320_u32, 344, 480, 720] {
+                        let height = min_height(model, f64::from(width)).ceil() as u32;
+                        let tall = plot(model, width, height);
+                        // The plot area proper, without its axis labels and event numbers.
+                        assert!(
+                            tall >= MIN_PLOT - 50.0,
+                            "{} {partner:?} {lang:?} '{}' at {width}×{height}: plot {tall} px",
+                            view.id,
+                            model.title
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "{checked} charts checked");
+    let default = annotated_balance("kostat-rebased", Lang::Ko);
+    assert!(
+        plot(&default, 344, 200) < 40.0,
+        "the old embed box flattened it"
+    );
+    assert!(
+        min_height(&default, 344.0) <= 280.0,
+        "the embed's box (style.css) fits it"
+    );
+}
+
+/// A unit line wider than a phone's chart breaks at its ` · ` instead of running off the edge.
+#[test]
+fn a_long_unit_line_breaks_on_a_phone() {
+    let mut model = balance_model();
+    model.y_unit = "₩ trillion · shaded: 80 % and 95 % ranges (1,000 simulated paths)".into();
+    let narrow = to_svg(&model, 344, 300, &ChartStyle::default()).unwrap();
+    let wide = to_svg(&model, 720, 300, &ChartStyle::default()).unwrap();
+    let lines = |svg: &str| {
+        texts(svg)
+            .into_iter()
+            .filter(|t| t.contains("₩ trillion") || t.starts_with("shaded"))
+            .count()
+    };
+    assert_eq!(lines(&wide), 1, "{:?}", texts(&wide));
+    assert_eq!(lines(&narrow), 2, "{:?}", texts(&narrow));
+    assert!(
+        texts(&narrow)
+            .iter()
+            .any(|t| t == "shaded: 80 % and 95 % ranges (1,000 simulated paths)")
+    );
+}

@@ -276,6 +276,82 @@ fn nice_step(span: f64, count: f64) -> f64 {
     if step > 0.0 { step } else { 1.0 }
 }
 
+/// Size of a legend entry's text in CSS pixels.
+const LEGEND_FONT: f64 = 11.0;
+
+/// The height of one legend row: tighter on a phone, where the legend wraps to more rows.
+fn legend_row(narrow: bool) -> f64 {
+    if narrow { 15.0 } else { 18.0 }
+}
+
+/// The plot's least height in CSS pixels, its axis labels and event numbers included: below it
+/// the bars and lines are too flat to read. [`min_height`] adds the title and the legend.
+pub const MIN_PLOT: f64 = 140.0;
+
+/// The legend's entries laid out in rows no wider than `width`: each entry with its x offset.
+fn legend_rows(entries: &[(Swatch, String)], width: f64) -> Vec<Vec<(f64, &(Swatch, String))>> {
+    let mut rows: Vec<Vec<(f64, &(Swatch, String))>> = vec![Vec::new()];
+    let mut x = 0.0;
+    for entry in entries {
+        let w = 26.0 + text_width(&entry.1, LEGEND_FONT);
+        if x > 0.0 && x + w > width {
+            rows.push(Vec::new());
+            x = 0.0;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push((x, entry));
+        }
+        x += w + 14.0;
+    }
+    rows.retain(|r| !r.is_empty());
+    rows
+}
+
+fn legend_height(rows: usize, narrow: bool) -> f64 {
+    if rows == 0 {
+        0.0
+    } else {
+        rows as f64 * legend_row(narrow) + 8.0
+    }
+}
+
+/// The title's size and the title block's height (title and unit line).
+fn title_size(narrow: bool) -> f64 {
+    if narrow { 13.0 } else { 15.0 }
+}
+
+/// The title block's height: the title and the unit's lines.
+fn header_height(narrow: bool, unit_lines: usize) -> f64 {
+    title_size(narrow) + 11.0 + 12.0 + 13.0 * unit_lines.saturating_sub(1) as f64
+}
+
+/// The unit line (`₩ trillion · shaded: …`) broken at its ` · ` where it is wider than `width`, so
+/// a phone's chart does not cut it off.
+fn unit_lines(unit: &str, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in unit.split(" · ") {
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line} · {part}"), 11.0) <= width => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(part.to_string()),
+        }
+    }
+    lines
+}
+
+/// The least height, in CSS pixels, at which `model` drawn `css_width` wide keeps a plot of
+/// [`MIN_PLOT`] under its title and over its legend. A box set shorter by the stylesheet (the
+/// embed's, a phone's) grows to it, so a long legend never flattens the plot.
+pub fn min_height(model: &ChartModel, css_width: f64) -> f64 {
+    let narrow = css_width < NARROW;
+    let margin = if narrow { 6.0 } else { 10.0 };
+    let rows = legend_rows(&legend_entries(model), css_width - 2.0 * margin).len();
+    let units = unit_lines(&model.y_unit, css_width - 2.0 * margin).len();
+    header_height(narrow, units) + margin + MIN_PLOT + legend_height(rows, narrow)
+}
+
 /// Draws `model` on `root`, filling it, and says where the plot landed.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -305,31 +381,13 @@ pub fn draw<DB: DrawingBackend>(
 
     // The legend goes below the plot, wrapped to the width, so it never sits on the data.
     let entries = legend_entries(model);
-    let legend_font = 11.0;
-    let row_height = 18.0;
-    let mut rows: Vec<Vec<(f64, &(Swatch, String))>> = vec![Vec::new()];
-    let mut x = 0.0;
-    for entry in &entries {
-        let w = 26.0 + text_width(&entry.1, legend_font);
-        if x > 0.0 && x + w > css_width - 2.0 * margin {
-            rows.push(Vec::new());
-            x = 0.0;
-        }
-        if let Some(row) = rows.last_mut() {
-            row.push((x, entry));
-        }
-        x += w + 14.0;
-    }
-    rows.retain(|r| !r.is_empty());
-    let legend_height = if rows.is_empty() {
-        0.0
-    } else {
-        rows.len() as f64 * row_height + 8.0
-    };
+    let rows = legend_rows(&entries, css_width - 2.0 * margin);
+    let legend_height = legend_height(rows.len(), narrow);
 
     // A title and the unit above the plot, left-aligned, as a newsroom chart has them.
-    let title_size = if narrow { 13.0 } else { 15.0 };
-    let header_height = title_size + 11.0 + 12.0;
+    let title_size = title_size(narrow);
+    let units = unit_lines(&model.y_unit, css_width - 2.0 * margin);
+    let header_height = header_height(narrow, units.len());
     let (header, rest) = root.split_vertically(px(header_height + margin).max(0));
     let plot_height = (f64::from(height) / scale - header_height - margin - legend_height).max(0.0);
     let (upper, lower) = rest.split_vertically(px(plot_height).max(0));
@@ -338,11 +396,13 @@ pub fn draw<DB: DrawingBackend>(
         &font(title_size).pos(Pos::new(HPos::Left, VPos::Top)),
         (px(margin), px(margin)),
     )?;
-    header.draw_text(
-        &model.y_unit,
-        &muted(11.0).pos(Pos::new(HPos::Left, VPos::Top)),
-        (px(margin), px(margin + title_size + 5.0)),
-    )?;
+    for (i, line) in units.iter().enumerate() {
+        header.draw_text(
+            line,
+            &muted(11.0).pos(Pos::new(HPos::Left, VPos::Top)),
+            (px(margin), px(margin + title_size + 5.0 + 13.0 * i as f64)),
+        )?;
+    }
 
     let (first, last) = model.year_span();
     let x_range = (f64::from(first) - 0.5)..(f64::from(last) + 0.5);
@@ -663,9 +723,9 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // The legend, row by row below the plot.
-    let text_style = font(legend_font).pos(Pos::new(HPos::Left, VPos::Center));
+    let text_style = font(LEGEND_FONT).pos(Pos::new(HPos::Left, VPos::Center));
     for (r, row) in rows.iter().enumerate() {
-        let y = 6.0 + (r as f64 + 0.5) * row_height;
+        let y = 6.0 + (r as f64 + 0.5) * legend_row(narrow);
         for (x, (swatch, label)) in row {
             let x0 = margin + x;
             draw_swatch(&lower, *swatch, (x0, y), palette, scale)?;

@@ -126,9 +126,20 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     // The table is inside a closed disclosure: filled in once the chart is on screen.
     let painted = crate::ui::use_after_first_paint();
     let table_ready = painted;
+    // The box's width, measured in the browser; the prerender's drawing width natively.
+    #[cfg(target_arch = "wasm32")]
+    let size = crate::web::use_element_width(canvas.clone());
+    #[cfg(not(target_arch = "wasm32"))]
+    let size = use_context::<crate::ui::StillCharts>().map_or(0, |s| s.width as i32);
+    // A legend that wraps to many rows grows the box rather than flattening the plot.
+    let min_height = (size > 0).then(|| {
+        format!(
+            "min-height:{}px",
+            crate::chart::min_height(&props.model, f64::from(size)).ceil()
+        )
+    });
     #[cfg(target_arch = "wasm32")]
     {
-        let size = crate::web::use_element_width(canvas.clone());
         let system_dark = crate::web::use_prefers_dark();
         let dark = props.dark.unwrap_or(system_dark);
         let geometry = geometry.clone();
@@ -286,6 +297,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 } else {
                     <canvas
                         ref={canvas}
+                        style={min_height}
                         role="img"
                         aria-label={props.label.clone()}
                         onpointermove={on_pointermove}
@@ -312,6 +324,12 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
 #[cfg(not(target_arch = "wasm32"))]
 fn still_svg(model: &ChartModel, size: crate::ui::StillCharts, label: &str) -> Option<String> {
     let style = crate::chart::ChartStyle::default();
+    // Drawn no shorter than its legend needs; the `viewBox` scales it into the stylesheet's box.
+    let least = crate::chart::min_height(model, f64::from(size.width)).ceil() as u32;
+    let size = crate::ui::StillCharts {
+        height: size.height.max(least),
+        ..size
+    };
     let svg = crate::chart::to_svg(model, size.width, size.height, &style).ok()?;
     // plotters opens with `<svg width=… height=… viewBox=… xmlns=…>`: keep only the viewBox, so
     // the stylesheet sizes it as it sizes the canvas.
