@@ -15,7 +15,7 @@ mod field;
 mod goal;
 mod header;
 mod headline;
-#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+#[cfg(feature = "ssr")]
 pub mod prerender;
 mod provenance;
 mod ranges;

@@ -1,4 +1,5 @@
-//! The host page and the reader's browser: language, theme preference, focus, a chosen file.
+//! The reader's browser and the page it shows: language, theme, focus, a chosen file, the
+//! clipboard and the console.
 
 use gloo::events::EventListener;
 use yew::prelude::*;
@@ -43,7 +44,8 @@ pub fn set_document_lang(lang: crate::core::Lang) {
     }
 }
 
-/// Reads the first file chosen in `input` as text and hands its name and text to `done`.
+/// Reads the first file chosen in `input` as text and hands its name and text to `done`, then
+/// empties the input, so choosing the same file again loads it again.
 ///
 /// Reading happens off the reducer, here in the browser glue; a file that cannot be read is
 /// reported to `done` as an empty text, which the core's parser then refuses with a clear message.
@@ -55,6 +57,7 @@ pub fn read_chosen_file(
         return;
     };
     let name = file.name();
+    input.set_value("");
     wasm_bindgen_futures::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text())
             .await
@@ -75,4 +78,27 @@ pub fn focus_element(id: &str) {
     if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
         let _ = element.focus();
     }
+}
+
+/// Sets `<html data-theme>`, which the stylesheet's colours follow.
+pub fn set_page_theme(theme: crate::state::Theme) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", theme.id());
+    }
+}
+
+/// Copies the address of `state`'s view to the clipboard and tells `done`: `Err` with the address
+/// when the clipboard refused (no permission, or not a secure context), for copying by hand.
+pub fn copy_link(state: &crate::state::AppState, done: impl FnOnce(Result<(), String>) + 'static) {
+    let url = super::link::current_url(state);
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await;
+        done(result.map(|_| ()).map_err(|_| url));
+    });
+}
+
+/// Writes `message` to the console as an error: for failures a reader cannot act on.
+pub fn log_error(message: &str) {
+    gloo::console::error!(message);
 }

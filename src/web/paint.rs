@@ -1,6 +1,8 @@
 //! Frames and sizes: when the page has been painted, when to do work the next frame must not wait
 //! for, and how wide an element is.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
@@ -94,4 +96,33 @@ pub fn starts_below_the_screen(element: &web_sys::Element) -> bool {
         .and_then(|h| h.as_f64())
         .unwrap_or(f64::INFINITY);
     element.get_bounding_client_rect().top() >= bottom
+}
+
+/// `compute(&key)`, worked out in the task after the frame that shows `key` is painted, so that
+/// frame does not wait for it: `None` until it is done for this `key` (a newer key waits for its
+/// own). For work of milliseconds, such as the uncertainty ranges of a change.
+#[hook]
+pub fn use_after_next_paint<K, T, F>(key: K, compute: F) -> Option<Rc<T>>
+where
+    K: PartialEq + Clone + 'static,
+    T: 'static,
+    F: FnOnce(&K) -> T + 'static,
+{
+    let held = use_state(|| None::<(K, Rc<T>)>);
+    {
+        let held = held.clone();
+        use_effect_with(key.clone(), move |key| {
+            let fresh = held.as_ref().is_some_and(|(k, _)| k == key);
+            if !fresh {
+                let key = key.clone();
+                after_next_paint(move || {
+                    let value = compute(&key);
+                    held.set(Some((key, Rc::new(value))));
+                });
+            }
+        });
+    }
+    held.as_ref()
+        .filter(|(k, _)| *k == key)
+        .map(|(_, value)| value.clone())
 }
