@@ -103,8 +103,8 @@ fn Calculator(props: &CalculatorProps) -> Html {
     crate::web::use_link_in_address_bar(&state);
 
     // What lies below the first screen is rendered once the headline and the charts are painted;
-    // the parts inside read the same signal (`ui::use_after_first_paint`).
-    let below_first_screen = crate::web::use_after_first_paint();
+    // the parts inside read the same signal (`ui::use_calculator_painted`).
+    let below_first_screen = crate::web::use_painted_since_mount();
     // The build's prerender has every section but leaves the insides of closed disclosures to the
     // app, which fills them in as it takes over (a closed disclosure's contents take no room).
     let prerendering = use_context::<crate::ui::StillCharts>().is_some();
@@ -203,7 +203,7 @@ fn Embedded(props: &EmbeddedProps) -> Html {
     let main = use_node_ref();
     let context = use_context::<AppContext>();
     // The assumptions are inside a closed disclosure: filled in after the first paint.
-    let assumptions_ready = crate::ui::use_after_first_paint();
+    let assumptions_ready = crate::ui::use_calculator_painted();
     let on_request = context.as_ref().map(|state| {
         let dispatch = state.dispatcher();
         Callback::from(move |action: Action| dispatch.dispatch(action))

@@ -123,7 +123,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let span = props.model.year_span();
     let lang = props.lang;
     // The table is inside a closed disclosure: filled in once the chart is on screen.
-    let painted = crate::ui::use_after_first_paint();
+    let painted = crate::ui::use_calculator_painted();
     let table_ready = painted;
     crate::web::use_canvas_chart(
         canvas.clone(),

@@ -14,7 +14,7 @@ use crate::state::{Action, AppState, Theme};
 
 /// Always true: a native render is never waiting for a paint.
 #[hook]
-pub fn use_after_first_paint() -> bool {
+pub fn use_painted_since_mount() -> bool {
     true
 }
 

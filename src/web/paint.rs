@@ -40,10 +40,11 @@ pub fn use_element_width(node: NodeRef) -> i32 {
     *width
 }
 
-/// False until the page has been painted once after this component mounted, then true. The
-/// calculator holds it and hands it down as `crate::ui::FirstPaint`.
+/// False until the page has been painted once after this component mounted, then true: one frame
+/// callback and one state change. The calculator watches with it and shares the answer as
+/// `crate::ui::FirstPaint`, which its parts read (`crate::ui::use_calculator_painted`).
 #[hook]
-pub fn use_after_first_paint() -> bool {
+pub fn use_painted_since_mount() -> bool {
     let painted = use_state_eq(|| false);
     {
         let painted = painted.clone();
