@@ -33,6 +33,7 @@ pub mod num;
 pub mod quarters;
 pub mod ranges;
 pub mod slip;
+pub mod source_strip;
 
 pub mod arith;
 mod claims;
