@@ -30,6 +30,7 @@ pub mod goal;
 pub mod lang;
 pub mod link;
 pub mod num;
+pub mod provenance;
 pub mod quarters;
 pub mod ranges;
 pub mod slip;

@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::provenance::describe;
 use crate::core::chart_model::{
     ChartModel, annotate, balance_chart_with, flows_chart_with, stand_in_note,
 };
 use crate::core::num::{Style, format, format_balance};
+use crate::core::provenance::describe;
 use crate::core::{Dataset, Lang};
 use crate::ui::{AppContext, ChartView};
 

@@ -17,7 +17,6 @@ mod header;
 mod headline;
 #[cfg(feature = "ssr")]
 pub mod prerender;
-mod provenance;
 mod ranges;
 mod scenarios;
 mod share;
