@@ -8,11 +8,10 @@
 //! - [`chart`] turns a chart model into drawing calls on any plotters `DrawingBackend`.
 //! - [`state`] is the app's one state and its verb-named actions: it calls the core, does no I/O.
 //! - [`ui`] holds the yew components; it renders natively through SSR in tests.
-//! - `web` (browser only) holds the effects that talk to the browser.
+//! - [`web`] holds the effects that talk to the browser, with stand-ins on the host.
 
 pub mod chart;
 pub mod core;
 pub mod state;
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -77,7 +77,8 @@ fn a_typo_in_a_copy_points_at_its_line() {
 }
 
 /// Every figure of FIGURES.md's "Since the story" (annual figures and rates), found in the shipped
-/// file with its release date and where it was printed.
+/// file with its release date and where it was printed. Long because it is a table: one row per
+/// figure, in the order FIGURES.md lists them.
 #[test]
 fn every_figure_since_the_story_is_there_with_its_release_and_locator() {
     use jikgu::core::{Decimal, FigureKind, Vintage};

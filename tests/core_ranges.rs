@@ -14,7 +14,9 @@ fn data() -> &'static Dataset {
     Dataset::embedded().expect("the embedded dataset parses")
 }
 
-/// Every property of one computed view and its ranges.
+/// Every property of one computed view and its ranges. Long because it is one pass over every
+/// projected row and year with each property checked there, so a failing scenario is reported
+/// once, with its name, at the cell that breaks.
 fn check(data: &Dataset, s: &Scenario, out: &Computed, what: &str) {
     let t = &out.table;
     let r = ranges::simulate(data, s, t);

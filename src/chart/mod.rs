@@ -14,7 +14,10 @@
 pub mod canvas;
 pub mod record;
 
+use std::ops::Range;
+
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -276,7 +279,86 @@ fn nice_step(span: f64, count: f64) -> f64 {
     if step > 0.0 { step } else { 1.0 }
 }
 
-/// Size of a legend entry's text in CSS pixels.
+/// Colours, and CSS pixels turned into device pixels: what every step of a drawing needs.
+struct Pen<'p> {
+    palette: &'p Palette,
+    scale: f64,
+}
+
+impl Pen<'_> {
+    /// `css` pixels in device pixels.
+    fn px(&self, css: f64) -> i32 {
+        (css * self.scale).round() as i32
+    }
+
+    /// A line `css` pixels wide, never thinner than one device pixel.
+    fn stroke(&self, css: f64) -> u32 {
+        self.px(css).max(1) as u32
+    }
+
+    /// Text of `css` pixels in the text colour.
+    fn font(&self, css: f64) -> TextStyle<'static> {
+        ("sans-serif", css * self.scale)
+            .into_font()
+            .color(&self.palette.text)
+    }
+
+    /// Text of `css` pixels in the muted colour.
+    fn muted(&self, css: f64) -> TextStyle<'static> {
+        ("sans-serif", css * self.scale)
+            .into_font()
+            .color(&self.palette.muted)
+    }
+}
+
+/// What the plot spans: the years across (each year a unit wide, centred on it), the chart's unit
+/// up, and whether it is laid out for a phone.
+struct Axes {
+    x: Range<f64>,
+    y: Range<f64>,
+    first: i32,
+    last: i32,
+    narrow: bool,
+}
+
+impl Axes {
+    /// The model's years, and its values with a little room above and below (zero always in).
+    fn for_model(model: &ChartModel, narrow: bool) -> Axes {
+        let (first, last) = model.year_span();
+        let (lo, hi) = model.y_extent();
+        let pad = ((hi - lo) * 0.08).max(0.1);
+        Axes {
+            x: (f64::from(first) - 0.5)..(f64::from(last) + 0.5),
+            y: (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad),
+            first,
+            last,
+            narrow,
+        }
+    }
+
+    /// `v`, or the axis's edge when it runs beyond it (see `ChartModel::y_extent`).
+    fn clip(&self, v: f64) -> f64 {
+        v.clamp(self.y.start, self.y.end)
+    }
+
+    /// Whether `v` runs beyond the axis.
+    fn clipped(&self, v: f64) -> bool {
+        v < self.y.start || v > self.y.end
+    }
+
+    /// Half a bar's width, in years.
+    fn bar_half(&self) -> f64 {
+        if self.narrow { 0.38 } else { 0.34 }
+    }
+}
+
+/// The plot: years across, the chart's unit up.
+type Plot<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// What a drawing step returns.
+type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The size of the legend's text in CSS pixels.
 const LEGEND_FONT: f64 = 11.0;
 
 /// The height of one legend row: tighter on a phone, where the legend wraps to more rows.
@@ -288,13 +370,16 @@ fn legend_row(narrow: bool) -> f64 {
 /// the bars and lines are too flat to read. [`min_height`] adds the title and the legend.
 pub const MIN_PLOT: f64 = 140.0;
 
-/// The legend's entries laid out in rows no wider than `width`: each entry with its x offset.
-fn legend_rows(entries: &[(Swatch, String)], width: f64) -> Vec<Vec<(f64, &(Swatch, String))>> {
-    let mut rows: Vec<Vec<(f64, &(Swatch, String))>> = vec![Vec::new()];
+/// One row of the legend: each entry with its offset from the left margin.
+type LegendRow<'e> = Vec<(f64, &'e (Swatch, String))>;
+
+/// The legend's entries wrapped into rows that fit `css_width` between the margins.
+fn legend_rows(entries: &[(Swatch, String)], css_width: f64, margin: f64) -> Vec<LegendRow<'_>> {
+    let mut rows: Vec<LegendRow<'_>> = vec![Vec::new()];
     let mut x = 0.0;
     for entry in entries {
         let w = 26.0 + text_width(&entry.1, LEGEND_FONT);
-        if x > 0.0 && x + w > width {
+        if x > 0.0 && x + w > css_width - 2.0 * margin {
             rows.push(Vec::new());
             x = 0.0;
         }
@@ -315,7 +400,7 @@ fn legend_height(rows: usize, narrow: bool) -> f64 {
     }
 }
 
-/// The title's size and the title block's height (title and unit line).
+/// The title's size.
 fn title_size(narrow: bool) -> f64 {
     if narrow { 13.0 } else { 15.0 }
 }
@@ -347,206 +432,277 @@ fn unit_lines(unit: &str, width: f64) -> Vec<String> {
 pub fn min_height(model: &ChartModel, css_width: f64) -> f64 {
     let narrow = css_width < NARROW;
     let margin = if narrow { 6.0 } else { 10.0 };
-    let rows = legend_rows(&legend_entries(model), css_width - 2.0 * margin).len();
+    let rows = legend_rows(&legend_entries(model), css_width, margin).len();
     let units = unit_lines(&model.y_unit, css_width - 2.0 * margin).len();
     header_height(narrow, units) + margin + MIN_PLOT + legend_height(rows, narrow)
 }
 
-/// Draws `model` on `root`, filling it, and says where the plot landed.
+/// Draws `model` on `root`, filling it, and says where the plot landed. Each layer is drawn by a
+/// step of its own, in order from the back: the axes, the projection's band, the fans, the bars,
+/// the markings on them, the lines and marks, the cursor, then the legend below.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     model: &ChartModel,
     style: &ChartStyle,
 ) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
-    let palette = if style.dark { &DARK } else { &LIGHT };
-    let scale = if style.scale.is_finite() && style.scale > 0.0 {
-        style.scale
-    } else {
-        1.0
-    };
-    let px = |css: f64| (css * scale).round() as i32;
-    let stroke = |css: f64| px(css).max(1) as u32;
-    let font = |css: f64| ("sans-serif", css * scale).into_font().color(&palette.text);
-    let muted = |css: f64| {
-        ("sans-serif", css * scale)
-            .into_font()
-            .color(&palette.muted)
+    let pen = Pen {
+        palette: if style.dark { &DARK } else { &LIGHT },
+        scale: if style.scale.is_finite() && style.scale > 0.0 {
+            style.scale
+        } else {
+            1.0
+        },
     };
 
-    root.fill(&palette.background)?;
+    root.fill(&pen.palette.background)?;
     let (width, height) = root.dim_in_pixel();
-    let css_width = f64::from(width) / scale;
+    let css_width = f64::from(width) / pen.scale;
     let narrow = css_width < NARROW;
     let margin = if narrow { 6.0 } else { 10.0 };
 
     // The legend goes below the plot, wrapped to the width, so it never sits on the data.
     let entries = legend_entries(model);
-    let rows = legend_rows(&entries, css_width - 2.0 * margin);
+    let rows = legend_rows(&entries, css_width, margin);
     let legend_height = legend_height(rows.len(), narrow);
 
     // A title and the unit above the plot, left-aligned, as a newsroom chart has them.
     let title_size = title_size(narrow);
     let units = unit_lines(&model.y_unit, css_width - 2.0 * margin);
     let header_height = header_height(narrow, units.len());
-    let (header, rest) = root.split_vertically(px(header_height + margin).max(0));
-    let plot_height = (f64::from(height) / scale - header_height - margin - legend_height).max(0.0);
-    let (upper, lower) = rest.split_vertically(px(plot_height).max(0));
+    let (header, rest) = root.split_vertically(pen.px(header_height + margin).max(0));
+    let plot_height =
+        (f64::from(height) / pen.scale - header_height - margin - legend_height).max(0.0);
+    let (upper, lower) = rest.split_vertically(pen.px(plot_height).max(0));
     header.draw_text(
         &model.title,
-        &font(title_size).pos(Pos::new(HPos::Left, VPos::Top)),
-        (px(margin), px(margin)),
+        &pen.font(title_size).pos(Pos::new(HPos::Left, VPos::Top)),
+        (pen.px(margin), pen.px(margin)),
     )?;
     for (i, line) in units.iter().enumerate() {
         header.draw_text(
             line,
-            &muted(11.0).pos(Pos::new(HPos::Left, VPos::Top)),
-            (px(margin), px(margin + title_size + 5.0 + 13.0 * i as f64)),
+            &pen.muted(11.0).pos(Pos::new(HPos::Left, VPos::Top)),
+            (
+                pen.px(margin),
+                pen.px(margin + title_size + 5.0 + 13.0 * i as f64),
+            ),
         )?;
     }
 
-    let (first, last) = model.year_span();
-    let x_range = (f64::from(first) - 0.5)..(f64::from(last) + 0.5);
-    let (lo, hi) = model.y_extent();
-    let pad = ((hi - lo) * 0.08).max(0.1);
-    let y_range = (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad);
-    let y_ticks = if narrow { 4.0 } else { 6.0 };
-    let y_step = nice_step(y_range.end - y_range.start, y_ticks);
+    let axes = Axes::for_model(model, narrow);
+    let (mut chart, geometry) = plot(&upper, model, &axes, &pen, margin)?;
+    draw_years(&chart, &upper, &axes, &geometry, &pen)?;
+    draw_backdrop(&mut chart, model, &axes, &pen)?;
+    draw_fans(&mut chart, model, &axes, &pen)?;
+    draw_bars(&mut chart, model, &axes, &pen)?;
+    draw_splice(&mut chart, &upper, model, &axes, &pen)?;
+    draw_arrowheads(&mut chart, model, &axes, &pen)?;
+    draw_references(&mut chart, model, &axes, &pen)?;
+    draw_lines_and_marks(&mut chart, model, &axes, &pen)?;
+    draw_event_numbers(&chart, &upper, model, &axes, &pen)?;
+    if let Some(year) = style
+        .cursor
+        .filter(|y| (axes.first..=axes.last).contains(y))
+    {
+        let x = f64::from(year);
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(x, axes.y.start), (x, axes.y.end)],
+            pen.palette.text.mix(0.7).stroke_width(pen.stroke(1.0)),
+        )))?;
+    }
+    draw_legend(&lower, &rows, margin, legend_row(narrow), &pen)?;
+
+    root.present()?;
+    Ok(geometry)
+}
+
+/// The plot on `upper`: the value axis with its labels and grid (no year grid: the years are
+/// labelled by [`draw_years`]), and where it landed.
+fn plot<'a, DB: DrawingBackend>(
+    upper: &'a DrawingArea<DB, Shift>,
+    model: &ChartModel,
+    axes: &Axes,
+    pen: &Pen<'_>,
+    margin: f64,
+) -> Result<(Plot<'a, DB>, PlotGeometry), DrawingAreaErrorKind<DB::ErrorType>> {
+    let y_ticks = if axes.narrow { 4.0 } else { 6.0 };
+    let y_step = nice_step(axes.y.end - axes.y.start, y_ticks);
     let y_label = |v: &f64| model.y_tick_label(*v, y_step);
     let y_label_width = {
-        let widest = [y_range.start, y_range.end]
+        let widest = [axes.y.start, axes.y.end]
             .iter()
             .map(|v| text_width(&y_label(v), 11.0))
             .fold(0.0_f64, f64::max);
         (widest + 8.0).clamp(24.0, 72.0)
     };
 
-    let mut chart = ChartBuilder::on(&upper)
-        .margin_left(px(margin))
-        .margin_right(px(margin + 4.0))
-        .margin_top(px(4.0))
-        .x_label_area_size(px(if model.events.is_empty() { 22.0 } else { 36.0 }))
-        .y_label_area_size(px(y_label_width))
-        .build_cartesian_2d(x_range.clone(), y_range.clone())?;
+    let mut chart = ChartBuilder::on(upper)
+        .margin_left(pen.px(margin))
+        .margin_right(pen.px(margin + 4.0))
+        .margin_top(pen.px(4.0))
+        .x_label_area_size(pen.px(if model.events.is_empty() { 22.0 } else { 36.0 }))
+        .y_label_area_size(pen.px(y_label_width))
+        .build_cartesian_2d(axes.x.clone(), axes.y.clone())?;
 
     chart
         .configure_mesh()
         .x_labels(0)
         .y_labels(y_ticks as usize)
         .y_label_formatter(&y_label)
-        .label_style(font(11.0))
-        .axis_style(palette.grid.stroke_width(stroke(1.0)))
-        .bold_line_style(palette.grid.stroke_width(stroke(1.0)))
+        .label_style(pen.font(11.0))
+        .axis_style(pen.palette.grid.stroke_width(pen.stroke(1.0)))
+        .bold_line_style(pen.palette.grid.stroke_width(pen.stroke(1.0)))
         .light_line_style(TRANSPARENT)
         .disable_x_mesh()
         .draw()?;
 
     let (px_x, px_y) = chart.plotting_area().get_pixel_range();
     let geometry = PlotGeometry {
-        left: f64::from(px_x.start) / scale,
-        right: f64::from(px_x.end) / scale,
-        top: f64::from(px_y.start) / scale,
-        bottom: f64::from(px_y.end) / scale,
-        x_range: (x_range.start, x_range.end),
-        y_range: (y_range.start, y_range.end),
-        years: (first, last),
+        left: f64::from(px_x.start) / pen.scale,
+        right: f64::from(px_x.end) / pen.scale,
+        top: f64::from(px_y.start) / pen.scale,
+        bottom: f64::from(px_y.end) / pen.scale,
+        x_range: (axes.x.start, axes.x.end),
+        y_range: (axes.y.start, axes.y.end),
+        years: (axes.first, axes.last),
     };
+    Ok((chart, geometry))
+}
 
-    // Year labels drawn here rather than by the mesh, so they are whole years and thin out to fit:
-    // every other year on a phone, fewer still if the years would collide.
+/// Year labels drawn here rather than by the mesh, so they are whole years and thin out to fit:
+/// every other year on a phone, fewer still if the years would collide.
+fn draw_years<DB: DrawingBackend>(
+    chart: &Plot<'_, DB>,
+    upper: &DrawingArea<DB, Shift>,
+    axes: &Axes,
+    geometry: &PlotGeometry,
+    pen: &Pen<'_>,
+) -> Drawn<DB> {
+    let (first, last) = (axes.first, axes.last);
     let years = f64::from(last.saturating_sub(first).saturating_add(1));
     let plot_css = (geometry.right - geometry.left).max(1.0);
     let fit = (years * 38.0 / plot_css).ceil().max(1.0) as i32;
-    let step = if narrow && years > 4.0 {
+    let step = if axes.narrow && years > 4.0 {
         fit.max(2)
     } else {
         fit
     };
-    let label_style = font(11.0).pos(Pos::new(HPos::Center, VPos::Top));
+    let label_style = pen.font(11.0).pos(Pos::new(HPos::Center, VPos::Top));
     for year in (first..=last).filter(|y| (y - first) % step.max(1) == 0) {
-        let (x, y) = chart.backend_coord(&(f64::from(year), y_range.start));
+        let (x, y) = chart.backend_coord(&(f64::from(year), axes.y.start));
         upper.draw_text(
             &year.to_string(),
             &label_style,
             (
                 x - upper.get_base_pixel().0,
-                y - upper.get_base_pixel().1 + px(5.0),
+                y - upper.get_base_pixel().1 + pen.px(5.0),
             ),
         )?;
     }
+    Ok(())
+}
 
-    if let Some(from) = model.projection_from.filter(|f| *f <= last) {
-        let start = f64::from(from.max(first)) - 0.5;
+/// Behind everything: the shaded band of the projected years, and the zero line.
+fn draw_backdrop<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    model: &ChartModel,
+    axes: &Axes,
+    pen: &Pen<'_>,
+) -> Drawn<DB> {
+    if let Some(from) = model.projection_from.filter(|f| *f <= axes.last) {
+        let start = f64::from(from.max(axes.first)) - 0.5;
         chart.draw_series(std::iter::once(Rectangle::new(
-            [(start, y_range.start), (x_range.end, y_range.end)],
-            palette.band.filled(),
+            [(start, axes.y.start), (axes.x.end, axes.y.end)],
+            pen.palette.band.filled(),
         )))?;
         chart.draw_series(std::iter::once(Text::new(
             model.lang.pick("전망", "Projection"),
-            (start, y_range.end),
-            muted(10.0).pos(Pos::new(HPos::Left, VPos::Top)),
+            (start, axes.y.end),
+            pen.muted(10.0).pos(Pos::new(HPos::Left, VPos::Top)),
         )))?;
     }
-    if y_range.start < 0.0 && y_range.end > 0.0 {
+    if axes.y.start < 0.0 && axes.y.end > 0.0 {
         chart.draw_series(std::iter::once(PathElement::new(
-            vec![(x_range.start, 0.0), (x_range.end, 0.0)],
-            palette.muted.stroke_width(stroke(1.0)),
+            vec![(axes.x.start, 0.0), (axes.x.end, 0.0)],
+            pen.palette.muted.stroke_width(pen.stroke(1.0)),
         )))?;
     }
+    Ok(())
+}
 
-    // Values beyond the axis (see ChartModel::y_extent) are drawn at its edge and marked.
-    let (y_lo, y_hi) = (y_range.start, y_range.end);
-    let clip = move |v: f64| v.clamp(y_lo, y_hi);
-    let clipped = move |v: f64| v < y_lo || v > y_hi;
-
-    // The fans: the 95 % range lighter, the 80 % range darker, behind the central values.
+/// The fans: the 95 % range lighter, the 80 % range darker, behind the central values.
+fn draw_fans<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    model: &ChartModel,
+    axes: &Axes,
+    pen: &Pen<'_>,
+) -> Drawn<DB> {
+    let palette = pen.palette;
     for fan in &model.fans {
         let colour = match fan.slot {
             Some(slot) => palette.series[slot % palette.series.len()],
             None => palette.muted,
         };
         for (outer, inner, opacity) in [(0, 3, 0.14), (1, 2, 0.28)] {
-            let upper: Vec<(f64, f64)> = fan
+            let top: Vec<(f64, f64)> = fan
                 .points
                 .iter()
-                .map(|(y, b)| (f64::from(*y), clip(b[inner])))
+                .map(|(y, b)| (f64::from(*y), axes.clip(b[inner])))
                 .collect();
-            let lower = fan
+            let bottom = fan
                 .points
                 .iter()
                 .rev()
-                .map(|(y, b)| (f64::from(*y), clip(b[outer])));
-            let outline: Vec<(f64, f64)> = upper.into_iter().chain(lower).collect();
+                .map(|(y, b)| (f64::from(*y), axes.clip(b[outer])));
+            let outline: Vec<(f64, f64)> = top.into_iter().chain(bottom).collect();
             chart.draw_series(std::iter::once(Polygon::new(
                 outline,
                 colour.mix(opacity).filled(),
             )))?;
         }
     }
+    Ok(())
+}
 
-    let bar_half = if narrow { 0.38 } else { 0.34 };
-    let bars = || model.bars.iter().filter(|bar| bar.value.is_finite());
-    let bar_colour = |bar: &crate::core::chart_model::Bar| match bar.kind {
+/// The colour of `bar`: edited, else a deficit's or a surplus's.
+fn bar_colour(bar: &crate::core::chart_model::Bar, palette: &Palette) -> RGBColor {
+    match bar.kind {
         PointKind::Edited => palette.edited,
         _ if bar.value < 0.0 => palette.deficit,
         _ => palette.surplus,
-    };
-    chart.draw_series(bars().map(|bar| {
-        let colour = bar_colour(bar);
+    }
+}
+
+/// The bars that can be drawn (a value too large for `f64` cannot).
+fn finite_bars(model: &ChartModel) -> impl Iterator<Item = &crate::core::chart_model::Bar> {
+    model.bars.iter().filter(|bar| bar.value.is_finite())
+}
+
+/// The bars, filled by provenance, and the dotted outline of each stand-in.
+fn draw_bars<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    model: &ChartModel,
+    axes: &Axes,
+    pen: &Pen<'_>,
+) -> Drawn<DB> {
+    let (palette, bar_half) = (pen.palette, axes.bar_half());
+    chart.draw_series(finite_bars(model).map(|bar| {
+        let colour = bar_colour(bar, palette);
         let x = f64::from(bar.year);
         let shape = match bar.kind {
             // Hollow: a value we did not observe is not drawn as solid as one we did.
-            PointKind::Projected | PointKind::Assumed => colour.stroke_width(stroke(1.5)),
+            PointKind::Projected | PointKind::Assumed => colour.stroke_width(pen.stroke(1.5)),
             // Pale, and outlined in dots below: another basis standing in.
             PointKind::StandIn => pale(colour, palette.background).filled(),
             _ => colour.filled(),
         };
         Rectangle::new(
-            [(x - bar_half, 0.0), (x + bar_half, clip(bar.value))],
+            [(x - bar_half, 0.0), (x + bar_half, axes.clip(bar.value))],
             shape,
         )
     }))?;
-    for bar in bars().filter(|b| b.kind == PointKind::StandIn) {
-        let (x, v) = (f64::from(bar.year), clip(bar.value));
+    for bar in finite_bars(model).filter(|b| b.kind == PointKind::StandIn) {
+        let (x, v) = (f64::from(bar.year), axes.clip(bar.value));
         let outline = vec![
             (x - bar_half, 0.0),
             (x - bar_half, v),
@@ -555,37 +711,57 @@ pub fn draw<DB: DrawingBackend>(
         ];
         chart.draw_series(std::iter::once(DashedPathElement::new(
             outline,
-            px(DOTS.0),
-            px(DOTS.1),
-            bar_colour(bar).stroke_width(stroke(1.5)),
+            pen.px(DOTS.0),
+            pen.px(DOTS.1),
+            bar_colour(bar, palette).stroke_width(pen.stroke(1.5)),
         )))?;
     }
-    // Where the view's own basis begins after years of another standing in: a dotted rule and
-    // its name, so the join is never silent.
-    if let Some(splice) = &model.splice
-        && let Some(year) = splice.join.filter(|y| (first..=last).contains(y))
-    {
-        let label = splice.join_label(model.lang);
-        let join_style = font(10.0).pos(Pos::new(HPos::Left, VPos::Top));
-        {
-            let x = f64::from(year) - 0.5;
-            chart.draw_series(std::iter::once(DashedPathElement::new(
-                vec![(x, y_range.start), (x, y_range.end)],
-                px(DOTS.0),
-                px(DOTS.1),
-                palette.text.stroke_width(stroke(1.0)),
-            )))?;
-            let (jx, jy) = chart.backend_coord(&(x, y_range.end));
-            let base = upper.get_base_pixel();
-            upper.draw_text(
-                &label,
-                &join_style,
-                (jx - base.0 + px(3.0), jy - base.1 + px(14.0)),
-            )?;
-        }
-    }
-    // An arrowhead at the edge where a value runs off the axis.
-    let head = px(5.0);
+    Ok(())
+}
+
+/// Where the view's own basis begins after years of another standing in: a dotted rule and its
+/// name, so the join is never silent.
+fn draw_splice<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    upper: &DrawingArea<DB, Shift>,
+    model: &ChartModel,
+    axes: &Axes,
+    pen: &Pen<'_>,
+) -> Drawn<DB> {
+    let Some(splice) = &model.splice else {
+        return Ok(());
+    };
+    let Some(year) = splice.join.filter(|y| (axes.first..=axes.last).contains(y)) else {
+        return Ok(());
+    };
+    let label = splice.join_label(model.lang);
+    let join_style = pen.font(10.0).pos(Pos::new(HPos::Left, VPos::Top));
+    let x = f64::from(year) - 0.5;
+    chart.draw_series(std::iter::once(DashedPathElement::new(
+        vec![(x, axes.y.start), (x, axes.y.end)],
+        pen.px(DOTS.0),
+        pen.px(DOTS.1),
+        pen.palette.text.stroke_width(pen.stroke(1.0)),
+    )))?;
+    let (jx, jy) = chart.backend_coord(&(x, axes.y.end));
+    let base = upper.get_base_pixel();
+    upper.draw_text(
+        &label,
+        &join_style,
+        (jx - base.0 + pen.px(3.0), jy - base.1 + pen.px(14.0)),
+    )?;
+    Ok(())
+}
+
+/// An arrowhead at the edge where a value runs off the axis; dated events share the shape, a
+/// tick pointing up from the time axis at the event's date.
+fn draw_arrowheads<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    model: &ChartModel,
+    axes: &Axes,
+    pen: &Pen<'_>,
+) -> Drawn<DB> {
+    let head = pen.px(5.0);
     let runs_off = model
         .bars
         .iter()
@@ -596,24 +772,35 @@ pub fn draw<DB: DrawingBackend>(
                 .iter()
                 .flat_map(|l| l.points.iter().map(|p| (p.0, p.1))),
         )
-        .filter(|(_, v)| v.is_finite() && clipped(*v))
+        .filter(|(_, v)| v.is_finite() && axes.clipped(*v))
         .map(|(year, v)| {
             (
                 f64::from(year),
-                clip(v),
-                if v > y_hi { -head } else { head },
+                axes.clip(v),
+                if v > axes.y.end { -head } else { head },
             )
         });
-    // Dated events share the shape: a tick pointing up from the time axis at the event's date.
-    let events = model.events.iter().map(|(x, _)| (*x, y_lo, -head));
+    let events = model.events.iter().map(|(x, _)| (*x, axes.y.start, -head));
     chart.draw_series(runs_off.chain(events).map(|(x, y, tip)| {
         EmptyElement::at((x, y))
-            + Polygon::new(vec![(0, tip), (-head, 0), (head, 0)], palette.text.filled())
+            + Polygon::new(
+                vec![(0, tip), (-head, 0), (head, 0)],
+                pen.palette.text.filled(),
+            )
     }))?;
+    Ok(())
+}
 
-    // A published figure that differs from the one drawn: a tick across the bar, so a changed
-    // number never hides the story's own.
-    chart.draw_series(bars().filter_map(|bar| {
+/// A published figure that differs from the one drawn: a tick across the bar, so a changed number
+/// never hides the story's own.
+fn draw_references<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    model: &ChartModel,
+    axes: &Axes,
+    pen: &Pen<'_>,
+) -> Drawn<DB> {
+    let bar_half = axes.bar_half();
+    chart.draw_series(finite_bars(model).filter_map(|bar| {
         let reference = bar.reference.filter(|r| r.is_finite())?;
         let x = f64::from(bar.year);
         Some(PathElement::new(
@@ -621,11 +808,22 @@ pub fn draw<DB: DrawingBackend>(
                 (x - bar_half - 0.1, reference),
                 (x + bar_half + 0.1, reference),
             ],
-            palette.reference.stroke_width(stroke(2.5)),
+            pen.palette.reference.stroke_width(pen.stroke(2.5)),
         ))
     }))?;
+    Ok(())
+}
 
-    let width_line = stroke(2.0);
+/// The lines, then every marker on top of them: each line's points, and the story's and the
+/// report's figures.
+fn draw_lines_and_marks<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    model: &ChartModel,
+    axes: &Axes,
+    pen: &Pen<'_>,
+) -> Drawn<DB> {
+    let palette = pen.palette;
+    let width_line = pen.stroke(2.0);
     let mut markers = Vec::new();
     for line in &model.lines {
         let colour = palette.series[line.slot % palette.series.len()];
@@ -634,7 +832,7 @@ pub fn draw<DB: DrawingBackend>(
             .iter()
             .copied()
             .filter(|p| p.1.is_finite())
-            .map(|(y, v, k)| (y, clip(v), k))
+            .map(|(y, v, k)| (y, axes.clip(v), k))
             .collect();
         // Consecutive years are joined; a missing year breaks the line. A step into a projected
         // value is dashed.
@@ -647,15 +845,15 @@ pub fn draw<DB: DrawingBackend>(
             if a.2 == PointKind::StandIn || b.2 == PointKind::StandIn {
                 chart.draw_series(std::iter::once(DashedPathElement::new(
                     path,
-                    px(DOTS.0),
-                    px(DOTS.1),
+                    pen.px(DOTS.0),
+                    pen.px(DOTS.1),
                     colour.stroke_width(width_line),
                 )))?;
             } else if b.2 == PointKind::Projected || b.2 == PointKind::Assumed {
                 chart.draw_series(std::iter::once(DashedPathElement::new(
                     path,
-                    px(5.0),
-                    px(4.0),
+                    pen.px(5.0),
+                    pen.px(4.0),
                     colour.stroke_width(width_line),
                 )))?;
             } else {
@@ -665,17 +863,14 @@ pub fn draw<DB: DrawingBackend>(
                 )))?;
             }
         }
-        let background = palette.background;
-        let outline = palette.text;
-        let edited = palette.edited;
+        let colours = Colours {
+            colour,
+            background: palette.background,
+            outline: palette.text,
+            edited: palette.edited,
+        };
         markers.extend(points.iter().map(|p| {
-            let colours = Colours {
-                colour,
-                background,
-                outline,
-                edited,
-            };
-            let (shape, closed, fill, edge) = marker_parts(line.slot, p.2, colours, scale);
+            let (shape, closed, fill, edge) = marker_parts(line.slot, p.2, colours, pen.scale);
             EmptyElement::at((f64::from(p.0), p.1))
                 + Polygon::new(shape, fill)
                 + PathElement::new(closed, edge)
@@ -683,58 +878,69 @@ pub fn draw<DB: DrawingBackend>(
     }
     // The story's and the report's figures: their own shapes in the text colour, edged in the
     // background so they read on a bar, set a little apart when both state the same year.
-    let mark_size = (6.0 * scale).round().max(3.0) as i32;
+    let mark_size = (6.0 * pen.scale).round().max(3.0) as i32;
     markers.extend(model.marks.iter().filter(|m| m.value.is_finite()).map(|m| {
         let shape = mark_shape(m.who, mark_size);
         let mut closed = shape.clone();
         closed.extend(shape.first().copied());
         let x = f64::from(m.year) + if m.who == 0 { -0.14 } else { 0.14 };
-        EmptyElement::at((x, clip(m.value)))
+        EmptyElement::at((x, axes.clip(m.value)))
             + Polygon::new(shape, palette.text.filled())
-            + PathElement::new(closed, palette.background.stroke_width(stroke(1.0)))
+            + PathElement::new(closed, palette.background.stroke_width(pen.stroke(1.0)))
     }));
     chart.draw_series(markers)?;
+    Ok(())
+}
 
-    // Each dated event's number under the years; numbers that would touch are shown together
-    // ("2,3").
+/// Each dated event's number under the years; numbers that would touch are shown together
+/// ("2,3").
+fn draw_event_numbers<DB: DrawingBackend>(
+    chart: &Plot<'_, DB>,
+    upper: &DrawingArea<DB, Shift>,
+    model: &ChartModel,
+    axes: &Axes,
+    pen: &Pen<'_>,
+) -> Drawn<DB> {
     let mut groups: Vec<(i32, String)> = Vec::new();
     let base = upper.get_base_pixel();
-    let axis = chart.backend_coord(&(0.0, y_lo)).1 - base.1;
+    let axis = chart.backend_coord(&(0.0, axes.y.start)).1 - base.1;
     for (x, number) in &model.events {
-        let ex = chart.backend_coord(&(*x, y_lo)).0 - base.0;
+        let ex = chart.backend_coord(&(*x, axes.y.start)).0 - base.0;
         match groups.last_mut() {
-            Some((gx, text)) if ex - *gx < px(4.0 * text.len() as f64 + 22.0) => {
+            Some((gx, text)) if ex - *gx < pen.px(4.0 * text.len() as f64 + 22.0) => {
                 text.push(',');
                 text.push_str(&number.to_string());
             }
             _ => groups.push((ex, number.to_string())),
         }
     }
+    let label_style = pen.font(11.0).pos(Pos::new(HPos::Center, VPos::Top));
     for (x, text) in &groups {
-        upper.draw_text(text, &label_style, (*x, axis + px(20.0)))?;
+        upper.draw_text(text, &label_style, (*x, axis + pen.px(20.0)))?;
     }
+    Ok(())
+}
 
-    if let Some(year) = style.cursor.filter(|y| (first..=last).contains(y)) {
-        let x = f64::from(year);
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(x, y_range.start), (x, y_range.end)],
-            palette.text.mix(0.7).stroke_width(stroke(1.0)),
-        )))?;
-    }
-
-    // The legend, row by row below the plot.
-    let text_style = font(LEGEND_FONT).pos(Pos::new(HPos::Left, VPos::Center));
+/// The legend, row by row below the plot.
+fn draw_legend<DB: DrawingBackend>(
+    lower: &DrawingArea<DB, Shift>,
+    rows: &[LegendRow<'_>],
+    margin: f64,
+    row_height: f64,
+    pen: &Pen<'_>,
+) -> Drawn<DB> {
+    let text_style = pen
+        .font(LEGEND_FONT)
+        .pos(Pos::new(HPos::Left, VPos::Center));
     for (r, row) in rows.iter().enumerate() {
-        let y = 6.0 + (r as f64 + 0.5) * legend_row(narrow);
+        let y = 6.0 + (r as f64 + 0.5) * row_height;
         for (x, (swatch, label)) in row {
             let x0 = margin + x;
-            draw_swatch(&lower, *swatch, (x0, y), palette, scale)?;
-            lower.draw_text(label, &text_style, (px(x0 + 24.0), px(y)))?;
+            draw_swatch(lower, *swatch, (x0, y), pen.palette, pen.scale)?;
+            lower.draw_text(label, &text_style, (pen.px(x0 + 24.0), pen.px(y)))?;
         }
     }
-
-    root.present()?;
-    Ok(geometry)
+    Ok(())
 }
 
 /// The colours a marker needs.

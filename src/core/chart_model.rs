@@ -585,6 +585,44 @@ pub fn balance_chart_with(
     }
 }
 
+/// Two scenarios' balance on one chart: the `current` one as [`balance_chart`] draws it (bars),
+/// and the `other` one, named `other_name`, as a line over the same years, in the current chart's
+/// unit and partner.
+pub fn comparison_chart(
+    current: &Computed,
+    other: &Computed,
+    other_name: &str,
+    lang: Lang,
+) -> ChartModel {
+    let partner = current.headline.series.partner;
+    let mut chart = balance_chart(current, partner, lang);
+    let (scale, _) = money_axis(current.table.unit, lang);
+    if let Some(row) = other.table.row(SeriesKey::won(Flow::Balance, partner)) {
+        let points = other
+            .table
+            .years()
+            .zip(&row.cells)
+            .filter_map(|(year, cell)| {
+                Some((
+                    year,
+                    to_chart_value(cell.display?, scale)?,
+                    PointKind::Derived,
+                ))
+            })
+            .collect();
+        chart.lines.push(Line {
+            label: other_name.to_string(),
+            slot: 1,
+            points,
+        });
+    }
+    chart.title = match lang {
+        Lang::Ko => format!("지금 상태(막대)와 ‘{other_name}’(선)"),
+        Lang::En => format!("Current (bars) and “{other_name}” (line)"),
+    };
+    chart
+}
+
 /// Adds what the dataset sets beside the view's figures: the story's stated figures and those of
 /// the report it draws on, as marks of their own with a column each in the table (never blended
 /// into the view's), and the dated events as numbered marks on the time axis. `view` is the view
@@ -934,5 +972,53 @@ mod tests {
         for (value, scale, want) in cases {
             assert_eq!(to_chart_value(value, scale), want, "{value} / {scale}");
         }
+    }
+
+    #[test]
+    fn a_comparison_draws_the_other_scenario_as_a_named_line_over_the_current_bars() {
+        use crate::core::compute::compute;
+        use crate::core::scenario::Scenario;
+        let dataset = crate::core::dataset::fixture_2026_11_28();
+        let current = compute(dataset, &Scenario::default());
+        let in_dollars = Scenario {
+            unit: DisplayUnit::Usd,
+            ..Scenario::default()
+        };
+        let other = compute(dataset, &in_dollars);
+        let partner = current.headline.series.partner;
+        let alone = balance_chart(&current, partner, Lang::En);
+        let chart = comparison_chart(&current, &other, "in dollars", Lang::En);
+        assert_eq!(
+            chart.bars, alone.bars,
+            "the current scenario's bars, as drawn alone"
+        );
+        assert_eq!(chart.lines.len(), alone.lines.len() + 1, "one line more");
+        let line = chart.lines.last().expect("the other scenario's line");
+        assert_eq!((line.label.as_str(), line.slot), ("in dollars", 1));
+        // The other scenario shows dollars; its balance in won is drawn on the current (won) axis.
+        let (scale, _) = money_axis(current.table.unit, Lang::En);
+        let row = other
+            .table
+            .row(SeriesKey::won(Flow::Balance, partner))
+            .expect("a balance row");
+        let want: Vec<(i32, f64, PointKind)> = other
+            .table
+            .years()
+            .zip(&row.cells)
+            .filter_map(|(year, cell)| {
+                Some((
+                    year,
+                    to_chart_value(cell.display?, scale)?,
+                    PointKind::Derived,
+                ))
+            })
+            .collect();
+        assert!(want.len() > 3, "the fixture has years of balance");
+        assert_eq!(line.points, want);
+        assert_eq!(chart.title, "Current (bars) and “in dollars” (line)");
+        assert_eq!(
+            comparison_chart(&current, &other, "달러", Lang::Ko).title,
+            "지금 상태(막대)와 ‘달러’(선)"
+        );
     }
 }

@@ -30,9 +30,11 @@ pub mod goal;
 pub mod lang;
 pub mod link;
 pub mod num;
+pub mod provenance;
 pub mod quarters;
 pub mod ranges;
 pub mod slip;
+pub mod source_strip;
 
 pub mod arith;
 mod claims;

@@ -462,7 +462,38 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
         info.assumption = Growth::Flat;
         info.held = Some(Held::ShortHistory { years });
     }
-    let method = match info.assumption {
+    let method = match choose_method(&mut info, &known, run, base_year, log) {
+        Ok(m) => m,
+        Err(e) => {
+            info.issue = Some(e);
+            row.projection = Some(info);
+            return;
+        }
+    };
+    record_method(&mut info, &method, &known, log, base_f);
+    fill_years(
+        row,
+        &method,
+        &mut info,
+        (base_year, base_value),
+        first,
+        last.saturating_add(1)..=end,
+    );
+    row.projection = Some(info);
+}
+
+/// How the row's values are made under `info`'s assumption: a rate or a line fitted to the known
+/// figures (`known`), or the damped trend of the trailing `run` (held flat, saying why, when it
+/// cannot be fitted); `log` for flows, fitted on their logarithms.
+fn choose_method(
+    info: &mut RowProjection,
+    known: &[(i32, Decimal)],
+    run: &[(i32, Decimal)],
+    base_year: i32,
+    log: bool,
+) -> Result<Method, Undefined> {
+    let years = u8::try_from(run.len()).unwrap_or(u8::MAX);
+    match info.assumption {
         Growth::Fixed(rate) => Ok(Method::Rate(rate, info.assumption)),
         Growth::Cagr { from, to } => {
             let pts: Vec<&(i32, Decimal)> = known
@@ -513,18 +544,21 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
             }
         }
         Growth::Flat => Ok(Method::Flat),
-    };
-    let method = match method {
-        Ok(m) => m,
-        Err(e) => {
-            info.issue = Some(e);
-            row.projection = Some(info);
-            return;
-        }
-    };
+    }
+}
+
+/// Records in `info` what the `method` implies beyond the values: how simulated paths stray from
+/// it, the spread that gives, the yearly rate and the damped fit.
+fn record_method(
+    info: &mut RowProjection,
+    method: &Method,
+    known: &[(i32, Decimal)],
+    log: bool,
+    base_f: f64,
+) {
     // How simulated paths stray: the fitted model's own errors for a damped trend, else a random
     // walk with the spread of the row's history.
-    let drift = match &method {
+    let drift = match method {
         Method::Damped(fit, log) => Drift {
             alpha: fit.alpha,
             beta: fit.beta,
@@ -535,16 +569,16 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
                     .clamp(forecast::SIGMA_FLOOR * scale, forecast::SIGMA_MAX * scale)
             },
         },
-        _ => Drift::walk(history_sigma(&known, log, base_f)),
+        _ => Drift::walk(history_sigma(known, log, base_f)),
     };
     info.spread = spread_of(drift, log);
-    info.rate = match &method {
+    info.rate = match method {
         Method::Rate(r, _) | Method::Line(r, _) => Some(*r),
         Method::Flat => Some(Decimal::ZERO),
         Method::Damped(fit, true) => forecast::to_decimal((fit.trend.exp() - 1.0) * 100.0, 2),
         Method::Damped(_, false) => None,
     };
-    if let Method::Damped(fit, log) = &method {
+    if let Method::Damped(fit, log) = method {
         let dp = if *log { 6 } else { 0 };
         info.fit = (|| {
             let (from, to) = info.window?;
@@ -559,21 +593,34 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
             })
         })();
     }
+}
+
+/// Fills the row's cells for `years` by `method` from `base` (the last known year and value),
+/// each with its provenance; a value too large to compute leaves its cell empty and the issue in
+/// `info`.
+fn fill_years(
+    row: &mut Row,
+    method: &Method,
+    info: &mut RowProjection,
+    (base_year, base_value): (i32, Decimal),
+    first: i32,
+    years: std::ops::RangeInclusive<i32>,
+) {
     let floor_at_zero = row.series.flow != Flow::Balance;
-    let factor = match &method {
+    let factor = match method {
         Method::Rate(rate, _) => rate
             .times(measure::PER_CENT)
             .and_then(|g| Decimal::ONE.plus(g)),
         _ => None,
     };
     let mut running: Option<Decimal> = None;
-    for year in last.saturating_add(1)..=end {
+    for year in years {
         let Some(cell) = index(first, year).and_then(|i| row.cells.get_mut(i)) else {
             continue;
         };
         let steps = year.saturating_sub(base_year);
         let h = u32::try_from(steps).unwrap_or(0);
-        let (value, projection) = match &method {
+        let (value, projection) = match method {
             Method::Rate(rate, assumption) => {
                 let v = match (running, factor) {
                     (Some(prev), Some(f)) => {
@@ -650,7 +697,6 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
             }
         }
     }
-    row.projection = Some(info);
 }
 
 fn damped(fit: &forecast::Fit) -> Projection {

@@ -279,6 +279,20 @@ fn evaluate(
     deviation: &mut [f64],
     out: &mut [Vec<f64>],
 ) {
+    stray_own(plan, deviate, deviation, out);
+    let years = deviation.len();
+    fit_parts_to_totals(plan, years, out);
+    derive_rows(plan, years, out);
+}
+
+/// The rows projected by their own assumption, each strayed from its central path by the
+/// deviations `deviate` writes; cells the reader fixed, and rows made otherwise, stay central.
+fn stray_own(
+    plan: &Plan,
+    deviate: &mut dyn FnMut(usize, &Drift, &mut [f64]),
+    deviation: &mut [f64],
+    out: &mut [Vec<f64>],
+) {
     let strayed = |central: f64, d: f64, log: bool| {
         if log { central * d.exp() } else { central + d }
     };
@@ -308,9 +322,12 @@ fn evaluate(
             _ => o.copy_from_slice(c),
         }
     }
-    // Partners within their totals, as in core::projection.
+}
+
+/// Partners within their totals, as in core::projection, for each of the `years`.
+fn fit_parts_to_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
     for (t, parts) in &plan.totals {
-        for k in 0..deviation.len() {
+        for k in 0..years {
             let total = sim(out, *t, k);
             if total.is_nan() {
                 continue;
@@ -365,8 +382,12 @@ fn evaluate(
             }
         }
     }
-    // Balances from their flows, then totals from their partners (partners first: table order
-    // puts a partner's balance after the total's, so two passes).
+}
+
+/// Rows made from others, for each of the `years`: balances from their flows, then totals from
+/// their partners (partners first: table order puts a partner's balance after the total's, so two
+/// passes).
+fn derive_rows(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
     for pass in 0..2 {
         for (r, rule) in plan.rules.iter().enumerate() {
             let fixed = |k: usize| {
@@ -378,7 +399,7 @@ fn evaluate(
             };
             match (pass, rule) {
                 (0, Rule::FromFlows { sales, purchases }) => {
-                    for k in 0..deviation.len() {
+                    for k in 0..years {
                         let s = out.get(*sales).and_then(|o| o.get(k)).copied();
                         let p = out.get(*purchases).and_then(|o| o.get(k)).copied();
                         if let (false, Some(s), Some(p), Some(slot)) =
@@ -389,7 +410,7 @@ fn evaluate(
                     }
                 }
                 (1, Rule::Parts { parts, .. }) => {
-                    for k in 0..deviation.len() {
+                    for k in 0..years {
                         let named: f64 = parts.iter().map(|p| sim(out, *p, k)).sum();
                         if let (false, Some(slot)) =
                             (fixed(k), out.get_mut(r).and_then(|o| o.get_mut(k)))

@@ -133,44 +133,10 @@ pub fn solve(
     tolerance: Decimal,
 ) -> SeekOutcome {
     let gap = |x: Decimal| f(x).and_then(|v| v.minus(target).map(|g| (v, g)));
-    // An end where `f` overflows (a thousand per cent a year for sixteen years) is pulled in towards
-    // the other end until `f` can be evaluated there; the range reported is the one actually tried.
-    let (mut low, mut high) = (low, high);
-    let mut ends = (gap(low), gap(high));
-    for _ in 0..MAX_ITERATIONS {
-        match ends {
-            (Some(_), Some(_)) => break,
-            (None, Some(_)) => low = cap_dp(midpoint_of(low, high), MID_DP),
-            (Some(_), None) => high = cap_dp(midpoint_of(low, high), MID_DP),
-            (None, None) => break,
-        }
-        ends = (gap(low), gap(high));
-    }
-    let (Some((at_low, g_low)), Some((at_high, g_high))) = ends else {
-        return SeekOutcome::Unavailable(SeekIssue::Undefined(Undefined::Overflow));
+    let ((low, g_low), (high, g_high)) = match bracket(&gap, low, high) {
+        Ok(ends) => ends,
+        Err(answered) => return answered,
     };
-    if g_low.is_zero() {
-        return SeekOutcome::Solved {
-            value: low,
-            achieved: at_low,
-            iterations: 0,
-        };
-    }
-    if g_high.is_zero() {
-        return SeekOutcome::Solved {
-            value: high,
-            achieved: at_high,
-            iterations: 0,
-        };
-    }
-    if g_low.is_sign_negative() == g_high.is_sign_negative() {
-        return SeekOutcome::NoSolution {
-            low,
-            high,
-            at_low,
-            at_high,
-        };
-    }
     let (mut a, mut fa, mut b, mut fb) = (low, g_low, high, g_high);
     let mut kept: i8 = 0;
     let mut halve = true;
@@ -251,6 +217,60 @@ pub fn solve(
         },
         None => SeekOutcome::Unavailable(SeekIssue::Undefined(Undefined::Overflow)),
     }
+}
+
+/// An end of a bracket: where it is, and the gap between `f` there and the target.
+type End = (Decimal, Decimal);
+
+/// The bracket [`solve`] starts from, each end with its gap to the target (`gap` gives the value
+/// of `f` and that gap). `Err` is the answer already: an end that cannot be evaluated, an end that is
+/// the root, or both ends on the same side of the target.
+fn bracket(
+    gap: &impl Fn(Decimal) -> Option<(Decimal, Decimal)>,
+    low: Decimal,
+    high: Decimal,
+) -> Result<(End, End), SeekOutcome> {
+    // An end where `f` overflows (a thousand per cent a year for sixteen years) is pulled in towards
+    // the other end until `f` can be evaluated there; the range reported is the one actually tried.
+    let (mut low, mut high) = (low, high);
+    let mut ends = (gap(low), gap(high));
+    for _ in 0..MAX_ITERATIONS {
+        match ends {
+            (Some(_), Some(_)) => break,
+            (None, Some(_)) => low = cap_dp(midpoint_of(low, high), MID_DP),
+            (Some(_), None) => high = cap_dp(midpoint_of(low, high), MID_DP),
+            (None, None) => break,
+        }
+        ends = (gap(low), gap(high));
+    }
+    let (Some((at_low, g_low)), Some((at_high, g_high))) = ends else {
+        return Err(SeekOutcome::Unavailable(SeekIssue::Undefined(
+            Undefined::Overflow,
+        )));
+    };
+    if g_low.is_zero() {
+        return Err(SeekOutcome::Solved {
+            value: low,
+            achieved: at_low,
+            iterations: 0,
+        });
+    }
+    if g_high.is_zero() {
+        return Err(SeekOutcome::Solved {
+            value: high,
+            achieved: at_high,
+            iterations: 0,
+        });
+    }
+    if g_low.is_sign_negative() == g_high.is_sign_negative() {
+        return Err(SeekOutcome::NoSolution {
+            low,
+            high,
+            at_low,
+            at_high,
+        });
+    }
+    Ok(((low, g_low), (high, g_high)))
 }
 
 #[cfg(test)]

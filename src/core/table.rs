@@ -595,6 +595,49 @@ pub fn build_table(
     // Edits sort by series, then year.
     let mut edited: Vec<SeriesKey> = scenario.edits.keys().map(|c| c.series).collect();
     edited.dedup();
+    let keys = row_keys(view, scenario, &years);
+    let (mut rows, view_last) = published_rows(dataset, view, &keys, first, width);
+    let last = view_last.unwrap_or(dataset_last).clamp(first, end);
+    for row in rows.iter_mut().filter(|r| r.series.flow != Flow::Balance) {
+        apply_edits(row, scenario, &edited, first, &years);
+        if let Some(rule) = scenario.fills.get(&row.series) {
+            apply_fill(row, *rule, first, last);
+        }
+        projection::chain_published_yoy(row, first, last);
+        projection::back_from_published_yoy(row, first, last);
+    }
+
+    // Balances, from the flows (which sort before them) and the published figures.
+    for b in 0..rows.len() {
+        let Some(series) = derive_balance(&mut rows, b, dataset, view, &years, last) else {
+            continue;
+        };
+        if let Some(row) = rows.get_mut(b) {
+            apply_edits(row, scenario, &edited, first, &years);
+            if let Some(rule) = scenario.fills.get(&series) {
+                apply_fill(row, *rule, first, last);
+            }
+        }
+    }
+
+    if end > last {
+        project(&mut rows, scenario, &edited, first, last, end);
+    }
+    set_display(&mut rows, scenario.unit, &rates, first);
+
+    Table {
+        view: view_index,
+        first_year: first,
+        last_published_year: last,
+        last_year: end,
+        unit: scenario.unit,
+        rows,
+    }
+}
+
+/// The table's series in order: the view's own, those the scenario edits within `years`, and a
+/// balance for every pair of flows.
+fn row_keys(view: &View, scenario: &Scenario, years: &RangeInclusive<i32>) -> Vec<SeriesKey> {
     // A sorted, deduplicated vector rather than a set: the unstable sort of series keys is
     // already in the wasm (the views use it), a set's code is not.
     let mut keys: Vec<SeriesKey> = view.series().to_vec();
@@ -615,12 +658,24 @@ pub fn build_table(
         .collect();
     keys.extend(flows.iter().map(|k| k.with_flow(Flow::Balance)));
     sort_dedup(&mut keys);
+    keys
+}
 
+/// A row for each of `keys`, `width` years from `first`, with the view's published levels (not
+/// balances, placed by [`derive_balance`]) and its published year-on-year changes; and the last
+/// year the view has a figure for.
+fn published_rows(
+    dataset: &Dataset,
+    view: &View,
+    keys: &[SeriesKey],
+    first: i32,
+    width: usize,
+) -> (Vec<Row>, Option<i32>) {
     let mut rows: Vec<Row> = Vec::with_capacity(keys.len());
     // The view's own last year: another source's later figures must not open a gap column here.
     let mut view_last: Option<i32> = None;
     let mut saw = |year: i32| view_last = Some(view_last.map_or(year, |l| l.max(year)));
-    for &series in &keys {
+    for &series in keys {
         let mut cells: Vec<Cell> = (0..width).map(|_| Cell::gap()).collect();
         for (year, pick) in view.levels_of(series) {
             saw(year);
@@ -651,130 +706,148 @@ pub fn build_table(
             projection: None,
         });
     }
-    let last = view_last.unwrap_or(dataset_last).clamp(first, end);
-    for row in rows.iter_mut().filter(|r| r.series.flow != Flow::Balance) {
-        apply_edits(row, scenario, &edited, first, &years);
-        if let Some(rule) = scenario.fills.get(&row.series) {
-            apply_fill(row, *rule, first, last);
-        }
-        projection::chain_published_yoy(row, first, last);
-        projection::back_from_published_yoy(row, first, last);
-    }
+    (rows, view_last)
+}
 
-    // Balances, from the flows (which sort before them) and the published figures.
-    for b in 0..rows.len() {
-        let Some((series, sales_row, purchases_row)) = balance_and_flows(&rows, b) else {
-            continue;
+/// Fills the balance row at `b`, when it has flows, year by year: the balance its flows imply
+/// and the one the view publishes, the one shown and the other beside it. Says which series it
+/// was.
+fn derive_balance(
+    rows: &mut [Row],
+    b: usize,
+    dataset: &Dataset,
+    view: &View,
+    years: &RangeInclusive<i32>,
+    last: i32,
+) -> Option<SeriesKey> {
+    let (series, sales_row, purchases_row) = balance_and_flows(rows, b)?;
+    // The balance row's cells are taken out while the flows are read, so nothing is cloned.
+    let mut cells = rows
+        .get_mut(b)
+        .map(|r| std::mem::take(&mut r.cells))
+        .unwrap_or_default();
+    let mut published_years = view.levels_of(series).peekable();
+    for ((i, year), cell) in years.clone().enumerate().zip(cells.iter_mut()) {
+        let flow_cell = |r: Option<usize>| r.and_then(|r| rows.get(r)).and_then(|r| r.cells.get(i));
+        let (s, p) = (flow_cell(sales_row), flow_cell(purchases_row));
+        let derived = match (s.and_then(|c| c.value), p.and_then(|c| c.value)) {
+            (Some(sv), Some(pv)) if year <= last => Some(measure::balance(sv, pv)),
+            _ => None,
         };
-        // The balance row's cells are taken out while the flows are read, so nothing is cloned.
-        let mut cells = rows
-            .get_mut(b)
-            .map(|r| std::mem::take(&mut r.cells))
-            .unwrap_or_default();
-        let mut published_years = view.levels_of(series).peekable();
-        for ((i, year), cell) in years.clone().enumerate().zip(cells.iter_mut()) {
-            let flow_cell =
-                |r: Option<usize>| r.and_then(|r| rows.get(r)).and_then(|r| r.cells.get(i));
-            let (s, p) = (flow_cell(sales_row), flow_cell(purchases_row));
-            let derived = match (s.and_then(|c| c.value), p.and_then(|c| c.value)) {
-                (Some(sv), Some(pv)) if year <= last => Some(measure::balance(sv, pv)),
-                _ => None,
+        let inputs_changed = [s, p]
+            .iter()
+            .any(|c| c.is_some_and(|c| !projection::from_source(&c.provenance)));
+        let derived_prov = || Provenance::Derived {
+            formula: Formula::Balance,
+            inputs: [
+                series.with_flow(Flow::Sales).at(year),
+                series.with_flow(Flow::Purchases).at(year),
+            ],
+        };
+        // The published balances come in year order, like the columns: merge rather than look up.
+        while published_years.peek().is_some_and(|(y, _)| *y < year) {
+            published_years.next();
+        }
+        let pub_val = match published_years.peek() {
+            Some((y, pick)) if *y == year && year <= last => from_pick(dataset, view, *pick),
+            _ => None,
+        };
+        place_balance(cell, derived, pub_val, inputs_changed, derived_prov);
+    }
+    if let Some(row) = rows.get_mut(b) {
+        row.cells = cells;
+    }
+    Some(series)
+}
+
+/// Puts a balance in its `cell`: the `derived` one (from the flows) or the `published` one, and
+/// the other beside it. The published figure is shown unless a flow is not as its source gives
+/// it (`inputs_changed`) or the figure stands in from another vintage.
+fn place_balance(
+    cell: &mut Cell,
+    derived: Option<Result<Decimal, Undefined>>,
+    published: Option<(Decimal, Provenance)>,
+    inputs_changed: bool,
+    derived_prov: impl Fn() -> Provenance,
+) {
+    match (derived, published) {
+        (Some(Ok(dv)), Some((pv, pp))) => {
+            // A balance standing in from another vintage yields to the view's own flows.
+            let stand_in = matches!(
+                pp,
+                Provenance::Published {
+                    stands_in: true,
+                    ..
+                }
+            );
+            let (shown, shown_prov, other, other_prov) = if inputs_changed || stand_in {
+                (dv, derived_prov(), pv, pp)
+            } else {
+                (pv, pp, dv, derived_prov())
             };
-            let inputs_changed = [s, p]
-                .iter()
-                .any(|c| c.is_some_and(|c| !projection::from_source(&c.provenance)));
-            let derived_prov = || Provenance::Derived {
+            cell.value = Some(shown);
+            cell.provenance = shown_prov;
+            cell.alongside = Some(Box::new(Alongside {
+                value: other,
+                provenance: other_prov,
+                difference: shown.minus(other),
+            }));
+        }
+        (Some(Ok(dv)), None) => {
+            cell.value = Some(dv);
+            cell.provenance = derived_prov();
+        }
+        (Some(Err(_)), pv) => {
+            cell.value = None;
+            cell.provenance = Provenance::Overflow {
                 formula: Formula::Balance,
-                inputs: [
-                    series.with_flow(Flow::Sales).at(year),
-                    series.with_flow(Flow::Purchases).at(year),
-                ],
             };
-            // The published balances come in year order, like the columns: merge rather than look up.
-            while published_years.peek().is_some_and(|(y, _)| *y < year) {
-                published_years.next();
-            }
-            let pub_val = match published_years.peek() {
-                Some((y, pick)) if *y == year && year <= last => from_pick(dataset, view, *pick),
-                _ => None,
-            };
-            match (derived, pub_val) {
-                (Some(Ok(dv)), Some((pv, pp))) => {
-                    // A balance standing in from another vintage yields to the view's own flows.
-                    let stand_in = matches!(
-                        pp,
-                        Provenance::Published {
-                            stands_in: true,
-                            ..
-                        }
-                    );
-                    let (shown, shown_prov, other, other_prov) = if inputs_changed || stand_in {
-                        (dv, derived_prov(), pv, pp)
-                    } else {
-                        (pv, pp, dv, derived_prov())
-                    };
-                    cell.value = Some(shown);
-                    cell.provenance = shown_prov;
-                    cell.alongside = Some(Box::new(Alongside {
-                        value: other,
-                        provenance: other_prov,
-                        difference: shown.minus(other),
-                    }));
-                }
-                (Some(Ok(dv)), None) => {
-                    cell.value = Some(dv);
-                    cell.provenance = derived_prov();
-                }
-                (Some(Err(_)), pv) => {
-                    cell.value = None;
-                    cell.provenance = Provenance::Overflow {
-                        formula: Formula::Balance,
-                    };
-                    if let Some((pv, pp)) = pv {
-                        cell.alongside = Some(Box::new(Alongside {
-                            value: pv,
-                            provenance: pp,
-                            difference: None,
-                        }));
-                    }
-                }
-                (None, Some((pv, pp))) => {
-                    cell.value = Some(pv);
-                    cell.provenance = pp;
-                }
-                (None, None) => {}
+            if let Some((pv, pp)) = pv {
+                cell.alongside = Some(Box::new(Alongside {
+                    value: pv,
+                    provenance: pp,
+                    difference: None,
+                }));
             }
         }
-        if let Some(row) = rows.get_mut(b) {
-            row.cells = cells;
-            apply_edits(row, scenario, &edited, first, &years);
-            if let Some(rule) = scenario.fills.get(&series) {
-                apply_fill(row, *rule, first, last);
-            }
+        (None, Some((pv, pp))) => {
+            cell.value = Some(pv);
+            cell.provenance = pp;
         }
+        (None, None) => {}
     }
+}
 
-    // Projections: each flow by its own assumption, named partners fitted within their totals,
-    // balances from their flows, then balances published without flows (see core::projection).
-    if end > last {
-        // Edits in projection years override a projection before anything is built on it.
-        let projected_years = last.saturating_add(1)..=end;
-        for row in rows.iter_mut().filter(|r| r.series.flow != Flow::Balance) {
-            let chosen = scenario.growth.get(&row.series).copied();
-            projection::project_row(row, chosen, first, last, end);
-            apply_edits(row, scenario, &edited, first, &projected_years);
-        }
-        projection::fit_flows_to_totals(&mut rows, first, last, end);
-        projection::balances_from_flows(&mut rows, first, last, end);
-        projection::project_lone_balances(&mut rows, scenario, first, last, end);
-        for row in rows.iter_mut().filter(|r| r.series.flow == Flow::Balance) {
-            apply_edits(row, scenario, &edited, first, &projected_years);
-        }
+/// Projections: each flow by its own assumption, named partners fitted within their totals,
+/// balances from their flows, then balances published without flows (see core::projection).
+fn project(
+    rows: &mut [Row],
+    scenario: &Scenario,
+    edited: &[SeriesKey],
+    first: i32,
+    last: i32,
+    end: i32,
+) {
+    // Edits in projection years override a projection before anything is built on it.
+    let projected_years = last.saturating_add(1)..=end;
+    for row in rows.iter_mut().filter(|r| r.series.flow != Flow::Balance) {
+        let chosen = scenario.growth.get(&row.series).copied();
+        projection::project_row(row, chosen, first, last, end);
+        apply_edits(row, scenario, edited, first, &projected_years);
     }
+    projection::fit_flows_to_totals(rows, first, last, end);
+    projection::balances_from_flows(rows, first, last, end);
+    projection::project_lone_balances(rows, scenario, first, last, end);
+    for row in rows.iter_mut().filter(|r| r.series.flow == Flow::Balance) {
+        apply_edits(row, scenario, edited, first, &projected_years);
+    }
+}
 
-    // Display values: won shown in dollars when asked (other measures are shown as they are).
-    for row in &mut rows {
-        let convert = row.series.measure == Measure::Won && scenario.unit == DisplayUnit::Usd;
+/// Display values: won shown in dollars at each year's rate when `unit` asks for them (other
+/// measures are shown as they are).
+fn set_display(rows: &mut [Row], unit: DisplayUnit, rates: &Rates<'_>, first: i32) {
+    for row in rows {
+        let convert = row.series.measure == Measure::Won && unit == DisplayUnit::Usd;
         for (i, cell) in row.cells.iter_mut().enumerate() {
             cell.display = match (cell.value, convert) {
                 (Some(v), true) => i32::try_from(i)
@@ -786,15 +859,6 @@ pub fn build_table(
                 (None, true) => None,
             };
         }
-    }
-
-    Table {
-        view: view_index,
-        first_year: first,
-        last_published_year: last,
-        last_year: end,
-        unit: scenario.unit,
-        rows,
     }
 }
 

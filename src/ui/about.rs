@@ -61,14 +61,7 @@ pub fn About() -> Html {
     let on_download = {
         let text = data.text().to_string();
         Callback::from(move |_: MouseEvent| {
-            #[cfg(target_arch = "wasm32")]
-            if let Err(error) =
-                crate::web::download::download_text("jikgu.toml", "text/plain;charset=utf-8", &text)
-            {
-                gloo::console::error!(error);
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = &text;
+            crate::web::save_text("jikgu.toml", "text/plain;charset=utf-8", &text)
         })
     };
     let cite = match lang {
@@ -141,17 +134,12 @@ fn DataFilePicker() -> Html {
     let on_file = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {
-            #[cfg(target_arch = "wasm32")]
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 let dispatch = dispatch.clone();
                 crate::web::read_chosen_file(&input, move |name, text| {
                     dispatch.dispatch(Action::LoadDataset { name, text })
                 });
-                // Choosing the same file again should load it again.
-                input.set_value("");
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&e, &dispatch);
         })
     };
     let on_builtin = {

@@ -51,7 +51,7 @@ pub struct Kept {
 pub fn App(props: &AppProps) -> Html {
     match Dataset::embedded() {
         Ok(dataset) => {
-            let lang = props.lang.unwrap_or_else(initial_lang);
+            let lang = props.lang.unwrap_or_else(crate::web::preferred_lang);
             let options = props.options.clone();
             let session = props.session.clone();
             let kept = props.kept.clone();
@@ -62,17 +62,6 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="fatal" role="alert">{ format!("The embedded dataset is invalid: {error}") }</p>
             </main>
         },
-    }
-}
-
-fn initial_lang() -> Lang {
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::web::preferred_lang()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        Lang::En
     }
 }
 
@@ -98,12 +87,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
             }
         })
     };
-    use_effect_with(state.lang, |lang| {
-        #[cfg(target_arch = "wasm32")]
-        crate::web::set_document_lang(*lang);
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = lang;
-    });
+    use_effect_with(state.lang, |lang| crate::web::set_document_lang(*lang));
     // Write it back whenever it changes, so edits and saved scenarios survive a reload; the link
     // goes into the address bar a moment later, after the frame that shows the change.
     {
@@ -114,30 +98,17 @@ fn Calculator(props: &CalculatorProps) -> Html {
             state.restored,
             state.lang,
         );
-        use_effect_with(deps, move |_| {
-            #[cfg(target_arch = "wasm32")]
-            crate::web::storage::save(&state);
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = &state;
-        });
+        use_effect_with(deps, move |_| crate::web::save_session(&state));
     }
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::web::link::use_link_in_address_bar(&state);
-    }
+    crate::web::use_link_in_address_bar(&state);
 
     // What lies below the first screen is rendered once the headline and the charts are painted;
-    // the parts inside read the same signal (`ui::use_after_first_paint`).
-    #[cfg(target_arch = "wasm32")]
-    let below_first_screen = crate::web::use_after_first_paint();
-    #[cfg(not(target_arch = "wasm32"))]
-    let below_first_screen = true;
-    #[cfg(target_arch = "wasm32")]
-    let first_paint = FirstPaint(below_first_screen);
+    // the parts inside read the same signal (`ui::use_calculator_painted`).
+    let below_first_screen = crate::web::use_painted_since_mount();
     // The build's prerender has every section but leaves the insides of closed disclosures to the
     // app, which fills them in as it takes over (a closed disclosure's contents take no room).
-    #[cfg(not(target_arch = "wasm32"))]
-    let first_paint = FirstPaint(use_context::<crate::ui::StillCharts>().is_none());
+    let prerendering = use_context::<crate::ui::StillCharts>().is_some();
+    let first_paint = FirstPaint(below_first_screen && !prerendering);
     let ranges = crate::ui::ranges::use_ranges_of(&state);
 
     let lang = state.lang;
@@ -232,49 +203,13 @@ fn Embedded(props: &EmbeddedProps) -> Html {
     let main = use_node_ref();
     let context = use_context::<AppContext>();
     // The assumptions are inside a closed disclosure: filled in after the first paint.
-    let assumptions_ready = crate::ui::use_after_first_paint();
-    {
-        let (main, child_id, state) = (main.clone(), props.child_id.clone(), context.clone());
-        use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            let kept = {
-                let height = main
-                    .cast::<web_sys::Element>()
-                    .and_then(|element| crate::web::embed::report_height(&element, &child_id));
-                let listener = state.map(|state| {
-                    let dispatch = state.dispatcher();
-                    crate::web::embed::listen_to_host(move |request| match request {
-                        crate::web::embed::HostRequest::Lang(lang) => {
-                            dispatch.dispatch(Action::SetLang(lang))
-                        }
-                        crate::web::embed::HostRequest::Theme(theme) => {
-                            dispatch.dispatch(Action::SetTheme(theme))
-                        }
-                    })
-                });
-                (height, listener)
-            };
-            #[cfg(not(target_arch = "wasm32"))]
-            let kept = (main, child_id, state);
-            move || {
-                #[cfg(target_arch = "wasm32")]
-                if let (Some((observer, _)), _) = &kept {
-                    observer.disconnect();
-                }
-                drop(kept);
-            }
-        });
-    }
-    let base = use_memo((), |_| {
-        #[cfg(target_arch = "wasm32")]
-        {
-            crate::web::embed::full_calculator_base()
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            "./".to_string()
-        }
+    let assumptions_ready = crate::ui::use_calculator_painted();
+    let on_request = context.as_ref().map(|state| {
+        let dispatch = state.dispatcher();
+        Callback::from(move |action: Action| dispatch.dispatch(action))
     });
+    crate::web::use_host_page(main.clone(), props.child_id.clone(), on_request);
+    let base = use_memo((), |_| crate::web::full_calculator_base());
     let Some(state) = context else {
         return Html::default();
     };

@@ -16,7 +16,7 @@ use crate::ui::field::{NumberField, Slider};
 #[component]
 pub fn Assumptions() -> Html {
     // The other partners' series are inside a closed disclosure: filled in after the first paint.
-    let others_ready = crate::ui::use_after_first_paint();
+    let others_ready = crate::ui::use_calculator_painted();
     let ranges = crate::ui::use_ranges();
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();

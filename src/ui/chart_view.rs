@@ -105,9 +105,8 @@ pub struct ChartViewProps {
     pub readouts: Rc<Vec<(i32, String)>>,
     /// The reader's language.
     pub lang: Lang,
-    /// Dark theme colours; `None` follows the reader's system preference.
-    #[prop_or_default]
-    pub dark: Option<bool>,
+    /// Dark theme colours (the page's theme, `AppState::dark`).
+    pub dark: bool,
     /// No downloads and no table alternative (the compact embed links to the full calculator,
     /// which has both), and a one-line hint.
     #[prop_or_default]
@@ -124,84 +123,29 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let span = props.model.year_span();
     let lang = props.lang;
     // The table is inside a closed disclosure: filled in once the chart is on screen.
-    let painted = crate::ui::use_after_first_paint();
+    let painted = crate::ui::use_calculator_painted();
     let table_ready = painted;
-    // The box's width, measured in the browser; the prerender's drawing width natively.
-    #[cfg(target_arch = "wasm32")]
-    let size = crate::web::use_element_width(canvas.clone());
-    #[cfg(not(target_arch = "wasm32"))]
-    let size = use_context::<crate::ui::StillCharts>().map_or(0, |s| s.width as i32);
-    // A legend that wraps to many rows grows the box rather than flattening the plot.
-    let min_height = (size > 0).then(|| {
-        format!(
-            "min-height:{}px",
-            crate::chart::min_height(&props.model, f64::from(size)).ceil()
-        )
-    });
-    #[cfg(target_arch = "wasm32")]
-    {
-        let system_dark = crate::web::use_prefers_dark();
-        let dark = props.dark.unwrap_or(system_dark);
-        let geometry = geometry.clone();
-        let last = use_mut_ref(|| None::<crate::chart::canvas::LastDraw>);
-        use_effect_with(
-            (
-                props.model.clone(),
-                dark,
-                size,
-                canvas.clone(),
-                cursor.year,
-                painted,
-            ),
-            move |(model, dark, _, canvas, year, painted)| {
-                if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                    // A chart that starts below the first screen is drawn after the first paint,
-                    // so the one the reader sees gets there first.
-                    if !*painted && crate::web::starts_below_the_screen(&element) {
-                        return;
-                    }
-                    let drawn = crate::chart::canvas::draw_on(
-                        &element,
-                        model,
-                        *dark,
-                        *year,
-                        &mut last.borrow_mut(),
-                    );
-                    match drawn {
-                        Ok(drawn) => {
-                            // What the axis spans and the largest figure not projected, in
-                            // thousandths of the chart's unit (integers: formatting an f64 would
-                            // bring float printing into the wasm), for the end-to-end check that
-                            // no projection flattens the history.
-                            let milli = |v: f64| (v * 1000.0).round() as i64;
-                            let largest = model
-                                .reach()
-                                .map_or(0.0, |r| r / crate::core::chart_model::AXIS_REACH);
-                            let _ = element.set_attribute(
-                                "data-y-range",
-                                &format!("{} {}", milli(drawn.y_range.0), milli(drawn.y_range.1)),
-                            );
-                            let _ = element.set_attribute(
-                                "data-largest-observed",
-                                &milli(largest).to_string(),
-                            );
-                            *geometry.borrow_mut() = drawn;
-                        }
-                        Err(error) => gloo::console::error!(format!("chart: {error}")),
-                    }
-                }
-            },
-        );
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = &props.dark;
+    let width = crate::web::use_canvas_chart(
+        canvas.clone(),
+        props.model.clone(),
+        props.dark,
+        cursor.year,
+        painted,
+        geometry.clone(),
+    );
     // The build's prerender draws the chart as inline SVG where the canvas will be (same box,
     // same model), so the first screen shows it before any script runs.
-    #[cfg(not(target_arch = "wasm32"))]
-    let still = use_context::<crate::ui::StillCharts>()
-        .and_then(|size| still_svg(&props.model, size, &props.label));
-    #[cfg(target_arch = "wasm32")]
-    let still: Option<String> = None;
+    let still_size = use_context::<crate::ui::StillCharts>();
+    let still = still_size.and_then(|size| still_svg(&props.model, size, &props.label));
+    // The box's width as measured in the browser, or the prerender's drawing width: a legend that
+    // wraps to many rows grows the box rather than flattening the plot.
+    let width = still_size.map_or(width, |s| s.width as i32);
+    let min_height = (width > 0).then(|| {
+        format!(
+            "min-height:{}px",
+            crate::chart::min_height(&props.model, f64::from(width)).ceil()
+        )
+    });
 
     let on_keydown = {
         let cursor = cursor.clone();
@@ -227,35 +171,17 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let on_png = {
         let (canvas, id) = (canvas.clone(), props.id.clone());
         Callback::from(move |_: MouseEvent| {
-            #[cfg(target_arch = "wasm32")]
-            if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                let name = format!("jikgu-{id}.png");
-                if let Err(error) = crate::web::download::download_canvas_png(&element, &name) {
-                    gloo::console::error!("png export:", error);
-                }
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&canvas, &id);
+            crate::web::save_canvas_png(&canvas, &format!("jikgu-{id}.png"))
         })
     };
     let on_svg = {
         let (model, id) = (props.model.clone(), props.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                let name = format!("jikgu-{id}.svg");
-                let saved = crate::chart::export_svg(&model)
-                    .map_err(|e| wasm_bindgen::JsValue::from_str(&e))
-                    .and_then(|svg| {
-                        crate::web::download::download_text(&name, "image/svg+xml", &svg)
-                    });
-                if let Err(error) = saved {
-                    gloo::console::error!("svg export:", error);
-                }
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&model, &id);
-        })
+        Callback::from(
+            move |_: MouseEvent| match crate::chart::export_svg(&model) {
+                Ok(svg) => crate::web::save_text(&format!("jikgu-{id}.svg"), "image/svg+xml", &svg),
+                Err(error) => crate::web::log_error(&format!("svg export: {error}")),
+            },
+        )
     };
 
     let readout_id = format!("chart-{}-readout", props.id);
@@ -319,9 +245,16 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     }
 }
 
+/// Without `ssr` (the browser's build), nothing: only the build's prerender, which has it, asks for
+/// a still drawing, and this keeps the SVG writing out of the wasm.
+#[cfg(not(feature = "ssr"))]
+fn still_svg(_model: &ChartModel, _size: crate::ui::StillCharts, _label: &str) -> Option<String> {
+    None
+}
+
 /// `model` drawn as an SVG element to sit where the canvas goes: the light theme, scaled to the
 /// canvas's box by its `viewBox`, named like the canvas for screen readers.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "ssr")]
 fn still_svg(model: &ChartModel, size: crate::ui::StillCharts, label: &str) -> Option<String> {
     let style = crate::chart::ChartStyle::default();
     // Drawn no shorter than its legend needs; the `viewBox` scales it into the stylesheet's box.
@@ -353,7 +286,7 @@ fn still_svg(model: &ChartModel, size: crate::ui::StillCharts, label: &str) -> O
 }
 
 /// `line` with a `font-size="…"` rounded to a tenth of a pixel.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "ssr")]
 fn round_font_size(line: &str) -> String {
     const KEY: &str = "font-size=\"";
     let Some(at) = line.find(KEY).map(|i| i + KEY.len()) else {

@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::provenance::describe;
 use crate::core::chart_model::{
     ChartModel, annotate, balance_chart_with, flows_chart_with, stand_in_note,
 };
 use crate::core::num::{Style, format, format_balance};
+use crate::core::provenance::describe;
 use crate::core::{Dataset, Lang};
 use crate::ui::{AppContext, ChartView};
 
@@ -65,7 +65,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     };
     let lang = state.lang;
     // The page's theme choice (light, dark or the system's), so the canvas matches the page.
-    let dark = Some(state.dark());
+    let dark = state.dark();
     let partner = state.computed.headline.series.partner;
     // The fans join the charts once the ranges are ready, one frame after the central figures.
     let balance = use_memo(
@@ -181,32 +181,23 @@ fn download_figures(
     lang: Lang,
     kind: Format,
 ) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use crate::core::export::{Export, to_csv, to_json};
-        use crate::web::download::{download_text, now_iso};
-        let generated = now_iso();
-        let export = Export {
-            dataset,
-            computed,
-            lang,
-            generated: &generated,
-            ranges,
-        };
-        let saved = match kind {
-            Format::Csv => download_text(
-                "jikgu-figures.csv",
-                "text/csv;charset=utf-8",
-                &to_csv(&export),
-            ),
-            Format::Json => {
-                download_text("jikgu-figures.json", "application/json", &to_json(&export))
-            }
-        };
-        if let Err(error) = saved {
-            gloo::console::error!("figures export:", error);
+    use crate::core::export::{Export, to_csv, to_json};
+    let generated = crate::web::now_iso();
+    let export = Export {
+        dataset,
+        computed,
+        lang,
+        generated: &generated,
+        ranges,
+    };
+    match kind {
+        Format::Csv => crate::web::save_text(
+            "jikgu-figures.csv",
+            "text/csv;charset=utf-8",
+            &to_csv(&export),
+        ),
+        Format::Json => {
+            crate::web::save_text("jikgu-figures.json", "application/json", &to_json(&export))
         }
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (dataset, computed, ranges, lang, kind);
 }

@@ -126,12 +126,7 @@ fn FiguresUsed(props: &FiguresUsedProps) -> Html {
             .unwrap_or_else(|| lang.pick("값 없음", "no value").to_string());
         let label = format!("{} {}: {value}", cell.series.label(lang), cell.year);
         let target = Field::Cell(cell).dom_id();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            #[cfg(target_arch = "wasm32")]
-            crate::web::focus_element(&target);
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = &target;
-        });
+        let onclick = Callback::from(move |_: MouseEvent| crate::web::focus_element(&target));
         html! { <li key={cell.to_string()}><button type="button" class="link" {onclick}>{ label }</button></li> }
     };
     html! {

@@ -23,16 +23,7 @@ pub fn embed_code(folder: &str, lang: Lang, fragment: Option<&str>) -> String {
 /// A disclosure with the embed code, ready to copy.
 #[component]
 pub fn EmbedCode() -> Html {
-    let folder = use_memo((), |_| {
-        #[cfg(target_arch = "wasm32")]
-        {
-            crate::web::embed::served_folder()
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            "https://example.org/jikgu/".to_string()
-        }
-    });
+    let folder = use_memo((), |_| crate::web::served_folder());
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };

@@ -15,18 +15,13 @@ pub fn Header() -> Html {
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
-    #[cfg(target_arch = "wasm32")]
     {
         let system_dark = crate::web::use_prefers_dark();
         let dispatch = state.dispatcher();
         use_effect_with(system_dark, move |dark| {
             dispatch.dispatch(Action::SetSystemDark(*dark))
         });
-        use_effect_with(state.theme, |theme| {
-            if let Some(root) = gloo::utils::document().document_element() {
-                let _ = root.set_attribute("data-theme", theme.id());
-            }
-        });
+        use_effect_with(state.theme, |theme| crate::web::set_page_theme(*theme));
     }
     let lang = state.lang;
     let set_theme = |to: Theme| {

@@ -4,10 +4,10 @@ use yew::prelude::*;
 
 use crate::core::lang::{capitalise, with_particle};
 use crate::core::num::{Quantity, Style, format, format_balance};
+use crate::core::provenance::describe;
 use crate::core::{DisplayUnit, FxMode, Lang, Partner, partners_with_balance};
 use crate::state::{Action, AppState};
 use crate::ui::AppContext;
-use crate::ui::provenance::describe;
 
 /// The year, partner and currency pickers above the figure.
 fn pickers(state: &AppContext) -> Html {

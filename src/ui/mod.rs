@@ -15,9 +15,8 @@ mod field;
 mod goal;
 mod header;
 mod headline;
-#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+#[cfg(feature = "ssr")]
 pub mod prerender;
-mod provenance;
 mod ranges;
 mod scenarios;
 mod share;
@@ -60,12 +59,14 @@ pub struct StillCharts {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FirstPaint(pub bool);
 
-/// False in the browser's first render, true from the task right after the page has first been
-/// painted (always true when rendered natively, or outside the calculator). What cannot be seen
+/// Whether the calculator has been painted once, as the calculator shares it ([`FirstPaint`]; the
+/// one watch behind it is `web::use_painted_since_mount`). False in the browser's first render,
+/// true from the task right after the page has first been painted (always true when rendered
+/// natively, or outside the calculator). What cannot be seen
 /// at first (the parts below the first screen, the insides of closed disclosures, a chart below
 /// the window) waits for it, so the headline and the first chart reach the screen sooner; it all
 /// follows one frame later.
 #[hook]
-pub fn use_after_first_paint() -> bool {
+pub fn use_calculator_painted() -> bool {
     use_context::<FirstPaint>().is_none_or(|painted| painted.0)
 }

@@ -34,45 +34,11 @@ impl PartialEq for Same {
 #[hook]
 pub fn use_ranges_of(state: &AppContext) -> RangesContext {
     // Keyed by the computed result itself: a new scenario or a new data file makes a new one.
-    let held = use_state(|| None::<(Rc<Computed>, Rc<Ranges>)>);
-    {
-        let held = held.clone();
-        let (dataset, scenario, computed) = (
-            state.dataset.clone(),
-            state.scenario.clone(),
-            state.computed.clone(),
-        );
-        use_effect_with(Same(computed.clone()), move |_| {
-            let fresh = held.as_ref().is_some_and(|(c, _)| Rc::ptr_eq(c, &computed));
-            if !fresh {
-                let run = move || {
-                    let ranges = simulate(&dataset, &scenario, &computed.table);
-                    held.set(Some((computed, Rc::new(ranges))));
-                };
-                #[cfg(target_arch = "wasm32")]
-                crate::web::after_next_paint(run);
-                #[cfg(not(target_arch = "wasm32"))]
-                run();
-            }
-        });
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        // Server rendering runs no effects: compute in the render itself.
-        let native = use_memo(Same(state.computed.clone()), {
-            let (dataset, scenario) = (state.dataset.clone(), state.scenario.clone());
-            move |computed| Rc::new(simulate(&dataset, &scenario, &computed.0.table))
-        });
-        RangesContext(Some((*native).clone()))
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        RangesContext(
-            held.as_ref()
-                .filter(|(c, _)| Rc::ptr_eq(c, &state.computed))
-                .map(|(_, r)| r.clone()),
-        )
-    }
+    let (dataset, scenario) = (state.dataset.clone(), state.scenario.clone());
+    RangesContext(crate::web::use_after_next_paint(
+        Same(state.computed.clone()),
+        move |computed| simulate(&dataset, &scenario, &computed.0.table),
+    ))
 }
 
 /// The ranges supplied by the calculator, if ready.

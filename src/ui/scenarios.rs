@@ -4,9 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::chart_model::{Line, PointKind, balance_chart, money_axis, to_chart_value};
+use crate::core::chart_model::comparison_chart;
 use crate::core::num::{Quantity, Style, format_balance};
-use crate::core::{BreakEven, Computed, DisplayUnit, Flow, Lang, SeriesKey, compute};
+use crate::core::{BreakEven, Computed, DisplayUnit, Lang, compute};
 use crate::state::{Action, MAX_SCENARIO_NAME};
 use crate::ui::{AppContext, ChartView};
 
@@ -122,33 +122,7 @@ fn Comparison() -> Html {
     };
     let lang = state.lang;
     let current = &state.computed;
-    let partner = current.headline.series.partner;
-    let mut chart = balance_chart(current, partner, lang);
-    let (scale, _) = money_axis(current.table.unit, lang);
-    let series = SeriesKey::won(Flow::Balance, partner);
-    if let Some(row) = other_computed.table.row(series) {
-        let points = other_computed
-            .table
-            .years()
-            .zip(&row.cells)
-            .filter_map(|(year, cell)| {
-                Some((
-                    year,
-                    to_chart_value(cell.display?, scale)?,
-                    PointKind::Derived,
-                ))
-            })
-            .collect();
-        chart.lines.push(Line {
-            label: other.name.clone(),
-            slot: 1,
-            points,
-        });
-    }
-    chart.title = match lang {
-        Lang::Ko => format!("지금 상태(막대)와 ‘{}’(선)", other.name),
-        Lang::En => format!("Current (bars) and “{}” (line)", other.name),
-    };
+    let chart = comparison_chart(current, &other_computed, &other.name, lang);
     let claims = state.dataset.claims();
     let changes = state.scenario.diff(&other.scenario);
     html! {
@@ -189,7 +163,7 @@ fn Comparison() -> Html {
             } else {
                 <ul class="changes">{ for changes.iter().map(|c| html! { <li>{ c.describe(lang) }</li> }) }</ul>
             }
-            <ChartView id="compare" model={Rc::new(chart)} readouts={Rc::new(Vec::new())} {lang} dark={Some(state.dark())}
+            <ChartView id="compare" model={Rc::new(chart)} readouts={Rc::new(Vec::new())} {lang} dark={state.dark()}
                 label={lang.pick("두 시나리오의 수지 비교 그래프", "Chart comparing the balance in both scenarios")} />
         </div>
     }

@@ -10,7 +10,6 @@ enum Copied {
     Not,
     Yes,
     /// The clipboard refused (no permission, or not a secure context): show the link to copy by hand.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     ByHand(String),
 }
 
@@ -24,27 +23,15 @@ pub fn ShareButton() -> Html {
     };
     let lang = state.lang;
     let onclick = {
-        let copied = copied.clone();
-        #[cfg(target_arch = "wasm32")]
-        let state = state.clone();
+        let (copied, state) = (copied.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                let url = crate::web::link::current_url(&state);
-                let clipboard = gloo::utils::window().navigator().clipboard();
-                let copied = copied.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result =
-                        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await;
-                    copied.set(if result.is_ok() {
-                        Copied::Yes
-                    } else {
-                        Copied::ByHand(url)
-                    });
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            copied.set(Copied::Yes);
+            let copied = copied.clone();
+            crate::web::copy_link(&state, move |result| {
+                copied.set(match result {
+                    Ok(()) => Copied::Yes,
+                    Err(url) => Copied::ByHand(url),
+                })
+            });
         })
     };
     html! {

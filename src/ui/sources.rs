@@ -2,11 +2,12 @@
 //! source's value for the same series and year on one strip, each with its citation and a button to
 //! switch the view to it.
 
-use crate::core::arith::Arith;
 use yew::prelude::*;
 
-use crate::core::num::{Quantity, ROUNDING, Style, format, format_change};
-use crate::core::{Dataset, Decimal, Lang, Source, SourceValue, sort_by, sorted_order};
+use crate::core::arith::Arith;
+use crate::core::num::{Quantity, Style, format, format_change};
+use crate::core::source_strip::Strip;
+use crate::core::{Dataset, Decimal, Lang, Source, SourceValue};
 use crate::state::{Action, AppState};
 use crate::ui::AppContext;
 
@@ -60,60 +61,8 @@ fn entries<'a>(dataset: &'a Dataset, values: &[SourceValue]) -> Vec<Entry<'a>> {
         .collect()
 }
 
-/// Where a value sits on the strip, as a percentage of its width (5 % margin at each end).
-fn position(value: Decimal, low: Decimal, high: Decimal) -> Decimal {
-    let span = high.minus(low).filter(|s| !s.is_zero());
-    let share = span
-        .and_then(|s| value.minus(low).and_then(|d| d.checked_div(s)))
-        .unwrap_or(Decimal::new(5, 1));
-    Decimal::from(5)
-        .plus(share.times(Decimal::from(90)).unwrap_or_default())
-        .unwrap_or(Decimal::from(50))
-        .round_dp_with_strategy(2, ROUNDING)
-}
-
 fn percent(position: Decimal) -> String {
     format!("{}%", position.normalize())
-}
-
-/// Numbers of the entries whose dots sit within a few per cent of each other, and where their
-/// shared label goes: close values (KIEP and the story, both −6.003) get one label, "1·2".
-fn clusters(positions: &[Decimal]) -> Vec<(String, Decimal)> {
-    let order = sorted_order(positions.len(), &|a, b| {
-        (positions[a], a).cmp(&(positions[b], b))
-    });
-    let near = Decimal::from(7);
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in order {
-        let joins = groups
-            .last()
-            .and_then(|g| g.last())
-            .and_then(|&j| positions[i].minus(positions[j]))
-            .is_some_and(|gap| gap < near);
-        match groups.last_mut() {
-            Some(group) if joins => group.push(i),
-            _ => groups.push(vec![i]),
-        }
-    }
-    groups
-        .into_iter()
-        .map(|mut group| {
-            sort_by(&mut group, &Ord::cmp);
-            let label = group
-                .iter()
-                .map(|i| (i + 1).to_string())
-                .collect::<Vec<_>>()
-                .join("·");
-            let sum = group
-                .iter()
-                .try_fold(Decimal::ZERO, |acc, &i| acc.plus(positions[i]));
-            let mid = sum
-                .and_then(|s| s.checked_div(Decimal::from(group.len())))
-                .unwrap_or(Decimal::from(50))
-                .round_dp_with_strategy(2, ROUNDING);
-            (label, mid)
-        })
-        .collect()
 }
 
 fn won(value: Decimal, lang: Lang) -> String {
@@ -132,36 +81,33 @@ pub fn Sources() -> Html {
     let list = entries(dataset, &state.computed.sources);
     let current = state.computed.view;
     let in_use = list.iter().find(|e| e.view == current).map(|e| e.value);
-    let low = list.iter().map(|e| e.value).min();
-    let high = list.iter().map(|e| e.value).max();
+    let values: Vec<Decimal> = list.iter().map(|e| e.value).collect();
+    let strip = Strip::of(&values);
     let series = headline.series;
     let year = headline.year;
     let title = match lang {
         Lang::Ko => format!("출처별 차이: {} {year}년", series.label(lang)),
         Lang::En => format!("Where the sources disagree: {}, {year}", series.label(lang)),
     };
-    let spread = match (low, high) {
-        (Some(low), Some(high)) if list.len() > 1 => {
-            let gap = high.minus(low).unwrap_or_default();
-            Some(match lang {
-                Lang::Ko => format!(
-                    "{}개 출처, {}부터 {}까지: 차이 {}",
-                    list.len(),
-                    won(low, lang),
-                    won(high, lang),
-                    won(gap, lang)
-                ),
-                Lang::En => format!(
-                    "{} sources, from {} to {}: a spread of {}",
-                    list.len(),
-                    won(low, lang),
-                    won(high, lang),
-                    won(gap, lang)
-                ),
-            })
+    let spread = strip.as_ref().filter(|_| list.len() > 1).map(|strip| {
+        let (low, high, gap) = (strip.low, strip.high, strip.spread());
+        match lang {
+            Lang::Ko => format!(
+                "{}개 출처, {}부터 {}까지: 차이 {}",
+                list.len(),
+                won(low, lang),
+                won(high, lang),
+                won(gap, lang)
+            ),
+            Lang::En => format!(
+                "{} sources, from {} to {}: a spread of {}",
+                list.len(),
+                won(low, lang),
+                won(high, lang),
+                won(gap, lang)
+            ),
         }
-        _ => None,
-    };
+    });
     let dispatch = state.dispatcher();
     html! {
         <section class="panel sources" aria-labelledby="sources-title" data-testid="sources">
@@ -172,7 +118,7 @@ pub fn Sources() -> Html {
                 if let Some(spread) = spread {
                     <p class="spread">{ spread }</p>
                 }
-                { strip(&list, low, high, current, lang) }
+                { strip_view(&list, strip.as_ref(), current, lang) }
                 <ol class="source-values">
                     { for list.iter().enumerate().map(|(i, entry)| item(&state, dispatch.clone(), i, entry, in_use)) }
                 </ol>
@@ -187,26 +133,17 @@ pub fn Sources() -> Html {
 
 /// The values on one horizontal strip: a ring for the source in use, dots for the others, each
 /// numbered as in the list below.
-fn strip(
-    list: &[Entry<'_>],
-    low: Option<Decimal>,
-    high: Option<Decimal>,
-    current: usize,
-    lang: Lang,
-) -> Html {
-    let (Some(low), Some(high)) = (low, high) else {
+fn strip_view(list: &[Entry<'_>], strip: Option<&Strip>, current: usize, lang: Lang) -> Html {
+    let Some(strip) = strip else {
         return Html::default();
     };
-    let zero_inside = low <= Decimal::ZERO && high >= Decimal::ZERO && low != high;
-    let zero = percent(position(Decimal::ZERO, low, high));
-    let positions: Vec<Decimal> = list.iter().map(|e| position(e.value, low, high)).collect();
     html! {
         <svg class="strip" role="img" aria-label={lang.pick("출처별 값 분포", "Each source's value on one scale")} height="60" width="100%">
             <line x1="5%" x2="95%" y1="34" y2="34" class="axis" />
-            if zero_inside {
+            if let Some(zero) = strip.zero.map(percent) {
                 <line x1={zero.clone()} x2={zero} y1="22" y2="46" class="zero" />
             }
-            { for list.iter().zip(&positions).map(|(entry, x)| {
+            { for list.iter().zip(&strip.positions).map(|(entry, x)| {
                 let x = percent(*x);
                 let used = entry.view == current;
                 html! {
@@ -220,8 +157,8 @@ fn strip(
                 }
             }) }
             // Labels alternate above and below the line so neighbouring groups stay apart.
-            { for clusters(&positions).into_iter().enumerate().map(|(i, (label, x))| html! {
-                <text key={label.clone()} x={percent(x)} y={if i % 2 == 0 { "16" } else { "58" }} text-anchor="middle">{ label }</text>
+            { for strip.labels.iter().enumerate().map(|(i, (label, x))| html! {
+                <text key={label.clone()} x={percent(*x)} y={if i % 2 == 0 { "16" } else { "58" }} text-anchor="middle">{ label }</text>
             }) }
         </svg>
     }

@@ -3,10 +3,10 @@
 use yew::prelude::*;
 
 use crate::core::num::format_bare;
+use crate::core::provenance::describe;
 use crate::core::{CellRef, Lang, Provenance, Row};
 use crate::state::{Action, Draft, Field, FieldError, cell_unit};
 use crate::ui::AppContext;
-use crate::ui::provenance::describe;
 
 /// A short mark beside a value, so provenance is not told by colour alone.
 fn provenance_mark(provenance: &Provenance) -> &'static str {

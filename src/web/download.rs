@@ -40,8 +40,25 @@ fn save(blob: &Blob, name: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Downloads `text` as a file `name` of type `mime` (UTF-8).
-pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+/// Downloads `text` as a file `name` of type `mime` (UTF-8); a failure goes to the console.
+pub fn save_text(name: &str, mime: &str, text: &str) {
+    if let Err(error) = download_text(name, mime, text) {
+        gloo::console::error!(format!("download {name}:"), error);
+    }
+}
+
+/// Downloads what the canvas `canvas` refers to shows as a PNG file `name` (at the canvas's full
+/// device resolution); a failure goes to the console.
+pub fn save_canvas_png(canvas: &yew::NodeRef, name: &str) {
+    let Some(canvas) = canvas.cast::<HtmlCanvasElement>() else {
+        return;
+    };
+    if let Err(error) = download_canvas_png(&canvas, name) {
+        gloo::console::error!(format!("download {name}:"), error);
+    }
+}
+
+fn download_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let parts = JsValue::from(vec![JsValue::from_str(text)]);
@@ -49,8 +66,7 @@ pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> 
     save(&blob, name)
 }
 
-/// Downloads what `canvas` shows as a PNG file `name` (at the canvas's full device resolution).
-pub fn download_canvas_png(canvas: &HtmlCanvasElement, name: &str) -> Result<(), JsValue> {
+fn download_canvas_png(canvas: &HtmlCanvasElement, name: &str) -> Result<(), JsValue> {
     let name = name.to_string();
     let done = Closure::once_into_js(move |blob: Option<Blob>| {
         let saved = blob

@@ -15,8 +15,36 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{Element, MessageEvent, ResizeObserver};
 
+use yew::prelude::*;
+
 use crate::core::Lang;
-use crate::state::Theme;
+use crate::state::{Action, Theme};
+
+/// Inside an article's iframe, from the moment the component mounts: reports the height of the
+/// element `main` refers to to the host page as it changes, and hands the host's requests to
+/// `on_request` as actions (none when it is `None`).
+#[hook]
+pub fn use_host_page(main: NodeRef, child_id: String, on_request: Option<Callback<Action>>) {
+    use_effect_with((), move |_| {
+        let height = main
+            .cast::<Element>()
+            .and_then(|element| report_height(&element, &child_id));
+        let listener = on_request.map(|on_request| {
+            listen_to_host(move |request| {
+                on_request.emit(match request {
+                    HostRequest::Lang(lang) => Action::SetLang(lang),
+                    HostRequest::Theme(theme) => Action::SetTheme(theme),
+                })
+            })
+        });
+        move || {
+            if let Some((observer, _)) = &height {
+                observer.disconnect();
+            }
+            drop((height, listener));
+        }
+    });
+}
 
 /// What a host may ask for.
 pub enum HostRequest {

@@ -119,6 +119,9 @@ impl ParseError {
     }
 
     /// The problem alone, without the hint; `None` when the hint says it all.
+    ///
+    /// Long because it is one arm per kind of error and language, each kind's Korean and English
+    /// side by side where a translator reads them together; split, it would be the same match.
     fn problem(&self, lang: Lang) -> Option<String> {
         let quantity = self.field.quantity;
         let text = match (&self.kind, lang) {

@@ -443,6 +443,7 @@ mod tests {
         Tok::Approx { after: false, text }
     }
 
+    // Long because it is a table: one row per case, read top to bottom.
     #[test]
     fn splits() {
         let table: &[(&str, Vec<Tok<'_>>)] = &[

@@ -676,6 +676,7 @@ mod tests {
     const COUNT: FieldUnit = FieldUnit::count();
     const YEAR: FieldUnit = FieldUnit::year();
 
+    // Long because it is a table: one row per case, read top to bottom.
     #[test]
     fn accepts() {
         let table: &[(&str, FieldUnit, &str)] = &[
@@ -891,7 +892,8 @@ mod tests {
     const TN_BALANCE: FieldUnit = FieldUnit::won_trillions().with_balance(true);
     const USD_BN_BALANCE: FieldUnit = FieldUnit::usd_billions().with_balance(true);
 
-    /// Issue #15: figures as Korean newsrooms and statistical tables write them.
+    /// Issue #15: figures as Korean newsrooms and statistical tables write them. Long because it
+    /// is a table: one row per case, read top to bottom.
     #[test]
     fn reads_newsroom_forms() {
         // (input, field, value, approximate, what the row checks)
@@ -1307,6 +1309,7 @@ mod tests {
         }
     }
 
+    // Long because it is a table: one row per case, read top to bottom.
     #[test]
     fn refuses_newsroom_slips() {
         use ParseErrorKind as K;
@@ -1526,6 +1529,7 @@ mod tests {
         }
     }
 
+    // Long because it is a table: one row per case, read top to bottom.
     #[test]
     fn limits() {
         use ParseErrorKind as K;

@@ -1,0 +1,129 @@
+//! Frames and sizes: when the page has been painted, when to do work the next frame must not wait
+//! for, and how wide an element is.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen::closure::Closure;
+use yew::prelude::*;
+
+/// The CSS width of `node`, updated whenever it changes size (the window resizing, a scrollbar
+/// appearing, the layout around it changing), so a chart can redraw at its new size.
+#[hook]
+pub fn use_element_width(node: NodeRef) -> i32 {
+    let width = use_state_eq(|| 0);
+    {
+        let width = width.clone();
+        use_effect_with(node, move |node| {
+            let measure = {
+                let node = node.clone();
+                move || {
+                    node.cast::<web_sys::Element>()
+                        .map(|e| e.client_width())
+                        .unwrap_or(0)
+                }
+            };
+            width.set(measure());
+            let changed = Closure::<dyn FnMut()>::new(move || width.set(measure()));
+            let observer = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
+                observer.observe(&element);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(changed);
+            }
+        });
+    }
+    *width
+}
+
+/// False until the page has been painted once after this component mounted, then true: one frame
+/// callback and one state change. The calculator watches with it and shares the answer as
+/// `crate::ui::FirstPaint`, which its parts read (`crate::ui::use_calculator_painted`).
+#[hook]
+pub fn use_painted_since_mount() -> bool {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            // The next frame comes after every effect of this render, the charts' drawing
+            // included. A frame callback runs before that frame is painted; a task queued from
+            // it runs after.
+            let show = painted.clone();
+            let after_paint = Closure::once_into_js(move || {
+                gloo::timers::callback::Timeout::new(0, move || show.set(true)).forget();
+            });
+            let asked = web_sys::window()
+                .map(|window| window.request_animation_frame(after_paint.unchecked_ref()));
+            if !matches!(asked, Some(Ok(_))) {
+                painted.set(true);
+            }
+        });
+    }
+    *painted
+}
+
+/// Runs `f` in the task after the next frame is painted (a frame callback, then a task queued from
+/// it), or at once when the browser offers no frames: for work the frame being prepared must not
+/// wait for, such as the uncertainty ranges of a change.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let slot = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
+    let queued = slot.clone();
+    let after_paint = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, move || {
+            if let Some(f) = queued.borrow_mut().take() {
+                f();
+            }
+        })
+        .forget();
+    });
+    let asked =
+        web_sys::window().map(|window| window.request_animation_frame(after_paint.unchecked_ref()));
+    if !matches!(asked, Some(Ok(_))) {
+        if let Some(f) = slot.borrow_mut().take() {
+            f();
+        }
+    }
+}
+
+/// Whether `element`'s top edge is below the bottom of the window (it cannot be seen yet).
+pub fn starts_below_the_screen(element: &web_sys::Element) -> bool {
+    let bottom = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    element.get_bounding_client_rect().top() >= bottom
+}
+
+/// `compute(&key)`, worked out in the task after the frame that shows `key` is painted, so that
+/// frame does not wait for it: `None` until it is done for this `key` (a newer key waits for its
+/// own). For work of milliseconds, such as the uncertainty ranges of a change.
+#[hook]
+pub fn use_after_next_paint<K, T, F>(key: K, compute: F) -> Option<Rc<T>>
+where
+    K: PartialEq + Clone + 'static,
+    T: 'static,
+    F: FnOnce(&K) -> T + 'static,
+{
+    let held = use_state(|| None::<(K, Rc<T>)>);
+    {
+        let held = held.clone();
+        use_effect_with(key.clone(), move |key| {
+            let fresh = held.as_ref().is_some_and(|(k, _)| k == key);
+            if !fresh {
+                let key = key.clone();
+                after_next_paint(move || {
+                    let value = compute(&key);
+                    held.set(Some((key, Rc::new(value))));
+                });
+            }
+        });
+    }
+    held.as_ref()
+        .filter(|(k, _)| *k == key)
+        .map(|(_, value)| value.clone())
+}
