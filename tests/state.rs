@@ -9,6 +9,7 @@ use jikgu::core::{
     SeekOutcome, SeriesKey,
 };
 use jikgu::state::{Action, AppState, Field, FieldError, GrowthMode, Theme};
+use jikgu::web::query::start_options;
 
 fn fresh() -> AppState {
     AppState::new(
@@ -776,14 +777,14 @@ fn a_restored_session_brings_back_work_for_this_dataset_only() {
 #[test]
 fn the_session_found_on_opening_is_the_first_state() {
     use jikgu::core::Scenario;
-    use jikgu::state::{Notice, Session, StartOptions};
+    use jikgu::state::{Notice, Session};
     let mut linked = Scenario::default();
     linked.edits.insert(
         cell(Flow::Balance, Partner::All, 2025),
         "-8000000000000".parse().expect("decimal"),
     );
     let dataset = Rc::new(Dataset::embedded().expect("embedded").clone());
-    let opened = StartOptions::from_query("?lang=en").open(dataset.clone(), Lang::En);
+    let opened = start_options("?lang=en").open(dataset.clone(), Lang::En);
     let state = Session {
         lang: Some(Lang::Ko),
         current: Some(linked.clone()),
@@ -821,7 +822,7 @@ fn the_session_found_on_opening_is_the_first_state() {
 
 #[test]
 fn the_query_string_opens_the_view_it_names_and_ignores_the_rest() {
-    use jikgu::state::{StartOptions, Theme};
+    use jikgu::state::Theme;
     let cases = [
         (
             "?lang=ko&theme=dark&year=2022&source=kostat-revised&partner=china",
@@ -842,7 +843,7 @@ fn the_query_string_opens_the_view_it_names_and_ignores_the_rest() {
         ("", (None, None, None, None, None)),
     ];
     for (query, (lang, theme, year, source, partner)) in cases {
-        let options = StartOptions::from_query(query);
+        let options = start_options(query);
         assert_eq!(
             (
                 options.lang,
@@ -857,8 +858,8 @@ fn the_query_string_opens_the_view_it_names_and_ignores_the_rest() {
     }
 
     let dataset = Rc::new(Dataset::embedded().expect("embedded").clone());
-    let opened = StartOptions::from_query("?lang=ko&source=kostat-revised&year=2022")
-        .open(dataset.clone(), Lang::En);
+    let opened =
+        start_options("?lang=ko&source=kostat-revised&year=2022").open(dataset.clone(), Lang::En);
     assert_eq!(
         opened.lang,
         Lang::Ko,
@@ -870,7 +871,7 @@ fn the_query_string_opens_the_view_it_names_and_ignores_the_rest() {
         !opened.can_undo(),
         "how the page opened is not an edit to undo"
     );
-    let unknown = StartOptions::from_query("?source=nobody").open(dataset, Lang::En);
+    let unknown = start_options("?source=nobody").open(dataset, Lang::En);
     assert_eq!(
         unknown.scenario,
         fresh().scenario,
@@ -880,7 +881,6 @@ fn the_query_string_opens_the_view_it_names_and_ignores_the_rest() {
 
 #[test]
 fn embed_options_are_read_and_a_child_id_is_sanitised() {
-    use jikgu::state::StartOptions;
     let cases = [
         ("?embed&childId=story-1_a", true, Some("story-1_a")),
         ("?embed=1&childId=<script>", true, None),
@@ -888,7 +888,7 @@ fn embed_options_are_read_and_a_child_id_is_sanitised() {
         ("?childId=x", false, Some("x")),
     ];
     for (query, embed, child) in cases {
-        let options = StartOptions::from_query(query);
+        let options = start_options(query);
         assert_eq!(
             (options.embed, options.child_id.as_deref()),
             (embed, child),
@@ -1026,7 +1026,7 @@ fn an_approximate_figure_keeps_its_value_and_says_so_until_replaced() {
 #[test]
 fn the_address_wins_over_the_stored_session() {
     use jikgu::core::Scenario;
-    use jikgu::state::{Session, StartOptions};
+    use jikgu::state::Session;
     let data = Dataset::embedded().expect("embedded data");
     let cell: CellRef = "purchases.china[2023]".parse().expect("cell");
     let mut stored = Scenario {
@@ -1059,7 +1059,7 @@ fn the_address_wins_over_the_stored_session() {
         ),
     ];
     for (query, want, why) in cases {
-        let options = StartOptions::from_query(query);
+        let options = start_options(query);
         let scenario = options.over(data, stored.clone());
         assert_eq!(scenario.view.as_deref(), want, "{query}: {why}");
         assert_eq!(
@@ -1082,7 +1082,7 @@ fn the_address_wins_over_the_stored_session() {
             "{query}: the page shows it"
         );
     }
-    let year = StartOptions::from_query("?year=2022&partner=china").over(data, stored.clone());
+    let year = start_options("?year=2022&partner=china").over(data, stored.clone());
     assert_eq!(
         (year.year, year.partner),
         (Some(2022), Some(Partner::China))

@@ -54,17 +54,6 @@ impl GrowthMode {
     pub fn from_id(id: &str) -> Option<GrowthMode> {
         GrowthMode::ALL.into_iter().find(|m| m.id() == id)
     }
-
-    /// A reader's name.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            GrowthMode::Fixed => lang.pick("연 고정 증가율", "Fixed % a year"),
-            GrowthMode::Cagr => lang.pick("기간 연평균 증가율(CAGR)", "CAGR of a period"),
-            GrowthMode::Linear => lang.pick("기간 선형 추세", "Linear trend of a period"),
-            GrowthMode::Damped => lang.pick("감쇠 추세 (기본)", "Damped trend (default)"),
-            GrowthMode::Flat => lang.pick("마지막 값 유지", "Hold the last value"),
-        }
-    }
 }
 
 /// A rate rounded for a field and kept within what the field accepts.

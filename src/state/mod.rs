@@ -60,15 +60,6 @@ impl Theme {
             Theme::Dark => "dark",
         }
     }
-
-    /// A short name for the switch.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Theme::System => lang.pick("시스템", "System"),
-            Theme::Light => lang.pick("밝게", "Light"),
-            Theme::Dark => lang.pick("어둡게", "Dark"),
-        }
-    }
 }
 
 /// What the reader did.

@@ -49,37 +49,6 @@ pub struct StartOptions {
 }
 
 impl StartOptions {
-    /// Reads a query string, with or without its leading `?`. Values are matched exactly, so no
-    /// percent-decoding is needed: anything encoded is simply not a known value.
-    pub fn from_query(query: &str) -> StartOptions {
-        let mut options = StartOptions::default();
-        let query = query.strip_prefix('?').unwrap_or(query);
-        for pair in query.split('&').take(32) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
-                "lang" => options.lang = Some(Lang::from_tag(value)).filter(|_| !value.is_empty()),
-                "theme" => {
-                    options.theme = [Theme::System, Theme::Light, Theme::Dark]
-                        .into_iter()
-                        .find(|t| t.id() == value)
-                }
-                "year" => options.year = value.parse().ok().filter(|y| (1990..=2100).contains(y)),
-                "source" if !value.is_empty() && value.len() <= 64 => {
-                    options.source = Some(value.to_string())
-                }
-                "partner" => options.partner = Partner::from_id(value),
-                "embed" => options.embed = matches!(value, "" | "1" | "true"),
-                "childId" => {
-                    let fits = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-                    options.child_id = Some(value.to_string())
-                        .filter(|v| !v.is_empty() && v.len() <= 64 && v.chars().all(fits));
-                }
-                _ => {}
-            }
-        }
-        options
-    }
-
     /// The address's choices laid over a scenario kept from the last visit: a returning reader
     /// who opens `?source=…` (or `year`, `partner`) gets the view the address asks for, with
     /// their edits kept. Choices the data cannot show are ignored, as in [`Self::open`].

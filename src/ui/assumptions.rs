@@ -274,7 +274,7 @@ fn growth(state: &AppContext, row: &Row) -> Html {
                 <span>{ lang.pick("방식", "Method") }</span>
                 <select id={mode_id} onchange={on_mode}>
                     { for GrowthMode::ALL.into_iter().map(|m| html! {
-                        <option key={m.id()} value={m.id()} selected={m == mode}>{ m.label(lang) }</option>
+                        <option key={m.id()} value={m.id()} selected={m == mode}>{ mode_label(m, lang) }</option>
                     }) }
                 </select>
             </label>
@@ -421,5 +421,16 @@ fn outcome(projection: &RowProjection, lang: Lang) -> String {
             "= {} a year{since}{default}",
             format_change(rate, Quantity::Percent, lang, Style::Compact)
         ),
+    }
+}
+
+/// A growth method's name in the method picker.
+fn mode_label(mode: GrowthMode, lang: Lang) -> &'static str {
+    match mode {
+        GrowthMode::Fixed => lang.pick("연 고정 증가율", "Fixed % a year"),
+        GrowthMode::Cagr => lang.pick("기간 연평균 증가율(CAGR)", "CAGR of a period"),
+        GrowthMode::Linear => lang.pick("기간 선형 추세", "Linear trend of a period"),
+        GrowthMode::Damped => lang.pick("감쇠 추세 (기본)", "Damped trend (default)"),
+        GrowthMode::Flat => lang.pick("마지막 값 유지", "Hold the last value"),
     }
 }

@@ -60,7 +60,7 @@ pub fn Header() -> Html {
                     { for Theme::ALL.into_iter().map(|theme| html! {
                         <button key={theme.id()} type="button" data-theme-choice={theme.id()} aria-pressed={(state.theme == theme).to_string()} onclick={set_theme(theme)}>
                             <span aria-hidden="true">{ match theme { Theme::System => "◐ ", Theme::Light => "☀ ", Theme::Dark => "☾ " } }</span>
-                            { theme.label(lang) }
+                            { theme_label(theme, lang) }
                         </button>
                     }) }
                 </div>
@@ -76,5 +76,14 @@ pub fn Header() -> Html {
                 </label>
             </div>
         </header>
+    }
+}
+
+/// A theme's short name on its switch.
+fn theme_label(theme: Theme, lang: Lang) -> &'static str {
+    match theme {
+        Theme::System => lang.pick("시스템", "System"),
+        Theme::Light => lang.pick("밝게", "Light"),
+        Theme::Dark => lang.pick("어둡게", "Dark"),
     }
 }

@@ -20,6 +20,7 @@ mod mount;
 mod page;
 #[cfg(target_arch = "wasm32")]
 mod paint;
+pub mod query;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 

@@ -25,7 +25,7 @@ pub fn mount(root: web_sys::Element) {
         .location()
         .search()
         .unwrap_or_default();
-    let options = crate::state::StartOptions::from_query(&query);
+    let options = super::query::start_options(&query);
     let props = crate::ui::AppProps {
         lang: None,
         session: crate::core::Dataset::embedded()

@@ -95,7 +95,7 @@ fn inert(html: &str) -> String {
 /// year or partner, a language other than the prerendered one (asked with `?lang=` or preferred
 /// by the browser), a theme other than the system's (the prerendered charts follow the system's), or when
 /// storage holds a scenario other than the default for this dataset.
-/// It mirrors `state::StartOptions::from_query`, `web::preferred_lang` and `web::storage::load`.
+/// It mirrors `web::query::start_options`, `web::preferred_lang` and `web::storage::load`.
 pub fn decide_script(lang: Lang, dataset_id: &str) -> String {
     let default_scenario = serde_json::to_string(&Scenario::default()).unwrap_or_default();
     let dataset_id = dataset_id.replace(['\\', '"', '<'], "");
