@@ -86,7 +86,7 @@ fn every_figure_carries_its_exact_value_and_provenance() {
             "a published figure names its source",
         ),
         (
-            "balance.all,balance,all,won,2023,-7123456789012.345,KRW,-7123456789012.345,KRW,edited,kiep-2025-07-02,-6003000000000,was published",
+            "balance.all,balance,all,won,2023,-7123456789012.345,KRW,-7123456789012.345,KRW,edited,kiep-2025-07-02,-6003000000000,your edit (was ",
             "an edit keeps every digit and the value it replaced",
         ),
         (
@@ -129,9 +129,10 @@ fn fields_are_quoted_as_rfc_4180_asks() {
         .find(|l| l.starts_with("balance.china,") && l.contains(",derived,"))
         .expect("a derived balance");
     assert!(
-        // The detail, then the method and four bounds, empty for a figure not projected.
-        derived.ends_with("\"sales − purchases (sales.china[2023], purchases.china[2023])\",,,,,"),
-        "a detail with commas is quoted: {derived}"
+        // The page's provenance sentence, then the method and four bounds, empty for a figure not
+        // projected.
+        derived.ends_with(",derived: sales minus purchases,,,,,"),
+        "the detail is the page's sentence: {derived}"
     );
 }
 

@@ -27,7 +27,7 @@ use super::lang::Lang;
 use super::ranges::Ranges;
 use super::scenario::DisplayUnit;
 use super::series::Measure;
-use super::table::{Projection, Provenance};
+use super::table::Provenance;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -96,7 +96,8 @@ pub struct Row {
     pub source: String,
     /// For an edit: the value it replaced, exact.
     pub previous_value: String,
-    /// The formula, rule or method, in the export's language.
+    /// Where the figure came from, in the export's language: the sentence the page shows for it
+    /// (`core::provenance::describe`).
     pub detail: String,
     /// For a projected value, the method's code (`damped`, `flat`, `growth`, `linear`,
     /// `from_flows`, `scaled`, `sum_of_parts`).
@@ -193,89 +194,6 @@ fn source_id(dataset: &Dataset, provenance: &Provenance) -> String {
     }
 }
 
-fn detail(provenance: &Provenance, lang: Lang) -> String {
-    match provenance {
-        Provenance::Gap => String::new(),
-        Provenance::Published {
-            approximate,
-            stands_in,
-            vintage,
-            ..
-        } => {
-            let mut notes = Vec::new();
-            if let Some(v) = vintage {
-                notes.push(v.label(lang).to_string());
-            }
-            if *approximate {
-                notes.push(lang.pick("어림값", "approximate").to_string());
-            }
-            if *stands_in {
-                notes.push(
-                    lang.pick("다른 발표 시점의 값", "from the other vintage")
-                        .to_string(),
-                );
-            }
-            notes.join("; ")
-        }
-        Provenance::Derived { formula, inputs } => {
-            format!("{} ({}, {})", formula.plain(), inputs[0], inputs[1])
-        }
-        Provenance::Assumed { rule, from } => {
-            let from: Vec<String> = from.iter().map(ToString::to_string).collect();
-            if from.is_empty() {
-                rule.describe(lang)
-            } else {
-                format!("{} ({})", rule.describe(lang), from.join(", "))
-            }
-        }
-        Provenance::Edited { was, .. } => match lang {
-            Lang::Ko => format!("원래: {}", was.id()),
-            Lang::En => format!("was {}", was.id()),
-        },
-        Provenance::Projected { method, base } => {
-            let how = match method {
-                Projection::Growth { assumption, rate } => match lang {
-                    Lang::Ko => {
-                        format!("연 {}% 성장 ({})", exact(*rate), assumption.describe(lang))
-                    }
-                    Lang::En => format!("{}% a year ({})", exact(*rate), assumption.describe(lang)),
-                },
-                Projection::Linear { assumption, slope } => match lang {
-                    Lang::Ko => format!(
-                        "연 {} 선형 증감 ({})",
-                        exact(*slope),
-                        assumption.describe(lang)
-                    ),
-                    Lang::En => format!(
-                        "linear, {} a year ({})",
-                        exact(*slope),
-                        assumption.describe(lang)
-                    ),
-                },
-                Projection::FromFlows => lang
-                    .pick(
-                        "전망한 역직구(판매) − 전망한 직구(구매)",
-                        "projected sales − projected purchases",
-                    )
-                    .to_string(),
-                other => other.describe(lang),
-            };
-            match base {
-                Some(b) => match lang {
-                    Lang::Ko => format!("{how}, 기준 {b}"),
-                    Lang::En => format!("{how}, from {b}"),
-                },
-                None => how,
-            }
-        }
-        Provenance::Overflow { formula } => format!(
-            "{}: {}",
-            lang.pick("계산 불가", "too large"),
-            formula.plain()
-        ),
-    }
-}
-
 /// Every figure of the view's table, in table order (series, then year), gaps left out.
 pub fn rows(export: &Export<'_>) -> Vec<Row> {
     let table = &export.computed.table;
@@ -329,7 +247,11 @@ pub fn rows(export: &Export<'_>) -> Vec<Row> {
                         provenance: cell.provenance.id().to_string(),
                         source: source_id(export.dataset, &cell.provenance),
                         previous_value,
-                        detail: detail(&cell.provenance, export.lang),
+                        detail: super::provenance::describe(
+                            &cell.provenance,
+                            export.dataset,
+                            export.lang,
+                        ),
                     })
                 })
         })
