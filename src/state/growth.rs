@@ -165,6 +165,17 @@ impl AppState {
         self.change(scenario)
     }
 
+    /// Chooses the goal seek; a seek of another kind starts without the old one's typed target.
+    pub(super) fn set_seek(self, seek: Option<Seek>) -> AppState {
+        let kind_changed = seek_kind(self.scenario.seek) != seek_kind(seek);
+        let state = if kind_changed {
+            self.with_draft(Field::SeekTarget, None)
+        } else {
+            self
+        };
+        state.change_with(|s| s.seek = seek)
+    }
+
     pub(super) fn apply_seek(self) -> AppState {
         let (Some(seek), Some(SeekOutcome::Solved { value, .. })) =
             (self.scenario.seek, self.computed.seek.as_ref())

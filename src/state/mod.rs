@@ -30,7 +30,6 @@ mod session;
 
 pub use field::{Draft, Field, FieldError, cell_unit};
 pub use growth::GrowthMode;
-use growth::seek_kind;
 pub use session::{DataFile, SavedScenario, Session, StartOptions};
 
 /// How many steps undo remembers.
@@ -316,126 +315,57 @@ impl AppState {
                 ..self
             },
             Action::ChooseView(id) => {
-                let mut scenario = (*self.scenario).clone();
-                scenario.view = (self.dataset.view_index(&id) != Some(self.dataset.default_view()))
-                    .then_some(id);
-                self.change(scenario)
+                let default = self.dataset.view_index(&id) == Some(self.dataset.default_view());
+                self.change_with(|s| s.view = (!default).then_some(id))
             }
             Action::ChooseYear(year) => {
-                let mut scenario = (*self.scenario).clone();
-                scenario.year = (year != self.dataset.default_year()).then_some(year);
-                self.change(scenario)
+                let default = year == self.dataset.default_year();
+                self.change_with(|s| s.year = (!default).then_some(year))
             }
             Action::ChoosePartner(partner) => {
-                let mut scenario = (*self.scenario).clone();
-                scenario.partner = (partner != self.dataset.default_partner()).then_some(partner);
-                self.change(scenario)
+                let default = partner == self.dataset.default_partner();
+                self.change_with(|s| s.partner = (!default).then_some(partner))
             }
-            Action::SetUnit(unit) => {
-                let mut scenario = (*self.scenario).clone();
-                scenario.unit = unit;
-                self.change(scenario)
-            }
+            Action::SetUnit(unit) => self.change_with(|s| s.unit = unit),
             Action::EditCell { cell, text } => self.edit_field(Field::Cell(cell), text),
             Action::EditField { field, text } => self.edit_field(field, text),
             Action::Slide { field, text } => self.slide(field, text),
             Action::KeepTyped(field) => self.resolve_slip(field, false),
             Action::TakeSuggestion(field) => self.resolve_slip(field, true),
-            Action::ResetCell(cell) => {
-                let mut scenario = (*self.scenario).clone();
-                scenario.reset_edit(cell);
-                self.with_draft(Field::Cell(cell), None).change(scenario)
-            }
-            Action::UseAverageRates => {
-                let mut scenario = (*self.scenario).clone();
-                scenario.fx = FxMode::Average;
-                self.with_draft(Field::FixedRate, None).change(scenario)
-            }
+            Action::ResetCell(cell) => self
+                .with_draft(Field::Cell(cell), None)
+                .change_with(|s| s.reset_edit(cell)),
+            Action::UseAverageRates => self
+                .with_draft(Field::FixedRate, None)
+                .change_with(|s| s.fx = FxMode::Average),
             Action::UseFixedRate => {
-                let mut scenario = (*self.scenario).clone();
-                if matches!(scenario.fx, FxMode::Fixed(_)) {
+                if matches!(self.scenario.fx, FxMode::Fixed(_)) {
                     return self;
                 }
-                scenario.fx = FxMode::Fixed(self.fixed_rate);
-                self.change(scenario)
+                let rate = self.fixed_rate;
+                self.change_with(|s| s.fx = FxMode::Fixed(rate))
             }
             Action::SetGrowthMode { series, mode } => self.set_growth_mode(series, mode),
             Action::SetGrowthWindow { series, from, to } => {
                 self.set_growth_window(series, from, to)
             }
-            Action::ResetGrowth(series) => {
-                let mut scenario = (*self.scenario).clone();
-                scenario.growth.remove(&series);
-                self.with_draft(Field::GrowthRate(series), None)
-                    .change(scenario)
-            }
-            Action::SetSeek(seek) => {
-                let kind_changed = seek_kind(self.scenario.seek) != seek_kind(seek);
-                let mut scenario = (*self.scenario).clone();
-                scenario.seek = seek;
-                let state = if kind_changed {
-                    self.with_draft(Field::SeekTarget, None)
-                } else {
-                    self
-                };
-                state.change(scenario)
-            }
+            Action::ResetGrowth(series) => self
+                .with_draft(Field::GrowthRate(series), None)
+                .change_with(|s| {
+                    s.growth.remove(&series);
+                }),
+            Action::SetSeek(seek) => self.set_seek(seek),
             Action::ApplySeek => self.apply_seek(),
-            Action::LoadDataset { name, text } => match Dataset::parse(&text) {
-                Ok(dataset) => self.switch_dataset(Rc::new(dataset), Some(name)),
-                Err(error) => {
-                    let mut state = self;
-                    let loaded = state.data_file.loaded.clone();
-                    state.data_file = Rc::new(DataFile {
-                        loaded,
-                        refused: Some((name, error)),
-                    });
-                    state
-                }
-            },
+            Action::LoadDataset { name, text } => self.load_dataset(name, &text),
             Action::UseEmbeddedDataset(dataset) => {
                 if self.data_file.loaded.is_none() && Rc::ptr_eq(&dataset, &self.dataset) {
                     return self;
                 }
                 self.switch_dataset(dataset, None)
             }
-            Action::SaveScenario(name) => {
-                let name: String = name.trim().chars().take(MAX_SCENARIO_NAME).collect();
-                if name.is_empty() {
-                    return self;
-                }
-                let mut state = self;
-                let entry = SavedScenario {
-                    name: name.clone(),
-                    scenario: state.scenario.clone(),
-                };
-                let saved = Rc::make_mut(&mut state.saved);
-                match saved.iter_mut().find(|s| s.name == name) {
-                    Some(existing) => *existing = entry,
-                    None => saved.push(entry),
-                }
-                state
-            }
-            Action::OpenScenario(name) => match self.saved.iter().find(|s| s.name == name) {
-                Some(saved) => {
-                    let scenario = (*saved.scenario).clone();
-                    let mut state = self.change(scenario);
-                    state.drafts = Rc::default();
-                    state
-                }
-                None => self,
-            },
-            Action::DeleteScenario(name) => {
-                if !self.saved.iter().any(|s| s.name == name) {
-                    return self;
-                }
-                let mut state = self;
-                Rc::make_mut(&mut state.saved).retain(|s| s.name != name);
-                if state.compare.as_deref() == Some(name.as_str()) {
-                    state.compare = None;
-                }
-                state
-            }
+            Action::SaveScenario(name) => self.save_scenario(&name),
+            Action::OpenScenario(name) => self.open_scenario(&name),
+            Action::DeleteScenario(name) => self.delete_scenario(&name),
             Action::CompareWith(name) => {
                 let name = name.filter(|n| self.saved.iter().any(|s| &s.name == n));
                 AppState {
@@ -447,64 +377,14 @@ impl AppState {
                 notice: None,
                 ..self
             },
-            Action::RestoreSession(Session {
-                lang,
-                current,
-                saved,
-                notice,
-            }) => {
-                let mut state = self;
-                state.restored = true;
-                if let Some(lang) = lang {
-                    state.lang = lang;
-                }
-                state.notice = notice;
-                // Scenarios made against another dataset would point at cells it may not have.
-                let ours = |s: &Scenario| {
-                    s.dataset.is_none() || s.dataset.as_deref() == Some(state.dataset.id.as_str())
-                };
-                let saved: Vec<SavedScenario> =
-                    saved.into_iter().filter(|s| ours(&s.scenario)).collect();
-                if !saved.is_empty() {
-                    state.saved = Rc::new(saved);
-                }
-                match current.filter(|c| ours(c)) {
-                    Some(current) if current != *state.scenario => {
-                        state.scenario = Rc::new(current);
-                        state.recompute()
-                    }
-                    _ => state,
-                }
-            }
+            Action::RestoreSession(session) => self.restore_session(session),
             Action::ResetAll => {
                 let mut state = self.change(Scenario::default());
                 state.drafts = Rc::default();
                 state
             }
-            Action::Undo => {
-                let mut state = self;
-                match state.past.pop() {
-                    Some(previous) => {
-                        let current = std::mem::replace(&mut state.scenario, previous);
-                        state.future.push(current);
-                        state.drafts = Rc::default();
-                        state.recompute()
-                    }
-                    None => state,
-                }
-            }
-            Action::Redo => {
-                let mut state = self;
-                match state.future.pop() {
-                    Some(next) => {
-                        let current = std::mem::replace(&mut state.scenario, next);
-                        state.past.push(current);
-                        state.drafts = Rc::default();
-                        state.recompute()
-                    }
-                    None => state,
-                }
-            }
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
         }
     }
 }

@@ -113,3 +113,94 @@ pub struct DataFile {
     /// The last file refused, with the parser's reason (its line where it has one).
     pub refused: Option<(String, DatasetError)>,
 }
+
+impl AppState {
+    /// Reads a data file the reader chose; a file that is refused leaves the data in use as it
+    /// was and says why.
+    pub(super) fn load_dataset(mut self, name: String, text: &str) -> AppState {
+        match Dataset::parse(text) {
+            Ok(dataset) => self.switch_dataset(Rc::new(dataset), Some(name)),
+            Err(error) => {
+                let loaded = self.data_file.loaded.clone();
+                self.data_file = Rc::new(DataFile {
+                    loaded,
+                    refused: Some((name, error)),
+                });
+                self
+            }
+        }
+    }
+
+    /// Keeps the current scenario under `name` (trimmed, cut to [`MAX_SCENARIO_NAME`]), replacing
+    /// one of the same name.
+    pub(super) fn save_scenario(mut self, name: &str) -> AppState {
+        let name: String = name.trim().chars().take(MAX_SCENARIO_NAME).collect();
+        if name.is_empty() {
+            return self;
+        }
+        let entry = SavedScenario {
+            name: name.clone(),
+            scenario: self.scenario.clone(),
+        };
+        let saved = Rc::make_mut(&mut self.saved);
+        match saved.iter_mut().find(|s| s.name == name) {
+            Some(existing) => *existing = entry,
+            None => saved.push(entry),
+        }
+        self
+    }
+
+    /// Opens the scenario kept under `name`, as a change that can be undone.
+    pub(super) fn open_scenario(self, name: &str) -> AppState {
+        match self.saved.iter().find(|s| s.name == name) {
+            Some(saved) => {
+                let scenario = (*saved.scenario).clone();
+                let mut state = self.change(scenario);
+                state.drafts = Rc::default();
+                state
+            }
+            None => self,
+        }
+    }
+
+    /// Forgets the scenario kept under `name`, and stops comparing with it.
+    pub(super) fn delete_scenario(mut self, name: &str) -> AppState {
+        if !self.saved.iter().any(|s| s.name == name) {
+            return self;
+        }
+        Rc::make_mut(&mut self.saved).retain(|s| s.name != name);
+        if self.compare.as_deref() == Some(name) {
+            self.compare = None;
+        }
+        self
+    }
+
+    /// Restores what the page found when it opened. Scenarios made against another dataset are
+    /// left out: they would point at cells it may not have.
+    pub(super) fn restore_session(mut self, session: Session) -> AppState {
+        let Session {
+            lang,
+            current,
+            saved,
+            notice,
+        } = session;
+        self.restored = true;
+        if let Some(lang) = lang {
+            self.lang = lang;
+        }
+        self.notice = notice;
+        let id = self.dataset.id.clone();
+        let ours = |s: &Scenario| s.dataset.is_none() || s.dataset.as_deref() == Some(id.as_str());
+        let saved: Vec<SavedScenario> = saved.into_iter().filter(|s| ours(&s.scenario)).collect();
+        if !saved.is_empty() {
+            self.saved = Rc::new(saved);
+        }
+        match current.filter(|c| ours(c)) {
+            Some(current) if current != *self.scenario => {
+                self.scenario = Rc::new(current);
+                self.recompute()
+            }
+            _ => self,
+        }
+    }
+}
