@@ -392,6 +392,41 @@ mod panels {
         assert!(html.contains("Converted at"), "the rate used is said");
         assert!(html.contains("Cross-border online trade balance, 2025 · China"));
     }
+
+    /// A source that never gives a balance with the partner shown says so and what to pick, rather
+    /// than that it has no figure for the year.
+    #[tokio::test]
+    async fn a_source_without_the_partner_says_so() {
+        let actions = || {
+            vec![
+                Action::ChoosePartner(Partner::China),
+                Action::ChooseView("kcs".into()),
+            ]
+        };
+        let en = render(Lang::En, actions()).await;
+        assert!(
+            en.contains("publishes no balance with China: choose all partners or another source."),
+            "English"
+        );
+        let ko = render(Lang::Ko, actions()).await;
+        assert!(
+            ko.contains("중국과의 수지가 없습니다. 상대를 ‘전체’로 바꾸거나 다른 출처를 고르세요."),
+            "Korean"
+        );
+        // A source with China's balance but not for the year chosen keeps the year's sentence.
+        let year = render(
+            Lang::En,
+            vec![
+                Action::ChoosePartner(Partner::China),
+                Action::ChooseYear(2013),
+            ],
+        )
+        .await;
+        assert!(
+            !year.contains("publishes no balance with"),
+            "a year without a figure"
+        );
+    }
 }
 
 #[tokio::test]

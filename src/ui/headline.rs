@@ -110,6 +110,28 @@ fn rate_note(state: &AppState) -> Option<String> {
     })
 }
 
+/// Why there is no figure: this source never gives a balance with `partner` (say so, and what to
+/// pick instead), or it has none for `year`.
+fn no_balance(state: &AppState, partner: Partner, year: i32, lang: Lang) -> String {
+    let table = &state.computed.table;
+    let series = state.computed.headline.series;
+    let any_year = table.years().any(|y| table.value(series.at(y)).is_some());
+    let source = state.dataset.view_label(state.computed.view, lang);
+    match (any_year, lang) {
+        (true, Lang::Ko) => format!("이 출처에는 {year}년 수지가 없습니다."),
+        (true, Lang::En) => format!("This source has no balance for {year}."),
+        (false, Lang::Ko) => format!(
+            "이 출처({source})에는 {}{}의 수지가 없습니다. 상대를 ‘전체’로 바꾸거나 다른 출처를 고르세요.",
+            partner.label(lang),
+            with_particle(partner.label(lang))
+        ),
+        (false, Lang::En) => format!(
+            "{source} publishes no balance with {}: choose all partners or another source.",
+            partner.label(lang)
+        ),
+    }
+}
+
 /// The main figure and its sentence, updated on every change.
 #[component]
 pub fn HeadlineView() -> Html {
@@ -132,10 +154,7 @@ pub fn HeadlineView() -> Html {
         ),
         None => (
             lang.pick("자료 없음", "no data").to_string(),
-            match lang {
-                Lang::Ko => format!("이 출처에는 {year}년 수지가 없습니다."),
-                Lang::En => format!("This source has no balance for {year}."),
-            },
+            no_balance(&state, partner, year, lang),
         ),
     };
     // The projected year's ranges, once simulated (after the frame with the central figure).
