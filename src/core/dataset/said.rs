@@ -1,0 +1,235 @@
+//! What the TOML reader said about a file, recognised so it can be told in the reader's language.
+//!
+//! The `toml` crate reports in English, in two families of sentences: serde's standard ones for a
+//! file of the wrong shape (their wording is fixed in `serde_core`'s `de/mod.rs`: `invalid type:
+//! …, expected …`, `missing field `…``, `unknown field `…`, expected one of …` and so on), and its
+//! own for text that is not TOML (`<what is wrong>, expected <what may come>`). Both are taken
+//! apart here with plain string splitting, never by index, so no message can make it panic; one
+//! that fits no shape is kept whole and shown quoted.
+
+use crate::core::lang::Lang;
+
+/// What the reader said, taken apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Said<'a> {
+    /// `invalid type: <found>, expected <expected>`: a value of the wrong kind.
+    InvalidType { found: &'a str, expected: &'a str },
+    /// `invalid value: <found>, expected <expected>`: the right kind, but not a value allowed.
+    InvalidValue { found: &'a str, expected: &'a str },
+    /// `invalid length <n>, expected <expected>`.
+    InvalidLength { length: &'a str, expected: &'a str },
+    /// `unknown variant `<v>`, expected …`: a name not on the list.
+    UnknownVariant {
+        variant: &'a str,
+        /// The names it could be, each in backticks (`None`: there are none).
+        one_of: Option<&'a str>,
+    },
+    /// `unknown field `<f>`, expected …`: a key the table does not have (often a misspelling).
+    UnknownField {
+        field: &'a str,
+        /// The keys it can have, each in backticks (`None`: it has none).
+        one_of: Option<&'a str>,
+    },
+    /// `missing field `<f>``: a key the table must have.
+    MissingField { field: &'a str },
+    /// `duplicate field `<f>``.
+    DuplicateField { field: &'a str },
+    /// The TOML reader's `duplicate key`: a key or a table written twice.
+    DuplicateKey,
+    /// This crate's own complaint about a decimal written as a number (see [`decimal_as_text`]).
+    DecimalAsText { value: &'a str },
+    /// The TOML grammar: `<what is wrong>, expected <what may come, comma-separated>`.
+    Grammar { what: &'a str, expected: &'a str },
+    /// Anything else, as said.
+    Other(&'a str),
+}
+
+/// What a decimal written as a TOML number is told, so it is read exactly.
+const DECIMAL_AS_TEXT: (&str, &str) = (
+    "write a decimal as a string (\"",
+    "\"), so it is read exactly",
+);
+
+/// What the decimal reader expects, in serde's `expected …` slot.
+pub(super) const DECIMAL_EXPECTED: &str = "a decimal written as a string, such as \"6.003\"";
+
+/// The message for a decimal written as a TOML number (`1.5` rather than `"1.5"`).
+pub(super) fn decimal_as_text(value: impl std::fmt::Display) -> String {
+    format!("{}{value}{}", DECIMAL_AS_TEXT.0, DECIMAL_AS_TEXT.1)
+}
+
+/// Takes a message apart.
+pub(super) fn recognise(message: &str) -> Said<'_> {
+    let m = message.trim();
+    if let Some((found, expected)) = m.strip_prefix("invalid type: ").and_then(found_expected) {
+        return Said::InvalidType { found, expected };
+    }
+    if let Some((found, expected)) = m.strip_prefix("invalid value: ").and_then(found_expected) {
+        return Said::InvalidValue { found, expected };
+    }
+    if let Some((length, expected)) = m.strip_prefix("invalid length ").and_then(found_expected) {
+        return Said::InvalidLength { length, expected };
+    }
+    if let Some((variant, one_of)) = m.strip_prefix("unknown variant `").and_then(named_list) {
+        return Said::UnknownVariant { variant, one_of };
+    }
+    if let Some((field, one_of)) = m.strip_prefix("unknown field `").and_then(named_list) {
+        return Said::UnknownField { field, one_of };
+    }
+    if let Some(field) = backticked(m, "missing field `") {
+        return Said::MissingField { field };
+    }
+    if let Some(field) = backticked(m, "duplicate field `") {
+        return Said::DuplicateField { field };
+    }
+    if m == "duplicate key" {
+        return Said::DuplicateKey;
+    }
+    if let Some(value) = m
+        .strip_prefix(DECIMAL_AS_TEXT.0)
+        .and_then(|rest| rest.strip_suffix(DECIMAL_AS_TEXT.1))
+    {
+        return Said::DecimalAsText { value };
+    }
+    match m.rsplit_once(", expected ") {
+        Some((what, expected)) if !what.is_empty() => Said::Grammar { what, expected },
+        _ => Said::Other(m),
+    }
+}
+
+/// `<found>, expected <expected>`. serde's `expected` names a type or a list, never containing
+/// `, expected `; the found part may quote the file's own text, so the split is at the last one.
+fn found_expected(rest: &str) -> Option<(&str, &str)> {
+    rest.rsplit_once(", expected ")
+}
+
+/// `<name>`, expected <list>` or `<name>`, there are no …`, after the opening backtick.
+fn named_list(rest: &str) -> Option<(&str, Option<&str>)> {
+    let (name, list) = rest.split_once("`, ")?;
+    if list.starts_with("there are no ") {
+        return Some((name, None));
+    }
+    let list = list.strip_prefix("expected ")?;
+    Some((name, Some(list.strip_prefix("one of ").unwrap_or(list))))
+}
+
+fn backticked<'a>(m: &'a str, prefix: &str) -> Option<&'a str> {
+    m.strip_prefix(prefix)?.strip_suffix('`')
+}
+
+/// A list serde wrote as `` `a`, `b` `` or `` `a` or `b` ``, as a Korean list (commas only).
+pub(super) fn list_ko(one_of: &str) -> String {
+    one_of.replace("` or `", "`, `")
+}
+
+/// What serde found, said for a journalist: the kind of value, and the value as written.
+pub(super) fn found(found: &str, lang: Lang) -> String {
+    let (ko, en) = if let Some(text) = found.strip_prefix("string ") {
+        (format!("문자열 {text}"), format!("the string {text}"))
+    } else if let Some(number) = found.strip_prefix("integer ") {
+        match number
+            .strip_suffix(" as i128")
+            .or_else(|| number.strip_suffix(" as u128"))
+        {
+            Some(big) => (
+                format!("너무 큰 정수 {big}"),
+                format!("the integer {big}, too large"),
+            ),
+            None => (format!("정수 {number}"), format!("the integer {number}")),
+        }
+    } else if let Some(number) = found.strip_prefix("floating point ") {
+        (
+            format!("따옴표 없는 소수 {number}"),
+            format!("the number {number}, not in quotes"),
+        )
+    } else if let Some(truth) = found.strip_prefix("boolean ") {
+        (
+            format!("참·거짓 값 {truth}"),
+            format!("the boolean {truth}"),
+        )
+    } else if found == "sequence" {
+        ("목록(`[ … ]`)".into(), "a list (`[ … ]`)".into())
+    } else if found == "map" {
+        ("표(`{ … }`)".into(), "a table (`{ … }`)".into())
+    } else {
+        (format!("`{found}`"), format!("`{found}`"))
+    };
+    match lang {
+        Lang::Ko => ko,
+        Lang::En => en,
+    }
+}
+
+/// What serde expected, said for a journalist; a type name it gives is kept in backticks.
+pub(super) fn expected(expected: &str, lang: Lang) -> String {
+    let pair = |ko: &str, en: &str| match lang {
+        Lang::Ko => ko.to_string(),
+        Lang::En => en.to_string(),
+    };
+    match expected {
+        "i8" | "i16" | "i32" | "i64" | "i128" | "u8" | "u16" | "u32" | "u64" | "u128" => pair(
+            &format!("정수(`{expected}`)"),
+            &format!("a whole number (`{expected}`)"),
+        ),
+        "a string" => pair("따옴표로 감싼 문자열", "a string in quotes"),
+        "a boolean" => pair("`true` 또는 `false`", "`true` or `false`"),
+        "a sequence" => pair("목록(`[ … ]`)", "a list (`[ … ]`)"),
+        DECIMAL_EXPECTED => pair(
+            "따옴표로 감싼 소수(예: \"6.003\")",
+            "a decimal in quotes, such as \"6.003\"",
+        ),
+        table if table.starts_with("struct ") => pair("표(`{ … }`)", "a table (`{ … }`)"),
+        other => format!("`{other}`"),
+    }
+}
+
+/// The TOML grammar's own complaint, in Korean where it is one of the common ones.
+pub(super) fn grammar_ko(what: &str) -> Option<&'static str> {
+    Some(match what {
+        "key with no value" | "missing value" | "missing value for key" => "키 뒤에 값이 없습니다",
+        "missing assignment between key-value pairs" => "키와 값 사이에 `=`가 없습니다",
+        "invalid basic string" | "invalid literal string" => {
+            "문자열이 같은 줄에서 따옴표로 닫히지 않았습니다"
+        }
+        "invalid multi-line basic string" => "여러 줄 문자열이 닫히지 않았습니다",
+        "unclosed table" => "표 이름의 대괄호(`]`)가 닫히지 않았습니다",
+        "unclosed array table" => "`[[…]]` 표 이름의 대괄호가 닫히지 않았습니다",
+        "unclosed array" => "목록의 대괄호(`]`)가 닫히지 않았습니다",
+        "missing key for inline table element" => {
+            "중괄호 표 안에서 키가 와야 할 자리에 키가 없습니다"
+        }
+        "unclosed inline table" => "중괄호 표(`}`)가 닫히지 않았습니다",
+        "missing comma between array elements" => "목록의 항목 사이에 쉼표가 없습니다",
+        "missing comma between key-value pairs" => "중괄호 표의 키와 값 쌍 사이에 쉼표가 없습니다",
+        "extra comma in array" => "목록에 쉼표가 하나 더 있습니다",
+        "extra comma in inline table" => "중괄호 표에 쉼표가 하나 더 있습니다",
+        "string values must be quoted" => "문자열 값은 따옴표로 감싸야 합니다",
+        "invalid unquoted key" | "unquoted keys cannot be empty" => {
+            "키 이름이 비었거나 따옴표 없이 쓸 수 없는 글자가 있습니다"
+        }
+        "invalid key-value pair" | "unexpected key or value" | "unexpected content" => {
+            "이 자리에 올 수 없는 내용이 있습니다"
+        }
+        "unexpected leading zero" => "수 앞에 0을 붙일 수 없습니다",
+        "extra `=`" | "extra assignment between key-value pairs" => "`=`가 하나 더 있습니다",
+        _ => return None,
+    })
+}
+
+/// What the TOML grammar expected, comma-separated: literals stay in their backticks, its few
+/// descriptive words are said in Korean.
+pub(super) fn grammar_expected_ko(expected: &str) -> String {
+    expected
+        .split(", ")
+        .map(|item| match item {
+            "nothing" => "더 없음(줄 끝)".to_string(),
+            "letters" | "characters" => "글자".to_string(),
+            "numbers" | "digits" => "숫자".to_string(),
+            "key" => "키".to_string(),
+            "value" => "값".to_string(),
+            literal if literal.starts_with('`') => literal.to_string(),
+            other => format!("\"{other}\""),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
