@@ -360,7 +360,7 @@ impl Problem {
             ),
             Problem::SourceVanished => "source vanished".into(),
             Problem::BadDate { field, found } => {
-                format!("expected {field} as YYYY-MM-DD, found {}", quoted(found))
+                format!("expected `{field}` as YYYY-MM-DD, found {}", quoted(found))
             }
             Problem::QuarterOutOfRange { found } => {
                 format!("expected a quarter from 1 to 4, found {found}")
@@ -379,10 +379,10 @@ impl Problem {
                 "expected at least one part, or a reason it cannot be checked".into()
             }
             Problem::MissingConstant { field, compare } => {
-                format!("expected a {field} for compare = {}", quoted(compare))
+                format!("expected a `{field}` for compare = {}", quoted(compare))
             }
             Problem::NotPositive { field, found } => format!(
-                "expected {field} to be a number above zero, found {}",
+                "expected `{field}` to be a number above zero, found {}",
                 quoted(found)
             ),
         }
@@ -484,11 +484,11 @@ impl DatasetError {
                     quoted(value)
                 ),
                 (Lang::En, false) => format!(
-                    "{at}: unknown {field} {}, expected {expected}",
+                    "{at}: unknown `{field}` {}, expected {expected}",
                     quoted(value)
                 ),
                 (Lang::En, true) => format!(
-                    "{at}: unknown {field} {}, and the file has nothing it could name",
+                    "{at}: unknown `{field}` {}, and the file has nothing it could name",
                     quoted(value)
                 ),
             },
@@ -536,7 +536,7 @@ impl DatasetError {
                     error.expected,
                     error.found
                 ),
-                Lang::En => format!("{at}: in {field}: {error}"),
+                Lang::En => format!("{at}: in `{field}`: {error}"),
             },
             DatasetError::UnknownSeries { at, reference } => match lang {
                 Lang::Ko => format!(

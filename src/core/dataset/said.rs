@@ -233,3 +233,132 @@ pub(super) fn grammar_expected_ko(expected: &str) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::{Error as _, Unexpected};
+
+    /// serde's own wording, made by serde, so a change in it fails here rather than on a page.
+    fn serde_says(make: fn() -> serde::de::value::Error) -> String {
+        make().to_string()
+    }
+
+    #[test]
+    fn recognises_serde_messages_as_serde_writes_them() {
+        type E = serde::de::value::Error;
+        let cases: [(String, Said); 9] = [
+            (
+                serde_says(|| E::invalid_type(Unexpected::Str("2022"), &"i64")),
+                Said::InvalidType {
+                    found: "string \"2022\"",
+                    expected: "i64",
+                },
+            ),
+            (
+                serde_says(|| E::invalid_value(Unexpected::Signed(-1), &"a positive number")),
+                Said::InvalidValue {
+                    found: "integer `-1`",
+                    expected: "a positive number",
+                },
+            ),
+            (
+                serde_says(|| E::invalid_length(3, &"a list of 2")),
+                Said::InvalidLength {
+                    length: "3",
+                    expected: "a list of 2",
+                },
+            ),
+            (
+                serde_says(|| E::unknown_variant("imports", &["purchases", "sales"])),
+                Said::UnknownVariant {
+                    variant: "imports",
+                    one_of: Some("`purchases` or `sales`"),
+                },
+            ),
+            (
+                serde_says(|| E::unknown_field("unti", &["unit", "value", "year"])),
+                Said::UnknownField {
+                    field: "unti",
+                    one_of: Some("`unit`, `value`, `year`"),
+                },
+            ),
+            (
+                serde_says(|| E::unknown_field("x", &[])),
+                Said::UnknownField {
+                    field: "x",
+                    one_of: None,
+                },
+            ),
+            (
+                serde_says(|| E::missing_field("value")),
+                Said::MissingField { field: "value" },
+            ),
+            (
+                serde_says(|| E::duplicate_field("id")),
+                Said::DuplicateField { field: "id" },
+            ),
+            (
+                serde_says(|| E::custom(decimal_as_text(1.5))),
+                Said::DecimalAsText { value: "1.5" },
+            ),
+        ];
+        for (message, want) in &cases {
+            assert_eq!(recognise(message), *want, "{message}");
+        }
+    }
+
+    #[test]
+    fn recognises_the_toml_grammar_and_keeps_the_rest_whole() {
+        assert_eq!(recognise("duplicate key"), Said::DuplicateKey);
+        assert_eq!(
+            recognise("unclosed table, expected `]`"),
+            Said::Grammar {
+                what: "unclosed table",
+                expected: "`]`"
+            }
+        );
+        assert_eq!(
+            recognise("integer number overflowed"),
+            Said::Other("integer number overflowed")
+        );
+        // A found value quoting the file's own text cannot move the split.
+        assert_eq!(
+            recognise("invalid type: string \"a, expected b\", expected i64"),
+            Said::InvalidType {
+                found: "string \"a, expected b\"",
+                expected: "i64"
+            }
+        );
+        for broken in [
+            "invalid type: ",
+            "unknown field `",
+            "missing field `x",
+            "",
+            "`, ",
+        ] {
+            assert!(
+                matches!(recognise(broken), Said::Other(_)),
+                "{broken:?} fits no shape"
+            );
+        }
+    }
+
+    #[test]
+    fn says_found_and_expected_in_both_languages() {
+        assert_eq!(expected("i64", Lang::Ko), "정수(`i64`)");
+        assert_eq!(expected("i64", Lang::En), "a whole number (`i64`)");
+        assert_eq!(expected("struct RawFigure", Lang::Ko), "표(`{ … }`)");
+        assert_eq!(expected("something new", Lang::Ko), "`something new`");
+        assert_eq!(found("string \"2022\"", Lang::Ko), "문자열 \"2022\"");
+        assert_eq!(
+            found("integer `99999999999999999999` as i128", Lang::Ko),
+            "너무 큰 정수 `99999999999999999999`"
+        );
+        assert_eq!(list_ko("`a` or `b`"), "`a`, `b`");
+        assert_eq!(
+            grammar_expected_ko("letters, numbers, `-`, `_`"),
+            "글자, 숫자, `-`, `_`"
+        );
+    }
+}
