@@ -46,28 +46,54 @@ impl Location {
     /// The place, and its line when known, in the reader's language: "figure 2 (line 21)",
     /// "2번째 수치(figures) (줄 21)".
     pub fn describe(&self, lang: Lang) -> String {
-        let place = match (lang, &self.place) {
-            (Lang::En, Place::Header) => "the header".to_string(),
-            (Lang::En, Place::Source(i)) => format!("source {}", i + 1),
-            (Lang::En, Place::Figure(i)) => format!("figure {}", i + 1),
-            (Lang::En, Place::Rate(i)) => format!("rate {}", i + 1),
-            (Lang::En, Place::Event(i)) => format!("event {}", i + 1),
-            (Lang::En, Place::Claim(c)) => format!("claim {c}"),
-            (Lang::En, Place::Part(c, p)) => format!("claim {c} part {p}"),
-            (Lang::Ko, Place::Header) => "파일 머리말".to_string(),
-            (Lang::Ko, Place::Source(i)) => format!("{}번째 출처([[source]])", i + 1),
-            (Lang::Ko, Place::Figure(i)) => format!("{}번째 수치(figures)", i + 1),
-            (Lang::Ko, Place::Rate(i)) => format!("{}번째 환율(rates)", i + 1),
-            (Lang::Ko, Place::Event(i)) => format!("{}번째 사건([[event]])", i + 1),
-            (Lang::Ko, Place::Claim(c)) => format!("주장 {c}"),
-            (Lang::Ko, Place::Part(c, p)) => format!("주장 {c}의 부분 {p}"),
+        let (template, name) = match &self.place {
+            Place::Header => (lang.pick("파일 머리말", "the header"), String::new()),
+            Place::Source(i) => (lang.pick("{}번째 출처([[source]])", "source {}"), nth(*i)),
+            Place::Figure(i) => (lang.pick("{}번째 수치(figures)", "figure {}"), nth(*i)),
+            Place::Rate(i) => (lang.pick("{}번째 환율(rates)", "rate {}"), nth(*i)),
+            Place::Event(i) => (lang.pick("{}번째 사건([[event]])", "event {}"), nth(*i)),
+            Place::Claim(c) => (lang.pick("주장 {}", "claim {}"), c.clone()),
+            Place::Part(c, p) => {
+                let place = fill(lang.pick("주장 {}의 부분 {}", "claim {} part {}"), &[c, p]);
+                return self.with_line(place, lang);
+            }
         };
-        match (lang, self.line) {
-            (Lang::En, Some(line)) => format!("{place} (line {line})"),
-            (Lang::Ko, Some(line)) => format!("{place} (줄 {line})"),
-            (_, None) => place,
+        self.with_line(fill(template, &[&name]), lang)
+    }
+
+    fn with_line(&self, place: String, lang: Lang) -> String {
+        match self.line {
+            Some(line) => fill(
+                lang.pick("{} (줄 {})", "{} (line {})"),
+                &[&place, &line.to_string()],
+            ),
+            None => place,
         }
     }
+}
+
+/// The 1-based number of a 0-based index.
+fn nth(i: usize) -> String {
+    i.saturating_add(1).to_string()
+}
+
+/// `template` with each `{}` replaced by the next of `args`, in order.
+///
+/// Every message goes through this one function rather than a `format!` each: the messages are
+/// written twice (Korean and English) and each `format!` costs its own formatting code in the
+/// wasm. Templates only ever hold `{}` as a placeholder (a literal `{ … }` has spaces).
+pub(super) fn fill(template: &str, args: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some((head, tail)) = rest.split_once("{}") {
+        out.push_str(head);
+        out.push_str(args.next().map_or("", |a| a));
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 impl fmt::Display for Location {
@@ -200,53 +226,38 @@ pub enum Repeated {
 
 impl Repeated {
     fn describe(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::En, Repeated::Source(id)) => format!("source {}", quoted(id)),
-            (Lang::Ko, Repeated::Source(id)) => format!("출처 {}", quoted(id)),
-            (Lang::En, Repeated::Vintage { vintage, family }) => {
-                format!("vintage {vintage} of family {}", quoted(family))
-            }
-            (Lang::Ko, Repeated::Vintage { vintage, family }) => {
-                format!("계열 {}의 vintage {vintage}", quoted(family))
-            }
-            (Lang::En, Repeated::Rate(period)) => format!("the rate for {period}"),
-            (Lang::Ko, Repeated::Rate(period)) => format!("{period}의 환율"),
-            (
-                lang,
-                Repeated::Figure {
-                    family,
-                    series,
-                    period,
-                    growth,
-                },
-            ) => {
-                let growth = match (growth, lang) {
-                    (false, _) => "",
-                    (true, Lang::En) => " (growth)",
-                    (true, Lang::Ko) => " (증감률)",
+        match self {
+            Repeated::Source(id) => fill(lang.pick("출처 {}", "source {}"), &[&quoted(id)]),
+            Repeated::Vintage { vintage, family } => match lang {
+                Lang::Ko => fill("계열 {}의 vintage {}", &[&quoted(family), vintage]),
+                Lang::En => fill("vintage {} of family {}", &[vintage, &quoted(family)]),
+            },
+            Repeated::Rate(period) => fill(lang.pick("{}의 환율", "the rate for {}"), &[period]),
+            Repeated::Figure {
+                family,
+                series,
+                period,
+                growth,
+            } => {
+                let growth = match growth {
+                    true => lang.pick(" (증감률)", " (growth)"),
+                    false => "",
                 };
-                format!("{family} {series} {period}{growth}")
+                fill("{} {} {}{}", &[family, series, period, growth])
             }
-            (
-                Lang::En,
-                Repeated::FigureVintage {
-                    family,
-                    series,
-                    year,
-                },
-            ) => format!("{family} {series} {year} both with and without a vintage"),
-            (
-                Lang::Ko,
-                Repeated::FigureVintage {
-                    family,
-                    series,
-                    year,
-                },
-            ) => format!("{family} {series} {year} (`vintage`를 적은 행과 적지 않은 행 둘 다)"),
-            (Lang::En, Repeated::Claim(id)) => format!("claim {}", quoted(id)),
-            (Lang::Ko, Repeated::Claim(id)) => format!("주장 {}", quoted(id)),
-            (Lang::En, Repeated::Part(id)) => format!("part {}", quoted(id)),
-            (Lang::Ko, Repeated::Part(id)) => format!("부분 {}", quoted(id)),
+            Repeated::FigureVintage {
+                family,
+                series,
+                year,
+            } => fill(
+                lang.pick(
+                    "{} {} {} (`vintage`를 적은 행과 적지 않은 행 둘 다)",
+                    "{} {} {} both with and without a vintage",
+                ),
+                &[family, series, &year.to_string()],
+            ),
+            Repeated::Claim(id) => fill(lang.pick("주장 {}", "claim {}"), &[&quoted(id)]),
+            Repeated::Part(id) => fill(lang.pick("부분 {}", "part {}"), &[&quoted(id)]),
         }
     }
 }
@@ -329,117 +340,95 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// What is wrong, in the reader's language; keys in backticks, values as written.
     fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.english(),
-            Lang::Ko => self.korean(),
-        }
-    }
-
-    fn english(&self) -> String {
-        match self {
-            Problem::NoLocator => {
-                "expected a locator: give the row a `locator`, or its source a `url` or `locator`"
-                    .into()
-            }
-            Problem::EmptyId => "expected a non-empty id".into(),
-            Problem::IdIsFamily { family } => format!(
-                "expected a source id different from the family name {}",
-                quoted(family)
+        let (ko, en, args): (&str, &str, Vec<String>) = match self {
+            Problem::NoLocator => (
+                "어디서 읽은 수치인지 적혀 있지 않습니다. 이 행에 `locator`를 적거나, 출처에 `url`이나 `locator`를 적어 주세요.",
+                "expected a locator: give the row a `locator`, or its source a `url` or `locator`",
+                vec![],
             ),
-            Problem::FamilyWithoutVintage => {
-                "expected family and vintage together, or neither".into()
-            }
-            Problem::VintageNotInFamily { family, vintage } => format!(
-                "expected a vintage that family {} has, found {vintage}",
-                quoted(family)
+            Problem::EmptyId => (
+                "`id`가 비어 있습니다. 출처마다 이름(`id`)을 적어 주세요.",
+                "expected a non-empty `id`",
+                vec![],
             ),
-            Problem::VintageNotOwn { source } => format!(
-                "expected no vintage, or the source's own, for source {}",
-                quoted(source)
-            ),
-            Problem::SourceVanished => "source vanished".into(),
-            Problem::BadDate { field, found } => {
-                format!("expected `{field}` as YYYY-MM-DD, found {}", quoted(found))
-            }
-            Problem::QuarterOutOfRange { found } => {
-                format!("expected a quarter from 1 to 4, found {found}")
-            }
-            Problem::RateNotPositive { found } => {
-                format!("expected a rate above zero, found {found}")
-            }
-            Problem::TooLarge { found } => {
-                format!("expected a value small enough to compute with, found {found}")
-            }
-            Problem::Negative { flow, found } => {
-                format!("expected a non-negative amount for {flow}, found {found}")
-            }
-            Problem::UncheckedPair => "expected unchecked_ko and unchecked_en together".into(),
-            Problem::NoParts => {
-                "expected at least one part, or a reason it cannot be checked".into()
-            }
-            Problem::MissingConstant { field, compare } => {
-                format!("expected a `{field}` for compare = {}", quoted(compare))
-            }
-            Problem::NotPositive { field, found } => format!(
-                "expected `{field}` to be a number above zero, found {}",
-                quoted(found)
-            ),
-        }
-    }
-
-    fn korean(&self) -> String {
-        match self {
-            Problem::NoLocator => "어디서 읽은 수치인지 적혀 있지 않습니다. 이 행에 `locator`를 적거나, 출처에 `url`이나 `locator`를 적어 주세요.".into(),
-            Problem::EmptyId => "`id`가 비어 있습니다. 출처마다 이름(`id`)을 적어 주세요.".into(),
-            Problem::IdIsFamily { family } => format!(
+            Problem::IdIsFamily { family } => (
                 "출처의 `id`는 계열(`family`) 이름과 달라야 합니다. 겹치는 이름: {}",
-                quoted(family)
+                "expected a source `id` different from the `family` name {}",
+                vec![quoted(family)],
             ),
-            Problem::FamilyWithoutVintage => {
-                "`family`와 `vintage`는 둘 다 적거나 둘 다 빼야 합니다.".into()
-            }
-            Problem::VintageNotInFamily { family, vintage } => format!(
-                "계열 {}의 출처에 없는 `vintage`입니다: {vintage}. 그 계열의 출처에 적힌 `vintage` 가운데 하나를 적어 주세요.",
-                quoted(family)
+            Problem::FamilyWithoutVintage => (
+                "`family`와 `vintage`는 둘 다 적거나 둘 다 빼야 합니다.",
+                "expected `family` and `vintage` together, or neither",
+                vec![],
             ),
-            Problem::VintageNotOwn { source } => format!(
+            Problem::VintageNotInFamily { family, vintage } => (
+                "계열 {}의 출처에 없는 `vintage`입니다: {}. 그 계열의 출처에 적힌 `vintage` 가운데 하나를 적어 주세요.",
+                "expected a `vintage` that family {} has, found {}",
+                vec![quoted(family), vintage.clone()],
+            ),
+            Problem::VintageNotOwn { source } => (
                 "출처 {}의 수치에는 `vintage`를 적지 않거나, 그 출처의 `vintage`와 같게 적어야 합니다.",
-                quoted(source)
+                "expected no `vintage`, or the source's own, for source {}",
+                vec![quoted(source)],
             ),
-            Problem::SourceVanished => {
-                "찾은 출처를 다시 읽지 못했습니다(파일이 아니라 읽는 프로그램의 잘못입니다).".into()
-            }
-            Problem::BadDate { field, found } => format!(
-                "`{field}`에는 2025-07-02처럼 YYYY-MM-DD 꼴의 날짜가 와야 합니다. 적힌 값: {}",
-                quoted(found)
+            Problem::SourceVanished => (
+                "찾은 출처를 다시 읽지 못했습니다(파일이 아니라 읽는 프로그램의 잘못입니다).",
+                "source vanished",
+                vec![],
             ),
-            Problem::QuarterOutOfRange { found } => {
-                format!("`quarter`에는 1부터 4까지의 분기가 와야 합니다. 적힌 값: {found}")
-            }
-            Problem::RateNotPositive { found } => {
-                format!("환율(`value`)은 0보다 커야 합니다. 적힌 값: {found}")
-            }
-            Problem::TooLarge { found } => format!(
-                "`value`가 단위를 곱하면 계산할 수 있는 크기를 넘습니다. 적힌 값: {found}"
+            Problem::BadDate { field, found } => (
+                "`{}`에는 2025-07-02처럼 YYYY-MM-DD 꼴의 날짜가 와야 합니다. 적힌 값: {}",
+                "expected `{}` as YYYY-MM-DD, found {}",
+                vec![field.to_string(), quoted(found)],
             ),
-            Problem::Negative { flow, found } => format!(
-                "`flow = {}`인 수치의 `value`는 0 이상이어야 합니다(음수는 `balance`에만 씁니다). 적힌 값: {found}",
-                quoted(flow)
+            Problem::QuarterOutOfRange { found } => (
+                "`quarter`에는 1부터 4까지의 분기가 와야 합니다. 적힌 값: {}",
+                "expected `quarter` to be a quarter from 1 to 4, found {}",
+                vec![found.to_string()],
             ),
-            Problem::UncheckedPair => {
-                "`unchecked_ko`와 `unchecked_en`은 함께 적어야 합니다.".into()
-            }
-            Problem::NoParts => "점검할 부분(`[[claim.part]]`)이 하나 이상 있거나, 점검할 수 없는 까닭(`unchecked_ko`·`unchecked_en`)이 적혀 있어야 합니다.".into(),
-            Problem::MissingConstant { field, compare } => format!(
-                "`compare = {}`로 비교하려면 `{field}`도 적어야 합니다.",
-                quoted(compare)
+            Problem::RateNotPositive { found } => (
+                "환율(`value`)은 0보다 커야 합니다. 적힌 값: {}",
+                "expected a rate (`value`) above zero, found {}",
+                vec![found.clone()],
             ),
-            Problem::NotPositive { field, found } => format!(
-                "`{field}`에는 0보다 큰 수가 와야 합니다. 적힌 값: {}",
-                quoted(found)
+            Problem::TooLarge { found } => (
+                "`value`가 단위를 곱하면 계산할 수 있는 크기를 넘습니다. 적힌 값: {}",
+                "expected a `value` small enough to compute with, found {}",
+                vec![found.clone()],
             ),
-        }
+            Problem::Negative { flow, found } => (
+                "`flow = {}`인 수치의 `value`는 0 이상이어야 합니다(음수는 `balance`에만 씁니다). 적힌 값: {}",
+                "expected a non-negative `value` for flow = {}, found {}",
+                vec![quoted(flow), found.clone()],
+            ),
+            Problem::UncheckedPair => (
+                "`unchecked_ko`와 `unchecked_en`은 함께 적어야 합니다.",
+                "expected `unchecked_ko` and `unchecked_en` together",
+                vec![],
+            ),
+            Problem::NoParts => (
+                "점검할 부분(`[[claim.part]]`)이 하나 이상 있거나, 점검할 수 없는 까닭(`unchecked_ko`·`unchecked_en`)이 적혀 있어야 합니다.",
+                "expected at least one part, or a reason it cannot be checked",
+                vec![],
+            ),
+            Problem::MissingConstant { field, compare } => (
+                "`compare = {}`로 비교하려면 `{}`도 적어야 합니다.",
+                "expected a `{}` for compare = {}",
+                match lang {
+                    Lang::Ko => vec![quoted(compare), field.to_string()],
+                    Lang::En => vec![field.to_string(), quoted(compare)],
+                },
+            ),
+            Problem::NotPositive { field, found } => (
+                "`{}`에는 0보다 큰 수가 와야 합니다. 적힌 값: {}",
+                "expected `{}` to be a number above zero, found {}",
+                vec![field.to_string(), quoted(found)],
+            ),
+        };
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        fill(lang.pick(ko, en), &args)
     }
 }
 
@@ -447,7 +436,7 @@ impl DatasetError {
     /// Why the file was refused, in the reader's language: where (line, and column when known),
     /// which key, what was expected there and what was found.
     pub fn message(&self, lang: Lang) -> String {
-        let ko = lang == Lang::Ko;
+        let pick = |ko, en| lang.pick(ko, en);
         match self {
             DatasetError::Syntax {
                 line,
@@ -455,98 +444,108 @@ impl DatasetError {
                 key,
                 message,
             } => syntax(*line, *column, key.as_deref(), message, lang),
-            DatasetError::Schema { found: Some(v) } if ko => format!(
-                "이 파일의 형식은 schema = {v}입니다. 읽을 수 있는 형식: 파일 맨 위의 schema = {SCHEMA_VERSION}"
-            ),
-            DatasetError::Schema { found: Some(v) } => {
-                format!("expected schema = {SCHEMA_VERSION}, found schema = {v}")
+            DatasetError::Schema { found } => {
+                let version = SCHEMA_VERSION.to_string();
+                match found {
+                    Some(v) => fill(
+                        pick(
+                            "이 파일의 형식은 schema = {}입니다. 읽을 수 있는 형식: 파일 맨 위의 schema = {}",
+                            "found schema = {}, expected schema = {}",
+                        ),
+                        &[&v.to_string(), &version],
+                    ),
+                    None => fill(
+                        pick(
+                            "파일 맨 위에 `schema = {}` 줄이 있어야 하는데 없습니다.",
+                            "expected schema = {} at the top of the file, found no schema",
+                        ),
+                        &[&version],
+                    ),
+                }
             }
-            DatasetError::Schema { found: None } if ko => {
-                format!("파일 맨 위에 `schema = {SCHEMA_VERSION}` 줄이 있어야 하는데 없습니다.")
-            }
-            DatasetError::Schema { found: None } => format!(
-                "expected schema = {SCHEMA_VERSION} at the top of the file, found no schema"
-            ),
             DatasetError::Unknown {
                 at,
                 field,
                 value,
                 expected,
-            } => match (lang, expected.is_empty()) {
-                (Lang::Ko, false) => format!(
-                    "{}: `{field}`에 알 수 없는 이름이 적혀 있습니다: {}. 쓸 수 있는 이름: {expected}",
-                    at.describe(lang),
-                    quoted(value)
-                ),
-                (Lang::Ko, true) => format!(
-                    "{}: `{field}`에 알 수 없는 이름이 적혀 있습니다: {}. 이 파일에는 쓸 수 있는 이름이 없습니다.",
-                    at.describe(lang),
-                    quoted(value)
-                ),
-                (Lang::En, false) => format!(
-                    "{at}: unknown `{field}` {}, expected {expected}",
-                    quoted(value)
-                ),
-                (Lang::En, true) => format!(
-                    "{at}: unknown `{field}` {}, and the file has nothing it could name",
-                    quoted(value)
-                ),
-            },
+            } => fill(
+                match expected.is_empty() {
+                    false => pick(
+                        "{}: `{}`에 알 수 없는 이름이 적혀 있습니다: {}. 쓸 수 있는 이름: {}",
+                        "{}: unknown `{}` {}, expected {}",
+                    ),
+                    true => pick(
+                        "{}: `{}`에 알 수 없는 이름이 적혀 있습니다: {}. 이 파일에는 쓸 수 있는 이름이 없습니다.",
+                        "{}: unknown `{}` {}, and the file has nothing it could name",
+                    ),
+                },
+                &[&at.describe(lang), field, &quoted(value), expected],
+            ),
             DatasetError::Duplicate {
                 at,
                 what,
                 first_line,
-            } => {
-                let (at, what) = (at.describe(lang), what.describe(lang));
-                match (lang, first_line) {
-                    (Lang::Ko, Some(l)) => {
-                        format!("{at}: 같은 것이 두 번 적혀 있습니다: {what}. 처음 적힌 곳: 줄 {l}")
-                    }
-                    (Lang::Ko, None) => format!("{at}: 같은 것이 두 번 적혀 있습니다: {what}"),
-                    (Lang::En, Some(l)) => format!("{at}: {what} is already given on line {l}"),
-                    (Lang::En, None) => format!("{at}: {what} is given twice"),
-                }
-            }
-            DatasetError::BadDecimal { at, field, value } => match lang {
-                Lang::Ko => format!(
-                    "{}: `{field}`에는 \"6.003\"이나 \"-100\"처럼 쉼표나 지수 없이 쓴 소수가 와야 합니다. 적힌 값: {}",
-                    at.describe(lang),
-                    quoted(value)
+            } => fill(
+                match first_line {
+                    Some(_) => pick(
+                        "{}: 같은 것이 두 번 적혀 있습니다: {}. 처음 적힌 곳: 줄 {}",
+                        "{}: {} is already given on line {}",
+                    ),
+                    None => pick(
+                        "{}: 같은 것이 두 번 적혀 있습니다: {}",
+                        "{}: {} is given twice",
+                    ),
+                },
+                &[
+                    &at.describe(lang),
+                    &what.describe(lang),
+                    &first_line.map(|l| l.to_string()).unwrap_or_default(),
+                ],
+            ),
+            DatasetError::BadDecimal { at, field, value } => fill(
+                pick(
+                    "{}: `{}`에는 \"6.003\"이나 \"-100\"처럼 쉼표나 지수 없이 쓴 소수가 와야 합니다. 적힌 값: {}",
+                    "{}: expected `{}` to be a plain decimal such as \"6.003\" or \"-100\", found {}",
                 ),
-                Lang::En => format!(
-                    "{at}: expected `{field}` to be a plain decimal such as \"6.003\" or \"-100\", found {}",
-                    quoted(value)
+                &[&at.describe(lang), field, &quoted(value)],
+            ),
+            DatasetError::YearOutOfRange { at, field, year } => fill(
+                pick(
+                    "{}: `{}`에는 {}년부터 {}년 사이의 연도가 와야 합니다. 적힌 값: {}",
+                    "{}: expected `{}` to be a year from {} to {}, found {}",
                 ),
-            },
-            DatasetError::YearOutOfRange { at, field, year } => match lang {
-                Lang::Ko => format!(
-                    "{}: `{field}`에는 {YEAR_MIN}년부터 {YEAR_MAX}년 사이의 연도가 와야 합니다. 적힌 값: {year}",
-                    at.describe(lang)
+                &[
+                    &at.describe(lang),
+                    field,
+                    &YEAR_MIN.to_string(),
+                    &YEAR_MAX.to_string(),
+                    &year.to_string(),
+                ],
+            ),
+            // The expression parser describes what it expected and found in its own (English)
+            // words; the Korean frames them.
+            DatasetError::BadExpr { at, field, error } => fill(
+                pick(
+                    "{}: `{}` 식의 {}번째 글자를 읽을 수 없습니다. 와야 할 것: {}, 적힌 것: {}",
+                    "{}: in `{}`: at character {}: expected {}, found {}",
                 ),
-                Lang::En => format!(
-                    "{at}: expected `{field}` to be a year from {YEAR_MIN} to {YEAR_MAX}, found {year}"
+                &[
+                    &at.describe(lang),
+                    field,
+                    &error.position.saturating_add(1).to_string(),
+                    &error.expected,
+                    &error.found,
+                ],
+            ),
+            DatasetError::UnknownSeries { at, reference } => fill(
+                pick(
+                    "{}: 이 자료에 없는 수치를 읽는 식입니다: {}",
+                    "{}: {} reads a figure the dataset does not have",
                 ),
-            },
-            DatasetError::BadExpr { at, field, error } => match lang {
-                // The expression parser describes tokens in English; they are quoted as its words.
-                Lang::Ko => format!(
-                    "{}: `{field}` 식의 {}번째 글자를 읽을 수 없습니다. 와야 할 것: {}, 적힌 것: {}",
-                    at.describe(lang),
-                    error.position + 1,
-                    error.expected,
-                    error.found
-                ),
-                Lang::En => format!("{at}: in `{field}`: {error}"),
-            },
-            DatasetError::UnknownSeries { at, reference } => match lang {
-                Lang::Ko => format!(
-                    "{}: 이 자료에 없는 수치를 읽는 식입니다: {reference}",
-                    at.describe(lang)
-                ),
-                Lang::En => format!("{at}: {reference} reads a figure the dataset does not have"),
-            },
+                &[&at.describe(lang), reference],
+            ),
             DatasetError::Invalid { at, problem } => {
-                format!("{}: {}", at.describe(lang), problem.message(lang))
+                fill("{}: {}", &[&at.describe(lang), &problem.message(lang)])
             }
         }
     }
@@ -560,53 +559,67 @@ fn syntax(
     message: &str,
     lang: Lang,
 ) -> String {
-    let at = match (lang, line, column) {
-        (Lang::En, Some(l), Some(c)) => format!("line {l}, column {c}: "),
-        (Lang::En, Some(l), None) => format!("line {l}: "),
-        (Lang::Ko, Some(l), Some(c)) => format!("줄 {l}, 열 {c}: "),
-        (Lang::Ko, Some(l), None) => format!("줄 {l}: "),
-        (_, None, _) => String::new(),
+    let at = match (line, column) {
+        (Some(l), Some(c)) => fill(
+            lang.pick("줄 {}, 열 {}: ", "line {}, column {}: "),
+            &[&l.to_string(), &c.to_string()],
+        ),
+        (Some(l), None) => fill(lang.pick("줄 {}: ", "line {}: "), &[&l.to_string()]),
+        (None, _) => String::new(),
     };
     let said = said::recognise(message);
     let body = match lang {
         Lang::En => syntax_en(key, said),
         Lang::Ko => syntax_ko(key, said),
     };
-    format!("{at}{body}")
+    at + &body
 }
 
 fn syntax_en(key: Option<&str>, said: Said) -> String {
-    let body = match said {
-        Said::InvalidType { found, expected } | Said::InvalidValue { found, expected } => format!(
-            "expected {}, found {}",
-            said::expected(expected, Lang::En),
-            said::found(found, Lang::En)
-        ),
+    let (template, args): (&str, [&str; 2]) = match said {
+        Said::InvalidType { found, expected } | Said::InvalidValue { found, expected } => {
+            let (expected, found) = (
+                said::expected(expected, Lang::En),
+                said::found(found, Lang::En),
+            );
+            return with_key(key, fill("expected {}, found {}", &[&expected, &found]));
+        }
         Said::InvalidLength { length, expected } => {
-            format!("expected {expected}, found {length} items")
+            ("expected {}, found {} items", [expected, length])
         }
         Said::UnknownVariant { variant, one_of } => match one_of {
-            Some(list) => format!("unknown value `{variant}`, expected {list}"),
-            None => format!("unknown value `{variant}`"),
+            Some(list) => ("unknown value `{}`, expected {}", [variant, list]),
+            None => ("unknown value `{}`", [variant, ""]),
         },
         Said::UnknownField { field, one_of } => match one_of {
-            Some(list) => format!("unknown key `{field}` (misspelt?), expected one of {list}"),
-            None => format!("unknown key `{field}`: this table has no keys"),
+            Some(list) => (
+                "unknown key `{}` (misspelt?), expected one of {}",
+                [field, list],
+            ),
+            None => ("unknown key `{}`: this table has no keys", [field, ""]),
         },
-        Said::MissingField { field } => format!("missing key `{field}`"),
-        Said::DuplicateField { field } => format!("the key `{field}` is given twice"),
+        Said::MissingField { field } => ("missing key `{}`", [field, ""]),
+        Said::DuplicateField { field } => ("the key `{}` is given twice", [field, ""]),
         Said::DuplicateKey => {
             return match key {
-                Some(key) => format!("`{key}` is given twice; a key or table is written once"),
+                Some(key) => fill(
+                    "`{}` is given twice; a key or table is written once",
+                    &[key],
+                ),
                 None => "a key or table is given twice; each is written once".into(),
             };
         }
-        Said::DecimalAsText { value } => said::decimal_as_text(value),
-        Said::Grammar { what, expected } => format!("{what}, expected {expected}"),
-        Said::Other(text) => text.to_string(),
+        Said::DecimalAsText { value } => return with_key(key, said::decimal_as_text(value)),
+        Said::Grammar { what, expected } => ("{}, expected {}", [what, expected]),
+        Said::Other(text) => ("{}", [text, ""]),
     };
+    with_key(key, fill(template, &args))
+}
+
+/// "`key`: body", in English, when the key is known.
+fn with_key(key: Option<&str>, body: String) -> String {
     match key {
-        Some(key) => format!("`{key}`: {body}"),
+        Some(key) => fill("`{}`: {}", &[key, &body]),
         None => body,
     }
 }
@@ -614,65 +627,90 @@ fn syntax_en(key: Option<&str>, said: Said) -> String {
 fn syntax_ko(key: Option<&str>, said: Said) -> String {
     // Where the complaint is about a table (a missing or unknown key), the table is named; the
     // top of the file has no name of its own.
-    let table = key.map_or_else(|| "파일 머리말".to_string(), |k| format!("`{k}`"));
-    let the_key = key.map_or_else(String::new, |k| format!("`{k}` 키의 "));
-    match said {
-        Said::InvalidType { found, expected } => format!(
-            "{the_key}값 형식이 맞지 않습니다. 와야 할 값: {}, 적힌 값: {}",
-            said::expected(expected, Lang::Ko),
-            said::found(found, Lang::Ko)
+    let table = key.map_or_else(|| "파일 머리말".to_string(), |k| fill("`{}`", &[k]));
+    let the_key = key.map_or_else(String::new, |k| fill("`{}` 키의 ", &[k]));
+    let (template, args): (&str, [String; 3]) = match said {
+        Said::InvalidType { found, expected } => (
+            "{}값 형식이 맞지 않습니다. 와야 할 값: {}, 적힌 값: {}",
+            [
+                the_key,
+                said::expected(expected, Lang::Ko),
+                said::found(found, Lang::Ko),
+            ],
         ),
-        Said::InvalidValue { found, expected } => format!(
-            "{the_key}값을 쓸 수 없습니다. 와야 할 값: {}, 적힌 값: {}",
-            said::expected(expected, Lang::Ko),
-            said::found(found, Lang::Ko)
+        Said::InvalidValue { found, expected } => (
+            "{}값을 쓸 수 없습니다. 와야 할 값: {}, 적힌 값: {}",
+            [
+                the_key,
+                said::expected(expected, Lang::Ko),
+                said::found(found, Lang::Ko),
+            ],
         ),
-        Said::InvalidLength { length, expected } => format!(
-            "{the_key}항목 수가 맞지 않습니다. 와야 할 것: {}, 적힌 항목: {length}개",
-            said::expected(expected, Lang::Ko)
+        Said::InvalidLength { length, expected } => (
+            "{}항목 수가 맞지 않습니다. 와야 할 것: {}, 적힌 항목: {}개",
+            [the_key, said::expected(expected, Lang::Ko), length.into()],
         ),
-        Said::UnknownVariant { variant, one_of } => match one_of {
-            Some(list) => format!(
-                "{the_key}값으로 쓸 수 없는 이름입니다: `{variant}`. 쓸 수 있는 이름: {}",
-                said::list_ko(list)
-            ),
-            None => format!("{the_key}값으로 쓸 수 없는 이름입니다: `{variant}`"),
-        },
-        Said::UnknownField { field, one_of } => match one_of {
-            Some(list) => format!(
-                "{table}에 쓸 수 없는 키입니다: `{field}`. 철자를 확인해 주세요. 쓸 수 있는 키: {}",
-                said::list_ko(list)
-            ),
-            None => format!("{table}에는 키를 쓸 수 없습니다: `{field}`"),
-        },
-        Said::MissingField { field } => {
-            format!("{table}에 꼭 있어야 하는 키가 빠졌습니다: `{field}`")
-        }
-        Said::DuplicateField { field } => {
-            format!("{table}에 같은 키가 두 번 적혀 있습니다: `{field}`")
-        }
+        Said::UnknownVariant { variant, one_of } => (
+            match one_of {
+                Some(_) => "{}값으로 쓸 수 없는 이름입니다: `{}`. 쓸 수 있는 이름: {}",
+                None => "{}값으로 쓸 수 없는 이름입니다: `{}`",
+            },
+            [
+                the_key,
+                variant.into(),
+                one_of.map(said::list_ko).unwrap_or_default(),
+            ],
+        ),
+        Said::UnknownField { field, one_of } => (
+            match one_of {
+                Some(_) => {
+                    "{}에 쓸 수 없는 키입니다: `{}`. 철자를 확인해 주세요. 쓸 수 있는 키: {}"
+                }
+                None => "{}에는 키를 쓸 수 없습니다: `{}`",
+            },
+            [
+                table,
+                field.into(),
+                one_of.map(said::list_ko).unwrap_or_default(),
+            ],
+        ),
+        Said::MissingField { field } => (
+            "{}에 꼭 있어야 하는 키가 빠졌습니다: `{}`",
+            [table, field.into(), String::new()],
+        ),
+        Said::DuplicateField { field } => (
+            "{}에 같은 키가 두 번 적혀 있습니다: `{}`",
+            [table, field.into(), String::new()],
+        ),
         Said::DuplicateKey => match key {
-            Some(key) => format!("같은 키나 표 이름이 두 번 적혀 있습니다: `{key}`"),
-            None => "같은 키나 표 이름이 두 번 적혀 있습니다.".into(),
+            Some(key) => (
+                "같은 키나 표 이름이 두 번 적혀 있습니다: `{}`",
+                [key.into(), String::new(), String::new()],
+            ),
+            None => return "같은 키나 표 이름이 두 번 적혀 있습니다.".into(),
         },
-        Said::DecimalAsText { value } => format!(
-            "{the_key}소수는 정확히 읽히도록 따옴표로 감싸 적어야 합니다. 이렇게: \"{value}\""
+        Said::DecimalAsText { value } => (
+            "{}소수는 정확히 읽히도록 따옴표로 감싸 적어야 합니다. 이렇게: \"{}\"",
+            [the_key, value.into(), String::new()],
         ),
-        Said::Grammar { what, expected } => {
-            let what = match said::grammar_ko(what) {
-                Some(ko) => ko.to_string(),
-                None => format!("TOML 읽기 도구의 설명(영어): {}", quoted(what)),
-            };
-            format!(
-                "TOML 문법에 맞지 않습니다. {what}. 이 자리에 와야 할 것: {}",
-                said::grammar_expected_ko(expected)
-            )
-        }
-        Said::Other(text) => format!(
-            "{the_key}값을 읽지 못했습니다. TOML 읽기 도구의 설명(영어): {}",
-            quoted(text)
+        Said::Grammar { what, expected } => (
+            "TOML 문법에 맞지 않습니다. {}. 이 자리에 와야 할 것: {}",
+            [
+                said::grammar_ko(what).map_or_else(
+                    || fill("TOML 읽기 도구의 설명(영어): {}", &[&quoted(what)]),
+                    str::to_string,
+                ),
+                said::grammar_expected_ko(expected),
+                String::new(),
+            ],
         ),
-    }
+        Said::Other(text) => (
+            "{}값을 읽지 못했습니다. TOML 읽기 도구의 설명(영어): {}",
+            [the_key, quoted(text), String::new()],
+        ),
+    };
+    let [a, b, c] = &args;
+    fill(template, &[a, b, c])
 }
 
 impl fmt::Display for DatasetError {

@@ -9,8 +9,11 @@
 
 use crate::core::lang::Lang;
 
+use super::error::fill;
+
 /// What the reader said, taken apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 pub(super) enum Said<'a> {
     /// `invalid type: <found>, expected <expected>`: a value of the wrong kind.
     InvalidType { found: &'a str, expected: &'a str },
@@ -55,7 +58,7 @@ pub(super) const DECIMAL_EXPECTED: &str = "a decimal written as a string, such a
 
 /// The message for a decimal written as a TOML number (`1.5` rather than `"1.5"`).
 pub(super) fn decimal_as_text(value: impl std::fmt::Display) -> String {
-    format!("{}{value}{}", DECIMAL_AS_TEXT.0, DECIMAL_AS_TEXT.1)
+    [DECIMAL_AS_TEXT.0, &value.to_string(), DECIMAL_AS_TEXT.1].concat()
 }
 
 /// Takes a message apart.
@@ -124,52 +127,46 @@ pub(super) fn list_ko(one_of: &str) -> String {
 
 /// What serde found, said for a journalist: the kind of value, and the value as written.
 pub(super) fn found(found: &str, lang: Lang) -> String {
-    let (ko, en) = if let Some(text) = found.strip_prefix("string ") {
-        (format!("문자열 {text}"), format!("the string {text}"))
-    } else if let Some(number) = found.strip_prefix("integer ") {
-        match number
+    let kinds = [
+        ("string ", "문자열 {}", "the string {}"),
+        (
+            "floating point ",
+            "따옴표 없는 소수 {}",
+            "the number {}, not in quotes",
+        ),
+        ("boolean ", "참·거짓 값 {}", "the boolean {}"),
+    ];
+    for (kind, ko, en) in kinds {
+        if let Some(value) = found.strip_prefix(kind) {
+            return fill(lang.pick(ko, en), &[value]);
+        }
+    }
+    if let Some(number) = found.strip_prefix("integer ") {
+        return match number
             .strip_suffix(" as i128")
             .or_else(|| number.strip_suffix(" as u128"))
         {
-            Some(big) => (
-                format!("너무 큰 정수 {big}"),
-                format!("the integer {big}, too large"),
+            Some(big) => fill(
+                lang.pick("너무 큰 정수 {}", "the integer {}, too large"),
+                &[big],
             ),
-            None => (format!("정수 {number}"), format!("the integer {number}")),
-        }
-    } else if let Some(number) = found.strip_prefix("floating point ") {
-        (
-            format!("따옴표 없는 소수 {number}"),
-            format!("the number {number}, not in quotes"),
-        )
-    } else if let Some(truth) = found.strip_prefix("boolean ") {
-        (
-            format!("참·거짓 값 {truth}"),
-            format!("the boolean {truth}"),
-        )
-    } else if found == "sequence" {
-        ("목록(`[ … ]`)".into(), "a list (`[ … ]`)".into())
-    } else if found == "map" {
-        ("표(`{ … }`)".into(), "a table (`{ … }`)".into())
-    } else {
-        (format!("`{found}`"), format!("`{found}`"))
-    };
-    match lang {
-        Lang::Ko => ko,
-        Lang::En => en,
+            None => fill(lang.pick("정수 {}", "the integer {}"), &[number]),
+        };
+    }
+    match found {
+        "sequence" => lang.pick("목록(`[ … ]`)", "a list (`[ … ]`)").into(),
+        "map" => lang.pick("표(`{ … }`)", "a table (`{ … }`)").into(),
+        other => fill("`{}`", &[other]),
     }
 }
 
 /// What serde expected, said for a journalist; a type name it gives is kept in backticks.
 pub(super) fn expected(expected: &str, lang: Lang) -> String {
-    let pair = |ko: &str, en: &str| match lang {
-        Lang::Ko => ko.to_string(),
-        Lang::En => en.to_string(),
-    };
+    let pair = |ko: &str, en: &str| lang.pick(ko, en).to_string();
     match expected {
-        "i8" | "i16" | "i32" | "i64" | "i128" | "u8" | "u16" | "u32" | "u64" | "u128" => pair(
-            &format!("정수(`{expected}`)"),
-            &format!("a whole number (`{expected}`)"),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "u8" | "u16" | "u32" | "u64" | "u128" => fill(
+            lang.pick("정수(`{}`)", "a whole number (`{}`)"),
+            &[expected],
         ),
         "a string" => pair("따옴표로 감싼 문자열", "a string in quotes"),
         "a boolean" => pair("`true` 또는 `false`", "`true` or `false`"),
@@ -179,7 +176,7 @@ pub(super) fn expected(expected: &str, lang: Lang) -> String {
             "a decimal in quotes, such as \"6.003\"",
         ),
         table if table.starts_with("struct ") => pair("표(`{ … }`)", "a table (`{ … }`)"),
-        other => format!("`{other}`"),
+        other => fill("`{}`", &[other]),
     }
 }
 
@@ -228,7 +225,7 @@ pub(super) fn grammar_expected_ko(expected: &str) -> String {
             "key" => "키".to_string(),
             "value" => "값".to_string(),
             literal if literal.starts_with('`') => literal.to_string(),
-            other => format!("\"{other}\""),
+            other => fill("\"{}\"", &[other]),
         })
         .collect::<Vec<_>>()
         .join(", ")
