@@ -342,92 +342,96 @@ pub enum Problem {
 impl Problem {
     /// What is wrong, in the reader's language; keys in backticks, values as written.
     fn message(&self, lang: Lang) -> String {
-        let (ko, en, args): (&str, &str, Vec<String>) = match self {
+        // Values are quoted by the templates, and borrowed: one `fill` for all, no allocation per arm.
+        let number;
+        let (ko, en, args): (&str, &str, [&str; 2]) = match self {
             Problem::NoLocator => (
                 "어디서 읽은 수치인지 적혀 있지 않습니다. 이 행에 `locator`를 적거나, 출처에 `url`이나 `locator`를 적어 주세요.",
                 "expected a locator: give the row a `locator`, or its source a `url` or `locator`",
-                vec![],
+                ["", ""],
             ),
             Problem::EmptyId => (
                 "`id`가 비어 있습니다. 출처마다 이름(`id`)을 적어 주세요.",
                 "expected a non-empty `id`",
-                vec![],
+                ["", ""],
             ),
             Problem::IdIsFamily { family } => (
-                "출처의 `id`는 계열(`family`) 이름과 달라야 합니다. 겹치는 이름: {}",
-                "expected a source `id` different from the `family` name {}",
-                vec![quoted(family)],
+                "출처의 `id`는 계열(`family`) 이름과 달라야 합니다. 겹치는 이름: \"{}\"",
+                "expected a source `id` different from the `family` name \"{}\"",
+                [family, ""],
             ),
             Problem::FamilyWithoutVintage => (
                 "`family`와 `vintage`는 둘 다 적거나 둘 다 빼야 합니다.",
                 "expected `family` and `vintage` together, or neither",
-                vec![],
+                ["", ""],
             ),
             Problem::VintageNotInFamily { family, vintage } => (
-                "계열 {}의 출처에 없는 `vintage`입니다: {}. 그 계열의 출처에 적힌 `vintage` 가운데 하나를 적어 주세요.",
-                "expected a `vintage` that family {} has, found {}",
-                vec![quoted(family), vintage.clone()],
+                "계열 \"{}\"의 출처에 없는 `vintage`입니다: {}. 그 계열의 출처에 적힌 `vintage` 가운데 하나를 적어 주세요.",
+                "expected a `vintage` that family \"{}\" has, found {}",
+                [family, vintage],
             ),
             Problem::VintageNotOwn { source } => (
-                "출처 {}의 수치에는 `vintage`를 적지 않거나, 그 출처의 `vintage`와 같게 적어야 합니다.",
-                "expected no `vintage`, or the source's own, for source {}",
-                vec![quoted(source)],
+                "출처 \"{}\"의 수치에는 `vintage`를 적지 않거나, 그 출처의 `vintage`와 같게 적어야 합니다.",
+                "expected no `vintage`, or the source's own, for source \"{}\"",
+                [source, ""],
             ),
             Problem::SourceVanished => (
                 "찾은 출처를 다시 읽지 못했습니다(파일이 아니라 읽는 프로그램의 잘못입니다).",
                 "source vanished",
-                vec![],
+                ["", ""],
             ),
             Problem::BadDate { field, found } => (
-                "`{}`에는 2025-07-02처럼 YYYY-MM-DD 꼴의 날짜가 와야 합니다. 적힌 값: {}",
-                "expected `{}` as YYYY-MM-DD, found {}",
-                vec![field.to_string(), quoted(found)],
+                "`{}`에는 2025-07-02처럼 YYYY-MM-DD 꼴의 날짜가 와야 합니다. 적힌 값: \"{}\"",
+                "expected `{}` as YYYY-MM-DD, found \"{}\"",
+                [field, found],
             ),
             Problem::QuarterOutOfRange { found } => (
                 "`quarter`에는 1부터 4까지의 분기가 와야 합니다. 적힌 값: {}",
                 "expected `quarter` to be a quarter from 1 to 4, found {}",
-                vec![found.to_string()],
+                {
+                    number = found.to_string();
+                    [&number, ""]
+                },
             ),
             Problem::RateNotPositive { found } => (
                 "환율(`value`)은 0보다 커야 합니다. 적힌 값: {}",
                 "expected a rate (`value`) above zero, found {}",
-                vec![found.clone()],
+                [found, ""],
             ),
             Problem::TooLarge { found } => (
                 "`value`가 단위를 곱하면 계산할 수 있는 크기를 넘습니다. 적힌 값: {}",
                 "expected a `value` small enough to compute with, found {}",
-                vec![found.clone()],
+                [found, ""],
             ),
             Problem::Negative { flow, found } => (
-                "`flow = {}`인 수치의 `value`는 0 이상이어야 합니다(음수는 `balance`에만 씁니다). 적힌 값: {}",
-                "expected a non-negative `value` for flow = {}, found {}",
-                vec![quoted(flow), found.clone()],
+                "`flow = \"{}\"`인 수치의 `value`는 0 이상이어야 합니다(음수는 `balance`에만 씁니다). 적힌 값: {}",
+                "expected a non-negative `value` for flow = \"{}\", found {}",
+                [flow, found],
             ),
             Problem::UncheckedPair => (
                 "`unchecked_ko`와 `unchecked_en`은 함께 적어야 합니다.",
                 "expected `unchecked_ko` and `unchecked_en` together",
-                vec![],
+                ["", ""],
             ),
             Problem::NoParts => (
                 "점검할 부분(`[[claim.part]]`)이 하나 이상 있거나, 점검할 수 없는 까닭(`unchecked_ko`·`unchecked_en`)이 적혀 있어야 합니다.",
                 "expected at least one part, or a reason it cannot be checked",
-                vec![],
+                ["", ""],
             ),
             Problem::MissingConstant { field, compare } => (
-                "`compare = {}`로 비교하려면 `{}`도 적어야 합니다.",
-                "expected a `{}` for compare = {}",
+                "`compare = \"{}\"`로 비교하려면 `{}`도 적어야 합니다.",
+                "expected a `{}` for compare = \"{}\"",
                 match lang {
-                    Lang::Ko => vec![quoted(compare), field.to_string()],
-                    Lang::En => vec![field.to_string(), quoted(compare)],
+                    Lang::Ko => [compare, field],
+                    Lang::En => [field, compare],
                 },
             ),
             Problem::NotPositive { field, found } => (
-                "`{}`에는 0보다 큰 수가 와야 합니다. 적힌 값: {}",
-                "expected `{}` to be a number above zero, found {}",
-                vec![field.to_string(), quoted(found)],
+                "`{}`에는 0보다 큰 수가 와야 합니다. 적힌 값: \"{}\"",
+                "expected `{}` to be a number above zero, found \"{}\"",
+                [field, found],
             ),
         };
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         fill(lang.pick(ko, en), &args)
     }
 }
@@ -629,88 +633,84 @@ fn syntax_ko(key: Option<&str>, said: Said) -> String {
     // top of the file has no name of its own.
     let table = key.map_or_else(|| "파일 머리말".to_string(), |k| fill("`{}`", &[k]));
     let the_key = key.map_or_else(String::new, |k| fill("`{}` 키의 ", &[k]));
-    let (template, args): (&str, [String; 3]) = match said {
-        Said::InvalidType { found, expected } => (
-            "{}값 형식이 맞지 않습니다. 와야 할 값: {}, 적힌 값: {}",
-            [
-                the_key,
-                said::expected(expected, Lang::Ko),
-                said::found(found, Lang::Ko),
-            ],
-        ),
-        Said::InvalidValue { found, expected } => (
-            "{}값을 쓸 수 없습니다. 와야 할 값: {}, 적힌 값: {}",
-            [
-                the_key,
-                said::expected(expected, Lang::Ko),
-                said::found(found, Lang::Ko),
-            ],
-        ),
-        Said::InvalidLength { length, expected } => (
-            "{}항목 수가 맞지 않습니다. 와야 할 것: {}, 적힌 항목: {}개",
-            [the_key, said::expected(expected, Lang::Ko), length.into()],
-        ),
-        Said::UnknownVariant { variant, one_of } => (
-            match one_of {
+    // What the arms below say in Korean, kept here so the arguments can borrow them.
+    let (expected_ko, found_ko, list, what);
+    let (template, args): (&str, [&str; 3]) = match said {
+        Said::InvalidType { found, expected } | Said::InvalidValue { found, expected } => {
+            expected_ko = said::expected(expected, Lang::Ko);
+            found_ko = said::found(found, Lang::Ko);
+            let template = match said {
+                Said::InvalidType { .. } => {
+                    "{}값 형식이 맞지 않습니다. 와야 할 값: {}, 적힌 값: {}"
+                }
+                _ => "{}값을 쓸 수 없습니다. 와야 할 값: {}, 적힌 값: {}",
+            };
+            (template, [&the_key, &expected_ko, &found_ko])
+        }
+        Said::InvalidLength { length, expected } => {
+            expected_ko = said::expected(expected, Lang::Ko);
+            (
+                "{}항목 수가 맞지 않습니다. 와야 할 것: {}, 적힌 항목: {}개",
+                [&the_key, &expected_ko, length],
+            )
+        }
+        Said::UnknownVariant { variant, one_of } => {
+            list = one_of.map(said::list_ko).unwrap_or_default();
+            let template = match one_of {
                 Some(_) => "{}값으로 쓸 수 없는 이름입니다: `{}`. 쓸 수 있는 이름: {}",
                 None => "{}값으로 쓸 수 없는 이름입니다: `{}`",
-            },
-            [
-                the_key,
-                variant.into(),
-                one_of.map(said::list_ko).unwrap_or_default(),
-            ],
-        ),
-        Said::UnknownField { field, one_of } => (
-            match one_of {
+            };
+            (template, [&the_key, variant, &list])
+        }
+        Said::UnknownField { field, one_of } => {
+            list = one_of.map(said::list_ko).unwrap_or_default();
+            let template = match one_of {
                 Some(_) => {
                     "{}에 쓸 수 없는 키입니다: `{}`. 철자를 확인해 주세요. 쓸 수 있는 키: {}"
                 }
                 None => "{}에는 키를 쓸 수 없습니다: `{}`",
-            },
-            [
-                table,
-                field.into(),
-                one_of.map(said::list_ko).unwrap_or_default(),
-            ],
-        ),
+            };
+            (template, [&table, field, &list])
+        }
         Said::MissingField { field } => (
             "{}에 꼭 있어야 하는 키가 빠졌습니다: `{}`",
-            [table, field.into(), String::new()],
+            [&table, field, ""],
         ),
         Said::DuplicateField { field } => (
             "{}에 같은 키가 두 번 적혀 있습니다: `{}`",
-            [table, field.into(), String::new()],
+            [&table, field, ""],
         ),
         Said::DuplicateKey => match key {
             Some(key) => (
                 "같은 키나 표 이름이 두 번 적혀 있습니다: `{}`",
-                [key.into(), String::new(), String::new()],
+                [key, "", ""],
             ),
-            None => return "같은 키나 표 이름이 두 번 적혀 있습니다.".into(),
+            None => ("같은 키나 표 이름이 두 번 적혀 있습니다.", ["", "", ""]),
         },
         Said::DecimalAsText { value } => (
             "{}소수는 정확히 읽히도록 따옴표로 감싸 적어야 합니다. 이렇게: \"{}\"",
-            [the_key, value.into(), String::new()],
+            [&the_key, value, ""],
         ),
-        Said::Grammar { what, expected } => (
-            "TOML 문법에 맞지 않습니다. {}. 이 자리에 와야 할 것: {}",
-            [
-                said::grammar_ko(what).map_or_else(
-                    || fill("TOML 읽기 도구의 설명(영어): {}", &[&quoted(what)]),
-                    str::to_string,
-                ),
-                said::grammar_expected_ko(expected),
-                String::new(),
-            ],
-        ),
+        Said::Grammar {
+            what: said_what,
+            expected,
+        } => {
+            what = said::grammar_ko(said_what).map_or_else(
+                || fill("TOML 읽기 도구의 설명(영어): \"{}\"", &[said_what]),
+                str::to_string,
+            );
+            expected_ko = said::grammar_expected_ko(expected);
+            (
+                "TOML 문법에 맞지 않습니다. {}. 이 자리에 와야 할 것: {}",
+                [&what, &expected_ko, ""],
+            )
+        }
         Said::Other(text) => (
-            "{}값을 읽지 못했습니다. TOML 읽기 도구의 설명(영어): {}",
-            [the_key, quoted(text), String::new()],
+            "{}값을 읽지 못했습니다. TOML 읽기 도구의 설명(영어): \"{}\"",
+            [&the_key, text, ""],
         ),
     };
-    let [a, b, c] = &args;
-    fill(template, &[a, b, c])
+    fill(template, &args)
 }
 
 impl fmt::Display for DatasetError {
