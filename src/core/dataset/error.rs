@@ -113,6 +113,8 @@ pub enum DatasetError {
         column: Option<usize>,
         /// The key it is about (a dotted path such as `data.figures.year`), when known.
         key: Option<String>,
+        /// For a key or table written twice, the line of the first, when found.
+        first_line: Option<usize>,
         /// What the TOML reader said, in English (see [`said`] for how it is read).
         message: String,
     },
@@ -446,8 +448,9 @@ impl DatasetError {
                 line,
                 column,
                 key,
+                first_line,
                 message,
-            } => syntax(*line, *column, key.as_deref(), message, lang),
+            } => syntax(*line, *column, key.as_deref(), *first_line, message, lang),
             DatasetError::Schema { found } => {
                 let version = SCHEMA_VERSION.to_string();
                 match found {
@@ -560,6 +563,7 @@ fn syntax(
     line: Option<usize>,
     column: Option<usize>,
     key: Option<&str>,
+    first_line: Option<usize>,
     message: &str,
     lang: Lang,
 ) -> String {
@@ -576,7 +580,14 @@ fn syntax(
         Lang::En => syntax_en(key, said),
         Lang::Ko => syntax_ko(key, said),
     };
-    at + &body
+    let first = match (said, first_line) {
+        (Said::DuplicateKey, Some(first)) => fill(
+            lang.pick(" (처음 적힌 곳: 줄 {})", " (first on line {})"),
+            &[&first.to_string()],
+        ),
+        _ => String::new(),
+    };
+    at + &body + &first
 }
 
 fn syntax_en(key: Option<&str>, said: Said) -> String {

@@ -46,19 +46,61 @@ fn syntax(text: &str, e: &toml::de::Error) -> DatasetError {
         .lines()
         .find_map(|l| Some(l.strip_prefix("in `")?.strip_suffix('`')?.to_string()));
     // A key written twice is found while the text is read, before there is a path: its span
-    // points at the second one, which is read from the text.
-    let key = path.or_else(|| {
-        let written = text.get(e.span()?.start..)?;
-        key_at(written)
-            .filter(|_| e.message() == "duplicate key")
-            .map(str::to_string)
-    });
+    // points at the second one, which is read from the text, and the first is looked for above.
+    let twice = e
+        .span()
+        .filter(|_| e.message() == "duplicate key")
+        .and_then(|span| Some((span.start, key_at(text.get(span.start..)?)?)));
+    let first_line = twice.and_then(|(offset, key)| first_written(text, offset, key));
     DatasetError::Syntax {
         line: at.map(|(line, _)| line),
         column: at.map(|(_, column)| column),
-        key,
+        key: path.or_else(|| twice.map(|(_, key)| key.to_string())),
+        first_line,
         message: e.message().to_string(),
     }
+}
+
+/// Where a key written twice, whose second copy starts at `offset`, was first written: in the
+/// same inline table on its line, or on a line above within the same table (up to its header);
+/// for a table header written twice, the same header above. `None` where it is not that simple
+/// (dotted or quoted keys), rather than a guess.
+fn first_written(text: &str, offset: usize, key: &str) -> Option<usize> {
+    let lines = Lines::new(text);
+    let line = lines.line(offset);
+    let before = text.get(..offset)?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let here = before.get(start..)?.trim_start();
+    let assigns = |segment: &str| {
+        segment
+            .trim_start()
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    };
+    if here.contains('{') && !here.starts_with('[') {
+        let inline = here.rsplit('{').next()?;
+        return inline.split(',').any(assigns).then_some(line);
+    }
+    let above: Vec<&str> = text.lines().take(line.saturating_sub(1)).collect();
+    if here.starts_with('[') {
+        // `[data]` or `[[claim]]` again: the same header on a line above.
+        let header = code(text.get(start..)?.lines().next()?);
+        return above.iter().rposition(|t| code(t) == header).map(|i| i + 1);
+    }
+    for (i, t) in above.iter().enumerate().rev() {
+        if t.trim_start().starts_with('[') {
+            return None;
+        }
+        if assigns(t) {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// A line without its comment or surrounding blanks.
+fn code(line: &str) -> &str {
+    line.split('#').next().unwrap_or_default().trim()
 }
 
 /// The key that `text` starts with: bare (`source`) or quoted (`"source"`), without the quotes.

@@ -662,8 +662,13 @@ fn broken_files_are_explained_with_line_key_and_expectation_in_both_languages() 
             ),
             line: 21,
             key: "`source`",
-            en: &["given twice", "written once", "column 19"],
-            ko: &["두 번", "열 19"],
+            en: &[
+                "given twice",
+                "written once",
+                "column 19",
+                "(first on line 21)",
+            ],
+            ko: &["두 번", "열 19", "(처음 적힌 곳: 줄 21)"],
         },
         Case {
             why: "a source that is not in the file",
@@ -734,6 +739,65 @@ fn broken_files_are_explained_with_line_key_and_expectation_in_both_languages() 
     );
 }
 
+#[test]
+fn a_key_written_twice_says_where_it_was_first() {
+    let header = with("").replacen("version = \"1\"\n", "version = \"1\"\nversion = \"2\"\n", 1);
+    let source = with("").replacen(
+        "title = \"t\"\nurl",
+        "title = \"t\"\npublisher = \"q\"\nurl",
+        1,
+    );
+    let table = with("[data]\nrates = []\n[data]\n");
+    let cases = [
+        (&header, "version = \"1\"", "version = \"2\"", "version"),
+        (
+            &source,
+            "publisher = \"p\"",
+            "publisher = \"q\"",
+            "publisher",
+        ),
+        (&table, "[data]", "rates = []\n[data]", "data"),
+    ];
+    for (text, first, second, key) in cases {
+        let (first, second) = (
+            line_of(text, first),
+            line_of(text, second) + second.matches('\n').count(),
+        );
+        match Dataset::parse(text) {
+            Err(DatasetError::Syntax {
+                line,
+                key: Some(k),
+                first_line,
+                ..
+            }) => {
+                assert_eq!(
+                    (line, k.as_str(), first_line),
+                    (Some(second), key, Some(first)),
+                    "{text}"
+                );
+            }
+            other => panic!("{key} twice: {other:?}"),
+        }
+    }
+    // A dotted key above names the table in another way: no first line rather than a guess.
+    let dotted = with("[data]\nrates = []\n").replacen(
+        "default_partner = \"all\"\n",
+        "default_partner = \"all\"\ndata.rates = []\n",
+        1,
+    );
+    let err = Dataset::parse(&dotted).expect_err("rates twice");
+    assert!(
+        matches!(
+            &err,
+            DatasetError::Syntax {
+                first_line: None,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
 /// One of each error the parser makes, in every form: adding a variant to [`DatasetError`],
 /// [`Problem`], [`Repeated`] or [`Place`] stops [`kind`] compiling until it is listed here.
 fn one_of_each() -> Vec<DatasetError> {
@@ -747,6 +811,7 @@ fn one_of_each() -> Vec<DatasetError> {
         line: Some(7),
         column: Some(3),
         key: key.map(str::to_string),
+        first_line: None,
         message,
     };
     let mut all = vec![
@@ -784,6 +849,7 @@ fn one_of_each() -> Vec<DatasetError> {
             line: Some(7),
             column: None,
             key: None,
+            first_line: Some(2),
             message: "a message of no known shape".into(),
         },
         DatasetError::Schema { found: Some(2) },
