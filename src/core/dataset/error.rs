@@ -348,17 +348,17 @@ impl Problem {
         let number;
         let (ko, en, args): (&str, &str, [&str; 2]) = match self {
             Problem::NoLocator => (
-                "어디서 읽은 수치인지 적혀 있지 않습니다. 이 행에 `locator`를 적거나, 출처에 `url`이나 `locator`를 적어 주세요.",
+                "수치를 읽은 곳이 없습니다. 이 행의 `locator`나 출처의 `url`·`locator`를 적어 주세요.",
                 "expected a locator: give the row a `locator`, or its source a `url` or `locator`",
                 ["", ""],
             ),
             Problem::EmptyId => (
-                "`id`가 비어 있습니다. 출처마다 이름(`id`)을 적어 주세요.",
+                "`id`가 비어 있습니다.",
                 "expected a non-empty `id`",
                 ["", ""],
             ),
             Problem::IdIsFamily { family } => (
-                "출처의 `id`는 계열(`family`) 이름과 달라야 합니다. 겹치는 이름: \"{}\"",
+                "출처 `id`가 계열(`family`) 이름과 같습니다: \"{}\"",
                 "expected a source `id` different from the `family` name \"{}\"",
                 [family, ""],
             ),
@@ -368,22 +368,22 @@ impl Problem {
                 ["", ""],
             ),
             Problem::VintageNotInFamily { family, vintage } => (
-                "계열 \"{}\"의 출처에 없는 `vintage`입니다: {}. 그 계열의 출처에 적힌 `vintage` 가운데 하나를 적어 주세요.",
+                "계열 \"{}\"에 없는 `vintage`입니다: {}",
                 "expected a `vintage` that family \"{}\" has, found {}",
                 [family, vintage],
             ),
             Problem::VintageNotOwn { source } => (
-                "출처 \"{}\"의 수치에는 `vintage`를 적지 않거나, 그 출처의 `vintage`와 같게 적어야 합니다.",
+                "출처 \"{}\"의 수치에는 `vintage`를 빼거나 출처의 것과 같게 적어야 합니다.",
                 "expected no `vintage`, or the source's own, for source \"{}\"",
                 [source, ""],
             ),
             Problem::SourceVanished => (
-                "찾은 출처를 다시 읽지 못했습니다(파일이 아니라 읽는 프로그램의 잘못입니다).",
+                "출처를 다시 찾지 못했습니다(프로그램 오류).",
                 "source vanished",
                 ["", ""],
             ),
             Problem::BadDate { field, found } => (
-                "`{}`에는 2025-07-02처럼 YYYY-MM-DD 꼴의 날짜가 와야 합니다. 적힌 값: \"{}\"",
+                "`{}`에는 YYYY-MM-DD 꼴의 날짜가 와야 합니다. 적힌 값: \"{}\"",
                 "expected `{}` as YYYY-MM-DD, found \"{}\"",
                 [field, found],
             ),
@@ -401,12 +401,12 @@ impl Problem {
                 [found, ""],
             ),
             Problem::TooLarge { found } => (
-                "`value`가 단위를 곱하면 계산할 수 있는 크기를 넘습니다. 적힌 값: {}",
+                "`value`가 계산할 수 있는 크기를 넘습니다. 적힌 값: {}",
                 "expected a `value` small enough to compute with, found {}",
                 [found, ""],
             ),
             Problem::Negative { flow, found } => (
-                "`flow = \"{}\"`인 수치의 `value`는 0 이상이어야 합니다(음수는 `balance`에만 씁니다). 적힌 값: {}",
+                "`flow = \"{}\"`의 `value`는 0 이상이어야 합니다. 적힌 값: {}",
                 "expected a non-negative `value` for flow = \"{}\", found {}",
                 [flow, found],
             ),
@@ -416,7 +416,7 @@ impl Problem {
                 ["", ""],
             ),
             Problem::NoParts => (
-                "점검할 부분(`[[claim.part]]`)이 하나 이상 있거나, 점검할 수 없는 까닭(`unchecked_ko`·`unchecked_en`)이 적혀 있어야 합니다.",
+                "`[[claim.part]]`나 점검할 수 없는 까닭(`unchecked_ko`·`unchecked_en`)이 있어야 합니다.",
                 "expected at least one part, or a reason it cannot be checked",
                 ["", ""],
             ),

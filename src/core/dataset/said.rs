@@ -184,13 +184,10 @@ pub(super) fn expected(expected: &str, lang: Lang) -> String {
 pub(super) fn grammar_ko(what: &str) -> Option<&'static str> {
     Some(match what {
         "key with no value" | "missing value" | "missing value for key" => "키 뒤에 값이 없습니다",
-        "missing assignment between key-value pairs" => "키와 값 사이에 `=`가 없습니다",
         "invalid basic string" | "invalid literal string" => {
             "문자열이 같은 줄에서 따옴표로 닫히지 않았습니다"
         }
-        "invalid multi-line basic string" => "여러 줄 문자열이 닫히지 않았습니다",
         "unclosed table" => "표 이름의 대괄호(`]`)가 닫히지 않았습니다",
-        "unclosed array table" => "`[[…]]` 표 이름의 대괄호가 닫히지 않았습니다",
         "unclosed array" => "목록의 대괄호(`]`)가 닫히지 않았습니다",
         "missing key for inline table element" => {
             "중괄호 표 안에서 키가 와야 할 자리에 키가 없습니다"
@@ -199,7 +196,6 @@ pub(super) fn grammar_ko(what: &str) -> Option<&'static str> {
         "missing comma between array elements" => "목록의 항목 사이에 쉼표가 없습니다",
         "missing comma between key-value pairs" => "중괄호 표의 키와 값 쌍 사이에 쉼표가 없습니다",
         "extra comma in array" => "목록에 쉼표가 하나 더 있습니다",
-        "extra comma in inline table" => "중괄호 표에 쉼표가 하나 더 있습니다",
         "string values must be quoted" => "문자열 값은 따옴표로 감싸야 합니다",
         "invalid unquoted key" | "unquoted keys cannot be empty" => {
             "키 이름이 비었거나 따옴표 없이 쓸 수 없는 글자가 있습니다"
@@ -207,8 +203,6 @@ pub(super) fn grammar_ko(what: &str) -> Option<&'static str> {
         "invalid key-value pair" | "unexpected key or value" | "unexpected content" => {
             "이 자리에 올 수 없는 내용이 있습니다"
         }
-        "unexpected leading zero" => "수 앞에 0을 붙일 수 없습니다",
-        "extra `=`" | "extra assignment between key-value pairs" => "`=`가 하나 더 있습니다",
         _ => return None,
     })
 }
