@@ -375,7 +375,9 @@ fn context_events_are_dated_and_sourced() {
     let text = shipped().replacen("date = \"2025-07-18\"", "date = \"18 July 2025\"", 1);
     let err = Dataset::parse(&text).expect_err("a bad date");
     assert!(
-        err.to_string().starts_with("line ") && err.to_string().contains("YYYY-MM-DD"),
+        err.to_string().starts_with("event ")
+            && err.to_string().contains("(line ")
+            && err.to_string().contains("YYYY-MM-DD"),
         "{err}"
     );
 }

@@ -21,7 +21,9 @@ fuzz_target!(|data: &[u8]| {
     let dataset = match Dataset::parse(text) {
         Ok(dataset) => dataset,
         Err(error) => {
+            // Both languages' messages take the TOML reader's English apart: never a panic.
             assert!(!error.to_string().is_empty(), "{error:?}");
+            assert!(!error.message(Lang::Ko).is_empty(), "{error:?}");
             return;
         }
     };

@@ -58,7 +58,7 @@ pub use claims::{
 pub use compute::{BreakEven, Computed, Headline, Warning, compute, partners_with_balance};
 pub use dataset::{
     Dataset, DatasetError, EMBEDDED_TEXT, Event, Figure, FigureKind, FigureRef, Location, Pick,
-    Place, Rate, SCHEMA_VERSION, Source, SourceRef, SourceValue, Unit, View,
+    Place, Problem, Rate, Repeated, SCHEMA_VERSION, Source, SourceRef, SourceValue, Unit, View,
 };
 pub use expr::{Eval, Expr, ExprError, MAX_DEPTH, MAX_EXPR_LEN, Ref, Resolve, parse_expr};
 pub use lang::Lang;

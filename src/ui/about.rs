@@ -169,8 +169,8 @@ fn DataFilePicker() -> Html {
             if let Some((name, error)) = &file.refused {
                 <p id="data-file-error" class="error" role="alert">
                     { match lang {
-                        Lang::Ko => format!("{name} 파일을 쓸 수 없습니다 (지금 자료는 그대로입니다): {error}"),
-                        Lang::En => format!("{name} was not loaded (the current data stays): {error}"),
+                        Lang::Ko => format!("{name} 파일을 쓸 수 없습니다 (지금 자료는 그대로입니다): {}", error.message(lang)),
+                        Lang::En => format!("{name} was not loaded (the current data stays): {}", error.message(lang)),
                     } }
                 </p>
             }

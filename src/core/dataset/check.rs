@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::core::series::{YEAR_MAX, YEAR_MIN};
 
-use super::{DatasetError, Location};
+use super::{DatasetError, Location, Problem};
 
 /// The maps the parser checks duplicates with: a few hundred short keys a file, hashed with FNV-1a
 /// (the `fnv` crate). The standard SipHash spent about a thousand instructions a key here; its
@@ -34,12 +34,17 @@ pub(super) fn plain_decimal(text: &str) -> Option<Decimal> {
     Decimal::from_str_exact(text).ok()
 }
 
-pub(super) fn year_in_range(year: i64, at: &Location) -> Result<i32, DatasetError> {
+pub(super) fn year_in_range(
+    year: i64,
+    field: &'static str,
+    at: &Location,
+) -> Result<i32, DatasetError> {
     i32::try_from(year)
         .ok()
         .filter(|y| (YEAR_MIN..=YEAR_MAX).contains(y))
         .ok_or_else(|| DatasetError::YearOutOfRange {
             at: at.clone(),
+            field,
             year,
         })
 }
@@ -48,8 +53,7 @@ pub(super) fn year_in_range(year: i64, at: &Location) -> Result<i32, DatasetErro
 pub(super) fn no_locator(at: Location) -> DatasetError {
     DatasetError::Invalid {
         at,
-        message: "expected a locator: give the row a `locator`, or its source a `url` or `locator`"
-            .into(),
+        problem: Problem::NoLocator,
     }
 }
 

@@ -5,12 +5,11 @@ use rust_decimal::Decimal;
 
 use crate::core::claims::{Claim, Compare, Part};
 use crate::core::expr::{Expr, Ref, parse_expr};
-use crate::core::lang::quoted;
 use crate::core::series::{Flow, SeriesKey, sort_dedup};
 
 use super::check::FnvMap;
 use super::raw::{RawClaim, RawPart, Spanned};
-use super::{DatasetError, Location, Place, View};
+use super::{DatasetError, Location, Place, Problem, Repeated, View};
 
 /// What a claim may read: the series any view has or can derive, and the story's own figures.
 struct Readable<'a> {
@@ -74,7 +73,7 @@ pub(super) fn check(
         if let Some(first) = claim_ids.insert(c.id.clone(), spanned.line) {
             return Err(DatasetError::Duplicate {
                 at,
-                what: format!("claim {}", quoted(&c.id)),
+                what: Repeated::Claim(c.id.clone()),
                 first_line: Some(first),
             });
         }
@@ -91,14 +90,14 @@ fn claim(c: &RawClaim, readable: &Readable, at: Location) -> Result<Claim, Datas
         _ => {
             return Err(DatasetError::Invalid {
                 at,
-                message: "expected unchecked_ko and unchecked_en together".into(),
+                problem: Problem::UncheckedPair,
             });
         }
     };
     if c.part.is_empty() && unchecked.is_none() {
         return Err(DatasetError::Invalid {
             at,
-            message: "expected at least one part, or a reason it cannot be checked".into(),
+            problem: Problem::NoParts,
         });
     }
     let mut parts = Vec::with_capacity(c.part.len());
@@ -112,7 +111,7 @@ fn claim(c: &RawClaim, readable: &Readable, at: Location) -> Result<Claim, Datas
         if let Some(first) = part_lines.insert(p.id.clone(), spanned.line) {
             return Err(DatasetError::Duplicate {
                 at,
-                what: format!("part {}", quoted(&p.id)),
+                what: Repeated::Part(p.id.clone()),
                 first_line: Some(first),
             });
         }
@@ -175,17 +174,20 @@ fn compare(p: &RawPart, at: &Location) -> Result<Compare, DatasetError> {
     let constant = |field: &'static str, src: &Option<String>| -> Result<Decimal, DatasetError> {
         let src = src.as_deref().ok_or_else(|| DatasetError::Invalid {
             at: at.clone(),
-            message: format!("expected a {field} for compare = {}", quoted(&p.compare)),
+            problem: Problem::MissingConstant {
+                field,
+                compare: p.compare.clone(),
+            },
         })?;
         let value = expr(field, src, at)?
             .constant()
             .filter(|v| *v > Decimal::ZERO);
         value.ok_or_else(|| DatasetError::Invalid {
             at: at.clone(),
-            message: format!(
-                "expected {field} to be a number above zero, found {}",
-                quoted(src)
-            ),
+            problem: Problem::NotPositive {
+                field,
+                found: src.to_string(),
+            },
         })
     };
     Ok(match p.compare.as_str() {

@@ -4,14 +4,13 @@
 use rust_decimal::Decimal;
 
 use crate::core::arith::Arith;
-use crate::core::lang::quoted;
 use crate::core::series::{Flow, Measure, Partner, SeriesKey, Vintage};
 
 use super::check::{FnvMap, is_date, no_locator, parse_enum, plain_decimal, year_in_range};
 use super::quarters::{period, quarter_in_range};
 use super::raw::{RawFigure, Spanned};
 use super::sources::Sources;
-use super::{DatasetError, Figure, FigureKind, Location, Place, Source, Unit};
+use super::{DatasetError, Figure, FigureKind, Location, Place, Problem, Repeated, Source, Unit};
 
 /// Checks every figure row, in file order.
 pub(super) fn check(
@@ -48,7 +47,7 @@ fn figure(
         .transpose()?;
     let (family, vintage) = family_and_vintage(f, vintage, sources, at)?;
     let series = series(f, at)?;
-    let year = year_in_range(f.year, at)?;
+    let year = year_in_range(f.year, "year", at)?;
     let quarter = f.quarter.map(|q| quarter_in_range(q, at)).transpose()?;
     let (value, unit, kind) = amount(f, series.flow, at)?;
     let cite = f
@@ -78,7 +77,10 @@ fn figure(
     if let Some(date) = f.released.as_deref().filter(|d| !is_date(d)) {
         return Err(DatasetError::Invalid {
             at: at.clone(),
-            message: format!("expected released as YYYY-MM-DD, found {}", quoted(date)),
+            problem: Problem::BadDate {
+                field: "released",
+                found: date.to_string(),
+            },
         });
     }
     let scope = f
@@ -119,10 +121,10 @@ fn family_and_vintage(
             if !members.iter().any(|(mv, _)| *mv == v) {
                 return Err(DatasetError::Invalid {
                     at: at.clone(),
-                    message: format!(
-                        "expected a vintage that family {} has, found {v}",
-                        quoted(&f.source)
-                    ),
+                    problem: Problem::VintageNotInFamily {
+                        family: f.source.clone(),
+                        vintage: v.to_string(),
+                    },
                 });
             }
         }
@@ -131,7 +133,7 @@ fn family_and_vintage(
     let source = sources.find(&f.source, "source", at)?;
     let s = sources.get(source).ok_or_else(|| DatasetError::Invalid {
         at: at.clone(),
-        message: "source vanished".into(),
+        problem: Problem::SourceVanished,
     })?;
     match (&s.family, s.vintage, vintage) {
         (Some(family), Some(sv), None) => Ok((family.clone(), Some(sv))),
@@ -139,10 +141,9 @@ fn family_and_vintage(
         (None, _, None) => Ok((s.id.clone(), None)),
         _ => Err(DatasetError::Invalid {
             at: at.clone(),
-            message: format!(
-                "expected no vintage, or the source's own, for source {}",
-                quoted(&s.id)
-            ),
+            problem: Problem::VintageNotOwn {
+                source: s.id.clone(),
+            },
         }),
     }
 }
@@ -190,16 +191,16 @@ fn amount(
     })?;
     let published = plain_decimal(&f.value).ok_or_else(|| DatasetError::BadDecimal {
         at: at.clone(),
+        field: "value",
         value: f.value.clone(),
     })?;
     let value = published
         .times(unit.scale())
         .ok_or_else(|| DatasetError::Invalid {
             at: at.clone(),
-            message: format!(
-                "expected a value small enough to compute with, found {}",
-                f.value
-            ),
+            problem: Problem::TooLarge {
+                found: f.value.clone(),
+            },
         })?
         // Whole won carry no decimal places: equal scales keep later sums cheap.
         .normalize();
@@ -211,10 +212,10 @@ fn amount(
     if kind == FigureKind::Level && flow != Flow::Balance && value.is_sign_negative() {
         return Err(DatasetError::Invalid {
             at: at.clone(),
-            message: format!(
-                "expected a non-negative amount for {flow}, found {}",
-                f.value
-            ),
+            problem: Problem::Negative {
+                flow: flow.to_string(),
+                found: f.value.clone(),
+            },
         });
     }
     Ok((value, unit, kind))
@@ -271,18 +272,18 @@ fn refuse_repeat(
         };
         let (family, series, year) = (&figure.family, figure.series, figure.year);
         let what = if *other == vintage {
-            format!(
-                "{} {series} {}{}",
-                family,
-                period(year, figure.quarter),
-                if figure.kind == FigureKind::YoyPct {
-                    " (growth)"
-                } else {
-                    ""
-                }
-            )
+            Repeated::Figure {
+                family: family.clone(),
+                series: series.to_string(),
+                period: period(year, figure.quarter),
+                growth: figure.kind == FigureKind::YoyPct,
+            }
         } else {
-            format!("{family} {series} {year} both with and without a vintage")
+            Repeated::FigureVintage {
+                family: family.clone(),
+                series: series.to_string(),
+                year,
+            }
         };
         return Err(DatasetError::Duplicate {
             at,

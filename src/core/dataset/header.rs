@@ -73,7 +73,7 @@ impl Header {
         // Without `default_year` the page opens on the newest year the default view has a balance
         // for, so adding the next release to the file moves the headline with no code change.
         let default_year = match raw.default_year {
-            Some(year) => year_in_range(year, &header)?,
+            Some(year) => year_in_range(year, "default_year", &header)?,
             None => views
                 .get(default_view)
                 .and_then(|v| v.latest_balance_year(default_partner))

@@ -38,6 +38,7 @@ mod quarters;
 mod query;
 mod rates;
 mod raw;
+mod said;
 mod sources;
 #[cfg(test)]
 mod tests;
@@ -50,7 +51,7 @@ use crate::core::claims::Claim;
 use crate::core::series::Partner;
 use crate::core::sorted::SortedMap;
 
-pub use error::{DatasetError, Location, Place};
+pub use error::{DatasetError, Location, Place, Problem, Repeated};
 pub use types::{
     Event, Figure, FigureKind, FigureRef, Pick, Rate, Source, SourceRef, SourceValue, Unit, View,
 };

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::core::arith::Arith;
 use crate::core::sorted::SortedMap;
 
-use super::{DatasetError, Location, Rate};
+use super::{DatasetError, Location, Problem, Rate};
 
 pub(super) fn quarter_in_range(quarter: i64, at: &Location) -> Result<u8, DatasetError> {
     u8::try_from(quarter)
@@ -14,7 +14,7 @@ pub(super) fn quarter_in_range(quarter: i64, at: &Location) -> Result<u8, Datase
         .filter(|q| (1..=4).contains(q))
         .ok_or_else(|| DatasetError::Invalid {
             at: at.clone(),
-            message: format!("expected a quarter from 1 to 4, found {quarter}"),
+            problem: Problem::QuarterOutOfRange { found: quarter },
         })
 }
 

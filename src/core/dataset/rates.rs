@@ -8,7 +8,7 @@ use super::check::{FnvMap, no_locator, plain_decimal, year_in_range};
 use super::quarters::{self, period, quarter_in_range};
 use super::raw::{RawRate, Spanned};
 use super::sources::Sources;
-use super::{DatasetError, Location, Place, Rate};
+use super::{DatasetError, Location, Place, Problem, Rate, Repeated};
 
 /// The rates, checked: annual averages by year (with the years only quarters give, as their mean),
 /// and the quarterly averages in file order.
@@ -39,7 +39,7 @@ impl Rates {
             if let Some(first) = lines.insert((rate.year, rate.quarter), spanned.line) {
                 return Err(DatasetError::Duplicate {
                     at,
-                    what: format!("the rate for {}", period(rate.year, rate.quarter)),
+                    what: Repeated::Rate(period(rate.year, rate.quarter)),
                     first_line: Some(first),
                 });
             }
@@ -58,16 +58,19 @@ impl Rates {
 /// One row of `rates`, checked on its own.
 fn rate(r: &RawRate, sources: &Sources, at: &Location) -> Result<Rate, DatasetError> {
     let source = sources.find(&r.source, "source", at)?;
-    let year = year_in_range(r.year, at)?;
+    let year = year_in_range(r.year, "year", at)?;
     let quarter = r.quarter.map(|q| quarter_in_range(q, at)).transpose()?;
     let value = plain_decimal(&r.value).ok_or_else(|| DatasetError::BadDecimal {
         at: at.clone(),
+        field: "value",
         value: r.value.clone(),
     })?;
     if value <= Decimal::ZERO {
         return Err(DatasetError::Invalid {
             at: at.clone(),
-            message: format!("expected a rate above zero, found {value}"),
+            problem: Problem::RateNotPositive {
+                found: value.to_string(),
+            },
         });
     }
     if r.locator.is_none() && !sources.has_locator(source) {

@@ -7,6 +7,7 @@
 
 use serde::Deserialize;
 
+use super::said::{DECIMAL_EXPECTED, decimal_as_text};
 use super::{DatasetError, SCHEMA_VERSION};
 
 /// Reads the file's TOML and its rows, after checking it is of the schema this parser reads.
@@ -34,24 +35,83 @@ fn schema(text: &str) -> Option<i64> {
         .flatten()
 }
 
-/// The TOML reader's complaint, with the line and column it points at.
+/// The TOML reader's complaint, with the line and column it points at and the key it is about.
 fn syntax(text: &str, e: &toml::de::Error) -> DatasetError {
     let at = e.span().map(|span| Lines::new(text).position(span.start));
     // The reader names the key only in its own rendering, when it has no text to quote.
     let mut bare = e.clone();
     bare.set_input(None);
-    let key = bare
+    let path = bare
         .to_string()
         .lines()
         .find_map(|l| Some(l.strip_prefix("in `")?.strip_suffix('`')?.to_string()));
+    // A key written twice is found while the text is read, before there is a path: its span
+    // points at the second one, which is read from the text, and the first is looked for above.
+    let twice = e
+        .span()
+        .filter(|_| e.message() == "duplicate key")
+        .and_then(|span| Some((span.start, key_at(text.get(span.start..)?)?)));
+    let first_line = twice.and_then(|(offset, key)| first_written(text, offset, key));
     DatasetError::Syntax {
         line: at.map(|(line, _)| line),
         column: at.map(|(_, column)| column),
-        message: match key {
-            Some(key) => format!("`{key}`: {}", e.message()),
-            None => e.message().to_string(),
-        },
+        key: path.or_else(|| twice.map(|(_, key)| key.to_string())),
+        first_line,
+        message: e.message().to_string(),
     }
+}
+
+/// Where a key written twice, whose second copy starts at `offset`, was first written: in the
+/// same inline table on its line, or on a line above within the same table (up to its header);
+/// for a table header written twice, the same header above. `None` where it is not that simple
+/// (dotted or quoted keys), rather than a guess.
+fn first_written(text: &str, offset: usize, key: &str) -> Option<usize> {
+    let lines = Lines::new(text);
+    let line = lines.line(offset);
+    let before = text.get(..offset)?;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let here = before.get(start..)?.trim_start();
+    let assigns = |segment: &str| {
+        segment
+            .trim_start()
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    };
+    if here.contains('{') && !here.starts_with('[') {
+        let inline = here.rsplit('{').next()?;
+        return inline.split(',').any(assigns).then_some(line);
+    }
+    let above: Vec<&str> = text.lines().take(line.saturating_sub(1)).collect();
+    if here.starts_with('[') {
+        // `[data]` or `[[claim]]` again: the same header on a line above.
+        let header = code(text.get(start..)?.lines().next()?);
+        return above.iter().rposition(|t| code(t) == header).map(|i| i + 1);
+    }
+    for (i, t) in above.iter().enumerate().rev() {
+        if t.trim_start().starts_with('[') {
+            return None;
+        }
+        if assigns(t) {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// A line without its comment or surrounding blanks.
+fn code(line: &str) -> &str {
+    line.split('#').next().unwrap_or_default().trim()
+}
+
+/// The key that `text` starts with: bare (`source`) or quoted (`"source"`), without the quotes.
+fn key_at(text: &str) -> Option<&str> {
+    let key = match text.strip_prefix(['"', '\'']) {
+        Some(quoted) => quoted.split(['"', '\'', '\n']).next(),
+        None => text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .next(),
+    };
+    key.filter(|k| !k.is_empty())
 }
 
 /// A decimal as published: a string, so it is read exactly (a TOML float is binary, and `0.1` in it
@@ -61,20 +121,16 @@ fn decimal_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Err
     impl serde::de::Visitor<'_> for Text {
         type Value = String;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a decimal written as a string, such as \"6.003\"")
+            f.write_str(DECIMAL_EXPECTED)
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
             Ok(v.to_string())
         }
         fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
-            Err(E::custom(format_args!(
-                "write a decimal as a string (\"{v}\"), so it is read exactly"
-            )))
+            Err(E::custom(decimal_as_text(v)))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
-            Err(E::custom(format_args!(
-                "write a decimal as a string (\"{v}\"), so it is read exactly"
-            )))
+            Err(E::custom(decimal_as_text(v)))
         }
     }
     d.deserialize_any(Text)

@@ -1,12 +1,11 @@
 //! The `[[source]]` tables: unique ids, and families whose members are one vintage each.
 
-use crate::core::lang::quoted;
 use crate::core::series::Vintage;
 use crate::core::sorted::SortedMap;
 
 use super::check::{FnvMap, parse_enum};
 use super::raw::{RawSource, Spanned};
-use super::{DatasetError, Location, Place, Source, SourceRef};
+use super::{DatasetError, Location, Place, Problem, Repeated, Source, SourceRef};
 
 /// The file's sources, checked, with what the rows after them look sources up by.
 pub(super) struct Sources {
@@ -37,10 +36,9 @@ impl Sources {
                         place: Place::Source(*i),
                         line: Some(*line),
                     },
-                    message: format!(
-                        "expected a source id different from the family name {}",
-                        quoted(family)
-                    ),
+                    problem: Problem::IdIsFamily {
+                        family: family.clone(),
+                    },
                 });
             }
         }
@@ -58,13 +56,13 @@ impl Sources {
         if s.id.is_empty() {
             return Err(DatasetError::Invalid {
                 at,
-                message: "expected a non-empty id".into(),
+                problem: Problem::EmptyId,
             });
         }
         if let Some((_, first)) = self.ids.insert(s.id.clone(), (i, line)) {
             return Err(DatasetError::Duplicate {
                 at,
-                what: format!("source {}", quoted(&s.id)),
+                what: Repeated::Source(s.id.clone()),
                 first_line: Some(first),
             });
         }
@@ -79,7 +77,10 @@ impl Sources {
                 if members.iter().any(|(mv, _)| *mv == v) {
                     return Err(DatasetError::Duplicate {
                         at,
-                        what: format!("vintage {v} of family {}", quoted(family)),
+                        what: Repeated::Vintage {
+                            vintage: v.to_string(),
+                            family: family.clone(),
+                        },
                         first_line: None,
                     });
                 }
@@ -89,7 +90,7 @@ impl Sources {
             _ => {
                 return Err(DatasetError::Invalid {
                     at,
-                    message: "expected family and vintage together, or neither".into(),
+                    problem: Problem::FamilyWithoutVintage,
                 });
             }
         }

@@ -4,6 +4,7 @@ use super::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+use crate::core::lang::Lang;
 use crate::core::series::{Flow, SeriesKey};
 
 fn d(s: &str) -> Decimal {
@@ -320,7 +321,12 @@ fn malformed_files_fail_with_the_right_error() {
             fig(r#"{ source = "s", flow = "balance", year = 2023, value = "-2", unit = "tn" }"#),
             DatasetError::Duplicate {
                 at: figure_2(21),
-                what: "s balance.all 2023".into(),
+                what: Repeated::Figure {
+                    family: "s".into(),
+                    series: "balance.all".into(),
+                    period: "2023".into(),
+                    growth: false,
+                },
                 first_line: Some(20),
             },
         ),
@@ -328,6 +334,7 @@ fn malformed_files_fail_with_the_right_error() {
             fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1,5" }"#),
             DatasetError::BadDecimal {
                 at: figure_2(21),
+                field: "value",
                 value: "1,5".into(),
             },
         ),
@@ -335,6 +342,7 @@ fn malformed_files_fail_with_the_right_error() {
             fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1e5" }"#),
             DatasetError::BadDecimal {
                 at: figure_2(21),
+                field: "value",
                 value: "1e5".into(),
             },
         ),
@@ -351,6 +359,7 @@ fn malformed_files_fail_with_the_right_error() {
             fig(r#"{ source = "s", flow = "sales", year = 1889, value = "1" }"#),
             DatasetError::YearOutOfRange {
                 at: figure_2(21),
+                field: "year",
                 year: 1889,
             },
         ),
@@ -367,14 +376,17 @@ fn malformed_files_fail_with_the_right_error() {
             fig(r#"{ source = "s", flow = "sales", year = 2022, value = "-1" }"#),
             DatasetError::Invalid {
                 at: figure_2(21),
-                message: "expected a non-negative amount for sales, found -1".into(),
+                problem: Problem::Negative {
+                    flow: "sales".into(),
+                    found: "-1".into(),
+                },
             },
         ),
         (
             fig(r#"{ source = "s", vintage = "first", flow = "sales", year = 2022, value = "1" }"#),
             DatasetError::Invalid {
                 at: figure_2(21),
-                message: "expected no vintage, or the source's own, for source \"s\"".into(),
+                problem: Problem::VintageNotOwn { source: "s".into() },
             },
         ),
     ];
@@ -418,16 +430,29 @@ fn malformed_claims_fail_with_the_right_error() {
                 }
             )
         }),
-        (
-            claim("balance.all[2023]", "compare = \"rounds_to\""),
-            |e| matches!(e, DatasetError::Invalid { message, .. } if message.contains("step")),
-        ),
+        (claim("balance.all[2023]", "compare = \"rounds_to\""), |e| {
+            matches!(
+                e,
+                DatasetError::Invalid {
+                    problem: Problem::MissingConstant { field: "step", .. },
+                    ..
+                }
+            )
+        }),
         (
             claim(
                 "balance.all[2023]",
                 "compare = \"rounds_to\"\nstep = \"balance.all[2023]\"",
             ),
-            |e| matches!(e, DatasetError::Invalid { message, .. } if message.contains("above zero")),
+            |e| {
+                matches!(
+                    e,
+                    DatasetError::Invalid {
+                        problem: Problem::NotPositive { field: "step", .. },
+                        ..
+                    }
+                )
+            },
         ),
     ];
     for (text, check) in cases {
@@ -460,9 +485,7 @@ fn a_figure_without_a_locator_is_refused() {
                 place: Place::Figure(1),
                 line: Some(21),
             },
-            message:
-                "expected a locator: give the row a `locator`, or its source a `url` or `locator`"
-                    .into(),
+            problem: Problem::NoLocator,
         }),
         "the story source has neither url nor locator"
     );
@@ -541,9 +564,9 @@ fn syntax_errors_carry_a_line() {
     .expect_err("misspelt key");
     assert_eq!(
         err.to_string(),
-        "line 21, column 61: `data.figures`: unknown field `unti`, expected one of `source`, \
-         `vintage`, `flow`, `partner`, `measure`, `year`, `quarter`, `value`, `unit`, `approx`, \
-         `scope`, `locator`, `released`, `cite`, `note`"
+        "line 21, column 61: `data.figures`: unknown key `unti` (misspelt?), expected one of \
+         `source`, `vintage`, `flow`, `partner`, `measure`, `year`, `quarter`, `value`, `unit`, \
+         `approx`, `scope`, `locator`, `released`, `cite`, `note`"
     );
     let err = Dataset::parse(&fig(
         r#"{ source = "s", flow = "sales", year = "2022", value = "1" }"#,
@@ -551,7 +574,8 @@ fn syntax_errors_carry_a_line() {
     .expect_err("year as a string");
     assert_eq!(
         err.to_string(),
-        "line 21, column 42: `data.figures.year`: invalid type: string \"2022\", expected i64"
+        "line 21, column 42: `data.figures.year`: expected a whole number (`i64`), found the \
+         string \"2022\""
     );
     let err = Dataset::parse(&fig(
         r#"{ source = "s", flow = "sales", year = 2022, value = 1.5 }"#,
@@ -570,6 +594,485 @@ proptest::proptest! {
         let mut at = cut.min(text.len());
         while !text.is_char_boundary(at) { at -= 1; }
         let mangled = format!("{}{}{}", &text[..at], junk, &text[at..]);
-        let _ = Dataset::parse(&mangled);
+        if let Err(e) = Dataset::parse(&mangled) {
+            // The messages take the reader's English apart; no text may make that panic.
+            proptest::prop_assert!(!e.message(Lang::Ko).is_empty() && !e.to_string().is_empty());
+        }
+    }
+}
+
+/// Whether `text` has any Hangul syllable: a Korean message, not an English one passed through.
+fn has_hangul(text: &str) -> bool {
+    text.chars().any(|c| ('가'..='힣').contains(&c))
+}
+
+/// The line a marker starts on, counted the way a text editor numbers lines.
+fn line_of(text: &str, marker: &str) -> usize {
+    let at = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} in the file"));
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn broken_files_are_explained_with_line_key_and_expectation_in_both_languages() {
+    struct Case {
+        why: &'static str,
+        text: String,
+        line: usize,
+        /// The key as both languages name it.
+        key: &'static str,
+        /// What was expected (and found), as each language says it.
+        en: &'static [&'static str],
+        ko: &'static [&'static str],
+    }
+    let event = format!(
+        "{}[[event]]\ndate = \"18 July 2025\"\nko = \"k\"\nen = \"e\"\nlocator = \"l\"\n",
+        fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1" }"#)
+    );
+    let cases = [
+        Case {
+            why: "a year written as a string",
+            text: fig(r#"{ source = "s", flow = "sales", year = "2022", value = "1" }"#),
+            line: 21,
+            key: "`data.figures.year`",
+            en: &["a whole number (`i64`)", "the string \"2022\"", "column 42"],
+            ko: &["정수(`i64`)", "문자열 \"2022\"", "열 42"],
+        },
+        Case {
+            why: "a row without its value",
+            text: with("[data]\nfigures = [ { source = \"s\", flow = \"sales\", year = 2022 } ]\n"),
+            line: 19,
+            key: "`value`",
+            en: &["missing key", "`data.figures`"],
+            ko: &["빠졌습니다", "`data.figures`"],
+        },
+        Case {
+            why: "a misspelt key",
+            text: fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1", unti = "tn" }"#),
+            line: 21,
+            key: "`unti`",
+            en: &["unknown key", "`unit`", "`data.figures`"],
+            ko: &["철자", "`unit`", "`data.figures`"],
+        },
+        Case {
+            why: "a key written twice",
+            text: fig(
+                r#"{ source = "s", source = "st", flow = "sales", year = 2022, value = "1" }"#,
+            ),
+            line: 21,
+            key: "`source`",
+            en: &[
+                "given twice",
+                "written once",
+                "column 19",
+                "(first on line 21)",
+            ],
+            ko: &["두 번", "열 19", "(처음 적힌 곳: 줄 21)"],
+        },
+        Case {
+            why: "a source that is not in the file",
+            text: fig(r#"{ source = "nope", flow = "sales", year = 2022, value = "1" }"#),
+            line: 21,
+            key: "`source`",
+            en: &["\"nope\"", "expected s, st"],
+            ko: &["\"nope\"", "쓸 수 있는 이름: s, st"],
+        },
+        Case {
+            why: "a decimal with a comma",
+            text: fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1,5" }"#),
+            line: 21,
+            key: "`value`",
+            en: &["\"6.003\"", "found \"1,5\""],
+            ko: &["\"6.003\"", "적힌 값: \"1,5\""],
+        },
+        Case {
+            why: "a decimal written as a TOML number",
+            text: fig(r#"{ source = "s", flow = "sales", year = 2022, value = 1.5 }"#),
+            line: 21,
+            key: "`data.figures.value`",
+            en: &["as a string (\"1.5\")"],
+            ko: &["따옴표", "\"1.5\""],
+        },
+        Case {
+            why: "a date of the wrong form",
+            // An event is placed at its `[[event]]`, as every row is at its start.
+            line: line_of(&event, "[[event]]"),
+            text: event,
+            key: "`date`",
+            en: &["YYYY-MM-DD", "\"18 July 2025\"", "event 1"],
+            ko: &["YYYY-MM-DD", "\"18 July 2025\"", "1번째 사건"],
+        },
+    ];
+    for case in &cases {
+        let err = Dataset::parse(&case.text).expect_err(case.why);
+        let (en, ko) = (err.message(Lang::En), err.message(Lang::Ko));
+        assert_eq!(en, err.to_string(), "{}: Display is the English", case.why);
+        let (line_en, line_ko) = (format!("line {}", case.line), format!("줄 {}", case.line));
+        for (lang, message, line, says) in [
+            ("en", &en, &line_en, case.en),
+            ("ko", &ko, &line_ko, case.ko),
+        ] {
+            for part in [line.as_str(), case.key].iter().chain(says) {
+                assert!(
+                    message.contains(part),
+                    "{}, {lang}: {part:?} in {message}",
+                    case.why
+                );
+            }
+        }
+        assert!(has_hangul(&ko), "{}: Korean: {ko}", case.why);
+        for english in ["expected", "found", "line ", "(영어)"] {
+            assert!(!ko.contains(english), "{}: {english:?} in {ko}", case.why);
+        }
+    }
+    // TOML that is not TOML: the column, and the character that had to come.
+    let err = Dataset::parse(&with("[data\n")).expect_err("an unclosed table name");
+    assert_eq!(
+        (err.message(Lang::En), err.message(Lang::Ko)),
+        (
+            "line 18, column 6: unclosed table, expected `]`".to_string(),
+            "줄 18, 열 6: TOML 문법에 맞지 않습니다. 표 이름의 대괄호(`]`)가 닫히지 않았습니다. \
+             이 자리에 와야 할 것: `]`"
+                .to_string()
+        )
+    );
+}
+
+#[test]
+fn a_key_written_twice_says_where_it_was_first() {
+    let header = with("").replacen("version = \"1\"\n", "version = \"1\"\nversion = \"2\"\n", 1);
+    let source = with("").replacen(
+        "title = \"t\"\nurl",
+        "title = \"t\"\npublisher = \"q\"\nurl",
+        1,
+    );
+    let table = with("[data]\nrates = []\n[data]\n");
+    let cases = [
+        (&header, "version = \"1\"", "version = \"2\"", "version"),
+        (
+            &source,
+            "publisher = \"p\"",
+            "publisher = \"q\"",
+            "publisher",
+        ),
+        (&table, "[data]", "rates = []\n[data]", "data"),
+    ];
+    for (text, first, second, key) in cases {
+        let (first, second) = (
+            line_of(text, first),
+            line_of(text, second) + second.matches('\n').count(),
+        );
+        match Dataset::parse(text) {
+            Err(DatasetError::Syntax {
+                line,
+                key: Some(k),
+                first_line,
+                ..
+            }) => {
+                assert_eq!(
+                    (line, k.as_str(), first_line),
+                    (Some(second), key, Some(first)),
+                    "{text}"
+                );
+            }
+            other => panic!("{key} twice: {other:?}"),
+        }
+    }
+    // A dotted key above names the table in another way: no first line rather than a guess.
+    let dotted = with("[data]\nrates = []\n").replacen(
+        "default_partner = \"all\"\n",
+        "default_partner = \"all\"\ndata.rates = []\n",
+        1,
+    );
+    let err = Dataset::parse(&dotted).expect_err("rates twice");
+    assert!(
+        matches!(
+            &err,
+            DatasetError::Syntax {
+                first_line: None,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+/// One of each error the parser makes, in every form: adding a variant to [`DatasetError`],
+/// [`Problem`], [`Repeated`] or [`Place`] stops [`kind`] compiling until it is listed here.
+fn one_of_each() -> Vec<DatasetError> {
+    use serde::de::{Error as _, Unexpected};
+    type E = serde::de::value::Error;
+    let at = |place| Location {
+        place,
+        line: Some(7),
+    };
+    let syntax = |key: Option<&str>, message: String| DatasetError::Syntax {
+        line: Some(7),
+        column: Some(3),
+        key: key.map(str::to_string),
+        first_line: None,
+        message,
+    };
+    let mut all = vec![
+        syntax(
+            Some("data.figures.year"),
+            E::invalid_type(Unexpected::Str("x"), &"i64").to_string(),
+        ),
+        syntax(
+            Some("data.figures.year"),
+            E::invalid_value(Unexpected::Signed(-1), &"a year").to_string(),
+        ),
+        syntax(
+            Some("data.figures"),
+            E::invalid_length(3, &"two items").to_string(),
+        ),
+        syntax(
+            Some("data.figures.flow"),
+            E::unknown_variant("imports", &["sales"]).to_string(),
+        ),
+        syntax(
+            Some("data"),
+            E::unknown_field("x", &["figures"]).to_string(),
+        ),
+        syntax(None, E::unknown_field("x", &[]).to_string()),
+        syntax(Some("claim"), E::missing_field("id").to_string()),
+        syntax(Some("claim"), E::duplicate_field("id").to_string()),
+        syntax(Some("id"), "duplicate key".into()),
+        syntax(None, "duplicate key".into()),
+        syntax(
+            Some("data.rates.value"),
+            super::said::decimal_as_text("1.5"),
+        ),
+        syntax(None, "unclosed array, expected `]`".into()),
+        DatasetError::Syntax {
+            line: Some(7),
+            column: None,
+            key: None,
+            first_line: Some(2),
+            message: "a message of no known shape".into(),
+        },
+        DatasetError::Schema { found: Some(2) },
+        DatasetError::Schema { found: None },
+        DatasetError::Unknown {
+            at: at(Place::Header),
+            field: "default_view",
+            value: "x".into(),
+            expected: "a, b".into(),
+        },
+        DatasetError::Unknown {
+            at: at(Place::Rate(0)),
+            field: "source",
+            value: "x".into(),
+            expected: String::new(),
+        },
+        DatasetError::BadDecimal {
+            at: at(Place::Figure(0)),
+            field: "value",
+            value: "1,5".into(),
+        },
+        DatasetError::YearOutOfRange {
+            at: at(Place::Figure(0)),
+            field: "year",
+            year: 1889,
+        },
+        DatasetError::BadExpr {
+            at: at(Place::Part("C".into(), "p".into())),
+            field: "check",
+            error: crate::core::expr::ExprError {
+                position: 3,
+                expected: "a series".into(),
+                found: "\"+\"".into(),
+            },
+        },
+        DatasetError::UnknownSeries {
+            at: at(Place::Claim("C".into())),
+            reference: "purchases.china[2023]".into(),
+        },
+    ];
+    let repeated = [
+        Repeated::Source("s".into()),
+        Repeated::Vintage {
+            vintage: "first".into(),
+            family: "kostat".into(),
+        },
+        Repeated::Rate("2024Q1".into()),
+        Repeated::Figure {
+            family: "s".into(),
+            series: "balance.all".into(),
+            period: "2023".into(),
+            growth: true,
+        },
+        Repeated::FigureVintage {
+            family: "s".into(),
+            series: "balance.all".into(),
+            year: 2023,
+        },
+        Repeated::Claim("C".into()),
+        Repeated::Part("p".into()),
+    ];
+    for (i, what) in repeated.into_iter().enumerate() {
+        all.push(DatasetError::Duplicate {
+            at: at(Place::Source(1)),
+            what,
+            first_line: (i % 2 == 0).then_some(3),
+        });
+    }
+    let problems = [
+        Problem::NoLocator,
+        Problem::EmptyId,
+        Problem::IdIsFamily {
+            family: "kostat".into(),
+        },
+        Problem::FamilyWithoutVintage,
+        Problem::VintageNotInFamily {
+            family: "kostat".into(),
+            vintage: "first".into(),
+        },
+        Problem::VintageNotOwn { source: "s".into() },
+        Problem::SourceVanished,
+        Problem::BadDate {
+            field: "released",
+            found: "2025".into(),
+        },
+        Problem::QuarterOutOfRange { found: 5 },
+        Problem::RateNotPositive { found: "0".into() },
+        Problem::TooLarge {
+            found: "1e30".into(),
+        },
+        Problem::Negative {
+            flow: "sales".into(),
+            found: "-1".into(),
+        },
+        Problem::UncheckedPair,
+        Problem::NoParts,
+        Problem::MissingConstant {
+            field: "step",
+            compare: "rounds_to".into(),
+        },
+        Problem::NotPositive {
+            field: "margin",
+            found: "0".into(),
+        },
+    ];
+    for problem in problems {
+        all.push(DatasetError::Invalid {
+            at: at(Place::Event(0)),
+            problem,
+        });
+    }
+    all
+}
+
+/// The name of a form of error, exhaustively: a new variant must be named, and listed above.
+fn kind(e: &DatasetError) -> String {
+    let place = |at: &Location| match at.place {
+        Place::Header => "header",
+        Place::Source(_) => "source",
+        Place::Figure(_) => "figure",
+        Place::Rate(_) => "rate",
+        Place::Event(_) => "event",
+        Place::Claim(_) => "claim",
+        Place::Part(..) => "part",
+    };
+    let repeated = |what: &Repeated| match what {
+        Repeated::Source(_) => "source",
+        Repeated::Vintage { .. } => "vintage",
+        Repeated::Rate(_) => "rate",
+        Repeated::Figure { .. } => "figure",
+        Repeated::FigureVintage { .. } => "figure vintage",
+        Repeated::Claim(_) => "claim",
+        Repeated::Part(_) => "part",
+    };
+    let problem = |p: &Problem| match p {
+        Problem::NoLocator => "no locator",
+        Problem::EmptyId => "empty id",
+        Problem::IdIsFamily { .. } => "id is family",
+        Problem::FamilyWithoutVintage => "family without vintage",
+        Problem::VintageNotInFamily { .. } => "vintage not in family",
+        Problem::VintageNotOwn { .. } => "vintage not own",
+        Problem::SourceVanished => "source vanished",
+        Problem::BadDate { .. } => "bad date",
+        Problem::QuarterOutOfRange { .. } => "quarter",
+        Problem::RateNotPositive { .. } => "rate not positive",
+        Problem::TooLarge { .. } => "too large",
+        Problem::Negative { .. } => "negative",
+        Problem::UncheckedPair => "unchecked pair",
+        Problem::NoParts => "no parts",
+        Problem::MissingConstant { .. } => "missing constant",
+        Problem::NotPositive { .. } => "not positive",
+    };
+    match e {
+        DatasetError::Syntax { message, .. } => {
+            format!("syntax {:?}", super::said::recognise(message))
+                .split([' ', '{', '('])
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        DatasetError::Schema { .. } => "schema".into(),
+        DatasetError::Unknown { at, .. } => format!("unknown at {}", place(at)),
+        DatasetError::Duplicate { what, .. } => format!("duplicate {}", repeated(what)),
+        DatasetError::BadDecimal { at, .. } => format!("decimal at {}", place(at)),
+        DatasetError::YearOutOfRange { .. } => "year".into(),
+        DatasetError::BadExpr { at, .. } => format!("expr at {}", place(at)),
+        DatasetError::UnknownSeries { at, .. } => format!("series at {}", place(at)),
+        DatasetError::Invalid { at, problem: p } => {
+            format!("invalid {} at {}", problem(p), place(at))
+        }
+    }
+}
+
+#[test]
+fn every_error_has_a_korean_message() {
+    let all = one_of_each();
+    let kinds: std::collections::BTreeSet<String> = all.iter().map(kind).collect();
+    // 11 forms of Syntax (one per shape said.rs knows), then Schema, Unknown (in the header and
+    // in a rate), BadDecimal, YearOutOfRange, BadExpr, UnknownSeries, 7 Duplicate and 16 Invalid.
+    assert_eq!(kinds.len(), 11 + 7 + 7 + 16, "{kinds:#?}");
+    for e in &all {
+        let (en, ko) = (e.message(Lang::En), e.message(Lang::Ko));
+        assert!(has_hangul(&ko), "{e:?}: no Korean in {ko}");
+        assert_ne!(ko, en, "{e:?}");
+        assert!(!en.is_empty() && !has_hangul(&en), "{e:?}: English {en}");
+        // The original English is quoted only when it fits no shape said.rs knows.
+        let unknown_shape = matches!(
+            e,
+            DatasetError::Syntax { message, .. } if matches!(
+                super::said::recognise(message),
+                super::said::Said::Other(_)
+            )
+        );
+        assert_eq!(ko.contains("(영어)"), unknown_shape, "{ko}");
+        for english in ["expected", "found", "line ", "column "] {
+            assert!(!ko.contains(english), "{english:?} in {ko}");
+        }
+        if let Some(line) = match e {
+            DatasetError::Syntax { line, .. } => *line,
+            DatasetError::Schema { .. } => None,
+            DatasetError::Unknown { at, .. }
+            | DatasetError::Duplicate { at, .. }
+            | DatasetError::BadDecimal { at, .. }
+            | DatasetError::YearOutOfRange { at, .. }
+            | DatasetError::BadExpr { at, .. }
+            | DatasetError::UnknownSeries { at, .. }
+            | DatasetError::Invalid { at, .. } => at.line,
+        } {
+            assert!(ko.contains(&format!("줄 {line}")), "line in {ko}");
+            assert!(en.contains(&format!("line {line}")), "line in {en}");
+        }
+    }
+    for place in [
+        Place::Header,
+        Place::Source(0),
+        Place::Figure(0),
+        Place::Rate(0),
+        Place::Event(0),
+        Place::Claim("C".into()),
+        Place::Part("C".into(), "p".into()),
+    ] {
+        let at = Location { place, line: None };
+        assert!(has_hangul(&at.describe(Lang::Ko)), "{at}");
+        assert_eq!(at.describe(Lang::En), at.to_string());
     }
 }
