@@ -126,8 +126,9 @@ pub const START_UNASKED_MS: u32 = 3000;
 /// prerender, at the reader's first input (pointer, touch, key, focus, wheel or scroll), or
 /// [`START_UNASKED_MS`] after the first frame without one, or at once when the prerender is a
 /// placeholder (the address asks for other figures). What the reader pressed before the app ran
-/// is found again in the app's page by its place in the tree: a disclosure's summary is opened, a
-/// control focused. Most readers of an embedded chart only read
+/// is found again in the app's page by its place in the tree, three frames after the app has drawn
+/// its first chart (once the sections it renders after its first paint are in): a disclosure is
+/// opened, a control focused. Most readers of an embedded chart only read
 /// it: the figures they read are the prerender's, and the app's start (compiling the code it
 /// runs, its first render, laying out the page again: about 200 ms of one core here) no longer
 /// stands between the page and its first input (README, "Speed"). `self.jikguStart()` starts it
@@ -173,11 +174,13 @@ pub fn split_page(
          await g.default({{module_or_path:await module}});\
          for(const e of[\"pointerdown\",\"click\"])removeEventListener(e,note,true);\
          dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\"));\
-         if(acted)requestAnimationFrame(()=>{{\
+         const frame=(f)=>requestAnimationFrame(()=>setTimeout(f));\
+         const settled=(f,k=0)=>frame(()=>performance.getEntriesByName(\"jikgu:first-chart\").length&&k>2?f():settled(f,k+1));\
+         if(acted)settled(()=>{{\
          let n=[...document.querySelectorAll(\"#app main\")].find((m)=>m.getClientRects().length);\
          for(const i of acted)n=n&&n.children[i];\
          n=n&&n.closest(\"summary,button,input,select,textarea\");\
-         if(n&&n.matches(\"summary\"))n.click();else if(n)n.focus()}})}}).catch((e)=>{{\
+         if(n&&n.matches(\"summary\")&&n.parentElement.matches(\"details\"))n.parentElement.open=true;else if(n)n.focus()}})}}).catch((e)=>{{\
          const p=document.createElement(\"p\");\
          h.classList.remove(\"jk-stale\");p.className=\"noscript\";p.setAttribute(\"role\",\"status\");\
          p.textContent=\"{ko} {en}\";\

@@ -2,7 +2,7 @@
 // prints the main thread's tasks of 5 ms or more (from navigation start, with what took their
 // time), the first paints and the app's marks. A tool for reading, not a benchmark.
 //
-//   node tests/e2e/bench/trace.mjs [index|single] [width] [out.json]
+//   [FILE=variant.html] [WARM=1] node tests/e2e/bench/trace.mjs [index|single] [width] [out.json]
 //
 // `index` is dist/ served over 127.0.0.1 (the split index.html), `single` is dist/jikgu.html from
 // file://. The trace is written to out.json (default /tmp/jikgu-trace.json) for Chromium's
@@ -16,7 +16,10 @@ import { DIST, launch, serve } from '../harness.mjs';
 const [which = 'single', width = '1200', out = '/tmp/jikgu-trace.json'] = process.argv.slice(2);
 const browser = await launch();
 const server = which === 'index' ? await serve() : null;
-const url = server ? server.url : pathToFileURL(join(DIST, 'jikgu.html')).href;
+const url = server ? server.url : pathToFileURL(process.env.FILE || join(DIST, 'jikgu.html')).href;
+// FILE=path traces another single file (a variant being compared); without the app's mark it
+// waits two seconds.
+const started = () => performance.getEntriesByName('jikgu:first-chart').length > 0 || performance.now() > 2000;
 try {
   const context = await browser.newContext({ viewport: { width: Number(width), height: 900 }, offline: !server });
   const page = await context.newPage();
@@ -24,14 +27,14 @@ try {
   // as on a second visit; without, the trace is of a first visit.
   if (process.env.WARM) {
     await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('jikgu:first-chart').length > 0, null, { timeout: 30000 });
+    await page.waitForFunction(started, null, { timeout: 30000 });
   }
   await page.goto('about:blank');
   await browser.startTracing(page, {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8.execute', 'disabled-by-default-v8.compile', 'v8.wasm'],
   });
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => performance.getEntriesByName('jikgu:first-chart').length > 0, null, { timeout: 30000 });
+  await page.waitForFunction(started, null, { timeout: 30000 });
   await page.waitForTimeout(1500);
   const trace = JSON.parse((await browser.stopTracing()).toString());
   await writeFile(out, JSON.stringify(trace));
