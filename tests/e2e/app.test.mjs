@@ -343,7 +343,10 @@ test('embedded in an article, the iframe follows the height of its content', asy
     const errors = watchErrors(page);
     await page.goto(`${server.url}host.tmp.html`);
     const frame = page.frameLocator('iframe[data-jikgu]');
-    await frame.locator('[data-testid="headline"]').waitFor();
+    // The reader's pointer comes over the embed: the app starts and takes over from the prerender.
+    await page.waitForFunction(() => document.querySelector('iframe[data-jikgu]').contentWindow.jikguStart);
+    await page.hover('iframe[data-jikgu]');
+    await frame.locator('main:not([data-prerendered]) [data-testid="headline"]').waitFor();
     const matches = async () => page.evaluate(() => {
       const iframe = document.querySelector('iframe[data-jikgu]');
       const main = iframe.contentDocument.querySelector('main');
@@ -407,19 +410,22 @@ test('after a first visit over HTTP, the calculator opens with the network off',
   await context.close();
 });
 
-test('"Save page as", HTML only or complete, reopens from disk with no network and mounts once', async () => {
+test('"Save page as", HTML only or complete, of jikgu.html reopens from disk with no network and mounts once', async () => {
   const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const folder = await mkdtemp(join(tmpdir(), 'jikgu-saved-'));
   try {
     const live = await browser.newPage();
-    await live.goto(server.url);
+    await live.goto(`${server.url}jikgu.html`);
     await ready(live);
     // HTML only: the document as the server sent it. Complete: the DOM as it stands, app included.
-    const htmlOnly = await (await fetch(server.url)).text();
+    const htmlOnly = await (await fetch(`${server.url}jikgu.html`)).text();
     await writeFile(join(folder, 'html-only.html'), htmlOnly);
     await writeFile(join(folder, 'complete.html'), await live.content());
     await live.close();
+    // The served index.html keeps the wasm beside it: saved alone, it shows the prerendered
+    // default figures and says that the single file is the one that works offline.
+    await writeFile(join(folder, 'index-html-only.html'), await (await fetch(server.url)).text());
 
     for (const name of ['html-only.html', 'complete.html']) {
       const context = await browser.newContext({ offline: true });
@@ -435,6 +441,16 @@ test('"Save page as", HTML only or complete, reopens from disk with no network a
       assert.deepEqual(errors, [], `${name}: no console errors`);
       await context.close();
     }
+
+    const context = await browser.newContext({ offline: true, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(folder, 'index-html-only.html')).href);
+    const line = page.locator('#app > p.noscript[role="status"]');
+    await line.waitFor({ timeout: 20000 });
+    assert.match(await line.textContent(), /jikgu\.html/, 'the line names the single file');
+    assert.match(await page.textContent('[data-testid="headline"]'), /5\.485 trillion/, 'the default figure stays readable');
+    assert.equal(await page.locator('main[data-prerendered] [data-testid="chart"] > svg').count(), 2, 'and both charts');
+    await context.close();
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

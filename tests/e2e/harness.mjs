@@ -89,9 +89,18 @@ export async function chartInk(page) {
   });
 }
 
-/** Waits for the app to have mounted and drawn its first chart. */
+let pointerAt = 0;
+
+/** Waits for the app to have mounted and drawn its first chart. The served page starts the app at
+ *  a reader's first input (xtask/src/html.rs, `split_page`): a reader who came to edit moves the
+ *  pointer first, and so does this, once the page's loader listens. */
 export async function ready(page) {
   await page.waitForSelector('[data-testid="headline"]', { timeout: 20000 });
+  await page.waitForFunction(() => 'jikguStart' in self || !document.querySelector('main[data-prerendered]')
+    || document.readyState === 'complete', null, { timeout: 20000 });
+  // A move to where the pointer is not: after a reload it may already be at the last spot.
+  pointerAt = pointerAt === 1 ? 2 : 1;
+  await page.mouse.move(pointerAt, 1);
   await page.waitForFunction(() => {
     const canvas = document.querySelector('[data-testid="chart"] canvas');
     return canvas && canvas.width > 0;

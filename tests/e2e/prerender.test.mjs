@@ -231,3 +231,57 @@ test('the embed address is prerendered in the compact layout and sizes its ifram
     await rm(host, { force: true });
   }
 });
+
+test('the served index.html and the single file hold the same prerender; only the single file holds the wasm', async () => {
+  const { readFile, readdir } = await import('node:fs/promises');
+  const served = await readFile(join(DIST, 'index.html'), 'utf8');
+  const single = await readFile(join(DIST, 'jikgu.html'), 'utf8');
+  const app = (html) => {
+    const at = html.indexOf('<div id="app">');
+    return html.slice(at, html.indexOf('</main></div>', html.indexOf('</template>')) + '</main></div>'.length);
+  };
+  assert.ok(app(served).length > 50000, `the prerender is in index.html (${app(served).length} characters)`);
+  assert.equal(app(served), app(single), 'the same prerendered page, the same decision script');
+  const wasm = (await readdir(DIST)).find((f) => f.endsWith('_bg.wasm'));
+  const glue = wasm.replace('_bg.wasm', '.js');
+  assert.ok(served.includes(`"./${wasm}"`) && served.includes(`<link rel="modulepreload" href="./${glue}">`),
+    'index.html fetches the wasm and preloads the glue beside it');
+  assert.ok(!served.includes('const packed'), 'index.html does not inline the wasm');
+  assert.ok(served.length < 300 * 1024, `index.html is the page and a loader: ${(served.length / 1024).toFixed(0)} KB`);
+  assert.ok(single.includes('const packed') && !single.includes(`./${wasm}`), 'jikgu.html inlines it and fetches nothing');
+  assert.ok(served.indexOf('<main data-prerendered') < served.indexOf('<script type="module">'), 'the page before its loader');
+});
+
+test('the served page keeps its prerender until the reader asks, then takes over and replays what was pressed', async () => {
+  // Tall enough that the first chart's "Show as table" is on screen without scrolling (a scroll
+  // would start the app before the press).
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1200, height: 1400 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => { window.jikguStarted = performance.now(); }));
+  await page.goto(server.url);
+  await page.waitForFunction(() => 'jikguStart' in self);
+  // Nothing asked yet: the prerender stays, and the wasm is fetched and compiled meanwhile.
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.jikguStarted ?? null), null, 'the app waits for the reader');
+  assert.equal(await page.locator('main[data-prerendered]').count(), 1);
+  // The reader presses the first chart's disclosure in the prerender: the app starts, and the
+  // same disclosure is open in it.
+  const box = await page.locator('main[data-prerendered] .charts details.chart-table > summary').first().boundingBox();
+  assert.ok(box && box.y + box.height < 1400, `the disclosure is on screen: ${JSON.stringify(box)}`);
+  await page.mouse.click(box.x + 10, box.y + box.height / 2);
+  await page.waitForFunction(() => window.jikguStarted && !document.querySelector('main[data-prerendered]'));
+  await page.waitForFunction(() => document.querySelector('#app main .charts details.chart-table')?.open);
+  assert.ok(await page.locator('#app main .charts details.chart-table table').first().isVisible(), 'its table shows');
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+});
+
+test('without a reader\'s input, the served page starts the app by itself', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="chart"] canvas', { state: 'attached', timeout: 20000 });
+  assert.equal(await page.locator('main[data-prerendered]').count(), 0, 'the app replaced the prerender');
+  await context.close();
+});

@@ -36,7 +36,194 @@ pub fn single_file(
         );
     }
 
-    let mut out = String::with_capacity(index.len() + wasm.len() * 2);
+    let Walked {
+        mut out,
+        styles,
+        mut scripts,
+    } = walk(index, &resolve, wasm.len() * 2)?;
+
+    let packed = pack(wasm);
+    let glue = trim_js(glue);
+    let loader = format!(
+        "{glue}\n\
+         const alphabet = \"{alphabet}\";\n\
+         const packed = \"{text}\";\n\
+         const byteOf = new Uint8Array(0x800);\n\
+         for (let i = 0; i < 256; i++) byteOf[alphabet.charCodeAt(i)] = i;\n\
+         const bytes = new Uint8Array(packed.length);\n\
+         for (let i = 0; i < packed.length; i++) bytes[i] = byteOf[packed.charCodeAt(i)];\n\
+         await __wbg_init({{ module_or_path: bytes }});\n\
+         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\"));\n",
+        alphabet = packed.alphabet,
+        text = packed.text,
+    );
+    scripts.push(loader.clone());
+    let body_end = out.rfind("</body>").ok_or("index.html has no </body>")?;
+    out.insert_str(
+        body_end,
+        &format!("<script type=\"module\">{loader}</script>\n"),
+    );
+
+    insert_policy(&mut out, &scripts, &styles, &hash)?;
+    Ok(out)
+}
+
+/// Puts the page's own `<meta>` policy right after `<meta charset>`: scripts and `<style>`
+/// elements only by hash (plus the page's own origin, for a split page's files).
+fn insert_policy(
+    out: &mut String,
+    scripts: &[String],
+    styles: &[String],
+    hash: &impl Fn(&str) -> String,
+) -> Result<(), String> {
+    let script_src: Vec<String> = scripts.iter().map(|s| hash(s)).collect();
+    let style_src: Vec<String> = styles.iter().map(|s| hash(s)).collect();
+    // Scripts and <style> elements only by hash. Style *attributes* stay allowed: plotters measures
+    // chart text with a styled <span>, and an attribute cannot run code. Connections only to the
+    // page's own origin: the served page fetches its wasm, and a crawler's audit reads /robots.txt
+    // from inside the page (Lighthouse's SEO audit failed under 'none', GoogleChrome/lighthouse#4386).
+    let policy = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         script-src 'self' {} 'wasm-unsafe-eval'; style-src-elem {}; style-src-attr 'unsafe-inline'; \
+         style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; base-uri 'none'; \
+         form-action 'none'\">",
+        script_src.join(" "),
+        if style_src.is_empty() {
+            "'none'".to_string()
+        } else {
+            style_src.join(" ")
+        }
+    );
+    let at = out
+        .find("<meta charset")
+        .and_then(|i| out[i..].find('>').map(|j| i + j + 1))
+        .or_else(|| out.find("<head>").map(|i| i + "<head>".len()))
+        .ok_or("index.html has no <head>")?;
+    out.insert_str(at, &policy);
+    Ok(())
+}
+
+/// The names of a build's JS glue and wasm files, as the page refers to them (`./name`).
+pub struct Files<'a> {
+    pub glue: &'a str,
+    pub wasm: &'a str,
+}
+
+/// How long the served page waits, after its first frame, for a reader's first input before it
+/// starts the app anyway (a reader who only reads, or whose screen reader sends no events).
+pub const START_UNASKED_MS: u32 = 3000;
+
+/// Builds the served page: the same document as the single file (the prerender first, the
+/// stylesheet and icon inlined, its own policy) but with the glue and the wasm left as their own
+/// files, so the document a CDN serves is the prerendered page and a small loader, and the
+/// browser caches the wasm apart from it.
+///
+/// The glue is preloaded as a module (`<link rel=modulepreload>` at the top of `<head>`). The
+/// loader at the end of the body waits for the prerender's first frame to be painted (a frame,
+/// then a task), so the wasm's bytes never compete with the document's and the browser records
+/// that paint before anything replaces it; then it fetches the wasm and compiles it as it arrives
+/// (`WebAssembly.compileStreaming`, off the main thread). It runs the app, which replaces the
+/// prerender, at the reader's first input (pointer, touch, key, focus, wheel or scroll), or
+/// [`START_UNASKED_MS`] after the first frame without one, or at once when the prerender is a
+/// placeholder (the address asks for other figures). What the reader pressed before the app ran
+/// is found again in the app's page by its place in the tree, three frames after the app has drawn
+/// its first chart (once the sections it renders after its first paint are in): a disclosure is
+/// opened, a control focused. Most readers of an embedded chart only read
+/// it: the figures they read are the prerender's, and the app's start (compiling the code it
+/// runs, its first render, laying out the page again: about 200 ms of one core here) no longer
+/// stands between the page and its first input (README, "Speed"). `self.jikguStart()` starts it
+/// at once. If anything fails (a saved copy opened from disk without its files), the page keeps
+/// the prerendered default figures, readable, with one line saying the calculator could not
+/// start and that `jikgu.html` works offline.
+pub fn split_page(
+    index: &str,
+    files: &Files<'_>,
+    resolve: impl Fn(&str) -> Option<Vec<u8>>,
+    hash: impl Fn(&str) -> String,
+) -> Result<String, String> {
+    let safe = |name: &str| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    };
+    if !safe(files.glue) || !safe(files.wasm) {
+        return Err(format!(
+            "unexpected file names {} and {}",
+            files.glue, files.wasm
+        ));
+    }
+    let Walked {
+        mut out,
+        styles,
+        mut scripts,
+    } = walk(index, &resolve, 4096)?;
+    let loader = format!(
+        "const h=document.documentElement,w=\"./{wasm}\",\
+         painted=new Promise((r)=>requestAnimationFrame(()=>setTimeout(r))),\
+         events=[\"pointerdown\",\"pointermove\",\"keydown\",\"touchstart\",\"focusin\",\"wheel\",\"scroll\"];\
+         let go;const intent=new Promise((r)=>{{go=()=>{{for(const e of events)removeEventListener(e,go,true);r()}};\
+         for(const e of events)addEventListener(e,go,{{capture:true,passive:true}})}});self.jikguStart=go;\
+         painted.then(()=>{{if(h.classList.contains(\"jk-stale\"))go();else setTimeout(go,{idle})}});\
+         const module=painted.then(()=>WebAssembly.compileStreaming(fetch(w)).catch(()=>w));\
+         let acted=null;const note=(e)=>{{let n=e.target,p=[];\
+         for(;n&&n.parentElement&&n.tagName!==\"MAIN\";n=n.parentElement)p.unshift([...n.parentElement.children].indexOf(n));\
+         if(n&&n.tagName===\"MAIN\")acted=p}};\
+         for(const e of[\"pointerdown\",\"click\"])addEventListener(e,note,true);\
+         Promise.all([painted.then(()=>import(\"./{glue}\")),intent]).then(async([g])=>{{\
+         await g.default({{module_or_path:await module}});\
+         for(const e of[\"pointerdown\",\"click\"])removeEventListener(e,note,true);\
+         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\"));\
+         const frame=(f)=>requestAnimationFrame(()=>setTimeout(f));\
+         const settled=(f,k=0)=>frame(()=>performance.getEntriesByName(\"jikgu:first-chart\").length&&k>2?f():settled(f,k+1));\
+         if(acted)settled(()=>{{\
+         let n=[...document.querySelectorAll(\"#app main\")].find((m)=>m.getClientRects().length);\
+         for(const i of acted)n=n&&n.children[i];\
+         n=n&&n.closest(\"summary,button,input,select,textarea\");\
+         if(n&&n.matches(\"summary\")&&n.parentElement.matches(\"details\"))n.parentElement.open=true;else if(n)n.focus()}})}}).catch((e)=>{{\
+         const p=document.createElement(\"p\");\
+         h.classList.remove(\"jk-stale\");p.className=\"noscript\";p.setAttribute(\"role\",\"status\");\
+         p.textContent=\"{ko} {en}\";\
+         (document.getElementById(\"app\")||document.body).prepend(p);\
+         console.warn(\"jikgu: the calculator did not start\",e)}})",
+        glue = files.glue,
+        wasm = files.wasm,
+        idle = START_UNASKED_MS,
+        ko = "계산기를 시작하지 못해 기본 수치만 보여 줍니다. 오프라인에서는 한 파일로 된 jikgu.html을 여세요.",
+        en = "The calculator could not start, so these are the default figures. Offline, open the single file jikgu.html.",
+    );
+    scripts.push(loader.clone());
+    let body_end = out.rfind("</body>").ok_or("index.html has no </body>")?;
+    out.insert_str(
+        body_end,
+        &format!("<script type=\"module\">{loader}</script>\n"),
+    );
+    let head = format!("<link rel=\"modulepreload\" href=\"./{}\">", files.glue);
+    let at = out
+        .find("<meta charset")
+        .and_then(|i| out[i..].find('>').map(|j| i + j + 1))
+        .or_else(|| out.find("<head>").map(|i| i + "<head>".len()))
+        .ok_or("index.html has no <head>")?;
+    out.insert_str(at, &head);
+    insert_policy(&mut out, &scripts, &styles, &hash)?;
+    Ok(out)
+}
+
+/// Trunk's `index.html` with what only works beside Trunk's files taken out: the stylesheet and the
+/// icon inlined, `<base>`, preload links, any `<meta>` policy and Trunk's loader dropped. The page's
+/// own inline scripts and styles are kept and listed, for the policy's hashes.
+struct Walked {
+    out: String,
+    styles: Vec<String>,
+    scripts: Vec<String>,
+}
+
+fn walk(
+    index: &str,
+    resolve: &impl Fn(&str) -> Option<Vec<u8>>,
+    extra: usize,
+) -> Result<Walked, String> {
+    let mut out = String::with_capacity(index.len() + extra);
     let mut styles = Vec::new();
     let mut scripts = Vec::new();
     let mut rest = index;
@@ -120,54 +307,11 @@ pub fn single_file(
         }
     }
     out.push_str(rest);
-
-    let packed = pack(wasm);
-    let glue = trim_js(glue);
-    let loader = format!(
-        "{glue}\n\
-         const alphabet = \"{alphabet}\";\n\
-         const packed = \"{text}\";\n\
-         const byteOf = new Uint8Array(0x800);\n\
-         for (let i = 0; i < 256; i++) byteOf[alphabet.charCodeAt(i)] = i;\n\
-         const bytes = new Uint8Array(packed.length);\n\
-         for (let i = 0; i < packed.length; i++) bytes[i] = byteOf[packed.charCodeAt(i)];\n\
-         await __wbg_init({{ module_or_path: bytes }});\n\
-         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\"));\n",
-        alphabet = packed.alphabet,
-        text = packed.text,
-    );
-    scripts.push(loader.clone());
-    let body_end = out.rfind("</body>").ok_or("index.html has no </body>")?;
-    out.insert_str(
-        body_end,
-        &format!("<script type=\"module\">{loader}</script>\n"),
-    );
-
-    let script_src: Vec<String> = scripts.iter().map(|s| hash(s)).collect();
-    let style_src: Vec<String> = styles.iter().map(|s| hash(s)).collect();
-    // Scripts and <style> elements only by hash. Style *attributes* stay allowed: plotters measures
-    // chart text with a styled <span>, and an attribute cannot run code. Connections only to the
-    // page's own origin: the app makes none, but a crawler's audit reads /robots.txt from inside
-    // the page (Lighthouse's SEO audit failed under 'none', GoogleChrome/lighthouse#4386).
-    let policy = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         script-src 'self' {} 'wasm-unsafe-eval'; style-src-elem {}; style-src-attr 'unsafe-inline'; \
-         style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; base-uri 'none'; \
-         form-action 'none'\">",
-        script_src.join(" "),
-        if style_src.is_empty() {
-            "'none'".to_string()
-        } else {
-            style_src.join(" ")
-        }
-    );
-    let at = out
-        .find("<meta charset")
-        .and_then(|i| out[i..].find('>').map(|j| i + j + 1))
-        .or_else(|| out.find("<head>").map(|i| i + "<head>".len()))
-        .ok_or("index.html has no <head>")?;
-    out.insert_str(at, &policy);
-    Ok(out)
+    Ok(Walked {
+        out,
+        styles,
+        scripts,
+    })
 }
 
 /// `js` without its comment lines and indentation: the glue wasm-bindgen writes is read by no one
@@ -342,6 +486,14 @@ pub fn served_policy(index: &str, hash: impl Fn(&str) -> String) -> String {
         }
         rest = &rest[close + "</style>".len()..];
     }
+    // The same script or style in two pages is listed once.
+    let once = |list: Vec<String>| {
+        let mut seen = std::collections::BTreeSet::new();
+        list.into_iter()
+            .filter(|h| seen.insert(h.clone()))
+            .collect::<Vec<_>>()
+    };
+    let (inline, styles) = (once(inline), once(styles));
     format!(
         "default-src 'self'; script-src 'self' {} 'wasm-unsafe-eval'; style-src 'self' {}; \
          style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
@@ -473,6 +625,64 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(
             out.contains(&format!("const packed = \"{}\";", packed.text)),
             "the wasm bytes are inlined, packed"
+        );
+    }
+
+    #[test]
+    fn the_served_page_loads_the_wasm_beside_it() {
+        let files = Files {
+            glue: "jikgu-1.js",
+            wasm: "jikgu-1_bg.wasm",
+        };
+        let resolve = |href: &str| match href {
+            "./style-2.css" => Some(b"body{color:red}".to_vec()),
+            "./icon.svg" => Some(b"<svg/>".to_vec()),
+            _ => None,
+        };
+        let hash = |s: &str| format!("'h{}'", s.len());
+        let out = split_page(TRUNK_INDEX, &files, resolve, hash).expect("builds");
+        for gone in [
+            "<base",
+            "sha256-old",
+            "import init",
+            "const packed",
+            "integrity=",
+        ] {
+            assert!(!out.contains(gone), "{gone:?} should be gone from:\n{out}");
+        }
+        for kept in [
+            "<link rel=\"modulepreload\" href=\"./jikgu-1.js\">",
+            "<style>body{color:red}</style>",
+            "import(\"./jikgu-1.js\")",
+            "compileStreaming(fetch(w))",
+            "w=\"./jikgu-1_bg.wasm\"",
+            "<main id=\"app\"></main>",
+        ] {
+            assert!(out.contains(kept), "{kept:?} should be in:\n{out}");
+        }
+        assert!(
+            out.find("<main id=\"app\">") < out.find("<script type=\"module\">"),
+            "the page comes before its loader"
+        );
+        let loader_start = out.find("<script type=\"module\">").expect("loader") + 22;
+        let loader = &out
+            [loader_start..out[loader_start..].find("</script>").expect("closed") + loader_start];
+        assert!(
+            out.contains(&format!("'h{}'", loader.len())),
+            "the loader is hashed into the page's policy"
+        );
+        assert!(
+            split_page(
+                TRUNK_INDEX,
+                &Files {
+                    glue: "a\");alert(1);//.js",
+                    wasm: "b.wasm"
+                },
+                resolve,
+                hash
+            )
+            .is_err(),
+            "a file name that would escape the loader's string is refused"
         );
     }
 

@@ -4,7 +4,9 @@
 //!   `DIR/jikgu.html`, one file with the JS glue, the wasm (one character per byte, see
 //!   `html::pack`), the CSS and the icon inlined, so it opens from `file://` with no network.
 //!   It runs as Trunk's `post_build` hook, so `trunk build` and `trunk serve` both produce it.
-//!   It also writes `DIR/content-security-policy.txt`, the policy to serve `index.html` with.
+//!   It rewrites `DIR/index.html`, what a server sends first, as the same page with the glue and
+//!   the wasm left as their own files and a small loader (`html::split_page`), and writes
+//!   `DIR/content-security-policy.txt`, the policy to serve both pages with.
 //!   With the feature `prerender` (which the hook turns on), `#app` holds the app's default view
 //!   rendered by its own components, so the page paints it before the wasm (see `prerender`).
 //! - `size [DIR]`: raw, gzip and brotli sizes of the wasm, the JS glue, the CSS and `jikgu.html`.
@@ -162,12 +164,30 @@ fn inline(dir: &Path) -> Result<(), String> {
         single.len() / 1024,
         wasm.len() / 1024
     );
-    // The served page is the single file too, so "Save page as… HTML only" keeps everything the
-    // page needs and the saved copy opens from disk. Trunk's split files stay beside it.
-    std::fs::write(&build.index, &single)
+    // The served page is the same document with the glue and the wasm as their own files: what a
+    // CDN serves first is the prerendered page and a small loader, and the wasm is cached apart.
+    let name = |path: &Path| {
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_string)
+            .ok_or_else(|| format!("{} has no UTF-8 file name", path.display()))
+    };
+    let (glue_name, wasm_name) = (name(&build.glue)?, name(&build.wasm)?);
+    let files = html::Files {
+        glue: &glue_name,
+        wasm: &wasm_name,
+    };
+    let served = html::split_page(&index, &files, resolve, csp_hash)?;
+    std::fs::write(&build.index, &served)
         .map_err(|e| format!("cannot write {}: {e}", build.index.display()))?;
+    println!(
+        "xtask: wrote {} ({} KB, the wasm and glue beside it)",
+        build.index.display(),
+        served.len() / 1024
+    );
     write_service_worker(dir, &build)?;
-    let policy = html::served_policy(&single, csp_hash);
+    // One policy for every page the server sends: the inline scripts and styles of both.
+    let policy = html::served_policy(&format!("{served}\n{single}"), csp_hash);
     let out = dir.join("content-security-policy.txt");
     std::fs::write(&out, format!("{policy}\n"))
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;

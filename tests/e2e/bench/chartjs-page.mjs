@@ -29,7 +29,10 @@ export async function firstChartSeries(browser, url) {
   try {
     await page.goto(`${url}?lang=en`);
     await ready(page);
-    const table = page.locator('[data-testid="chart"] >> xpath=ancestor::figure >> details.chart-table table').first();
+    const figure = page.locator('[data-testid="chart"] >> xpath=ancestor::figure').first();
+    // The table alternative is filled in at the latest when a reader opens it.
+    await figure.locator('details.chart-table > summary').click();
+    const table = figure.locator('details.chart-table table');
     await table.waitFor({ state: 'attached' });
     const { heads, rows } = await table.evaluate((t) => ({
       heads: [...t.querySelectorAll('thead th')].slice(1).map((th) => th.textContent.trim()),

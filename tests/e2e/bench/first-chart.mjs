@@ -114,6 +114,42 @@ export async function compareWithChartJs(browser, url, runs = 20) {
   return { jikgu, chartjs, ratio: jikgu.painted.median / chartjs.painted.median, series };
 }
 
+/** The served index.html (dist/ over 127.0.0.1, a fresh context each time, so a first visit):
+ *  its loader runs the app at the reader's first input. Resolves to statistics of the time from
+ *  a pointer move, made a second after the prerender painted, to the frame after the app's own
+ *  chart (the prerender replaced, edits accepted). */
+export async function measureStartOnInput(browser, url, runs = 10) {
+  const times = [];
+  for (let i = 0; i <= runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript((mark) => {
+        addEventListener('pointermove', () => { window.jikguAsked ??= performance.now(); }, true);
+        const tick = () => {
+          if (!performance.getEntriesByName(mark, 'mark').length) { requestAnimationFrame(tick); return; }
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => console.debug(`${mark} ${performance.now() - window.jikguAsked}`);
+          channel.port2.postMessage(0);
+        };
+        requestAnimationFrame(tick);
+      }, MARK);
+      const reported = new Promise((resolve) => page.on('console', (msg) => {
+        if (msg.text().startsWith(`${MARK} `)) resolve(Number(msg.text().slice(MARK.length + 1)));
+      }));
+      await page.goto(url);
+      await page.waitForFunction(() => 'jikguStart' in self);
+      await page.waitForTimeout(1000);
+      await page.mouse.move(10, 10);
+      const t = await reported;
+      if (i > 0) times.push(t);
+    } finally {
+      await context.close();
+    }
+  }
+  return stats(times);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const runs = Number(process.argv[2] || 20);
   const browser = await launch();
@@ -126,6 +162,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.log(line('jikgu.html: navigation -> the app\'s chart painted (interactive)', r.jikgu.app));
     console.log(line(`Chart.js 4, same ${r.series.datasets.length} series × ${r.series.years.length} years: painted`, r.chartjs.painted));
     console.log(`jikgu / Chart.js, medians: ${r.ratio.toFixed(2)}`);
+    console.log(line('index.html served, first visit: the reader\'s first input -> the app\'s chart painted', await measureStartOnInput(browser, server.url, Math.min(runs, 10))));
   } finally {
     await browser.close();
     await server.close();

@@ -15,7 +15,8 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const DIST = join(ROOT, 'dist');
+// JIKGU_DIST measures another build's folder (a variant being compared).
+const DIST = resolve(process.env.JIKGU_DIST || join(ROOT, 'dist'));
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
