@@ -4,8 +4,9 @@
 //! ranges never hold up the frame that shows a change: in the browser they are computed in the
 //! task after that frame is painted, once per computed scenario, and every part that shows them
 //! (the charts' bands, the headline's range, the break-even chance) follows one frame later.
-//! Until then those parts show the central figures alone. Natively (SSR tests) they are computed
-//! at once.
+//! Until then those parts show the previous result's ranges when they fit its table (after an edit)
+//! and the central figures alone otherwise (another view, horizon or currency). Natively (SSR
+//! tests) they are computed at once.
 
 use std::rc::Rc;
 
@@ -67,9 +68,16 @@ pub fn use_ranges_of(state: &AppContext) -> RangesContext {
     }
     #[cfg(target_arch = "wasm32")]
     {
+        // Until this result's own ranges are ready, the previous result's stand in when they fit
+        // its table (an edit of a figure or an assumption): the bands, the ranges in words and the
+        // table columns stay in place for the frame in between instead of vanishing and coming
+        // back one frame later, which cost that frame a rebuild of every part showing them.
         RangesContext(
             held.as_ref()
-                .filter(|(c, _)| Rc::ptr_eq(c, &state.computed))
+                .filter(|(c, _)| {
+                    Rc::ptr_eq(c, &state.computed)
+                        || Ranges::carry_over(&c.table, &state.computed.table)
+                })
                 .map(|(_, r)| r.clone()),
         )
     }

@@ -34,7 +34,10 @@ export async function chartSeries(browser, address) {
   try {
     await page.goto(address);
     await ready(page);
-    const table = page.locator('[data-testid="chart"] >> xpath=ancestor::figure >> details.chart-table table').first();
+    // The table alternative is built when its disclosure is opened.
+    const figure = page.locator('[data-testid="chart"] >> xpath=ancestor::figure').first();
+    await figure.locator('details.chart-table summary').click();
+    const table = figure.locator('details.chart-table table');
     await table.waitFor({ state: 'attached' });
     const { heads, rows } = await table.evaluate((t) => ({
       heads: [...t.querySelectorAll('thead th')].slice(1).map((th) => th.textContent.trim()),

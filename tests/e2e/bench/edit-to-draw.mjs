@@ -2,15 +2,19 @@
 // pixels differ, for jikgu and for a Chart.js 4 page redrawing the same chart with `update()`,
 // measured the same way, interleaved in the same run.
 //
-//   node tests/e2e/bench/edit-to-draw.mjs [runs]      (after `make dist`; `make bench` runs it)
+//   node tests/e2e/bench/edit-to-draw.mjs [runs] [other-dist]   (after `make dist`; `make bench` runs it)
 //
-// jikgu: KIEP's view, where the balance with China in 2023 is its sales less its purchases; the
-// edit types a new figure into the data table's purchases.china 2023 and dispatches `change`
-// (what Enter or leaving the field does). The balance chart's bar for 2023 moves.
+// With a second build's folder (e.g. main's, `trunk build --release --dist DIR`), both builds are
+// measured against the same Chart.js page, block by block, for a before-and-after.
+//
+// jikgu: the default view, whose balance chart shows the balance with every partner, in 2023 its
+// sales less its purchases (the published balance is marked beside it); the edit types a new
+// figure into the data table's purchases.all 2023 and dispatches `change` (what Enter or leaving
+// the field does). The balance chart's bar for 2023 and the projection after it move.
 // Chart.js: the same balance series (read from jikgu's own chart table) as a bar chart in a box of
 // the same size, and an input whose `change` handler sets the 2023 bar to the same sales less the
-// typed purchases and calls `chart.update()`. Both alternate between two figures, so every edit
-// changes the picture.
+// typed purchases and calls `chart.update()`. Both alternate between two figures (5 % and 10 %
+// above the published purchases), so every edit changes the picture.
 //
 // One measure for both (`editToDraw` runs in the page): the edit is dispatched inside a frame
 // callback, so the frame that follows is the first that can show it. A second callback, requested
@@ -24,14 +28,14 @@
 
 import { pathToFileURL } from 'node:url';
 import { launch, serve, ready } from '../harness.mjs';
-import { CELL, stats } from './input-to-paint.mjs';
+import { stats } from './input-to-paint.mjs';
 import { chartSeries, writeChartJsEditPage } from './chartjs-page.mjs';
 
 /** The query of jikgu's page for this measure, and the cells the edit and its Chart.js twin read. */
-export const VIEW = '?source=kiep-2025-07-02&year=2023&lang=en';
-const BALANCE = '[data-testid="cell"][data-series="balance.china"][data-year="2023"] input';
+export const VIEW = '?lang=en';
+export const EDIT = '[data-testid="cell"][data-series="purchases.all"][data-year="2023"] input';
+const BALANCE = '[data-testid="cell"][data-series="balance.all"][data-year="2023"] input';
 const CANVAS = '[data-testid="chart"] canvas';
-const VALUES = ['4', '3.5'];
 
 /** In the page: `runs` edits (after `warmUp` more) of `input`, each timed to the painted frame in
  *  which `canvas`'s pixels first differ. Resolves to { times, frames, missed }. */
@@ -99,8 +103,10 @@ async function twinOf(browser, url) {
   try {
     await page.goto(`${url}${VIEW}`);
     await ready(page);
-    const [balance, purchases] = await Promise.all([BALANCE, CELL].map((s) => page.$eval(s, (i) => Number(i.value))));
-    return { series, year: '2023', sales: balance + purchases };
+    const [balance, purchases] = await Promise.all([BALANCE, EDIT].map((s) => page.$eval(s, (i) => Number(i.value.replace(/[−]/g, '-')))));
+    if (!Number.isFinite(balance + purchases)) throw new Error(`unreadable figures: ${balance}, ${purchases}`);
+    const values = [1.05, 1.1].map((f) => (purchases * f).toFixed(3));
+    return { series, year: '2023', sales: balance + purchases, values };
   } finally {
     await page.close();
   }
@@ -119,14 +125,14 @@ export async function measureEditToDraw(browser, url, runs = 100, block = 10) {
     await chartjs.goto(pathToFileURL(file).href);
     await chartjs.waitForFunction(() => window.chartReady === true);
     const sides = [
-      { page: jikgu, args: { input: CELL, canvas: CANVAS }, times: [], frames: [], missed: 0 },
+      { page: jikgu, args: { input: EDIT, canvas: CANVAS }, times: [], frames: [], missed: 0 },
       { page: chartjs, args: { input: '#edit', canvas: '#c' }, times: [], frames: [], missed: 0 },
     ];
     for (let done = 0, first = true; done < runs; done += block, first = false) {
       for (const side of sides) {
         await side.page.bringToFront();
         const r = await side.page.evaluate(editToDraw, {
-          ...side.args, runs: Math.min(block, runs - done), warmUp: first ? 5 : 1, values: VALUES,
+          ...side.args, runs: Math.min(block, runs - done), warmUp: first ? 5 : 1, values: twin.values,
         });
         side.times.push(...r.times);
         side.frames.push(...r.frames);
@@ -146,16 +152,25 @@ export async function measureEditToDraw(browser, url, runs = 100, block = 10) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const runs = Number(process.argv[2] || 100);
+  const other = process.argv[3];
   const browser = await launch();
   const server = await serve();
+  const second = other ? await serve(other) : null;
+  const line = (what, s) => `${what} (${s.n} edits, ${s.late} drawn after the first frame): median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`;
   try {
-    const r = await measureEditToDraw(browser, server.url, runs);
-    const line = (what, s) => `${what} (${s.n} edits, ${s.late} drawn after the first frame): median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`;
-    console.log(line('jikgu: edit -> canvas changed, painted', r.jikgu));
-    console.log(line('Chart.js update(): edit -> canvas changed, painted', r.chartjs));
-    console.log(`jikgu / Chart.js, medians: ${r.ratio.toFixed(2)}`);
+    const rounds = other ? 3 : 1;
+    for (let i = 0; i < rounds; i++) {
+      for (const [name, srv] of [['dist', server], ...(second ? [[other, second]] : [])]) {
+        const r = await measureEditToDraw(browser, srv.url, Math.ceil(runs / rounds));
+        console.log(`== ${name}`);
+        console.log(line('jikgu: edit -> canvas changed, painted', r.jikgu));
+        console.log(line('Chart.js update(): edit -> canvas changed, painted', r.chartjs));
+        console.log(`jikgu / Chart.js, medians: ${r.ratio.toFixed(2)}`);
+      }
+    }
   } finally {
     await browser.close();
     await server.close();
+    await second?.close();
   }
 }
