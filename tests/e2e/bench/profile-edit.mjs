@@ -78,7 +78,7 @@ try {
 
   // Main-thread top-level events, per edit.
   const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
-  const main = events.find((e) => e.name === 'RunTask')?.tid;
+  const main = trace.traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
   const sum = new Map();
   for (const e of events) {
     if (e.tid !== main) continue;
