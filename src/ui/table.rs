@@ -132,9 +132,23 @@ impl PartialEq for TableRowProps {
             && self.approximate == other.approximate
             && self.dispatch == other.dispatch
             && self.focused == other.focused
-            && (Rc::ptr_eq(&self.computed, &other.computed)
-                || self.computed.table.rows.get(self.index)
-                    == other.computed.table.rows.get(other.index))
+            && (Rc::ptr_eq(&self.computed, &other.computed) || self.shown() == other.shown())
+    }
+}
+
+impl TableRowProps {
+    /// What the row shows: its series, whether it has any figure at all, and the cells of the
+    /// years shown (the projected years after them are not shown here, and an edit often moves
+    /// them alone, e.g. every partner's projection after an edit of the total).
+    fn shown(&self) -> Option<(crate::core::SeriesKey, bool, &[crate::core::Cell])> {
+        let row = self.computed.table.rows.get(self.index)?;
+        let years = usize::try_from(self.years.1 - self.years.0 + 1).unwrap_or(0);
+        let any = row.cells.iter().any(|c| c.value.is_some());
+        Some((
+            row.series,
+            any,
+            row.cells.get(..years).unwrap_or(&row.cells),
+        ))
     }
 }
 
