@@ -482,3 +482,46 @@ fn a_goal_beyond_the_95_percent_range_is_called_implausible() {
         "the central figure is plausible"
     );
 }
+
+#[test]
+fn ranges_carry_over_an_edit_but_not_a_new_view_horizon_or_currency() {
+    let data = data();
+    let base = Scenario {
+        view: Some("kiep-2025-07-02".into()),
+        ..Scenario::default()
+    };
+    let before = compute(data, &base).table;
+    let mut edited = base.clone();
+    edited
+        .set_edit(
+            "purchases.china[2023]".parse().expect("cell"),
+            Decimal::from(4),
+        )
+        .expect("a valid edit");
+    let after = compute(data, &edited).table;
+    assert_ne!(before, after, "the edit changes the figures");
+    assert!(
+        ranges::Ranges::carry_over(&before, &after),
+        "an edit keeps every band on its cell"
+    );
+    let mut longer = base.clone();
+    let last = before.last_year;
+    longer.set_horizon(last + 2).expect("a valid horizon");
+    let mut dollars = base.clone();
+    dollars.unit = jikgu::core::DisplayUnit::Usd;
+    let other_view = Scenario {
+        view: Some("kostat-revised".into()),
+        ..Scenario::default()
+    };
+    for (s, what) in [
+        (longer, "a longer horizon"),
+        (dollars, "dollars"),
+        (other_view, "another view"),
+    ] {
+        let now = compute(data, &s).table;
+        assert!(
+            !ranges::Ranges::carry_over(&before, &now),
+            "{what}: shows no ranges until its own"
+        );
+    }
+}

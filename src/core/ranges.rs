@@ -96,6 +96,24 @@ pub struct Ranges {
 }
 
 impl Ranges {
+    /// Whether ranges simulated for `made_for` can stand in for `now`'s while `now`'s are being
+    /// simulated: the same view, currency, years and series, so every band lands on the cell it
+    /// was made for (only the figures differ, by the reader's last change). A new view, horizon or
+    /// currency shows no ranges until its own are ready.
+    pub fn carry_over(made_for: &Table, now: &Table) -> bool {
+        made_for.view == now.view
+            && made_for.unit == now.unit
+            && made_for.first_year == now.first_year
+            && made_for.last_published_year == now.last_published_year
+            && made_for.last_year == now.last_year
+            && made_for.rows.len() == now.rows.len()
+            && made_for
+                .rows
+                .iter()
+                .zip(&now.rows)
+                .all(|(a, b)| a.series == b.series)
+    }
+
     /// The band of a cell, in its measure.
     pub fn band(&self, at: CellRef) -> Option<Band> {
         let i = index(self.first_year, at.year)?;

@@ -101,8 +101,10 @@ pub struct ChartViewProps {
     pub id: AttrValue,
     /// The accessible name of the chart, read by screen readers instead of the pixels.
     pub label: AttrValue,
-    /// What the readout says for each year, in year order (see `charts::readouts`).
-    pub readouts: Rc<Vec<(i32, String)>>,
+    /// The dataset the figures come from, for the readout's sources (see `charts::readout`);
+    /// without it the readout gives the year alone.
+    #[prop_or_default]
+    pub dataset: Option<Rc<crate::core::Dataset>>,
     /// The reader's language.
     pub lang: Lang,
     /// Dark theme colours (the page's theme, `AppState::dark`).
@@ -122,9 +124,21 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let geometry = use_mut_ref(PlotGeometry::default);
     let span = props.model.year_span();
     let lang = props.lang;
-    // The table is inside a closed disclosure: filled in once the chart is on screen.
     let painted = crate::ui::use_calculator_painted();
-    let table_ready = painted;
+    // The table alternative sits in a closed disclosure: in the browser it is built when the
+    // reader opens it, and only kept up to date while open, so an edit does not rebuild two hidden
+    // tables of formatted figures. Rendered natively (the prerender, the server-side tests) it is
+    // always there.
+    let table_open = use_state_eq(|| false);
+    let table_ready = painted && (*table_open || !crate::web::IN_BROWSER);
+    let on_toggle = {
+        let table_open = table_open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+                table_open.set(details.has_attribute("open"));
+            }
+        })
+    };
     let width = crate::web::use_canvas_chart(
         canvas.clone(),
         props.model.clone(),
@@ -186,12 +200,10 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
 
     let readout_id = format!("chart-{}-readout", props.id);
     let readout = match cursor.year {
-        Some(year) => props
-            .readouts
-            .iter()
-            .find(|r| r.0 == year)
-            .map(|r| r.1.clone())
-            .unwrap_or_else(|| format!("{year}: {}", lang.pick("자료 없음", "no data"))),
+        Some(year) => match &props.dataset {
+            Some(dataset) => crate::ui::readout(&props.model, dataset, lang, year),
+            None => format!("{year}: {}", lang.pick("자료 없음", "no data")),
+        },
         None if props.compact => lang
             .pick("← → 또는 포인터로 연도별 수치 읽기", "Point, or press ← →, for each year's figures")
             .to_string(),
@@ -239,7 +251,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                     <button type="button" onclick={on_png}>{ lang.pick("PNG 이미지", "PNG image") }</button>
                     <button type="button" onclick={on_svg}>{ lang.pick("SVG 이미지", "SVG image") }</button>
                 </div>
-                { data_table(&props.model, lang, table_ready) }
+                { data_table(&props.model, lang, table_ready, on_toggle) }
             }
         </figure>
     }
@@ -302,11 +314,11 @@ fn round_font_size(line: &str) -> String {
 }
 
 /// The figures drawn, as a table inside a disclosure: years down, series across. Without
-/// `ready`, only the disclosure's summary.
-fn data_table(model: &ChartModel, lang: Lang, ready: bool) -> Html {
+/// `ready`, only the disclosure's summary. `on_toggle` hears it opened and closed.
+fn data_table(model: &ChartModel, lang: Lang, ready: bool, on_toggle: Callback<Event>) -> Html {
     if !ready {
         return html! {
-            <details class="chart-table">
+            <details class="chart-table" ontoggle={on_toggle}>
                 <summary>{ lang.pick("표로 보기", "Show as table") }</summary>
             </details>
         };
@@ -343,7 +355,7 @@ fn data_table(model: &ChartModel, lang: Lang, ready: bool) -> Html {
         caption = format!("{caption}. {note}");
     }
     html! {
-        <details class="chart-table">
+        <details class="chart-table" ontoggle={on_toggle}>
             <summary>{ lang.pick("표로 보기", "Show as table") }</summary>
             <div class="scroll">
                 <table class="data">

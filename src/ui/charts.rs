@@ -18,34 +18,38 @@ use crate::ui::{AppContext, ChartView};
 pub fn readouts(model: &ChartModel, dataset: &Dataset, lang: Lang) -> Vec<(i32, String)> {
     let (first, last) = model.year_span();
     (first..=last)
-        .map(|year| {
-            let parts: Vec<String> = model
-                .columns
-                .iter()
-                .filter_map(|column| {
-                    let (value, provenance) = column.at(year)?;
-                    let value = value?;
-                    let mut source = describe(provenance, dataset, lang);
-                    if let Some((_, bits)) = column.stand_in.iter().find(|s| s.0 == year) {
-                        source = format!("{source}; {}", stand_in_note(*bits, lang));
-                    }
-                    Some(if column.balance && model.columns.len() == 1 {
-                        let figure = format_balance(value, column.quantity, lang, Style::Compact);
-                        format!("{figure} — {source}")
-                    } else {
-                        let figure = format(value, column.quantity, lang, Style::Compact);
-                        format!("{} {figure} ({source})", column.label)
-                    })
-                })
-                .collect();
-            let text = if parts.is_empty() {
-                lang.pick("자료 없음", "no data").to_string()
-            } else {
-                parts.join("; ")
-            };
-            (year, format!("{year}: {text}"))
-        })
+        .map(|year| (year, readout(model, dataset, lang, year)))
         .collect()
+}
+
+/// What a chart's readout says for `year` (see [`readouts`]); "no data" for a year it does not
+/// draw. Made when the reader points at a year, not for every year on every edit.
+pub fn readout(model: &ChartModel, dataset: &Dataset, lang: Lang, year: i32) -> String {
+    let parts: Vec<String> = model
+        .columns
+        .iter()
+        .filter_map(|column| {
+            let (value, provenance) = column.at(year)?;
+            let value = value?;
+            let mut source = describe(provenance, dataset, lang);
+            if let Some((_, bits)) = column.stand_in.iter().find(|s| s.0 == year) {
+                source = format!("{source}; {}", stand_in_note(*bits, lang));
+            }
+            Some(if column.balance && model.columns.len() == 1 {
+                let figure = format_balance(value, column.quantity, lang, Style::Compact);
+                format!("{figure} — {source}")
+            } else {
+                let figure = format(value, column.quantity, lang, Style::Compact);
+                format!("{} {figure} ({source})", column.label)
+            })
+        })
+        .collect();
+    let text = if parts.is_empty() {
+        lang.pick("자료 없음", "no data").to_string()
+    } else {
+        parts.join("; ")
+    };
+    format!("{year}: {text}")
 }
 
 /// Props of [`ChartsPanel`].
@@ -95,14 +99,6 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             Rc::new(model)
         },
     );
-    let balance_readouts = use_memo(
-        ((*balance).clone(), state.dataset.clone(), lang),
-        |(model, dataset, lang)| Rc::new(readouts(model, dataset, *lang)),
-    );
-    let flows_readouts = use_memo(
-        ((*flows).clone(), state.dataset.clone(), lang),
-        |(model, dataset, lang)| Rc::new(readouts(model, dataset, *lang)),
-    );
     let on_csv = use_callback(
         (
             state.computed.clone(),
@@ -130,7 +126,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         <ChartView
             id="balance"
             model={(*balance).clone()}
-            readouts={(*balance_readouts).clone()}
+            dataset={state.dataset.clone()}
             {lang}
             {dark}
             compact={props.compact}
@@ -151,7 +147,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             <ChartView
                 id="flows"
                 model={(*flows).clone()}
-                readouts={(*flows_readouts).clone()}
+                dataset={state.dataset.clone()}
                 {lang}
                 {dark}
                 label={lang.pick("상대국별 직구(구매)와 역직구(판매) 꺾은선그래프", "Line chart of purchases and sales by partner")}

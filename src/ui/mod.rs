@@ -27,7 +27,7 @@ pub use about::About;
 pub use app::{App, AppContext, AppProps, Kept};
 pub use assumptions::Assumptions;
 pub use chart_view::{ChartCursor, ChartView, use_chart_cursor};
-pub use charts::{ChartsPanel, readouts};
+pub use charts::{ChartsPanel, readout, readouts};
 pub use claims::ClaimList;
 pub use context::Context;
 pub use drivers::Drivers;

@@ -163,7 +163,7 @@ fn Comparison() -> Html {
             } else {
                 <ul class="changes">{ for changes.iter().map(|c| html! { <li>{ c.describe(lang) }</li> }) }</ul>
             }
-            <ChartView id="compare" model={Rc::new(chart)} readouts={Rc::new(Vec::new())} {lang} dark={state.dark()}
+            <ChartView id="compare" model={Rc::new(chart)} {lang} dark={state.dark()}
                 label={lang.pick("두 시나리오의 수지 비교 그래프", "Chart comparing the balance in both scenarios")} />
         </div>
     }

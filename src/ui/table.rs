@@ -1,11 +1,13 @@
 //! The data table: every series of the view by year, each cell editable in place.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::num::format_bare;
 use crate::core::provenance::describe;
-use crate::core::{CellRef, Lang, Provenance, Row};
-use crate::state::{Action, Draft, Field, FieldError, cell_unit};
+use crate::core::{CellRef, Computed, Dataset, Lang, Provenance};
+use crate::state::{Action, AppState, Draft, Field, FieldError, cell_unit};
 use crate::ui::AppContext;
 
 /// A short mark beside a value, so provenance is not told by colour alone.
@@ -21,6 +23,9 @@ fn provenance_mark(provenance: &Provenance) -> &'static str {
 }
 
 /// Years × series for the chosen source, with undo, redo and reset.
+///
+/// Each row is its own component ([`TableRow`]) whose props compare only what that row shows, so
+/// an edit re-renders the rows whose figures changed, not the table's ~700 inputs.
 #[component]
 pub fn DataTable() -> Html {
     // The cell with keyboard focus, whose provenance and citation are read out under the table:
@@ -31,7 +36,7 @@ pub fn DataTable() -> Html {
     };
     let lang = state.lang;
     let table = &state.computed.table;
-    let years: Vec<i32> = (table.first_year..=table.last_published_year).collect();
+    let years = (table.first_year, table.last_published_year);
     let dispatch = state.dispatcher();
     let button = |label: &'static str, action: Action, enabled: bool| {
         let dispatch = dispatch.clone();
@@ -41,79 +46,38 @@ pub fn DataTable() -> Html {
             </button>
         }
     };
-    let row = |row: &Row| {
+    let rows = table.rows.iter().enumerate().map(|(index, row)| {
         let series = row.series;
-        let cells = years.iter().enumerate().map(|(i, year)| {
-            let cell_ref = CellRef { series, year: *year };
-            let Some(cell) = row.cells.get(i) else { return html! { <td key={*year} /> } };
-            let draft = state.draft(cell_ref.into());
-            let text = match draft {
-                Some(draft) => draft.text.clone(),
-                None => cell.value.map(|v| format_bare(v, &cell_unit(cell_ref))).unwrap_or_default(),
-            };
-            let id = format!("cell-{series}-{year}");
-            let error_id = format!("{id}-error");
-            let onchange = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |e: Event| {
-                    if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                        dispatch.dispatch(Action::EditCell { cell: cell_ref, text: input.value() });
-                    }
-                })
-            };
-            let edited = matches!(cell.provenance, Provenance::Edited { .. }) || draft.is_some();
-            let approximate = state.scenario.is_approximate(cell_ref);
-            let reset = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetCell(cell_ref)))
-            };
-            let label = format!("{} {year}", series.label(lang));
-            let onfocus = {
-                let focused = focused.clone();
-                Callback::from(move |_: FocusEvent| focused.set(Some(cell_ref)))
-            };
-            // One id, so tests that follow aria-describedby find the message (the automation
-            // contract); while the text is valid it points at the focused cell's provenance.
-            let described_by = if draft.is_some() { error_id.clone() } else { "cell-info".to_string() };
-            html! {
-                <td key={*year} class={classes!("cell", cell.provenance.id(), approximate.then_some("approximate"))} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()}>
-                    <span class="mark" aria-hidden="true">{ if approximate { "≈" } else { provenance_mark(&cell.provenance) } }</span>
-                    <input
-                        id={id.clone()}
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-label={label}
-                        title={with_approximate(describe(&cell.provenance, &state.dataset, lang), approximate, lang)}
-                        value={text}
-                        aria-invalid={draft.is_some().then_some("true")}
-                        aria-describedby={described_by}
-                        {onchange}
-                        {onfocus}
-                    />
-                    // A unit-slip warning's choices come first after the box, so Tab reaches them.
-                    if let Some(draft) = draft {
-                        <span id={error_id} class="error" role="alert">{ draft.error.message(lang) }</span>
-                        { slip_choices(draft, cell_ref.into(), lang, &dispatch) }
-                    }
-                    if edited {
-                        <button type="button" class="reset" onclick={reset} aria-label={format!("{} {}", lang.pick("원래 값으로:", "Reset"), series.label(lang))}>{ "↺" }</button>
-                    }
-                </td>
-            }
-        });
-        let has_values = row.cells.iter().any(|c| c.value.is_some());
-        if !has_values {
-            return Html::default();
-        }
+        let drafts: Vec<(i32, Draft)> = state
+            .drafts
+            .iter()
+            .filter_map(|(field, draft)| match field {
+                Field::Cell(cell) if cell.series == series => Some((cell.year, draft.clone())),
+                _ => None,
+            })
+            .collect();
+        let approximate: Vec<i32> = state
+            .scenario
+            .approximate
+            .iter()
+            .filter(|cell| cell.series == series && state.scenario.is_approximate(**cell))
+            .map(|cell| cell.year)
+            .collect();
         html! {
-            <tr key={series.to_string()}>
-                <th scope="row">{ series.label(lang) }</th>
-                { for cells }
-            </tr>
+            <TableRow
+                key={series.to_string()}
+                computed={state.computed.clone()}
+                {index}
+                dataset={state.dataset.clone()}
+                {lang}
+                {years}
+                {drafts}
+                {approximate}
+                dispatch={dispatch.clone()}
+                focused={focused.setter()}
+            />
         }
-    };
+    });
     html! {
         <section class="table-box" aria-labelledby="table-title">
             <h2 id="table-title">{ lang.pick("자료 (단위: 조 원, 고쳐 쓸 수 있음)", "The data (₩ trillion; every figure editable)") }</h2>
@@ -126,14 +90,147 @@ pub fn DataTable() -> Html {
                 <table class="data">
                     <thead><tr>
                         <th scope="col">{ lang.pick("계열", "Series") }</th>
-                        { for years.iter().map(|y| html! { <th key={*y} scope="col">{ y }</th> }) }
+                        { for (years.0..=years.1).map(|y| html! { <th key={y} scope="col">{ y }</th> }) }
                     </tr></thead>
-                    <tbody>{ for table.rows.iter().map(row) }</tbody>
+                    <tbody>{ for rows }</tbody>
                 </table>
             </div>
             <p id="cell-info" class="cell-info" aria-live="polite">{ cell_info(&state, *focused) }</p>
             <p class="legend">{ legend(lang) }</p>
         </section>
+    }
+}
+
+/// Props of [`TableRow`]: the computed result and the row's place in it, and what else the row's
+/// cells show. Equal when the row would render the same.
+#[derive(Properties)]
+struct TableRowProps {
+    /// The computed result; only row `index` of its table is compared.
+    computed: Rc<Computed>,
+    /// Which row of the table.
+    index: usize,
+    /// The dataset, for the cells' provenance (compared by identity).
+    dataset: Rc<Dataset>,
+    lang: Lang,
+    /// The first and last year shown.
+    years: (i32, i32),
+    /// Text refused in this row's cells, by year.
+    drafts: Vec<(i32, Draft)>,
+    /// The years of this row the reader marked as approximate.
+    approximate: Vec<i32>,
+    dispatch: UseReducerDispatcher<AppState>,
+    focused: UseStateSetter<Option<CellRef>>,
+}
+
+impl PartialEq for TableRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+            && self.lang == other.lang
+            && self.years == other.years
+            && Rc::ptr_eq(&self.dataset, &other.dataset)
+            && self.drafts == other.drafts
+            && self.approximate == other.approximate
+            && self.dispatch == other.dispatch
+            && self.focused == other.focused
+            && (Rc::ptr_eq(&self.computed, &other.computed) || self.shown() == other.shown())
+    }
+}
+
+impl TableRowProps {
+    /// What the row shows: its series, whether it has any figure at all, and the cells of the
+    /// years shown (the projected years after them are not shown here, and an edit often moves
+    /// them alone, e.g. every partner's projection after an edit of the total).
+    fn shown(&self) -> Option<(crate::core::SeriesKey, bool, &[crate::core::Cell])> {
+        let row = self.computed.table.rows.get(self.index)?;
+        let years = usize::try_from(self.years.1 - self.years.0 + 1).unwrap_or(0);
+        let any = row.cells.iter().any(|c| c.value.is_some());
+        Some((
+            row.series,
+            any,
+            row.cells.get(..years).unwrap_or(&row.cells),
+        ))
+    }
+}
+
+/// One series of the data table. It counts its renders in `data-renders`, so a test can see that an
+/// edit leaves the other rows alone.
+#[component]
+fn TableRow(props: &TableRowProps) -> Html {
+    let renders = use_mut_ref(|| 0_u32);
+    *renders.borrow_mut() += 1;
+    let Some(row) = props.computed.table.rows.get(props.index) else {
+        return Html::default();
+    };
+    if !row.cells.iter().any(|c| c.value.is_some()) {
+        return Html::default();
+    }
+    let (lang, dispatch) = (props.lang, &props.dispatch);
+    let series = row.series;
+    let cells = (props.years.0..=props.years.1).enumerate().map(|(i, year)| {
+        let cell_ref = CellRef { series, year };
+        let Some(cell) = row.cells.get(i) else { return html! { <td key={year} /> } };
+        let draft = props.drafts.iter().find(|d| d.0 == year).map(|d| &d.1);
+        let text = match draft {
+            Some(draft) => draft.text.clone(),
+            None => cell.value.map(|v| format_bare(v, &cell_unit(cell_ref))).unwrap_or_default(),
+        };
+        let id = format!("cell-{series}-{year}");
+        let error_id = format!("{id}-error");
+        let onchange = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |e: Event| {
+                if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                    dispatch.dispatch(Action::EditCell { cell: cell_ref, text: input.value() });
+                }
+            })
+        };
+        let edited = matches!(cell.provenance, Provenance::Edited { .. }) || draft.is_some();
+        let approximate = props.approximate.contains(&year);
+        let reset = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetCell(cell_ref)))
+        };
+        let label = format!("{} {year}", series.label(lang));
+        let onfocus = {
+            let focused = props.focused.clone();
+            Callback::from(move |_: FocusEvent| focused.set(Some(cell_ref)))
+        };
+        // One id, so tests that follow aria-describedby find the message (the automation
+        // contract); while the text is valid it points at the focused cell's provenance.
+        let described_by = if draft.is_some() { error_id.clone() } else { "cell-info".to_string() };
+        html! {
+            <td key={year} class={classes!("cell", cell.provenance.id(), approximate.then_some("approximate"))} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()}>
+                <span class="mark" aria-hidden="true">{ if approximate { "≈" } else { provenance_mark(&cell.provenance) } }</span>
+                <input
+                    id={id.clone()}
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-label={label}
+                    title={with_approximate(describe(&cell.provenance, &props.dataset, lang), approximate, lang)}
+                    value={text}
+                    aria-invalid={draft.is_some().then_some("true")}
+                    aria-describedby={described_by}
+                    {onchange}
+                    {onfocus}
+                />
+                // A unit-slip warning's choices come first after the box, so Tab reaches them.
+                if let Some(draft) = draft {
+                    <span id={error_id} class="error" role="alert">{ draft.error.message(lang) }</span>
+                    { slip_choices(draft, cell_ref.into(), lang, dispatch) }
+                }
+                if edited {
+                    <button type="button" class="reset" onclick={reset} aria-label={format!("{} {}", lang.pick("원래 값으로:", "Reset"), series.label(lang))}>{ "↺" }</button>
+                }
+            </td>
+        }
+    });
+    html! {
+        <tr data-renders={renders.borrow().to_string()}>
+            <th scope="row">{ series.label(lang) }</th>
+            { for cells }
+        </tr>
     }
 }
 

@@ -42,6 +42,10 @@ pub use self::{
     storage::save as save_session,
 };
 
+/// Whether this build runs in the browser (the wasm) rather than natively (tests, the prerender):
+/// for the few choices that differ, such as building a closed table only once it is opened.
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]

@@ -20,7 +20,11 @@ pub fn use_painted_since_mount() -> bool {
 
 /// `compute(&key)` at once, in the render itself (server rendering runs no effects).
 #[hook]
-pub fn use_after_next_paint<K, T, F>(key: K, compute: F) -> Option<Rc<T>>
+pub fn use_after_next_paint<K, T, F>(
+    key: K,
+    compute: F,
+    _stands_in: fn(&K, &K) -> bool,
+) -> Option<Rc<T>>
 where
     K: PartialEq + Clone + 'static,
     T: 'static,

@@ -101,9 +101,14 @@ pub fn starts_below_the_screen(element: &web_sys::Element) -> bool {
 
 /// `compute(&key)`, worked out in the task after the frame that shows `key` is painted, so that
 /// frame does not wait for it: `None` until it is done for this `key` (a newer key waits for its
-/// own). For work of milliseconds, such as the uncertainty ranges of a change.
+/// own, unless `stands_in(held, key)` says the value held for an earlier key may stand in until
+/// then). For work of milliseconds, such as the uncertainty ranges of a change.
 #[hook]
-pub fn use_after_next_paint<K, T, F>(key: K, compute: F) -> Option<Rc<T>>
+pub fn use_after_next_paint<K, T, F>(
+    key: K,
+    compute: F,
+    stands_in: fn(&K, &K) -> bool,
+) -> Option<Rc<T>>
 where
     K: PartialEq + Clone + 'static,
     T: 'static,
@@ -124,6 +129,6 @@ where
         });
     }
     held.as_ref()
-        .filter(|(k, _)| *k == key)
+        .filter(|(k, _)| *k == key || stands_in(k, &key))
         .map(|(_, value)| value.clone())
 }

@@ -752,3 +752,54 @@ test('a returning reader who opens ?source= gets the view the address asks for, 
   }
   await context.close();
 });
+
+test('an edit re-renders only the table rows it changes and redraws only the charts whose figures moved', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  // Each table row counts its renders (data-renders) and each chart canvas its draws (data-draws).
+  const counts = () => page.evaluate(() => ({
+    draws: [...document.querySelectorAll('[data-testid="chart"] canvas')].map((c) => Number(c.dataset.draws || 0)),
+    rows: Object.fromEntries([...document.querySelectorAll('tr[data-renders]')].map((tr) => [
+      tr.querySelector('[data-testid="cell"]').dataset.series, Number(tr.dataset.renders)])),
+  }));
+  // Lets a few frames and the tasks between them pass: the ranges follow a change one frame later.
+  const frames = () => page.evaluate(() => new Promise((done) => {
+    let left = 5;
+    const tick = () => (--left > 0 ? requestAnimationFrame(tick) : setTimeout(done, 0));
+    requestAnimationFrame(tick);
+  }));
+  const edit = async (series, year, factor) => {
+    const cell = `[data-testid="cell"][data-series="${series}"][data-year="${year}"] input`;
+    const value = (Number(await page.inputValue(cell)) * factor).toFixed(3);
+    await page.fill(cell, value);
+    await page.press(cell, 'Enter');
+    await page.waitForFunction(([c, v]) => Number(document.querySelector(c).value) === Number(v), [cell, value]);
+    await frames();
+  };
+  await frames();
+  const start = await counts();
+  assert.equal(start.draws.length, 2, 'the balance and the flows are drawn');
+  assert.ok(Object.keys(start.rows).length >= 5, `rows counted: ${Object.keys(start.rows)}`);
+
+  // Purchases from the US move the flows chart, not the balance with every partner.
+  await edit('purchases.us', 2022, 1.1);
+  const us = await counts();
+  assert.equal(us.draws[0], start.draws[0], 'the balance chart, whose model is unchanged, is not redrawn');
+  assert.ok(us.draws[1] > start.draws[1], 'the flows chart is redrawn');
+  for (const [series, renders] of Object.entries(us.rows)) {
+    assert.equal(renders, start.rows[series] + (series === 'purchases.us' ? 1 : 0), `${series} rendered ${renders} times`);
+  }
+
+  // Purchases from every partner move the balance: both rows re-render, the balance chart redraws.
+  await edit('purchases.all', 2023, 1.05);
+  const all = await counts();
+  assert.ok(all.draws[0] > us.draws[0], 'the balance chart is redrawn');
+  for (const [series, renders] of Object.entries(all.rows)) {
+    const changed = ['purchases.all', 'balance.all'].includes(series);
+    assert.equal(renders, us.rows[series] + (changed ? 1 : 0), `${series} rendered ${renders} times`);
+  }
+  assert.deepEqual(errors, [], 'no console errors');
+  await page.close();
+});

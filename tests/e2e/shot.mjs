@@ -16,6 +16,12 @@ for (let i = 0; i < steps.length; ) {
   await page.waitForTimeout(300);
 }
 await page.waitForTimeout(500);
+// Sections away from the window are not rendered (content-visibility: auto), and a shot of the
+// whole page or of one element is taken without scrolling there: render them all first.
+if (process.env.EL || process.env.FULL) {
+  await page.evaluate(() => document.querySelectorAll('main > section').forEach((s) => { s.style.contentVisibility = 'visible'; }));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
 if (process.env.EL) await page.locator(process.env.EL).first().screenshot({ path: out });
 else await page.screenshot({ path: out, fullPage: !!process.env.FULL });
 await browser.close();

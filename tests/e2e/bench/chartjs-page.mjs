@@ -25,12 +25,17 @@ function trillions(text) {
 
 /** The first chart's series, read from its table on the page at `url` (English). */
 export async function firstChartSeries(browser, url) {
+  return chartSeries(browser, `${url}?lang=en`);
+}
+
+/** The series of the first chart on the page at `address` (opened as given), read from its table. */
+export async function chartSeries(browser, address) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   try {
-    await page.goto(`${url}?lang=en`);
+    await page.goto(address);
     await ready(page);
+    // The table alternative is built when its disclosure is opened.
     const figure = page.locator('[data-testid="chart"] >> xpath=ancestor::figure').first();
-    // The table alternative is filled in at the latest when a reader opens it.
     await figure.locator('details.chart-table > summary').click();
     const table = figure.locator('details.chart-table table');
     await table.waitFor({ state: 'attached' });
@@ -65,6 +70,44 @@ new Chart(document.getElementById('c'), {
 performance.mark(${JSON.stringify(mark)});
 </script></body></html>`;
   const file = join(tmpdir(), 'jikgu-chartjs-comparison.html');
+  await writeFile(file, html);
+  return file;
+}
+
+/** Writes the Chart.js page of the edit-to-draw benchmark (edit-to-draw.mjs); resolves to its path.
+ *  `twin.series` is the balance chart's (its first column drawn as bars, any other as lines), and
+ *  the page's `#edit` input takes purchases in `twin.year`: its `change` handler sets that year's
+ *  bar to `twin.sales` less the figure and redraws the chart with `update()`. */
+export async function writeChartJsEditPage(twin) {
+  const lib = await readFile(CHART_JS, 'utf8');
+  const html = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Chart.js comparison: an edit</title>
+<style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1rem}.chart{position:relative;height:clamp(220px,40vw,340px)}</style>
+</head><body><h1>Korea's cross-border e-commerce balance</h1><div class="chart"><canvas id="c"></canvas></div>
+<label>Purchases ${twin.year} <input id="edit" type="text" inputmode="decimal"></label>
+<script>${lib}</script>
+<script>
+const twin = ${JSON.stringify(twin)};
+const { years, datasets } = twin.series;
+const at = years.indexOf(twin.year);
+const chart = new Chart(document.getElementById('c'), {
+  type: 'bar',
+  data: {
+    labels: years,
+    datasets: datasets.map((d, i) => (i === 0 ? { ...d } : { ...d, type: 'line', spanGaps: false, pointRadius: 2 })),
+  },
+  options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } } },
+});
+document.getElementById('edit').addEventListener('change', (e) => {
+  const purchases = Number(e.target.value);
+  if (!Number.isFinite(purchases) || at < 0) return;
+  chart.data.datasets[0].data[at] = twin.sales - purchases;
+  chart.update();
+});
+window.chartReady = true;
+</script></body></html>`;
+  const file = join(tmpdir(), 'jikgu-chartjs-edit.html');
   await writeFile(file, html);
   return file;
 }

@@ -5,7 +5,9 @@
 //      the median and p95 are over criterion's samples (each the mean of many iterations)
 //   2. full recompute, in the browser: tests/browser_bench.rs, WebAssembly at the release profile
 //      in headless Chromium (through chromedriver, as `make test-browser`)
-//   3. input to paint of one edit: input-to-paint.mjs on the built app served over 127.0.0.1
+//   3. input to paint of one edit: input-to-paint.mjs on the built app served over 127.0.0.1;
+//      then edit to draw (edit-to-draw.mjs): an edit to the first painted frame whose chart pixels
+//      changed, for the app and for a Chart.js 4 page calling update(), interleaved
 //   4. navigation to the first chart painted: first-chart.mjs on dist/jikgu.html from file://,
 //      interleaved with a Chart.js 4 page drawing the same series (chartjs-page.mjs); jikgu's
 //      first chart is the build's prerendered one, and the app's own follows when it takes over
@@ -19,6 +21,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launch, serve } from '../harness.mjs';
 import { measureInputToPaint } from './input-to-paint.mjs';
+import { measureEditToDraw } from './edit-to-draw.mjs';
 import { compareWithChartJs, measureStartOnInput } from './first-chart.mjs';
 import { measureLighthouse } from '../lighthouse/run.mjs';
 
@@ -96,6 +99,11 @@ try {
       'median ≤ 8 ms, p95 ≤ 16 ms', paint.frame.median <= 8 && paint.frame.p95 <= 16);
     row('… edit at a random point → ready to paint (app work only)', paint.work.median, paint.work.p95, 'ms', '–', null);
     row('… edit at a random point → next frame painted (adds the vsync wait)', paint.paint.median, paint.paint.p95, 'ms', '–', null);
+    const draw = await measureEditToDraw(browser, server.url, 100);
+    row('One edit → the balance chart\'s pixels changed, painted', draw.jikgu.median, draw.jikgu.p95, 'ms',
+      'p95 ≤ 16.7 ms', draw.jikgu.p95 <= 16.7);
+    row('… a Chart.js 4 page redrawing the same chart with update(), same run, interleaved', draw.chartjs.median, draw.chartjs.p95, 'ms', '–', null);
+    row('… jikgu ÷ Chart.js, medians', draw.ratio, NaN, '×', '≤ 0.75', draw.ratio <= 0.75);
     const { jikgu: first, chartjs, ratio } = await compareWithChartJs(browser, server.url, 20);
     row('Navigation → first chart painted, dist/jikgu.html from file://', first.painted.median, first.painted.p95, 'ms',
       'median ≤ 300 ms', first.painted.median <= 300);
