@@ -127,6 +127,7 @@ mod panels {
                 <ContextProvider<jikgu::ui::RangesContext> context={ranges}>
                     <Header />
                     <HeadlineView />
+                    <jikgu::ui::ChartsPanel />
                     <Assumptions />
                     <GoalSeek />
                     <Sources />
@@ -412,6 +413,21 @@ mod panels {
         assert!(
             ko.contains("중국과의 수지가 없습니다. 상대를 ‘전체’로 바꾸거나 다른 출처를 고르세요."),
             "Korean"
+        );
+        // Nor are empty axes drawn for it, which would read as a balance of zero.
+        assert!(
+            en.contains("this source has no figures to draw")
+                && en.contains("data-testid=\"chart-empty\""),
+            "the balance chart says it has nothing"
+        );
+        assert!(
+            ko.contains("이 출처에는 그릴 수치가 없습니다"),
+            "in Korean too"
+        );
+        let default = render(Lang::En, vec![Action::ChoosePartner(Partner::China)]).await;
+        assert!(
+            !default.contains("chart-empty"),
+            "the default view draws China's balance"
         );
         // A source with China's balance but not for the year chosen keeps the year's sentence.
         let year = render(

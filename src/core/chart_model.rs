@@ -237,6 +237,14 @@ impl ChartModel {
         }
     }
 
+    /// Whether there is nothing to draw: no bar, no point on a line and no mark (a source with no
+    /// figures for the partner shown). The page says so instead of drawing empty axes.
+    pub fn is_empty(&self) -> bool {
+        self.bars.is_empty()
+            && self.lines.iter().all(|l| l.points.is_empty())
+            && self.marks.is_empty()
+    }
+
     /// The largest magnitude the axis may show: [`AXIS_REACH`] × the largest value not projected.
     pub fn reach(&self) -> Option<f64> {
         let observed = |kind: PointKind| kind != PointKind::Projected;

@@ -122,7 +122,24 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         },
     );
 
-    let balance_view = html! {
+    let balance_view = if balance.is_empty() {
+        // Empty axes would read as a balance of zero: say there is none, and what to pick.
+        html! {
+            <p class="chart-empty" data-testid="chart-empty">
+                { match lang {
+                    Lang::Ko => format!(
+                        "{} 수지: 이 출처에는 그릴 수치가 없습니다. 상대를 ‘전체’로 바꾸거나 다른 출처를 고르세요.",
+                        partner.label(lang)
+                    ),
+                    Lang::En => format!(
+                        "The balance with {}: this source has no figures to draw. Choose all partners or another source.",
+                        partner.label(lang)
+                    ),
+                } }
+            </p>
+        }
+    } else {
+        html! {
         <ChartView
             id="balance"
             model={(*balance).clone()}
@@ -132,6 +149,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             compact={props.compact}
             label={lang.pick("연도별 전자상거래 수지 막대그래프", "Bar chart of the e-commerce balance by year")}
         />
+        }
     };
     if props.compact {
         return html! {
