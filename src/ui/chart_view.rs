@@ -182,38 +182,8 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         let cursor = cursor.clone();
         Callback::from(move |_: PointerEvent| cursor.set(None))
     };
-    let on_png = {
-        let (canvas, id) = (canvas.clone(), props.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            crate::web::save_canvas_png(&canvas, &format!("jikgu-{id}.png"))
-        })
-    };
-    let on_svg = {
-        let (model, id) = (props.model.clone(), props.id.clone());
-        Callback::from(
-            move |_: MouseEvent| match crate::chart::export_svg(&model) {
-                Ok(svg) => crate::web::save_text(&format!("jikgu-{id}.svg"), "image/svg+xml", &svg),
-                Err(error) => crate::web::log_error(&format!("svg export: {error}")),
-            },
-        )
-    };
-
     let readout_id = format!("chart-{}-readout", props.id);
-    let readout = match cursor.year {
-        Some(year) => match &props.dataset {
-            Some(dataset) => crate::ui::readout(&props.model, dataset, lang, year),
-            None => format!("{year}: {}", lang.pick("자료 없음", "no data")),
-        },
-        None if props.compact => lang
-            .pick("← → 또는 포인터로 연도별 수치 읽기", "Point, or press ← →, for each year's figures")
-            .to_string(),
-        None => lang
-            .pick(
-                "그래프 위에 포인터를 올리거나, 그래프를 선택하고 ← → 키로 연도별 수치를 읽을 수 있습니다.",
-                "Point at the chart, or focus it and press ← → to read each year's figures.",
-            )
-            .to_string(),
-    };
+    let readout = readout_text(props, cursor.year);
     let keys_hint = lang.pick(
         "← → 연도 이동, Home/End 처음/끝",
         "← → move by year, Home/End first/last",
@@ -234,7 +204,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                     { Html::from_html_unchecked(svg.into()) }
                 } else {
                     <canvas
-                        ref={canvas}
+                        ref={canvas.clone()}
                         style={min_height}
                         role="img"
                         aria-label={props.label.clone()}
@@ -247,13 +217,56 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 { readout }
             </p>
             if !props.compact {
-                <div class="chart-actions" role="group" aria-label={lang.pick("그래프 내려받기", "Download the chart")}>
-                    <button type="button" onclick={on_png}>{ lang.pick("PNG 이미지", "PNG image") }</button>
-                    <button type="button" onclick={on_svg}>{ lang.pick("SVG 이미지", "SVG image") }</button>
-                </div>
+                { downloads(props, &canvas) }
                 { data_table(&props.model, lang, table_ready, on_toggle) }
             }
         </figure>
+    }
+}
+
+/// What the readout under the chart says: the figures of the year pointed at, or how to point.
+fn readout_text(props: &ChartViewProps, year: Option<i32>) -> String {
+    let lang = props.lang;
+    match year {
+        Some(year) => match &props.dataset {
+            Some(dataset) => crate::ui::readout(&props.model, dataset, lang, year),
+            None => format!("{year}: {}", lang.pick("자료 없음", "no data")),
+        },
+        None if props.compact => lang
+            .pick("← → 또는 포인터로 연도별 수치 읽기", "Point, or press ← →, for each year's figures")
+            .to_string(),
+        None => lang
+            .pick(
+                "그래프 위에 포인터를 올리거나, 그래프를 선택하고 ← → 키로 연도별 수치를 읽을 수 있습니다.",
+                "Point at the chart, or focus it and press ← → to read each year's figures.",
+            )
+            .to_string(),
+    }
+}
+
+/// The chart's PNG (the canvas as drawn) and SVG (the same drawing at the export size) downloads.
+fn downloads(props: &ChartViewProps, canvas: &NodeRef) -> Html {
+    let lang = props.lang;
+    let on_png = {
+        let (canvas, id) = (canvas.clone(), props.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            crate::web::save_canvas_png(&canvas, &format!("jikgu-{id}.png"))
+        })
+    };
+    let on_svg = {
+        let (model, id) = (props.model.clone(), props.id.clone());
+        Callback::from(
+            move |_: MouseEvent| match crate::chart::export_svg(&model) {
+                Ok(svg) => crate::web::save_text(&format!("jikgu-{id}.svg"), "image/svg+xml", &svg),
+                Err(error) => crate::web::log_error(&format!("svg export: {error}")),
+            },
+        )
+    };
+    html! {
+        <div class="chart-actions" role="group" aria-label={lang.pick("그래프 내려받기", "Download the chart")}>
+            <button type="button" onclick={on_png}>{ lang.pick("PNG 이미지", "PNG image") }</button>
+            <button type="button" onclick={on_svg}>{ lang.pick("SVG 이미지", "SVG image") }</button>
+        </div>
     }
 }
 
