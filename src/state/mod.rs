@@ -227,6 +227,12 @@ impl Notice {
 }
 
 impl AppState {
+    /// Whether the last action moved a slider (its run of moves is one change for undo, and one
+    /// write of the link).
+    pub fn is_sliding(&self) -> bool {
+        self.sliding.is_some()
+    }
+
     /// The share link's fragment (without `#`) for this view in the reader's language; `None` for
     /// the published default, whose link is the bare page.
     pub fn link_fragment(&self) -> Option<String> {

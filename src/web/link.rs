@@ -10,8 +10,8 @@ use crate::core::Dataset;
 use crate::core::link::{self, LinkError};
 use crate::state::AppState;
 
-/// How long after a change the address bar's link is rewritten: past the frame that shows the
-/// change, and long enough for a slider's run of changes to write it once.
+/// How long after a slider's last change the address bar's link is rewritten: long enough for a
+/// slider's run of changes to write it once.
 pub const WRITE_DELAY_MS: u32 = 250;
 
 /// The link in the page's fragment: `None` when there is none, else what it restores or why not.
@@ -49,8 +49,9 @@ pub fn write(state: &AppState) {
     }
 }
 
-/// Keeps the address bar's link in step with the view: rewritten [`WRITE_DELAY_MS`] after the last
-/// change, or at once if the reader leaves the page before that. `history.replaceState` takes
+/// Keeps the address bar's link in step with the view: rewritten after the frame showing a change
+/// is painted, or [`WRITE_DELAY_MS`] after the last change of a slider's run, or at once if the
+/// reader leaves the page before that. `history.replaceState` takes
 /// several milliseconds in Chromium: done at once, it held up the frame showing every edit.
 #[hook]
 pub fn use_link_in_address_bar(state: &UseReducerHandle<AppState>) {
@@ -67,10 +68,19 @@ pub fn use_link_in_address_bar(state: &UseReducerHandle<AppState>) {
     let deps = (state.scenario.clone(), state.restored, state.lang);
     let state = state.clone();
     use_effect_with(deps, move |_| {
+        let sliding = state.is_sliding();
         *unwritten.borrow_mut() = Some(state);
-        // Dropping the timeout cancels it: the next change writes its own link.
-        let later = Timeout::new(WRITE_DELAY_MS, move || flush(&unwritten));
-        move || drop(later)
+        if sliding {
+            // A slider's run of changes writes its link once, after the last. Dropping the timeout
+            // cancels it: the next change writes its own link.
+            let later = Timeout::new(WRITE_DELAY_MS, move || flush(&unwritten));
+            Box::new(move || drop(later)) as Box<dyn FnOnce()>
+        } else {
+            // Any other change is in the address once the frame showing it is painted, so a
+            // reload right after it (a reader's, or a test's) opens what the page showed.
+            super::after_next_paint(move || flush(&unwritten));
+            Box::new(|| ())
+        }
     });
 }
 

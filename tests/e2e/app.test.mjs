@@ -200,6 +200,8 @@ test('a saved scenario survives a reload and compares with the current view', as
   await page.click('form.save-scenario button[type="submit"]');
   await page.click('.toolbar button:has-text("Reset all")');
   await page.waitForFunction(() => /5\.485 trillion/.test(document.querySelector('[data-testid="headline"]').textContent));
+  // The defaults' address has no link: written once the frame showing them is painted.
+  await page.waitForFunction(() => location.hash === '');
 
   await page.reload();
   await ready(page);
