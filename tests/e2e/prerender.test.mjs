@@ -246,9 +246,9 @@ test('the served index.html and the single file hold the same prerender; only th
   const glue = wasm.replace('_bg.wasm', '.js');
   assert.ok(served.includes(`"./${wasm}"`) && served.includes(`<link rel="modulepreload" href="./${glue}">`),
     'index.html fetches the wasm and preloads the glue beside it');
-  assert.ok(!served.includes('const packed'), 'index.html does not inline the wasm');
+  assert.ok(!served.includes('application/x-jikgu-wasm'), 'index.html does not inline the wasm');
   assert.ok(served.length < 300 * 1024, `index.html is the page and a loader: ${(served.length / 1024).toFixed(0)} KB`);
-  assert.ok(single.includes('const packed') && !single.includes(`./${wasm}`), 'jikgu.html inlines it and fetches nothing');
+  assert.ok(single.includes('<script type="application/x-jikgu-wasm">') && !single.includes(`./${wasm}`), 'jikgu.html inlines it and fetches nothing');
   assert.ok(served.indexOf('<main data-prerendered') < served.indexOf('<script type="module">'), 'the page before its loader');
 });
 
