@@ -25,7 +25,7 @@
 //! ```
 
 use super::arith::Arith;
-use super::lang::quoted;
+use super::lang::{Lang, quoted};
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -172,9 +172,216 @@ pub struct ExprError {
     /// Character offset (0-based) where the problem starts.
     pub position: usize,
     /// What the parser expected there.
-    pub expected: String,
+    pub expected: Expected,
     /// What it found instead.
-    pub found: String,
+    pub found: Found,
+}
+
+/// What the parser expected where it stopped, said in either language by [`Expected::describe`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    /// An expression no longer than [`MAX_EXPR_LEN`] characters.
+    Shorter,
+    /// A known scale after a number.
+    Scale,
+    /// A number of at most 28 digits.
+    FewerDigits,
+    /// A number whose scaled value fits a decimal.
+    SmallerNumber,
+    /// Any token: the character starts none.
+    Token,
+    /// Parentheses, minus signs and calls at most [`MAX_DEPTH`] deep.
+    ShallowerNesting,
+    /// A year between [`YEAR_MIN`] and [`YEAR_MAX`].
+    Year,
+    /// What can start an operand.
+    Operand,
+    /// A known function's name.
+    Function,
+    /// A series, as the first argument of a range.
+    Series,
+    /// A name after a dot.
+    NameAfterDot,
+    /// A flow after `stated.`.
+    FlowAfterStated,
+    /// A flow's name.
+    Flow,
+    /// A partner after the flow.
+    PartnerAfterFlow,
+    /// A partner's name.
+    Partner,
+    /// A measure or `yoy`.
+    MeasureOrYoy,
+    /// A range where one is allowed: inside `max()` or `min()`.
+    RangeOnlyInMaxMin,
+    /// One year, not a range, for a year-on-year reference.
+    SingleYearForYoy,
+    /// A range of increasing years at most [`MAX_RANGE`] long.
+    IncreasingRange,
+    /// So many arguments to a function.
+    Arguments {
+        /// The function's name.
+        name: &'static str,
+        /// Fewest.
+        min: usize,
+        /// Most.
+        max: usize,
+    },
+    /// A binary operator or the end.
+    OperatorOrEnd,
+    /// `)`.
+    CloseParen,
+    /// `,` or `)` in a call.
+    CommaOrCloseParen,
+    /// `[` after `fx`.
+    BracketAfterFx,
+    /// `[` and a year after a series.
+    BracketAndYear,
+    /// `]`.
+    CloseBracket,
+}
+
+impl Expected {
+    /// What was expected, as a phrase of `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let fixed = |ko: &str, en: &str| lang.pick(ko, en).to_string();
+        match self {
+            Expected::Shorter => match lang {
+                Lang::Ko => format!("{MAX_EXPR_LEN}자 이하의 식"),
+                Lang::En => format!("at most {MAX_EXPR_LEN} characters"),
+            },
+            Expected::Scale => fixed(
+                "숫자 뒤의 단위(tn, bn, mn, k, 조, 억, 만, %)",
+                "a scale after the number (tn, bn, mn, k, 조, 억, 만 or %)",
+            ),
+            Expected::FewerDigits => fixed("28자리 이하의 수", "a number with at most 28 digits"),
+            Expected::SmallerNumber => fixed(
+                "계산할 수 있는 크기의 수",
+                "a number small enough to compute with",
+            ),
+            Expected::Token => fixed(
+                "수, 이름, 연산자나 괄호",
+                "a number, a name, an operator or a bracket",
+            ),
+            Expected::ShallowerNesting => match lang {
+                Lang::Ko => format!("{MAX_DEPTH}단계 이하의 괄호·부호·함수"),
+                Lang::En => format!("nesting at most {MAX_DEPTH} deep"),
+            },
+            Expected::Year => match lang {
+                Lang::Ko => format!("{YEAR_MIN}년부터 {YEAR_MAX}년 사이의 연도"),
+                Lang::En => format!("a year from {YEAR_MIN} to {YEAR_MAX}"),
+            },
+            Expected::Operand => fixed(
+                "수, 수치 참조, 함수나 \"(\"",
+                "a number, a reference, a function or \"(\"",
+            ),
+            Expected::Function => fixed(
+                "함수(abs, pct_change, fold, cagr, usd, won, max, min)",
+                "a function (abs, pct_change, fold, cagr, usd, won, max, min)",
+            ),
+            Expected::Series => fixed("계열", "a series"),
+            Expected::NameAfterDot => fixed("\".\" 뒤의 이름", "a name after \".\""),
+            Expected::FlowAfterStated => fixed("stated. 뒤의 흐름", "a flow after stated."),
+            Expected::Flow => fixed(
+                "흐름(purchases, sales, balance), fx나 함수",
+                "a flow (purchases, sales, balance), fx or a function",
+            ),
+            Expected::PartnerAfterFlow => fixed("흐름 뒤의 상대국", "a partner after the flow"),
+            Expected::Partner => fixed(
+                "상대국(all, china, us, eu, japan, uk, asean)",
+                "a partner (all, china, us, eu, japan, uk, asean)",
+            ),
+            Expected::MeasureOrYoy => fixed(
+                "단위(won, usd, parcels)나 yoy",
+                "a measure (won, usd, parcels) or yoy",
+            ),
+            Expected::RangeOnlyInMaxMin => fixed(
+                "max()나 min()의 인수로만 쓰는 기간",
+                "a range only as an argument of max() or min()",
+            ),
+            Expected::SingleYearForYoy => fixed(
+                "yoy 참조에는 기간이 아닌 한 해",
+                "a single year for a yoy reference",
+            ),
+            Expected::IncreasingRange => match lang {
+                Lang::Ko => format!("앞 연도가 더 이른, {MAX_RANGE}년 이하의 기간"),
+                Lang::En => format!("a range of increasing years at most {MAX_RANGE} long"),
+            },
+            Expected::Arguments { name, min, max } => match (lang, min == max) {
+                (Lang::Ko, true) => format!("{name}()의 인수 {min}개"),
+                (Lang::Ko, false) => format!("{name}()의 인수 {min}~{max}개"),
+                (Lang::En, true) => format!("{min} argument(s) to {name}()"),
+                (Lang::En, false) => format!("{min} to {max} arguments to {name}()"),
+            },
+            Expected::OperatorOrEnd => fixed(
+                "연산자나 식의 끝",
+                "an operator or the end of the expression",
+            ),
+            Expected::CloseParen => "\")\"".into(),
+            Expected::CommaOrCloseParen => fixed("\",\"나 \")\"", "\",\" or \")\""),
+            Expected::BracketAfterFx => fixed("fx 뒤의 \"[\"", "\"[\" after fx"),
+            Expected::BracketAndYear => fixed("\"[\"와 연도", "\"[\" and a year"),
+            Expected::CloseBracket => "\"]\"".into(),
+        }
+    }
+}
+
+/// What the parser found instead, said in either language by [`Found::describe`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A number.
+    Number(Decimal),
+    /// A name, a scale or a character, as written.
+    Text(String),
+    /// A punctuation mark or operator.
+    Mark(&'static str),
+    /// Two years with `..` between them.
+    Range(i32, i32),
+    /// A number written with its scale, too large to compute with.
+    Written(String),
+    /// An expression this many characters long.
+    Characters(usize),
+    /// This many arguments.
+    Count(usize),
+    /// A year too large for any calendar.
+    HugeNumber,
+    /// Nesting deeper than [`MAX_DEPTH`].
+    DeeperNesting,
+    /// Nothing at all.
+    Nothing,
+    /// The end of the expression.
+    End,
+}
+
+impl Found {
+    /// What was found, as a phrase of `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Found::Number(d) => match lang {
+                Lang::Ko => format!("수 {d}"),
+                Lang::En => format!("the number {d}"),
+            },
+            Found::Text(t) => quoted(t),
+            Found::Mark(m) => quoted(m),
+            Found::Range(from, to) => match lang {
+                Lang::Ko => format!("기간 {from}..{to}"),
+                Lang::En => format!("{from}..{to}"),
+            },
+            Found::Written(t) => t.clone(),
+            Found::Characters(n) => match lang {
+                Lang::Ko => format!("{n}자"),
+                Lang::En => format!("{n} characters"),
+            },
+            Found::Count(n) => match lang {
+                Lang::Ko => format!("{n}개"),
+                Lang::En => n.to_string(),
+            },
+            Found::HugeNumber => lang.pick("아주 큰 수", "a huge number").into(),
+            Found::DeeperNesting => lang.pick("더 깊은 중첩", "deeper nesting").into(),
+            Found::Nothing => lang.pick("아무것도 없음", "nothing").into(),
+            Found::End => lang.pick("식의 끝", "the end of the expression").into(),
+        }
+    }
 }
 
 impl fmt::Display for ExprError {
@@ -183,8 +390,8 @@ impl fmt::Display for ExprError {
             f,
             "at character {}: expected {}, found {}",
             self.position + 1,
-            self.expected,
-            self.found
+            self.expected.describe(Lang::En),
+            self.found.describe(Lang::En)
         )
     }
 }
@@ -211,32 +418,32 @@ enum Tok {
 }
 
 impl Tok {
-    fn describe(&self) -> String {
+    fn found(&self) -> Found {
         match self {
-            Tok::Num(d) => format!("the number {d}"),
-            Tok::Int(i) => format!("the number {i}"),
-            Tok::Ident(s) => quoted(s),
-            Tok::Dot => "\".\"".into(),
-            Tok::DotDot => "\"..\"".into(),
-            Tok::LBracket => "\"[\"".into(),
-            Tok::RBracket => "\"]\"".into(),
-            Tok::LParen => "\"(\"".into(),
-            Tok::RParen => "\")\"".into(),
-            Tok::Comma => "\",\"".into(),
-            Tok::Plus => "\"+\"".into(),
-            Tok::Minus => "\"-\"".into(),
-            Tok::Star => "\"*\"".into(),
-            Tok::Slash => "\"/\"".into(),
-            Tok::End => "the end of the expression".into(),
+            Tok::Num(d) => Found::Number(*d),
+            Tok::Int(i) => Found::Number(Decimal::from(*i)),
+            Tok::Ident(s) => Found::Text(s.clone()),
+            Tok::Dot => Found::Mark("."),
+            Tok::DotDot => Found::Mark(".."),
+            Tok::LBracket => Found::Mark("["),
+            Tok::RBracket => Found::Mark("]"),
+            Tok::LParen => Found::Mark("("),
+            Tok::RParen => Found::Mark(")"),
+            Tok::Comma => Found::Mark(","),
+            Tok::Plus => Found::Mark("+"),
+            Tok::Minus => Found::Mark("-"),
+            Tok::Star => Found::Mark("*"),
+            Tok::Slash => Found::Mark("/"),
+            Tok::End => Found::End,
         }
     }
 }
 
-fn err(position: usize, expected: impl Into<String>, found: impl Into<String>) -> ExprError {
+fn err(position: usize, expected: Expected, found: Found) -> ExprError {
     ExprError {
         position,
-        expected: expected.into(),
-        found: found.into(),
+        expected,
+        found,
     }
 }
 
@@ -258,8 +465,8 @@ fn lex(input: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
     if chars.len() > MAX_EXPR_LEN {
         return Err(err(
             MAX_EXPR_LEN,
-            format!("at most {MAX_EXPR_LEN} characters"),
-            format!("{} characters", chars.len()),
+            Expected::Shorter,
+            Found::Characters(chars.len()),
         ));
     }
     let mut out = Vec::new();
@@ -315,17 +522,17 @@ fn lex(input: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
             let scale = scale_of(&suffix).ok_or_else(|| {
                 err(
                     start + text.chars().count(),
-                    "a scale after the number (tn, bn, mn, k, 조, 억, 만 or %)",
-                    quoted(&suffix),
+                    Expected::Scale,
+                    Found::Text(suffix.clone()),
                 )
             })?;
             let value = Decimal::from_str_exact(&text)
-                .map_err(|_| err(start, "a number with at most 28 digits", quoted(&text)))?;
+                .map_err(|_| err(start, Expected::FewerDigits, Found::Text(text.clone())))?;
             let value = value.times(scale).ok_or_else(|| {
                 err(
                     start,
-                    "a number small enough to compute with",
-                    format!("{text}{suffix}"),
+                    Expected::SmallerNumber,
+                    Found::Written(format!("{text}{suffix}")),
                 )
             })?;
             if !fraction && suffix.is_empty() {
@@ -347,11 +554,7 @@ fn lex(input: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
             }
             out.push((start, Tok::Ident(text)));
         } else {
-            return Err(err(
-                start,
-                "a number, a name, an operator or a bracket",
-                quoted(&c.to_string()),
-            ));
+            return Err(err(start, Expected::Token, Found::Text(c.to_string())));
         }
     }
     out.push((chars.len(), Tok::End));
@@ -378,12 +581,12 @@ impl Parser {
         tok
     }
 
-    fn consume(&mut self, want: Tok, expected: &str) -> Result<(), ExprError> {
+    fn consume(&mut self, want: Tok, expected: Expected) -> Result<(), ExprError> {
         if *self.peek() == want {
             self.pos += 1;
             Ok(())
         } else {
-            Err(err(self.at(), expected, self.peek().describe()))
+            Err(err(self.at(), expected, self.peek().found()))
         }
     }
 
@@ -391,8 +594,8 @@ impl Parser {
         if depth > MAX_DEPTH {
             Err(err(
                 self.at(),
-                format!("nesting at most {MAX_DEPTH} deep"),
-                "deeper nesting",
+                Expected::ShallowerNesting,
+                Found::DeeperNesting,
             ))
         } else {
             Ok(())
@@ -441,9 +644,9 @@ impl Parser {
         let at = self.at();
         match self.next() {
             Tok::Int(y) if (i64::from(YEAR_MIN)..=i64::from(YEAR_MAX)).contains(&y) => {
-                i32::try_from(y).map_err(|_| err(at, "a year", "a huge number"))
+                i32::try_from(y).map_err(|_| err(at, Expected::Year, Found::HugeNumber))
             }
-            other => Err(err(at, "a year from 1990 to 2100", other.describe())),
+            other => Err(err(at, Expected::Year, other.found())),
         }
     }
 
@@ -454,7 +657,7 @@ impl Parser {
             Tok::Int(i) => Ok(Expr::Num(Decimal::from(i))),
             Tok::LParen => {
                 let inner = self.expr(depth + 1)?;
-                self.consume(Tok::RParen, "\")\"")?;
+                self.consume(Tok::RParen, Expected::CloseParen)?;
                 Ok(inner)
             }
             Tok::Ident(name) => {
@@ -463,22 +666,13 @@ impl Parser {
                 }
                 self.reference(at, name, false)
             }
-            other => Err(err(
-                at,
-                "a number, a reference, a function or \"(\"",
-                other.describe(),
-            )),
+            other => Err(err(at, Expected::Operand, other.found())),
         }
     }
 
     fn call(&mut self, at: usize, name: &str, depth: usize) -> Result<Expr, ExprError> {
-        let (func, min, max) = Func::from_name(name).ok_or_else(|| {
-            err(
-                at,
-                "a function (abs, pct_change, fold, cagr, usd, won, max, min)",
-                quoted(name),
-            )
-        })?;
+        let (func, min, max) = Func::from_name(name)
+            .ok_or_else(|| err(at, Expected::Function, Found::Text(name.to_string())))?;
         self.pos += 1; // "("
         let mut args = Vec::new();
         if *self.peek() != Tok::RParen {
@@ -487,7 +681,7 @@ impl Parser {
                     let at = self.at();
                     match self.next() {
                         Tok::Ident(first) => self.reference(at, first, true)?,
-                        other => return Err(err(at, "a series", other.describe())),
+                        other => return Err(err(at, Expected::Series, other.found())),
                     }
                 } else {
                     self.expr(depth + 1)?
@@ -500,14 +694,14 @@ impl Parser {
                 }
             }
         }
-        self.consume(Tok::RParen, "\",\" or \")\"")?;
+        self.consume(Tok::RParen, Expected::CommaOrCloseParen)?;
         if args.len() < min || args.len() > max {
-            let want = if min == max {
-                format!("{min} argument(s) to {name}()")
-            } else {
-                format!("{min} to {max} arguments to {name}()")
+            let want = Expected::Arguments {
+                name: func.name(),
+                min,
+                max,
             };
-            return Err(err(at, want, format!("{}", args.len())));
+            return Err(err(at, want, Found::Count(args.len())));
         }
         Ok(Expr::Call(func, args))
     }
@@ -532,9 +726,9 @@ impl Parser {
         allow_range: bool,
     ) -> Result<Expr, ExprError> {
         if first == "fx" {
-            self.consume(Tok::LBracket, "\"[\" after fx")?;
+            self.consume(Tok::LBracket, Expected::BracketAfterFx)?;
             let year = self.year()?;
-            self.consume(Tok::RBracket, "\"]\"")?;
+            self.consume(Tok::RBracket, Expected::CloseBracket)?;
             return Ok(Expr::Ref(Ref::Fx(year)));
         }
         let mut names = vec![(at, first)];
@@ -543,35 +737,21 @@ impl Parser {
             let at = self.at();
             match self.next() {
                 Tok::Ident(n) => names.push((at, n)),
-                other => return Err(err(at, "a name after \".\"", other.describe())),
+                other => return Err(err(at, Expected::NameAfterDot, other.found())),
             }
         }
         let stated = names.first().is_some_and(|(_, n)| n == "stated");
         let mut rest = names.iter().skip(usize::from(stated));
         let (flow_at, flow) = rest
             .next()
-            .ok_or_else(|| err(at, "a flow after stated.", "nothing"))?;
-        let flow = Flow::from_id(flow).ok_or_else(|| {
-            err(
-                *flow_at,
-                "a flow (purchases, sales, balance), fx or a function",
-                quoted(flow),
-            )
-        })?;
-        let (partner_at, partner) = rest.next().ok_or_else(|| {
-            err(
-                self.at(),
-                "a partner after the flow",
-                self.peek().describe(),
-            )
-        })?;
-        let partner = Partner::from_id(partner).ok_or_else(|| {
-            err(
-                *partner_at,
-                "a partner (all, china, us, eu, japan, uk, asean)",
-                quoted(partner),
-            )
-        })?;
+            .ok_or_else(|| err(at, Expected::FlowAfterStated, Found::Nothing))?;
+        let flow = Flow::from_id(flow)
+            .ok_or_else(|| err(*flow_at, Expected::Flow, Found::Text(flow.clone())))?;
+        let (partner_at, partner) = rest
+            .next()
+            .ok_or_else(|| err(self.at(), Expected::PartnerAfterFlow, self.peek().found()))?;
+        let partner = Partner::from_id(partner)
+            .ok_or_else(|| err(*partner_at, Expected::Partner, Found::Text(partner.clone())))?;
         let mut measure = Measure::Won;
         let mut yoy = false;
         for (i, (n_at, n)) in rest.enumerate() {
@@ -581,11 +761,7 @@ impl Parser {
                 }
                 (0 | 1, "yoy") if !yoy => yoy = true,
                 _ => {
-                    return Err(err(
-                        *n_at,
-                        "a measure (won, usd, parcels) or yoy",
-                        quoted(n),
-                    ));
+                    return Err(err(*n_at, Expected::MeasureOrYoy, Found::Text(n.clone())));
                 }
             }
         }
@@ -594,28 +770,32 @@ impl Parser {
             partner,
             measure,
         };
-        self.consume(Tok::LBracket, "\"[\" and a year")?;
+        self.consume(Tok::LBracket, Expected::BracketAndYear)?;
         let year_at = self.at();
         let from = self.year()?;
         if *self.peek() == Tok::DotDot {
             self.pos += 1;
             let to = self.year()?;
-            self.consume(Tok::RBracket, "\"]\"")?;
+            self.consume(Tok::RBracket, Expected::CloseBracket)?;
             if !allow_range {
                 return Err(err(
                     year_at,
-                    "a range only as an argument of max() or min()",
-                    format!("{from}..{to}"),
+                    Expected::RangeOnlyInMaxMin,
+                    Found::Range(from, to),
                 ));
             }
             if yoy {
-                return Err(err(year_at, "a single year for a yoy reference", "a range"));
+                return Err(err(
+                    year_at,
+                    Expected::SingleYearForYoy,
+                    Found::Range(from, to),
+                ));
             }
             if to < from || to - from > MAX_RANGE {
                 return Err(err(
                     year_at,
-                    format!("a range of increasing years at most {MAX_RANGE} long"),
-                    format!("{from}..{to}"),
+                    Expected::IncreasingRange,
+                    Found::Range(from, to),
                 ));
             }
             return Ok(Expr::Range {
@@ -625,7 +805,7 @@ impl Parser {
                 to,
             });
         }
-        self.consume(Tok::RBracket, "\"]\"")?;
+        self.consume(Tok::RBracket, Expected::CloseBracket)?;
         let cell = series.at(from);
         Ok(Expr::Ref(match (stated, yoy) {
             (false, false) => Ref::View(cell),
@@ -643,11 +823,7 @@ pub fn parse_expr(input: &str) -> Result<Expr, ExprError> {
     let expr = parser.expr(0)?;
     match parser.peek() {
         Tok::End => Ok(expr),
-        other => Err(err(
-            parser.at(),
-            "an operator or the end of the expression",
-            other.describe(),
-        )),
+        other => Err(err(parser.at(), Expected::OperatorOrEnd, other.found())),
     }
 }
 
@@ -1094,9 +1270,42 @@ mod tests {
         for (text, position, expected) in cases {
             let e = parse_expr(text).expect_err(text);
             assert_eq!(
-                (e.position, e.expected.as_str()),
-                (position, expected),
+                (e.position, e.expected.describe(Lang::En)),
+                (position, expected.to_string()),
                 "{text}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn parse_errors_read_in_korean_too() {
+        let hangul = |t: &str| t.chars().any(|c| ('가'..='힣').contains(&c));
+        for text in [
+            "",
+            "1 2",
+            "balance.mars[2023]",
+            "imports.all[2023]",
+            "balance.all[1800]",
+            "balance.all",
+            "sqrt(4)",
+            "fold(1)",
+            "max(1, 2",
+            "balance.all[2019..2023]",
+            "max(balance.all.yoy[2019..2023])",
+            "5xyz",
+            "1 # 2",
+            "stated[2023]",
+            "balance.all.won.euro[2023]",
+            &"(".repeat(40),
+        ] {
+            let e = parse_expr(text).expect_err(text);
+            let (ko, en) = (e.expected.describe(Lang::Ko), e.expected.describe(Lang::En));
+            assert!(hangul(&ko), "{text:?}: expected {ko:?} is not Korean");
+            assert_ne!(ko, en, "{text:?}");
+            let found = e.found.describe(Lang::Ko);
+            assert!(
+                !found.contains("the ") && !found.contains("nothing"),
+                "{text:?}: found {found:?} is English"
             );
         }
     }
@@ -1110,7 +1319,7 @@ mod tests {
         ] {
             let e = parse_expr(&text).expect_err("too deep");
             assert!(
-                e.expected.contains("nesting") || e.expected.contains("characters"),
+                matches!(e.expected, Expected::ShallowerNesting | Expected::Shorter),
                 "{e}"
             );
         }

@@ -60,7 +60,9 @@ pub use dataset::{
     Dataset, DatasetError, EMBEDDED_TEXT, Event, Figure, FigureKind, FigureRef, Location, Pick,
     Place, Problem, Rate, Repeated, SCHEMA_VERSION, Source, SourceRef, SourceValue, Unit, View,
 };
-pub use expr::{Eval, Expr, ExprError, MAX_DEPTH, MAX_EXPR_LEN, Ref, Resolve, parse_expr};
+pub use expr::{
+    Eval, Expected, Expr, ExprError, Found, MAX_DEPTH, MAX_EXPR_LEN, Ref, Resolve, parse_expr,
+};
 pub use lang::Lang;
 pub use measure::{
     DISPLAY_ROUNDING, Formula, Measured, Undefined, YearChange, balance, cagr, fold, grow,

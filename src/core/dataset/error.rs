@@ -529,8 +529,6 @@ impl DatasetError {
                     &year.to_string(),
                 ],
             ),
-            // The expression parser describes what it expected and found in its own (English)
-            // words; the Korean frames them.
             DatasetError::BadExpr { at, field, error } => fill(
                 pick(
                     "{}: `{}` 식의 {}번째 글자를 읽을 수 없습니다. 와야 할 것: {}, 적힌 것: {}",
@@ -540,8 +538,8 @@ impl DatasetError {
                     &at.describe(lang),
                     field,
                     &error.position.saturating_add(1).to_string(),
-                    &error.expected,
-                    &error.found,
+                    &error.expected.describe(lang),
+                    &error.found.describe(lang),
                 ],
             ),
             DatasetError::UnknownSeries { at, reference } => fill(

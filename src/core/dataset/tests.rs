@@ -881,8 +881,8 @@ fn one_of_each() -> Vec<DatasetError> {
             field: "check",
             error: crate::core::expr::ExprError {
                 position: 3,
-                expected: "a series".into(),
-                found: "\"+\"".into(),
+                expected: crate::core::expr::Expected::Series,
+                found: crate::core::expr::Found::Mark("+"),
             },
         },
         DatasetError::UnknownSeries {
