@@ -887,3 +887,82 @@ fn a_long_unit_line_breaks_on_a_phone() {
             .any(|t| t == "shaded: 80 % and 95 % ranges (1,000 simulated paths)")
     );
 }
+
+/// Text in a drawn chart aligned to one side as (x, nominal size, text, whether it runs left from
+/// x): plotters' SVG writes a font size of the nominal one over 1.24. Centred text (axis labels)
+/// is left out.
+fn aligned_texts(svg: &str) -> Vec<(f64, f64, String, bool)> {
+    let attr = |t: &str, name: &str| -> Option<String> {
+        Some(
+            t.split(&format!(" {name}=\""))
+                .nth(1)?
+                .split('"')
+                .next()?
+                .to_string(),
+        )
+    };
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let (open, rest) = t.split_once('>')?;
+            let text = rest.split("</text>").next()?.trim().to_string();
+            let leftward = match attr(open, "text-anchor")?.as_str() {
+                "start" => false,
+                "end" => true,
+                _ => return None,
+            };
+            let x: f64 = attr(open, "x")?.parse().ok()?;
+            let size: f64 = attr(open, "font-size")?.parse().ok()?;
+            Some((x, size * 1.24, text, leftward))
+        })
+        .collect()
+}
+
+/// On the narrowest phones (an embed in a 320 px column is about 290 px wide) no title, unit line,
+/// legend label or label in the plot runs past the chart's edges: a label too long for a row wraps
+/// under itself, the vintage line's label goes before the line where there is no room after it.
+/// Before, "first release / 2024 restructuring basis, standing in" and the ranges' unit line were
+/// cut off at 320 px in English.
+#[test]
+fn no_label_runs_off_a_narrow_chart() {
+    use jikgu::chart::{min_height, text_width};
+    use jikgu::core::chart_model::{annotate, balance_chart_with, flows_chart_with};
+    let data = Dataset::embedded().expect("embedded");
+    let mut checked = 0;
+    for view in data.views() {
+        for partner in [Partner::All, Partner::China, Partner::Us] {
+            for lang in [Lang::Ko, Lang::En] {
+                let s = Scenario {
+                    view: Some(view.id.clone()),
+                    partner: Some(partner),
+                    ..Scenario::default()
+                };
+                let out = compute(data, &s);
+                let mut balance = balance_chart_with(&out, partner, lang, None);
+                annotate(&mut balance, data, out.view);
+                let flows = flows_chart_with(&out, lang, None);
+                for model in [&balance, &flows] {
+                    for width in [280_u32, 292, 320, 344] {
+                        let height = min_height(model, f64::from(width)).ceil() as u32;
+                        let svg =
+                            to_svg(model, width, height, &ChartStyle::default()).expect("draws");
+                        for (x, size, text, leftward) in aligned_texts(&svg) {
+                            let (left, right) = if leftward {
+                                (x - text_width(&text, size), x)
+                            } else {
+                                (x, x + text_width(&text, size))
+                            };
+                            assert!(
+                                left >= 0.0 && right <= f64::from(width),
+                                "{} {partner:?} {lang:?} at {width} px: {text:?} spans {left:.0} to {right:.0}",
+                                view.id
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked} labels checked");
+}

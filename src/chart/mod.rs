@@ -257,7 +257,7 @@ fn legend_entries(model: &ChartModel) -> Vec<(Swatch, String)> {
 
 /// An estimate of a text's width in CSS pixels at `size`: wide for Hangul and other CJK characters.
 /// The same on every backend, so a layout is the same on a canvas and in an SVG.
-fn text_width(text: &str, size: f64) -> f64 {
+pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
         .map(|c| if (c as u32) >= 0x1100 { 1.0 } else { 0.58 })
         .sum::<f64>()
@@ -370,26 +370,64 @@ fn legend_row(narrow: bool) -> f64 {
 /// the bars and lines are too flat to read. [`min_height`] adds the title and the legend.
 pub const MIN_PLOT: f64 = 140.0;
 
-/// One row of the legend: each entry with its offset from the left margin.
-type LegendRow<'e> = Vec<(f64, &'e (Swatch, String))>;
+/// One row of the legend: each entry's offset from the left margin, its swatch (none on the
+/// second line of a label that wraps) and its text.
+type LegendRow = Vec<(f64, Option<Swatch>, String)>;
 
-/// The legend's entries wrapped into rows that fit `css_width` between the margins.
-fn legend_rows(entries: &[(Swatch, String)], css_width: f64, margin: f64) -> Vec<LegendRow<'_>> {
-    let mut rows: Vec<LegendRow<'_>> = vec![Vec::new()];
+/// The room a swatch takes before its label.
+const SWATCH_ROOM: f64 = 24.0;
+
+/// The legend's entries wrapped into rows that fit `css_width` between the margins. An entry too
+/// long for a row of its own wraps at its spaces, its next lines under its first.
+fn legend_rows(entries: &[(Swatch, String)], css_width: f64, margin: f64) -> Vec<LegendRow> {
+    let room = css_width - 2.0 * margin;
+    let mut rows: Vec<LegendRow> = vec![Vec::new()];
     let mut x = 0.0;
-    for entry in entries {
-        let w = 26.0 + text_width(&entry.1, LEGEND_FONT);
-        if x > 0.0 && x + w > css_width - 2.0 * margin {
+    for (swatch, label) in entries {
+        let w = SWATCH_ROOM + 2.0 + text_width(label, LEGEND_FONT);
+        if x > 0.0 && x + w > room {
             rows.push(Vec::new());
             x = 0.0;
         }
-        if let Some(row) = rows.last_mut() {
-            row.push((x, entry));
+        if w <= room {
+            if let Some(row) = rows.last_mut() {
+                row.push((x, Some(*swatch), label.clone()));
+            }
+            x += w + 14.0;
+            continue;
         }
-        x += w + 14.0;
+        for (i, line) in wrap(label, room - SWATCH_ROOM, LEGEND_FONT)
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                rows.push(Vec::new());
+            }
+            if let Some(row) = rows.last_mut() {
+                row.push((0.0, (i == 0).then_some(*swatch), line));
+            }
+        }
+        // The next entry starts a row of its own.
+        x = room;
     }
     rows.retain(|r| !r.is_empty());
     rows
+}
+
+/// `text` broken at its spaces into lines of at most `width` CSS pixels at `size` (a word wider
+/// than that stays whole on its own line).
+fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line} {word}"), size) <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 fn legend_height(rows: usize, narrow: bool) -> f64 {
@@ -405,13 +443,22 @@ fn title_size(narrow: bool) -> f64 {
     if narrow { 13.0 } else { 15.0 }
 }
 
-/// The title block's height: the title and the unit's lines.
-fn header_height(narrow: bool, unit_lines: usize) -> f64 {
-    title_size(narrow) + 11.0 + 12.0 + 13.0 * unit_lines.saturating_sub(1) as f64
+/// The distance between two lines of the title.
+fn title_leading(narrow: bool) -> f64 {
+    title_size(narrow) + 3.0
+}
+
+/// The title block's height: the title's and the unit's lines.
+fn header_height(narrow: bool, title_lines: usize, unit_lines: usize) -> f64 {
+    title_size(narrow)
+        + title_leading(narrow) * title_lines.saturating_sub(1) as f64
+        + 11.0
+        + 12.0
+        + 13.0 * unit_lines.saturating_sub(1) as f64
 }
 
 /// The unit line (`₩ trillion · shaded: …`) broken at its ` · ` where it is wider than `width`, so
-/// a phone's chart does not cut it off.
+/// a phone's chart does not cut it off, and a part still too wide broken at its spaces.
 fn unit_lines(unit: &str, width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for part in unit.split(" · ") {
@@ -420,6 +467,7 @@ fn unit_lines(unit: &str, width: f64) -> Vec<String> {
                 line.push_str(" · ");
                 line.push_str(part);
             }
+            _ if text_width(part, 11.0) > width => lines.extend(wrap(part, width, 11.0)),
             _ => lines.push(part.to_string()),
         }
     }
@@ -433,8 +481,10 @@ pub fn min_height(model: &ChartModel, css_width: f64) -> f64 {
     let narrow = css_width < NARROW;
     let margin = if narrow { 6.0 } else { 10.0 };
     let rows = legend_rows(&legend_entries(model), css_width, margin).len();
-    let units = unit_lines(&model.y_unit, css_width - 2.0 * margin).len();
-    header_height(narrow, units) + margin + MIN_PLOT + legend_height(rows, narrow)
+    let room = css_width - 2.0 * margin;
+    let titles = wrap(&model.title, room, title_size(narrow)).len();
+    let units = unit_lines(&model.y_unit, room).len();
+    header_height(narrow, titles, units) + margin + MIN_PLOT + legend_height(rows, narrow)
 }
 
 /// Draws `model` on `root`, filling it, and says where the plot landed. Each layer is drawn by a
@@ -467,25 +517,30 @@ pub fn draw<DB: DrawingBackend>(
 
     // A title and the unit above the plot, left-aligned, as a newsroom chart has them.
     let title_size = title_size(narrow);
+    let titles = wrap(&model.title, css_width - 2.0 * margin, title_size);
     let units = unit_lines(&model.y_unit, css_width - 2.0 * margin);
-    let header_height = header_height(narrow, units.len());
+    let header_height = header_height(narrow, titles.len(), units.len());
     let (header, rest) = root.split_vertically(pen.px(header_height + margin).max(0));
     let plot_height =
         (f64::from(height) / pen.scale - header_height - margin - legend_height).max(0.0);
     let (upper, lower) = rest.split_vertically(pen.px(plot_height).max(0));
-    header.draw_text(
-        &model.title,
-        &pen.font(title_size).pos(Pos::new(HPos::Left, VPos::Top)),
-        (pen.px(margin), pen.px(margin)),
-    )?;
+    for (i, line) in titles.iter().enumerate() {
+        header.draw_text(
+            line,
+            &pen.font(title_size).pos(Pos::new(HPos::Left, VPos::Top)),
+            (
+                pen.px(margin),
+                pen.px(margin + title_leading(narrow) * i as f64),
+            ),
+        )?;
+    }
+    let units_top =
+        margin + title_size + 5.0 + title_leading(narrow) * (titles.len().max(1) - 1) as f64;
     for (i, line) in units.iter().enumerate() {
         header.draw_text(
             line,
             &pen.muted(11.0).pos(Pos::new(HPos::Left, VPos::Top)),
-            (
-                pen.px(margin),
-                pen.px(margin + title_size + 5.0 + 13.0 * i as f64),
-            ),
+            (pen.px(margin), pen.px(units_top + 13.0 * i as f64)),
         )?;
     }
 
@@ -529,9 +584,16 @@ fn plot<'a, DB: DrawingBackend>(
     let y_step = nice_step(axes.y.end - axes.y.start, y_ticks);
     let y_label = |v: &f64| model.y_tick_label(*v, y_step);
     let y_label_width = {
+        // The ends and the ticks between them: a tick's label can be the widest ("0.05" on an
+        // axis from 0 to 0.06).
+        let first = (axes.y.start / y_step).ceil();
+        let ticks = (0..=32)
+            .map(|k| (first + f64::from(k)) * y_step)
+            .take_while(|v| *v <= axes.y.end);
         let widest = [axes.y.start, axes.y.end]
-            .iter()
-            .map(|v| text_width(&y_label(v), 11.0))
+            .into_iter()
+            .chain(ticks)
+            .map(|v| text_width(&y_label(&v), 11.0))
             .fold(0.0_f64, f64::max);
         (widest + 8.0).clamp(24.0, 72.0)
     };
@@ -735,7 +797,6 @@ fn draw_splice<DB: DrawingBackend>(
         return Ok(());
     };
     let label = splice.join_label(model.lang);
-    let join_style = pen.font(10.0).pos(Pos::new(HPos::Left, VPos::Top));
     let x = f64::from(year) - 0.5;
     chart.draw_series(std::iter::once(DashedPathElement::new(
         vec![(x, axes.y.start), (x, axes.y.end)],
@@ -745,10 +806,17 @@ fn draw_splice<DB: DrawingBackend>(
     )))?;
     let (jx, jy) = chart.backend_coord(&(x, axes.y.end));
     let base = upper.get_base_pixel();
+    // After the line, or before it where the label would run off the right edge.
+    let room_after = f64::from(upper.dim_in_pixel().0) - f64::from(jx - base.0 + pen.px(3.0));
+    let (anchor, dx) = if room_after >= text_width(&label, 10.0) * pen.scale {
+        (HPos::Left, pen.px(3.0))
+    } else {
+        (HPos::Right, -pen.px(3.0))
+    };
     upper.draw_text(
         &label,
-        &join_style,
-        (jx - base.0 + pen.px(3.0), jy - base.1 + pen.px(14.0)),
+        &pen.font(10.0).pos(Pos::new(anchor, VPos::Top)),
+        (jx - base.0 + dx, jy - base.1 + pen.px(14.0)),
     )?;
     Ok(())
 }
@@ -924,7 +992,7 @@ fn draw_event_numbers<DB: DrawingBackend>(
 /// The legend, row by row below the plot.
 fn draw_legend<DB: DrawingBackend>(
     lower: &DrawingArea<DB, Shift>,
-    rows: &[LegendRow<'_>],
+    rows: &[LegendRow],
     margin: f64,
     row_height: f64,
     pen: &Pen<'_>,
@@ -934,10 +1002,12 @@ fn draw_legend<DB: DrawingBackend>(
         .pos(Pos::new(HPos::Left, VPos::Center));
     for (r, row) in rows.iter().enumerate() {
         let y = 6.0 + (r as f64 + 0.5) * row_height;
-        for (x, (swatch, label)) in row {
+        for (x, swatch, label) in row {
             let x0 = margin + x;
-            draw_swatch(lower, *swatch, (x0, y), pen.palette, pen.scale)?;
-            lower.draw_text(label, &text_style, (pen.px(x0 + 24.0), pen.px(y)))?;
+            if let Some(swatch) = swatch {
+                draw_swatch(lower, *swatch, (x0, y), pen.palette, pen.scale)?;
+            }
+            lower.draw_text(label, &text_style, (pen.px(x0 + SWATCH_ROOM), pen.px(y)))?;
         }
     }
     Ok(())
