@@ -52,7 +52,7 @@ pub fn single_file(
          const parts = [...document.querySelectorAll(\"script[type='{WASM_TYPE}']\")];\n\
          const bytes = new Uint8Array(parts.reduce((n, p) => n + p.text.length, 0));\n\
          let at = 0;\n\
-         for (const p of parts) {{ const t = p.text; for (let i = 0; i < t.length; i++) bytes[at++] = byteOf[t.charCodeAt(i)]; p.remove(); }}\n\
+         for (const p of parts) {{ const t = p.text; for (let i = 0; i < t.length; i++) bytes[at++] = byteOf[t.charCodeAt(i)]; }}\n\
          await __wbg_init({{ module_or_path: bytes }});\n\
          dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\"));\n",
         alphabet = packed.alphabet,
@@ -76,7 +76,9 @@ const WASM_TYPE: &str = "application/x-jikgu-wasm";
 /// In one `<script>` the wasm was a 1.3-million-character string literal: the HTML parser had to
 /// read it in one piece before the page's first frame, and V8 parsed it again as the module's
 /// source (11 ms in a trace). In data blocks of this size the parser can stop between two blocks
-/// and paint the prerendered page, and V8 never sees the text.
+/// and paint the prerendered page, and V8 never sees the text. The loader leaves them in the
+/// document: a browser's "Save page as… complete" writes the document as it stands, and the saved
+/// copy must still hold its wasm.
 const WASM_BLOCK: usize = 1 << 16;
 
 /// The packed wasm as a run of data blocks of [`WASM_BLOCK`] characters, in order.
