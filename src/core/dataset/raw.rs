@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::said::{DECIMAL_EXPECTED, decimal_as_text};
+use super::said::{self, DECIMAL_EXPECTED, Said, decimal_as_text};
 use super::tree::Node;
 use super::{DatasetError, SCHEMA_VERSION};
 
@@ -63,7 +63,22 @@ fn syntax(text: &str, span: Option<Range<usize>>, message: &str, keys: &[String]
         column: at.map(|(_, column)| column),
         key: path.or_else(|| twice.map(|(_, key)| key.to_string())),
         first_line,
-        message: message.to_string(),
+        message: float_as_decimal(message).unwrap_or_else(|| message.to_string()),
+    }
+}
+
+/// A decimal written as a TOML float, which the reader refuses as a value of the wrong kind, told
+/// as what to write instead: the number as written, in quotes.
+fn float_as_decimal(message: &str) -> Option<String> {
+    match said::recognise(message) {
+        Said::InvalidType {
+            found,
+            expected: DECIMAL_EXPECTED,
+        } => {
+            let float = found.strip_prefix("floating point `")?.strip_suffix('`')?;
+            Some(decimal_as_text(float))
+        }
+        _ => None,
     }
 }
 
@@ -121,7 +136,8 @@ fn key_at(text: &str) -> Option<&str> {
 }
 
 /// A decimal as published: a string, so it is read exactly (a TOML float is binary, and `0.1` in it
-/// is not one tenth).
+/// is not one tenth). A float is refused by the reader ([`super::tree`]) and told as
+/// [`decimal_as_text`] by [`syntax`], with the number as written.
 fn decimal_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     struct Text;
     impl serde::de::Visitor<'_> for Text {
@@ -131,9 +147,6 @@ fn decimal_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Err
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
             Ok(v.to_string())
-        }
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
-            Err(E::custom(decimal_as_text(v)))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
             Err(E::custom(decimal_as_text(v)))

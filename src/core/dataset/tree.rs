@@ -5,8 +5,8 @@
 //! every error it passes on and hands any visitor every kind of value; instantiated for each row
 //! type's derived visitor it came to 104 KB more of the optimised wasm than this reader, 21 KB
 //! brotli (README, Size). This one walks the parsed tree (`toml::de::DeTable`) by
-//! reference, hands a struct only to `visit_map` and a list only to `visit_seq`, and keeps its error
-//! in one box. What it reports is what `toml` reported: serde's own sentences, the span of the value
+//! reference, hands a struct only to `visit_map` and a list only to `visit_seq`, never turns a
+//! float into an `f64`, and keeps its error in one box. What it reports is what `toml` reported: serde's own sentences, the span of the value
 //! (or of the key, for a key the row does not have, or of the table, for a key it lacks), and the
 //! keys from the file's top down to the value, joined with dots (`data.figures.year`).
 
@@ -33,10 +33,11 @@ impl<'de, 'i> Node<'de, 'i> {
         Node::new(spanned.get_ref(), spanned.span())
     }
 
-    /// What serde calls this value when it is of the wrong kind (the same words `toml` chose for
-    /// it: a date is a map, as `toml` hands it to a visitor).
-    fn unexpected(&self) -> Unexpected<'de> {
-        match self.value {
+    /// Refuses the value for `visitor`, in serde's words (the same words `toml` chose: a date is a
+    /// map, as `toml` hands it to a visitor). A float is quoted as written.
+    fn wrong<T, V: Visitor<'de>>(&self, visitor: &V) -> Result<T, Error> {
+        let float: String;
+        let unexpected = match self.value {
             DeValue::String(s) => Unexpected::Str(s),
             DeValue::Integer(i) => match (
                 i64::from_str_radix(i.as_str(), i.radix()),
@@ -46,18 +47,15 @@ impl<'de, 'i> Node<'de, 'i> {
                 (_, Ok(v)) => Unexpected::Unsigned(v),
                 _ => Unexpected::Other("integer"),
             },
-            DeValue::Float(f) => f
-                .as_str()
-                .parse()
-                .map_or(Unexpected::Other("float"), Unexpected::Float),
+            DeValue::Float(f) => {
+                float = ["floating point `", f.as_str(), "`"].concat();
+                Unexpected::Other(&float)
+            }
             DeValue::Boolean(b) => Unexpected::Bool(*b),
             DeValue::Array(_) => Unexpected::Seq,
             DeValue::Datetime(_) | DeValue::Table(_) => Unexpected::Map,
-        }
-    }
-
-    fn wrong<T, V: Visitor<'de>>(&self, visitor: &V) -> Result<T, Error> {
-        Err(serde::de::Error::invalid_type(self.unexpected(), visitor))
+        };
+        Err(serde::de::Error::invalid_type(unexpected, visitor))
     }
 }
 
@@ -135,11 +133,10 @@ impl<'de, 'i> serde::Deserializer<'de> for Node<'de, 'i> {
                     Err(serde::de::Error::custom("integer number overflowed"))
                 }
             }
-            DeValue::Float(f) => match f.as_str().parse::<f64>() {
-                // As `toml` reads it: infinite only when written so, not by overflow.
-                Ok(v) if !v.is_infinite() || f.as_str().contains("inf") => visitor.visit_f64(v),
-                _ => Err(serde::de::Error::custom("floating-point number overflowed")),
-            },
+            // No row of the file has a float: one is refused for whatever was expected, quoted as
+            // written. Turning it into an `f64` would cost core's float parser and its tables
+            // (about 16 KB of the wasm) for nothing but a message.
+            DeValue::Float(_) => self.wrong(&visitor),
             DeValue::Boolean(b) => visitor.visit_bool(*b),
             DeValue::Array(_) => self.deserialize_seq(visitor),
             DeValue::Datetime(_) | DeValue::Table(_) => self.deserialize_map(visitor),
