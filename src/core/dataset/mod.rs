@@ -18,7 +18,8 @@
 //! ```
 
 //!
-//! The module is laid out in the order a file is read: [`raw`] reads the TOML into rows as written;
+//! The module is laid out in the order a file is read: [`raw`] reads the TOML into rows as written
+//! (`toml` parses, [`tree`] hands its tree to the rows' derived readers);
 //! then `sources`, `rates` (with `quarters`), `figures`, `views`, `header`, `claims` and `events`
 //! each check their part against what came before; `types` holds what the checked file becomes,
 //! `query` what the rest of the app asks of it, and `error` why a file is refused.
@@ -42,6 +43,7 @@ mod said;
 mod sources;
 #[cfg(test)]
 mod tests;
+mod tree;
 mod types;
 mod views;
 

@@ -1,13 +1,16 @@
-//! The file's rows as written, read by the `toml` crate through serde: names and types only, checked
-//! against each other by the modules beside this one.
+//! The file's rows as written, parsed by the `toml` crate and read through serde from its tree (see
+//! [`super::tree`]): names and types only, checked against each other by the modules beside this one.
 //!
 //! Every table refuses keys the schema does not have (`deny_unknown_fields`), so a misspelt key is
 //! an error rather than silently ignored. A row keeps the line it starts on, for the messages of
 //! the checks that follow.
 
+use std::ops::Range;
+
 use serde::Deserialize;
 
-use super::said::{DECIMAL_EXPECTED, decimal_as_text};
+use super::said::{self, DECIMAL_EXPECTED, Said, decimal_as_text};
+use super::tree::Node;
 use super::{DatasetError, SCHEMA_VERSION};
 
 /// Reads the file's TOML and its rows, after checking it is of the schema this parser reads.
@@ -16,7 +19,14 @@ pub(super) fn read(text: &str) -> Result<RawFile, DatasetError> {
     if schema != Some(SCHEMA_VERSION) {
         return Err(DatasetError::Schema { found: schema });
     }
-    let mut raw: RawFile = toml::from_str(text).map_err(|e| syntax(text, &e))?;
+    let root =
+        toml::de::DeTable::parse(text).map_err(|e| syntax(text, e.span(), e.message(), &[]))?;
+    let span = root.span();
+    let root = toml::de::DeValue::Table(root.into_inner());
+    let mut raw = RawFile::deserialize(Node::new(&root, span.clone())).map_err(|e| {
+        let said = e.said();
+        syntax(text, said.span.or(Some(span)), &said.message, &said.keys)
+    })?;
     raw.number_lines(&Lines::new(text));
     Ok(raw)
 }
@@ -35,21 +45,17 @@ fn schema(text: &str) -> Option<i64> {
         .flatten()
 }
 
-/// The TOML reader's complaint, with the line and column it points at and the key it is about.
-fn syntax(text: &str, e: &toml::de::Error) -> DatasetError {
-    let at = e.span().map(|span| Lines::new(text).position(span.start));
-    // The reader names the key only in its own rendering, when it has no text to quote.
-    let mut bare = e.clone();
-    bare.set_input(None);
-    let path = bare
-        .to_string()
-        .lines()
-        .find_map(|l| Some(l.strip_prefix("in `")?.strip_suffix('`')?.to_string()));
+/// The reader's complaint, with the line and column of `span` and the keys (from the top of the
+/// file down) of the value it is about.
+fn syntax(text: &str, span: Option<Range<usize>>, message: &str, keys: &[String]) -> DatasetError {
+    let at = span
+        .as_ref()
+        .map(|span| Lines::new(text).position(span.start));
+    let path = (!keys.is_empty()).then(|| keys.join("."));
     // A key written twice is found while the text is read, before there is a path: its span
     // points at the second one, which is read from the text, and the first is looked for above.
-    let twice = e
-        .span()
-        .filter(|_| e.message() == "duplicate key")
+    let twice = span
+        .filter(|_| message == "duplicate key")
         .and_then(|span| Some((span.start, key_at(text.get(span.start..)?)?)));
     let first_line = twice.and_then(|(offset, key)| first_written(text, offset, key));
     DatasetError::Syntax {
@@ -57,7 +63,22 @@ fn syntax(text: &str, e: &toml::de::Error) -> DatasetError {
         column: at.map(|(_, column)| column),
         key: path.or_else(|| twice.map(|(_, key)| key.to_string())),
         first_line,
-        message: e.message().to_string(),
+        message: float_as_decimal(message).unwrap_or_else(|| message.to_string()),
+    }
+}
+
+/// A decimal written as a TOML float, which the reader refuses as a value of the wrong kind, told
+/// as what to write instead: the number as written, in quotes.
+fn float_as_decimal(message: &str) -> Option<String> {
+    match said::recognise(message) {
+        Said::InvalidType {
+            found,
+            expected: DECIMAL_EXPECTED,
+        } => {
+            let float = found.strip_prefix("floating point `")?.strip_suffix('`')?;
+            Some(decimal_as_text(float))
+        }
+        _ => None,
     }
 }
 
@@ -115,7 +136,8 @@ fn key_at(text: &str) -> Option<&str> {
 }
 
 /// A decimal as published: a string, so it is read exactly (a TOML float is binary, and `0.1` in it
-/// is not one tenth).
+/// is not one tenth). A float is refused by the reader ([`super::tree`]) and told as
+/// [`decimal_as_text`] by [`syntax`], with the number as written.
 fn decimal_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     struct Text;
     impl serde::de::Visitor<'_> for Text {
@@ -125,9 +147,6 @@ fn decimal_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Err
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
             Ok(v.to_string())
-        }
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
-            Err(E::custom(decimal_as_text(v)))
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
             Err(E::custom(decimal_as_text(v)))

@@ -587,6 +587,32 @@ fn syntax_errors_carry_a_line() {
     );
 }
 
+#[test]
+fn a_float_is_quoted_as_written() {
+    // The reader never turns a float into an `f64` (core::dataset::tree): the advice quotes the
+    // number as the file has it, trailing zero and exponent kept, ready to be put in quotes.
+    for (written, quoted) in [("1.50", "(\"1.50\")"), ("2e3", "(\"2e3\")")] {
+        let err = Dataset::parse(&fig(&format!(
+            r#"{{ source = "s", flow = "sales", year = 2022, value = {written} }}"#
+        )))
+        .expect_err(written);
+        assert!(
+            err.to_string()
+                .contains(&format!("write a decimal as a string {quoted}")),
+            "{written}: {err}"
+        );
+    }
+    let err = Dataset::parse(&fig(
+        r#"{ source = "s", flow = "sales", year = 2022.0, value = "1" }"#,
+    ))
+    .expect_err("a year with a point");
+    let (en, ko) = (err.message(Lang::En), err.message(Lang::Ko));
+    assert!(
+        en.contains("`data.figures.year`") && en.contains("2022.0") && ko.contains("2022.0"),
+        "{en} / {ko}"
+    );
+}
+
 proptest::proptest! {
     #[test]
     fn parser_never_panics_on_mangled_data(cut in 0usize..4000, junk in "\\PC{0,20}") {
