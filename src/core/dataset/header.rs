@@ -29,20 +29,21 @@ impl Header {
         views: &[View],
         figures: &[Figure],
     ) -> Result<Header, DatasetError> {
-        let header = Location {
+        // Each key's message says the line it is written on.
+        let at = |key: &str| Location {
             place: Place::Header,
-            line: None,
+            line: raw.header_line(key),
         };
-        let story = sources.find(&raw.story, "story", &header)?;
+        let story = sources.find(&raw.story, "story", &at("story"))?;
         let draws_on = match &raw.draws_on {
-            Some(id) => Some(sources.find(id, "story_draws_on", &header)?),
+            Some(id) => Some(sources.find(id, "story_draws_on", &at("story_draws_on"))?),
             None => None,
         };
         let story_view = views.iter().position(|v| v.source == story);
         // The page opens on a source's figures; the story is what they are checked against.
         let pickable = || views.iter().filter(|v| v.source != story);
         let unknown_view = |field: &'static str, id: &str| DatasetError::Unknown {
-            at: header.clone(),
+            at: at(field),
             field,
             value: id.to_string(),
             expected: names(&pickable().map(|v| v.id.as_str()).collect::<Vec<_>>()),
@@ -66,14 +67,14 @@ impl Header {
             Partner::from_id,
             Partner::ALL,
             "default_partner",
-            &header,
+            &at("default_partner"),
         )?;
         let annual = || figures.iter().filter(|f| f.quarter.is_none());
         let latest = annual().map(|f| f.year).max();
         // Without `default_year` the page opens on the newest year the default view has a balance
         // for, so adding the next release to the file moves the headline with no code change.
         let default_year = match raw.default_year {
-            Some(year) => year_in_range(year, "default_year", &header)?,
+            Some(year) => year_in_range(year, "default_year", &at("default_year"))?,
             None => views
                 .get(default_view)
                 .and_then(|v| v.latest_balance_year(default_partner))

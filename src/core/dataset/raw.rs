@@ -212,6 +212,23 @@ fn number<T>(rows: &mut [Spanned<T>], lines: &Lines) {
     }
 }
 
+/// The keys of the header (the lines before the first `[table]`) with their 1-based lines.
+fn header_keys(text: &str) -> Vec<(String, usize)> {
+    text.lines()
+        .enumerate()
+        .take_while(|(_, l)| !l.trim_start().starts_with('['))
+        .filter_map(|(i, l)| {
+            let (key, _) = l.split_once('=')?;
+            let key = key.trim();
+            let bare = !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            bare.then(|| (key.to_string(), i + 1))
+        })
+        .collect()
+}
+
 /// `true`, for keys that default to it.
 fn yes() -> bool {
     true
@@ -244,10 +261,22 @@ pub(super) struct RawFile {
     pub(super) claim: Vec<Spanned<RawClaim>>,
     #[serde(default)]
     pub(super) event: Vec<Spanned<RawEvent>>,
+    /// The line of each of the header's keys, for the messages of the header's checks.
+    #[serde(skip)]
+    header_lines: Vec<(String, usize)>,
 }
 
 impl RawFile {
+    /// The line `key` is written on in the header (before the first table), if it is.
+    pub(super) fn header_line(&self, key: &str) -> Option<usize> {
+        self.header_lines
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, line)| *line)
+    }
+
     fn number_lines(&mut self, lines: &Lines) {
+        self.header_lines = header_keys(lines.text);
         number(&mut self.source, lines);
         number(&mut self.data.rates, lines);
         number(&mut self.data.figures, lines);

@@ -356,6 +356,32 @@ fn malformed_files_fail_with_the_right_error() {
             },
         ),
         (
+            fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1" }"#)
+                .replace("default_view = \"s\"", "default_view = \"nope\""),
+            DatasetError::Unknown {
+                at: Location {
+                    place: Place::Header,
+                    line: Some(9),
+                },
+                field: "default_view",
+                value: "nope".into(),
+                expected: "s".into(),
+            },
+        ),
+        (
+            fig(r#"{ source = "s", flow = "sales", year = 2022, value = "1" }"#)
+                .replace("default_partner = \"all\"", "default_partner = \"mars\""),
+            DatasetError::Unknown {
+                at: Location {
+                    place: Place::Header,
+                    line: Some(10),
+                },
+                field: "default_partner",
+                value: "mars".into(),
+                expected: "all, china, us, eu, japan, uk, asean".into(),
+            },
+        ),
+        (
             fig(r#"{ source = "s", flow = "sales", year = 1889, value = "1" }"#),
             DatasetError::YearOutOfRange {
                 at: figure_2(21),
