@@ -36,8 +36,8 @@ pub use self::{
         set_page_theme, use_prefers_dark,
     },
     paint::{
-        after_next_paint, starts_below_the_screen, use_after_next_paint, use_element_width,
-        use_painted_since_mount,
+        after_next_paint, starts_below_the_screen, use_after_next_paint, use_deferred,
+        use_element_width, use_painted_since_mount,
     },
     storage::save as save_session,
 };

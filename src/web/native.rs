@@ -33,6 +33,12 @@ where
     Some(use_memo(key, compute))
 }
 
+/// `value` itself: a native render shows one frame only.
+#[hook]
+pub fn use_deferred<T: Clone + 'static>(value: T, _same: fn(&T, &T) -> bool) -> T {
+    value
+}
+
 /// Always light: there is no system preference to read.
 #[hook]
 pub fn use_prefers_dark() -> bool {

@@ -89,6 +89,32 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     }
 }
 
+/// `value` as the page last showed it: on the first render the value itself, then each new value
+/// (one that is not `same` as the one shown) in the task after the frame that shows the rest of the
+/// change has been painted. For the parts of the page an edit's own frame need not wait for: they
+/// follow one frame later, re-rendered once however many values came in between.
+#[hook]
+pub fn use_deferred<T: Clone + 'static>(value: T, same: fn(&T, &T) -> bool) -> T {
+    let shown = use_state(|| value.clone());
+    let latest = use_mut_ref(|| value.clone());
+    let pending = use_mut_ref(|| false);
+    let stale = !same(&shown, &value);
+    *latest.borrow_mut() = value;
+    {
+        let shown = shown.clone();
+        use_effect(move || {
+            if stale && !*pending.borrow() {
+                *pending.borrow_mut() = true;
+                after_next_paint(move || {
+                    *pending.borrow_mut() = false;
+                    shown.set(latest.borrow().clone());
+                });
+            }
+        });
+    }
+    (*shown).clone()
+}
+
 /// Whether `element`'s top edge is below the bottom of the window (it cannot be seen yet).
 pub fn starts_below_the_screen(element: &web_sys::Element) -> bool {
     let bottom = gloo::utils::window()
