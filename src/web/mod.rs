@@ -37,7 +37,7 @@ pub use self::{
     },
     paint::{
         after_next_paint, starts_below_the_screen, use_after_next_paint, use_deferred,
-        use_element_width, use_painted_since_mount,
+        use_element_size, use_on_screen, use_painted_since_mount,
     },
     storage::save as save_session,
 };

@@ -7,24 +7,26 @@ use wasm_bindgen::JsCast as _;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-/// The CSS width of `node`, updated whenever it changes size (the window resizing, a scrollbar
-/// appearing, the layout around it changing), so a chart can redraw at its new size.
+/// The CSS size of `node`'s box inside its border (`clientWidth`, `clientHeight`), updated whenever
+/// it changes (the window resizing, a scrollbar appearing, the layout around it changing), so a
+/// chart can redraw at its new size: measured when the browser reports the change, after its
+/// layout, so drawing never has to ask for a layout of its own in the middle of a frame.
+/// `(0, 0)` until first measured.
 #[hook]
-pub fn use_element_width(node: NodeRef) -> i32 {
-    let width = use_state_eq(|| 0);
+pub fn use_element_size(node: NodeRef) -> (i32, i32) {
+    let size = use_state_eq(|| (0, 0));
     {
-        let width = width.clone();
+        let size = size.clone();
         use_effect_with(node, move |node| {
             let measure = {
                 let node = node.clone();
                 move || {
                     node.cast::<web_sys::Element>()
-                        .map(|e| e.client_width())
-                        .unwrap_or(0)
+                        .map_or((0, 0), |e| (e.client_width(), e.client_height()))
                 }
             };
-            width.set(measure());
-            let changed = Closure::<dyn FnMut()>::new(move || width.set(measure()));
+            size.set(measure());
+            let changed = Closure::<dyn FnMut()>::new(move || size.set(measure()));
             let observer = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()).ok();
             if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
                 observer.observe(&element);
@@ -37,7 +39,42 @@ pub fn use_element_width(node: NodeRef) -> i32 {
             }
         });
     }
-    *width
+    *size
+}
+
+/// Whether any of `node` is inside the window, as the browser last reported it (true until it
+/// has): kept by an `IntersectionObserver`, so asking costs no layout.
+#[hook]
+pub fn use_on_screen(node: NodeRef) -> Rc<std::cell::Cell<bool>> {
+    let on_screen = use_memo((), |_| std::cell::Cell::new(true));
+    {
+        let on_screen = on_screen.clone();
+        use_effect_with(node, move |node| {
+            let changed =
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    // The last entry is the newest.
+                    if let Some(entry) = entries
+                        .iter()
+                        .last()
+                        .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                    {
+                        on_screen.set(entry.is_intersecting());
+                    }
+                });
+            let observer =
+                web_sys::IntersectionObserver::new(changed.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
+                observer.observe(&element);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(changed);
+            }
+        });
+    }
+    on_screen
 }
 
 /// False until the page has been painted once after this component mounted, then true: one frame
