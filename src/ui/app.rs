@@ -141,19 +141,9 @@ fn Calculator(props: &CalculatorProps) -> Html {
         })
     };
     use_effect_with(state.lang, |lang| crate::web::set_document_lang(*lang));
-    // Write it back whenever it changes, so edits and saved scenarios survive a reload; the link
-    // goes into the address bar a moment later, after the frame that shows the change.
-    {
-        let state = state.clone();
-        let deps = (
-            state.scenario.clone(),
-            state.saved.clone(),
-            state.restored,
-            state.lang,
-        );
-        use_effect_with(deps, move |_| crate::web::save_session(&state));
-    }
-    crate::web::use_link_in_address_bar(&state);
+    // Written back whenever it changes (local storage, so edits and saved scenarios survive a
+    // reload, and the link in the address bar), after the frame that shows the change.
+    crate::web::use_saved_after_paint(&state);
 
     // What lies below the first screen is rendered once the headline and the charts are painted;
     // the parts inside read the same signal (`ui::use_calculator_painted`).

@@ -76,12 +76,9 @@ pub fn log_error(message: &str) {
     eprintln!("{message}");
 }
 
-/// Nothing is stored.
-pub fn save_session(_state: &AppState) {}
-
-/// There is no address bar.
+/// There is no address bar, and nothing is stored.
 #[hook]
-pub fn use_link_in_address_bar(_state: &UseReducerHandle<AppState>) {}
+pub fn use_saved_after_paint(_state: &UseReducerHandle<AppState>) {}
 
 /// There is no host page to report to or listen to.
 #[hook]
