@@ -152,11 +152,12 @@ fn Calculator(props: &CalculatorProps) -> Html {
     // app, which fills them in as it takes over (a closed disclosure's contents take no room).
     let prerendering = use_context::<crate::ui::StillCharts>().is_some();
     let first_paint = FirstPaint(below_first_screen && !prerendering);
-    // An edit's own frame shows it where the reader looks for it: the headline, the charts and the
-    // data table read the state as it is now. Every other section (the header, the context, the
-    // claims, the assumptions, the goal seek, the sources, the scenarios, the file) reads it as of
-    // the last painted frame, and follows one frame later (`web::use_deferred`), so the frame that
-    // shows the new figure does not wait for their re-rendering, diffing, layout and paint.
+    // An edit's own frame shows it where the reader looks for it: the header (its theme, language
+    // and the link it copies), the headline, the charts and the data table read the state as it
+    // is now. Every other section (the context, the claims, the assumptions, the goal seek, the
+    // sources, the scenarios, the file) reads it as of the last painted frame, and follows one
+    // frame later (`web::use_deferred`), so the frame that shows the new figure does not wait for
+    // their re-rendering, diffing, layout and paint.
     let now = use_app_context(&state);
     let later = crate::web::use_deferred(now.clone(), |shown, now| shown == now);
     let ranges = crate::ui::ranges::use_ranges_of(&now);
@@ -202,9 +203,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
             <ContextProvider<FirstPaint> context={first_paint}>
             <ContextProvider<RangesContext> context={ranges}>
                 <main class="jikgu" lang={lang.tag()} onkeydown={on_keydown}>
-                    <ContextProvider<AppContext> context={later.clone()}>
-                        <Header />
-                    </ContextProvider<AppContext>>
+                    <Header />
                     if let Some(notice) = state.notice {
                         <div class="notice" role="status">
                             { notice.message(lang) }
