@@ -89,15 +89,7 @@ pub fn use_painted_since_mount() -> bool {
             // The next frame comes after every effect of this render, the charts' drawing
             // included. A frame callback runs before that frame is painted; a task queued from
             // it runs after.
-            let show = painted.clone();
-            let after_paint = Closure::once_into_js(move || {
-                gloo::timers::callback::Timeout::new(0, move || show.set(true)).forget();
-            });
-            let asked = web_sys::window()
-                .map(|window| window.request_animation_frame(after_paint.unchecked_ref()));
-            if !matches!(asked, Some(Ok(_))) {
-                painted.set(true);
-            }
+            after_next_paint(move || painted.set(true));
         });
     }
     *painted
@@ -107,6 +99,11 @@ pub fn use_painted_since_mount() -> bool {
 /// it), or at once when the browser offers no frames: for work the frame being prepared must not
 /// wait for, such as the uncertainty ranges of a change.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    // One copy of the frame-and-timeout plumbing for every caller, not one per closure type.
+    after_next_paint_boxed(Box::new(f));
+}
+
+fn after_next_paint_boxed(f: Box<dyn FnOnce()>) {
     let slot = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
     let queued = slot.clone();
     let after_paint = Closure::once_into_js(move || {
