@@ -1,7 +1,8 @@
 //! Browser tests: the app mounted in headless Chromium through wasm-bindgen-test.
 //!
 //! Run with `make test-browser` (chromedriver drives Debian's chromium; see `webdriver.json`).
-//! Tests await yew's scheduler (`yew::scheduler::flush`) rather than sleeping.
+//! Tests await yew's scheduler (`yew::scheduler::flush`) and the frames after a change (`settled`)
+//! rather than sleeping.
 
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -67,10 +68,19 @@ async fn mount_keeping_storage() -> Element {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     jikgu::web::mount(host.clone());
-    yew::scheduler::flush().await;
-    after_next_paint().await;
-    yew::scheduler::flush().await;
+    settled().await;
     host
+}
+
+/// Waits until the app has settled after a change: rendered, and what follows the frame showing it
+/// done too (the sections that follow an edit one frame later, a chart out of the window, the
+/// session written to storage), twice over, so whatever the first round started is finished.
+async fn settled() {
+    for _ in 0..2 {
+        yew::scheduler::flush().await;
+        after_next_paint().await;
+    }
+    yew::scheduler::flush().await;
 }
 
 /// Resolves in the task after the next frame is painted (a timeout queued from a frame callback),
@@ -174,17 +184,17 @@ async fn the_horizon_slider_and_field_stay_in_step() {
     init.set_bubbles(true);
     let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
     slider.dispatch_event(&event).unwrap();
-    yew::scheduler::flush().await;
+    settled().await;
     assert_eq!(field.value(), "2036", "the field follows the slider");
 
     field.set_value("2033");
     fire(&field, "change");
-    yew::scheduler::flush().await;
+    settled().await;
     assert_eq!(slider.value(), "2033", "the slider follows the field");
 
     field.set_value("2050");
     fire(&field, "change");
-    yew::scheduler::flush().await;
+    settled().await;
     assert_eq!(field.value(), "2050", "refused text stays in the field");
     assert_eq!(
         field.get_attribute("aria-invalid").as_deref(),
@@ -209,7 +219,7 @@ async fn choosing_a_rate_seek_shows_the_storys_implied_rate() {
     let radio = input(&app, "#seek-kind-rate");
     radio.set_checked(true);
     fire(&radio, "change");
-    yew::scheduler::flush().await;
+    settled().await;
     let answer = by_testid(&app, "goal-answer");
     assert_eq!(
         answer.get_attribute("data-status").as_deref(),
@@ -241,7 +251,7 @@ async fn arrow_keys_on_a_focused_chart_read_out_a_year() {
         chart.dispatch_event(&event).unwrap();
     };
     press("ArrowRight");
-    yew::scheduler::flush().await;
+    settled().await;
     let first = readout();
     assert_ne!(first, before, "→ puts the cursor on a year");
     assert!(
@@ -249,11 +259,11 @@ async fn arrow_keys_on_a_focused_chart_read_out_a_year() {
         "the readout starts with the year: {first}"
     );
     press("ArrowRight");
-    yew::scheduler::flush().await;
+    settled().await;
     let second = readout();
     assert_ne!(second, first, "→ again moves to the next year: {second}");
     press("End");
-    yew::scheduler::flush().await;
+    settled().await;
     assert!(
         readout().starts_with("2030"),
         "End goes to the last year: {}",
@@ -277,7 +287,7 @@ async fn edits_survive_a_reload_and_unreadable_storage_is_set_aside() {
     input
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    yew::scheduler::flush().await;
+    settled().await;
 
     // Reopened, the page shows the edit (the session is part of its first state: see
     // tests/state.rs), and what lies below the first screen follows the first paint.
@@ -303,14 +313,14 @@ async fn edits_survive_a_reload_and_unreadable_storage_is_set_aside() {
     };
     assert_eq!(claims(&reloaded), 0, "the claims wait for the first paint");
     after_next_paint().await;
-    yew::scheduler::flush().await;
+    settled().await;
     assert!(claims(&reloaded) > 0, "and are there right after it");
 
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     storage.set_item("jikgu.session", "{not json").unwrap();
     clear_link();
     let clean = mount_keeping_storage().await;
-    yew::scheduler::flush().await;
+    settled().await;
     let headline = by_testid(&clean, "headline")
         .text_content()
         .unwrap_or_default();
@@ -355,7 +365,7 @@ async fn edit_cell(
     input
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    yew::scheduler::flush().await;
+    settled().await;
     input
 }
 
@@ -395,7 +405,7 @@ async fn edit_flips_a_verdict_and_reset_and_undo_bring_it_back() {
         &app,
         "[data-series=\"purchases.china\"][data-year=\"2023\"] button.reset",
     );
-    yew::scheduler::flush().await;
+    settled().await;
     assert_eq!(
         verdict(&app, "C3"),
         "holds",
@@ -403,7 +413,7 @@ async fn edit_flips_a_verdict_and_reset_and_undo_bring_it_back() {
     );
 
     click(&app, ".toolbar button:first-child");
-    yew::scheduler::flush().await;
+    settled().await;
     assert_eq!(verdict(&app, "C3"), "fails", "undo brings the edit back");
     let keyboard = web_sys::KeyboardEventInit::new();
     keyboard.set_key("z");
@@ -413,7 +423,7 @@ async fn edit_flips_a_verdict_and_reset_and_undo_bring_it_back() {
     let redo =
         web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &keyboard).unwrap();
     input.dispatch_event(&redo).unwrap();
-    yew::scheduler::flush().await;
+    settled().await;
     assert_eq!(
         verdict(&app, "C3"),
         "holds",

@@ -123,7 +123,7 @@ mod panels {
             &state.computed.table,
         ))));
         html! {
-            <ContextProvider<AppContext> context={state}>
+            <ContextProvider<AppContext> context={AppContext::of(&state)}>
                 <ContextProvider<jikgu::ui::RangesContext> context={ranges}>
                     <Header />
                     <HeadlineView />

@@ -28,20 +28,28 @@ pub struct LastDraw {
 }
 
 /// Sizes `canvas` for the screen, draws `model` on it with a cursor line at `cursor`, and says where
-/// the plot landed in CSS pixels. Skips the drawing when `last` shows this canvas already holds it.
+/// the plot landed in CSS pixels. `css` is the canvas's box as last measured (`clientWidth`,
+/// `clientHeight`), read from the canvas itself only while unmeasured: reading it here would make
+/// the browser lay the page out in the middle of the frame. Skips the drawing when `last` shows
+/// this canvas already holds it.
 pub fn draw_on(
     canvas: &HtmlCanvasElement,
     model: &Rc<ChartModel>,
     dark: bool,
     cursor: Option<i32>,
+    css: (i32, i32),
     last: &mut Option<LastDraw>,
 ) -> Result<PlotGeometry, String> {
     let ratio = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
         .clamp(1.0, 4.0);
-    let css_width = f64::from(canvas.client_width().max(1));
-    let css_height = f64::from(canvas.client_height().max(1));
+    let (css_width, css_height) = match css {
+        (w, h) if w > 0 && h > 0 => (w, h),
+        _ => (canvas.client_width(), canvas.client_height()),
+    };
+    let css_width = f64::from(css_width.max(1));
+    let css_height = f64::from(css_height.max(1));
     let width = (css_width * ratio).round() as u32;
     let height = (css_height * ratio).round() as u32;
     if canvas.width() != width || canvas.height() != height {

@@ -4,7 +4,7 @@
 use super::*;
 
 /// Why a field's text was not taken. Kept at the field; the last valid value stays in force.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldError {
     /// The text is not a number of the field's kind.
     Parse(ParseError),
@@ -27,7 +27,7 @@ impl FieldError {
 }
 
 /// Text typed into a field that is not (yet) a valid value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     /// What the reader typed, kept so nothing is lost.
     pub text: String,

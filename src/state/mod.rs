@@ -166,8 +166,9 @@ pub enum Action {
 /// The longest scenario name kept; longer names are cut.
 pub const MAX_SCENARIO_NAME: usize = 60;
 
-/// Everything the page shows, and the history of how it got here.
-#[derive(Debug, Clone, PartialEq)]
+/// Everything the page shows, and the history of how it got here. `Eq`, so an `Rc<AppState>` (the
+/// context every component reads) compares by pointer before walking the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppState {
     /// The dataset in use.
     pub dataset: Rc<Dataset>,

@@ -97,7 +97,7 @@ impl StartOptions {
 }
 
 /// A scenario the reader kept under a name; local storage keeps it as `{"name": …, "scenario": …}`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SavedScenario {
     /// The reader's name for it.
     pub name: String,
@@ -106,7 +106,7 @@ pub struct SavedScenario {
 }
 
 /// Which data file the page shows, and why the last one offered was refused.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DataFile {
     /// The loaded file's name; `None` for the dataset built into the app.
     pub loaded: Option<String>,

@@ -13,8 +13,61 @@ use crate::ui::{
     HeadlineView, RangesContext, Scenarios, Sources,
 };
 
-/// The state handle every component reads and dispatches to, supplied by [`App`].
-pub type AppContext = UseReducerHandle<AppState>;
+/// The state every component reads and the dispatcher it changes it with, supplied by [`App`].
+///
+/// A snapshot, unlike yew's `UseReducerHandle` (whose every clone reads the newest state): the
+/// calculator supplies the newest state to the parts an edit's frame shows and the state of the
+/// last painted frame to the rest (see `Calculator`). Equal when it is the same snapshot.
+#[derive(Clone)]
+pub struct AppContext {
+    state: Rc<AppState>,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+impl AppContext {
+    /// A snapshot of `handle`'s state now.
+    pub fn of(handle: &UseReducerHandle<AppState>) -> AppContext {
+        AppContext {
+            state: Rc::new((**handle).clone()),
+            dispatch: handle.dispatcher(),
+        }
+    }
+
+    /// What changes the state.
+    pub fn dispatcher(&self) -> UseReducerDispatcher<AppState> {
+        self.dispatch.clone()
+    }
+}
+
+impl std::ops::Deref for AppContext {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        &self.state
+    }
+}
+
+impl PartialEq for AppContext {
+    fn eq(&self, other: &AppContext) -> bool {
+        Rc::ptr_eq(&self.state, &other.state)
+    }
+}
+
+/// `handle`'s state as an [`AppContext`]: the same snapshot for as long as the state is unchanged
+/// (compared field by field, every large part by pointer), a new one when it changed.
+#[hook]
+fn use_app_context(handle: &UseReducerHandle<AppState>) -> AppContext {
+    let held = use_mut_ref(|| None::<AppContext>);
+    let mut held = held.borrow_mut();
+    match held.as_ref() {
+        Some(context) if *context.state == **handle => context.clone(),
+        _ => {
+            let context = AppContext::of(handle);
+            *held = Some(context.clone());
+            context
+        }
+    }
+}
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -88,19 +141,9 @@ fn Calculator(props: &CalculatorProps) -> Html {
         })
     };
     use_effect_with(state.lang, |lang| crate::web::set_document_lang(*lang));
-    // Write it back whenever it changes, so edits and saved scenarios survive a reload; the link
-    // goes into the address bar a moment later, after the frame that shows the change.
-    {
-        let state = state.clone();
-        let deps = (
-            state.scenario.clone(),
-            state.saved.clone(),
-            state.restored,
-            state.lang,
-        );
-        use_effect_with(deps, move |_| crate::web::save_session(&state));
-    }
-    crate::web::use_link_in_address_bar(&state);
+    // Written back whenever it changes (local storage, so edits and saved scenarios survive a
+    // reload, and the link in the address bar), after the frame that shows the change.
+    crate::web::use_saved_after_paint(&state);
 
     // What lies below the first screen is rendered once the headline and the charts are painted;
     // the parts inside read the same signal (`ui::use_calculator_painted`).
@@ -109,7 +152,15 @@ fn Calculator(props: &CalculatorProps) -> Html {
     // app, which fills them in as it takes over (a closed disclosure's contents take no room).
     let prerendering = use_context::<crate::ui::StillCharts>().is_some();
     let first_paint = FirstPaint(below_first_screen && !prerendering);
-    let ranges = crate::ui::ranges::use_ranges_of(&state);
+    // An edit's own frame shows it where the reader looks for it: the header (its theme, language
+    // and the link it copies), the headline, the charts and the data table read the state as it
+    // is now. Every other section (the context, the claims, the assumptions, the goal seek, the
+    // sources, the scenarios, the file) reads it as of the last painted frame, and follows one
+    // frame later (`web::use_deferred`), so the frame that shows the new figure does not wait for
+    // their re-rendering, diffing, layout and paint.
+    let now = use_app_context(&state);
+    let later = crate::web::use_deferred(now.clone(), |shown, now| shown == now);
+    let ranges = crate::ui::ranges::use_ranges_of(&now);
 
     let lang = state.lang;
     let on_keydown = {
@@ -138,7 +189,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
     };
     if props.options.embed {
         return html! {
-            <ContextProvider<AppContext> context={state.clone()}>
+            <ContextProvider<AppContext> context={now}>
                 <ContextProvider<FirstPaint> context={first_paint}>
                     <ContextProvider<RangesContext> context={ranges}>
                         <Embedded child_id={props.options.child_id.clone().unwrap_or_else(|| "jikgu".to_string())} />
@@ -148,7 +199,7 @@ fn Calculator(props: &CalculatorProps) -> Html {
         };
     }
     html! {
-        <ContextProvider<AppContext> context={state.clone()}>
+        <ContextProvider<AppContext> context={now}>
             <ContextProvider<FirstPaint> context={first_paint}>
             <ContextProvider<RangesContext> context={ranges}>
                 <main class="jikgu" lang={lang.tag()} onkeydown={on_keydown}>
@@ -166,23 +217,31 @@ fn Calculator(props: &CalculatorProps) -> Html {
                     }
                     <HeadlineView />
                     <ChartsPanel />
+                    <ContextProvider<AppContext> context={later.clone()}>
+                        if below_first_screen {
+                            <Context />
+                            <ClaimList />
+                            <Context then_now=true />
+                        } else if let Some(kept) = &props.kept {
+                            { for kept.above.iter().map(|node| Html::VRef(node.clone())) }
+                        }
+                        <Assumptions />
+                        if below_first_screen {
+                            <GoalSeek />
+                            <Sources />
+                            <Scenarios />
+                        }
+                    </ContextProvider<AppContext>>
                     if below_first_screen {
-                        <Context />
-                        <ClaimList />
-                        <Context then_now=true />
-                    } else if let Some(kept) = &props.kept {
-                        { for kept.above.iter().map(|node| Html::VRef(node.clone())) }
-                    }
-                    <Assumptions />
-                    if below_first_screen {
-                        <GoalSeek />
-                        <Sources />
-                        <Scenarios />
                         <DataTable />
-                        <About />
-                    } else if let Some(kept) = &props.kept {
-                        { for kept.below.iter().map(|node| Html::VRef(node.clone())) }
                     }
+                    <ContextProvider<AppContext> context={later}>
+                        if below_first_screen {
+                            <About />
+                        } else if let Some(kept) = &props.kept {
+                            { for kept.below.iter().map(|node| Html::VRef(node.clone())) }
+                        }
+                    </ContextProvider<AppContext>>
                 </main>
             </ContextProvider<RangesContext>>
             </ContextProvider<FirstPaint>>

@@ -137,9 +137,12 @@ fn FiguresUsed(props: &FiguresUsedProps) -> Html {
     }
 }
 
-/// Every claim of the story with its verdict under the current view and edits.
+/// Every claim of the story with its verdict under the current view and edits. It counts its
+/// renders in `data-renders`, so a test can see that it follows an edit one frame later.
 #[component]
 pub fn ClaimList() -> Html {
+    let renders = use_mut_ref(|| 0_u32);
+    *renders.borrow_mut() += 1;
     let Some(state) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -215,7 +218,7 @@ pub fn ClaimList() -> Html {
         }
     };
     html! {
-        <section class="claims-box" aria-labelledby="claims-title">
+        <section class="claims-box" aria-labelledby="claims-title" data-renders={renders.borrow().to_string()}>
             <h2 id="claims-title">{ lang.pick("기사 속 주장 점검", "The story's claims, checked") }</h2>
             <ol class="claims">{ for state.computed.claims.iter().map(item) }</ol>
         </section>

@@ -49,12 +49,13 @@ pub fn write(state: &AppState) {
     }
 }
 
-/// Keeps the address bar's link in step with the view: rewritten after the frame showing a change
-/// is painted, or [`WRITE_DELAY_MS`] after the last change of a slider's run, or at once if the
-/// reader leaves the page before that. `history.replaceState` takes
-/// several milliseconds in Chromium: done at once, it held up the frame showing every edit.
+/// Keeps the address bar's link and the session in local storage in step with the view: both
+/// written after the frame showing a change is painted, or [`WRITE_DELAY_MS`] after the last
+/// change of a slider's run, or at once if the reader leaves the page before that.
+/// `history.replaceState` takes several milliseconds in Chromium, and serialising the session and
+/// storing it a few tenths: done at once, they held up the frame showing every edit.
 #[hook]
-pub fn use_link_in_address_bar(state: &UseReducerHandle<AppState>) {
+pub fn use_saved_after_paint(state: &UseReducerHandle<AppState>) {
     // The state whose link is not in the address bar yet.
     let unwritten = use_mut_ref(|| None::<UseReducerHandle<AppState>>);
     {
@@ -65,7 +66,12 @@ pub fn use_link_in_address_bar(state: &UseReducerHandle<AppState>) {
             move || drop(leaving)
         });
     }
-    let deps = (state.scenario.clone(), state.restored, state.lang);
+    let deps = (
+        state.scenario.clone(),
+        state.saved.clone(),
+        state.restored,
+        state.lang,
+    );
     let state = state.clone();
     use_effect_with(deps, move |_| {
         let sliding = state.is_sliding();
@@ -88,11 +94,12 @@ fn flush(unwritten: &RefCell<Option<UseReducerHandle<AppState>>>) {
     let state = unwritten.borrow_mut().take();
     if let Some(state) = state {
         write(&state);
+        super::storage::save(&state);
     }
 }
 
 /// The full address of the current view, to copy: the page's address with the view's link, which
-/// may not be in the address bar yet ([`use_link_in_address_bar`]).
+/// may not be in the address bar yet ([`use_saved_after_paint`]).
 pub fn current_url(state: &AppState) -> String {
     let href = gloo::utils::window().location().href().unwrap_or_default();
     let page = href.split('#').next().unwrap_or_default();

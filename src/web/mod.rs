@@ -29,17 +29,16 @@ pub use self::{
     chart::use_canvas_chart,
     download::{now_iso, save_canvas_png, save_text},
     embed::{full_calculator_base, served_folder, use_host_page},
-    link::use_link_in_address_bar,
+    link::use_saved_after_paint,
     mount::{mount, start},
     page::{
         copy_link, focus_element, log_error, preferred_lang, read_chosen_file, set_document_lang,
         set_page_theme, use_prefers_dark,
     },
     paint::{
-        after_next_paint, starts_below_the_screen, use_after_next_paint, use_element_width,
-        use_painted_since_mount,
+        after_next_paint, starts_below_the_screen, use_after_next_paint, use_deferred,
+        use_element_size, use_on_screen, use_painted_since_mount,
     },
-    storage::save as save_session,
 };
 
 /// Whether this build runs in the browser (the wasm) rather than natively (tests, the prerender):

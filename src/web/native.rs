@@ -33,6 +33,12 @@ where
     Some(use_memo(key, compute))
 }
 
+/// `value` itself: a native render shows one frame only.
+#[hook]
+pub fn use_deferred<T: Clone + 'static>(value: T, _same: fn(&T, &T) -> bool) -> T {
+    value
+}
+
 /// Always light: there is no system preference to read.
 #[hook]
 pub fn use_prefers_dark() -> bool {
@@ -70,12 +76,9 @@ pub fn log_error(message: &str) {
     eprintln!("{message}");
 }
 
-/// Nothing is stored.
-pub fn save_session(_state: &AppState) {}
-
-/// There is no address bar.
+/// There is no address bar, and nothing is stored.
 #[hook]
-pub fn use_link_in_address_bar(_state: &UseReducerHandle<AppState>) {}
+pub fn use_saved_after_paint(_state: &UseReducerHandle<AppState>) {}
 
 /// There is no host page to report to or listen to.
 #[hook]

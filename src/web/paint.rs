@@ -7,24 +7,26 @@ use wasm_bindgen::JsCast as _;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-/// The CSS width of `node`, updated whenever it changes size (the window resizing, a scrollbar
-/// appearing, the layout around it changing), so a chart can redraw at its new size.
+/// The CSS size of `node`'s box inside its border (`clientWidth`, `clientHeight`), updated whenever
+/// it changes (the window resizing, a scrollbar appearing, the layout around it changing), so a
+/// chart can redraw at its new size: measured when the browser reports the change, after its
+/// layout, so drawing never has to ask for a layout of its own in the middle of a frame.
+/// `(0, 0)` until first measured.
 #[hook]
-pub fn use_element_width(node: NodeRef) -> i32 {
-    let width = use_state_eq(|| 0);
+pub fn use_element_size(node: NodeRef) -> (i32, i32) {
+    let size = use_state_eq(|| (0, 0));
     {
-        let width = width.clone();
+        let size = size.clone();
         use_effect_with(node, move |node| {
             let measure = {
                 let node = node.clone();
                 move || {
                     node.cast::<web_sys::Element>()
-                        .map(|e| e.client_width())
-                        .unwrap_or(0)
+                        .map_or((0, 0), |e| (e.client_width(), e.client_height()))
                 }
             };
-            width.set(measure());
-            let changed = Closure::<dyn FnMut()>::new(move || width.set(measure()));
+            size.set(measure());
+            let changed = Closure::<dyn FnMut()>::new(move || size.set(measure()));
             let observer = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()).ok();
             if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
                 observer.observe(&element);
@@ -37,7 +39,42 @@ pub fn use_element_width(node: NodeRef) -> i32 {
             }
         });
     }
-    *width
+    *size
+}
+
+/// Whether any of `node` is inside the window, as the browser last reported it (true until it
+/// has): kept by an `IntersectionObserver`, so asking costs no layout.
+#[hook]
+pub fn use_on_screen(node: NodeRef) -> Rc<std::cell::Cell<bool>> {
+    let on_screen = use_memo((), |_| std::cell::Cell::new(true));
+    {
+        let on_screen = on_screen.clone();
+        use_effect_with(node, move |node| {
+            let changed =
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    // The last entry is the newest.
+                    if let Some(entry) = entries
+                        .iter()
+                        .last()
+                        .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                    {
+                        on_screen.set(entry.is_intersecting());
+                    }
+                });
+            let observer =
+                web_sys::IntersectionObserver::new(changed.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
+                observer.observe(&element);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(changed);
+            }
+        });
+    }
+    on_screen
 }
 
 /// False until the page has been painted once after this component mounted, then true: one frame
@@ -52,15 +89,7 @@ pub fn use_painted_since_mount() -> bool {
             // The next frame comes after every effect of this render, the charts' drawing
             // included. A frame callback runs before that frame is painted; a task queued from
             // it runs after.
-            let show = painted.clone();
-            let after_paint = Closure::once_into_js(move || {
-                gloo::timers::callback::Timeout::new(0, move || show.set(true)).forget();
-            });
-            let asked = web_sys::window()
-                .map(|window| window.request_animation_frame(after_paint.unchecked_ref()));
-            if !matches!(asked, Some(Ok(_))) {
-                painted.set(true);
-            }
+            after_next_paint(move || painted.set(true));
         });
     }
     *painted
@@ -70,6 +99,11 @@ pub fn use_painted_since_mount() -> bool {
 /// it), or at once when the browser offers no frames: for work the frame being prepared must not
 /// wait for, such as the uncertainty ranges of a change.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    // One copy of the frame-and-timeout plumbing for every caller, not one per closure type.
+    after_next_paint_boxed(Box::new(f));
+}
+
+fn after_next_paint_boxed(f: Box<dyn FnOnce()>) {
     let slot = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
     let queued = slot.clone();
     let after_paint = Closure::once_into_js(move || {
@@ -87,6 +121,32 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
             f();
         }
     }
+}
+
+/// `value` as the page last showed it: on the first render the value itself, then each new value
+/// (one that is not `same` as the one shown) in the task after the frame that shows the rest of the
+/// change has been painted. For the parts of the page an edit's own frame need not wait for: they
+/// follow one frame later, re-rendered once however many values came in between.
+#[hook]
+pub fn use_deferred<T: Clone + 'static>(value: T, same: fn(&T, &T) -> bool) -> T {
+    let shown = use_state(|| value.clone());
+    let latest = use_mut_ref(|| value.clone());
+    let pending = use_mut_ref(|| false);
+    let stale = !same(&shown, &value);
+    *latest.borrow_mut() = value;
+    {
+        let shown = shown.clone();
+        use_effect(move || {
+            if stale && !*pending.borrow() {
+                *pending.borrow_mut() = true;
+                after_next_paint(move || {
+                    *pending.borrow_mut() = false;
+                    shown.set(latest.borrow().clone());
+                });
+            }
+        });
+    }
+    (*shown).clone()
 }
 
 /// Whether `element`'s top edge is below the bottom of the window (it cannot be seen yet).

@@ -755,6 +755,61 @@ test('a returning reader who opens ?source= gets the view the address asks for, 
   await context.close();
 });
 
+test('an edit draws the chart in its own frame and the claims and assumptions one frame later, never left stale', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}?lang=en`);
+  await ready(page);
+  const cell = '[data-testid="cell"][data-series="purchases.all"][data-year="2023"] input';
+  const settle = () => page.evaluate(() => new Promise((done) => {
+    let left = 5;
+    const tick = () => (--left > 0 ? requestAnimationFrame(tick) : setTimeout(done, 0));
+    requestAnimationFrame(tick);
+  }));
+  await settle();
+  const sections = () => page.evaluate(() => ({
+    draws: Number(document.querySelector('[data-testid="chart"] canvas').dataset.draws),
+    claimRenders: Number(document.querySelector('.claims-box').dataset.renders),
+    claims: document.querySelector('.claims-box').textContent,
+    assumptions: document.querySelector('[data-testid="assumptions"]').textContent,
+    headline: document.querySelector('.headline-box').textContent,
+  }));
+  const before = await sections();
+  // The edit in a frame callback; a second callback of the same frame reads the page as that frame
+  // paints it, after the edit's rendering and drawing.
+  const frame = await page.evaluate(([selector, factor]) => new Promise((done) => {
+    const input = document.querySelector(selector);
+    requestAnimationFrame(() => {
+      input.value = (Number(input.value) * factor).toFixed(3);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    requestAnimationFrame(() => done({
+      draws: Number(document.querySelector('[data-testid="chart"] canvas').dataset.draws),
+      claimRenders: Number(document.querySelector('.claims-box').dataset.renders),
+      claims: document.querySelector('.claims-box').textContent,
+    }));
+  }), [cell, 1.3]);
+  assert.ok(frame.draws > before.draws, 'the balance chart is redrawn in the edit\'s frame');
+  assert.equal(frame.claimRenders, before.claimRenders, 'the claims are not re-rendered in that frame');
+  assert.equal(frame.claims, before.claims, 'so they still read as before it');
+  await settle();
+  const after = await sections();
+  assert.equal(after.claimRenders, before.claimRenders + 1, 'the claims follow once, after the frame');
+  assert.notEqual(after.claims, before.claims, 'their figures moved with the edit');
+  assert.notEqual(after.assumptions, before.assumptions, 'so did the assumptions\' (the break-even, the drivers)');
+  // Settled, every section reads as a fresh page opening the same edit (from local storage) does.
+  await page.waitForFunction(() => Object.values(localStorage).some((v) => (v || '').includes('purchases')));
+  await page.reload();
+  await ready(page);
+  await settle();
+  const fresh = await sections();
+  for (const part of ['claims', 'assumptions', 'headline']) {
+    assert.equal(after[part], fresh[part], `${part}: what the edited page settled on is what a fresh page shows`);
+  }
+  assert.deepEqual(errors, [], 'no console errors');
+  await page.close();
+});
+
 test('an edit re-renders only the table rows it changes and redraws only the charts whose figures moved', async () => {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = watchErrors(page);
