@@ -7,8 +7,9 @@
 
 use jikgu::core::{
     Dataset, Decimal, Flow, Formula, Growth, Held, Partner, Projection, Provenance, Scenario,
-    SeriesKey, Table, compute,
+    SeriesKey, ShareMethod, Table, compute,
 };
+use rust_decimal::prelude::ToPrimitive;
 
 fn data() -> &'static Dataset {
     Dataset::embedded().expect("the embedded dataset parses")
@@ -223,7 +224,7 @@ fn a_change_of_basis_is_not_read_as_growth() {
 }
 
 #[test]
-fn a_window_starts_after_a_break_and_held_partners_are_not_squeezed_by_a_trend() {
+fn a_window_starts_after_a_break_and_held_partners_keep_their_share() {
     // The re-based view: sales more than halved from 2021 (4.341 tn, the 2024 restructuring's
     // basis standing in) to 2022 (1.856 tn), the end of the daigou trade. A trend fitted across
     // that year would carry the collapse (and its one-step error) into every projected year.
@@ -234,36 +235,43 @@ fn a_window_starts_after_a_break_and_held_partners_are_not_squeezed_by_a_trend()
         .expect("projected");
     assert_eq!(sales.jump, Some(2022), "the break");
     assert_eq!(sales.window, Some((2022, 2025)), "fitted after it");
-    // Purchases from China grow fast enough to reach the total's projection; the trends yield
-    // (scaled), the held partner (Japan: two published years) keeps its last level.
+    // The partners are shares of the total: China's log-ratio to the rest of the world has a
+    // trend, and Japan, held for want of history (one published year), keeps its 2024 share of
+    // the total rather than its level.
     let t = table("kostat-revised", 2030);
-    for year in 2025..=2030 {
-        assert_eq!(
-            t.value(key("purchases.japan").at(year)),
-            t.value(key("purchases.japan").at(2024)),
-            "Japan held at its 2024 level in {year}"
-        );
-    }
-    let china = t
-        .row(key("purchases.china"))
-        .and_then(|r| r.projection)
-        .expect("projected");
-    assert!(
-        china.scaled_from.is_some(),
-        "China's trend yields to the total"
-    );
-    let parts: Decimal = [
+    let partners = [
         "purchases.china",
         "purchases.us",
         "purchases.eu",
         "purchases.japan",
         "purchases.uk",
-    ]
-    .iter()
-    .filter_map(|k| t.value(key(k).at(2030)))
-    .sum();
-    assert!(
-        parts <= t.value(key("purchases.all").at(2030)).expect("total"),
-        "partners within the total"
+    ];
+    let share = |year: i32| -> f64 {
+        let named: Decimal = partners
+            .iter()
+            .filter_map(|k| t.value(key(k).at(year)))
+            .sum();
+        let total = t.value(key("purchases.all").at(year)).expect("total");
+        assert!(named <= total, "{year}: partners within the total");
+        let japan = t.value(key("purchases.japan").at(year)).expect("japan");
+        (japan / total).to_f64().expect("f64")
+    };
+    for year in 2025..=2030 {
+        assert!(
+            (share(year) / share(2024) - 1.0).abs() < 1e-6,
+            "{year}: Japan's share {} against {} in 2024",
+            share(year),
+            share(2024)
+        );
+    }
+    let china = t
+        .row(key("purchases.china"))
+        .and_then(|r| r.projection)
+        .and_then(|p| p.share)
+        .expect("a share");
+    assert_eq!(
+        (china.method, china.fit.map(|f| f.log)),
+        (ShareMethod::Trend, Some(true)),
+        "China's share: a damped trend on its log-ratio"
     );
 }

@@ -5,7 +5,9 @@
 //! method, a random walk with the spread of the row's history otherwise. [`PATHS`] paths are drawn
 //! from [`SplitMix64`] seeded with [`SEED`], rows in table order, so the same scenario always gives
 //! the same ranges. Every path then goes through the same identities as the central projection:
-//! partners scaled within their totals, balances as sales − purchases, a total published without
+//! partners as shares of their totals (each partner's log-ratio to the rest of the world strays by
+//! the errors of its own damped trend, and the shares are taken again from the strayed ratios, so
+//! the central path is the path with no error), balances as sales − purchases, a total published without
 //! flows as its partners plus the rest of the world. The ranges of balances and dollars are
 //! therefore those of the flows they come from, not guesses of their own.
 //!
@@ -37,7 +39,7 @@ pub use super::forecast::{PATHS, SEED};
 use super::lang::Lang;
 use super::measure;
 use super::num::{Quantity, Style, format};
-use super::projection::{parts_of, yield_tier};
+use super::projection::parts_of;
 use super::scenario::{DisplayUnit, Scenario};
 use super::series::{CellRef, Flow, Measure, Partner, SeriesKey};
 use super::table::{Projection, Provenance, Rates, Row, Spread, Table, index};
@@ -148,6 +150,8 @@ enum Rule {
     None,
     /// Its own central path, strayed from by its drift.
     Own { drift: Drift, log: bool },
+    /// A share of its total: its log-ratio to the rest of the world strays by its drift.
+    Share { drift: Drift },
     /// Sales − purchases (row indices).
     FromFlows { sales: usize, purchases: usize },
     /// Named partners' balances plus a remainder strayed from by its own drift (on levels: a
@@ -179,12 +183,13 @@ fn find(rows: &[Row], key: SeriesKey) -> Option<usize> {
 /// The plan of a simulation: per row, its rule and the central values it strays from.
 struct Plan {
     rules: Vec<Rule>,
-    /// Per row, per projected year: the central value before any scaling to a total (NaN: none).
+    /// Per row, per projected year: the central value (NaN: none).
     central: Vec<Vec<f64>>,
     /// Per row, per projected year: the value is the reader's (edited) and does not move.
     fixed: Vec<Vec<bool>>,
-    /// Per row: its projection yields to its total (the model's methods).
-    free: Vec<Option<u8>>,
+    /// Per row, per projected year: for a partner projected as a share of its total, its central
+    /// share of what the reader's figures leave of the total (NaN: not a share that year).
+    shares: Vec<Vec<f64>>,
     /// The flow totals with their partners.
     totals: Vec<(usize, Vec<usize>)>,
 }
@@ -198,51 +203,18 @@ fn plan(table: &Table) -> Plan {
     let mut rules = Vec::with_capacity(rows.len());
     let mut central = Vec::with_capacity(rows.len());
     let mut fixed = Vec::with_capacity(rows.len());
-    let mut free = Vec::with_capacity(rows.len());
     for row in rows {
-        let s = row.series;
-        let own = row
-            .projection
-            .filter(|p| p.stale.is_none() && p.issue.is_none())
-            .and_then(|p| p.spread.as_ref().and_then(to_drift).map(|d| (p, d)));
-        let flows = (
-            find(rows, s.with_flow(Flow::Sales)),
-            find(rows, s.with_flow(Flow::Purchases)),
-        );
-        let rule = match (s.flow, flows, own) {
-            (Flow::Balance, (Some(sales), Some(purchases)), _) => {
-                Rule::FromFlows { sales, purchases }
-            }
-            (_, _, Some((p, drift))) if p.remainder => Rule::Parts {
-                parts: parts_of(rows, s),
-                drift,
-            },
-            (_, _, Some((p, drift))) => Rule::Own {
-                drift,
-                log: p.spread.is_some_and(|s| s.log),
-            },
-            _ => Rule::None,
-        };
+        let rule = rule_of(rows, row);
         let mut c = Vec::with_capacity(years.len());
         let mut f = Vec::with_capacity(years.len());
         for &i in &years {
             let cell = row.cells.get(i);
             let value = cell.and_then(|c| c.value).and_then(forecast::to_f64);
-            let (v, is_fixed) = match cell.map(|c| &c.provenance) {
-                Some(Provenance::Projected {
-                    method: Projection::Scaled { factor },
-                    ..
-                }) => (
-                    value
-                        .zip(forecast::to_f64(*factor))
-                        .filter(|(_, f)| *f > 0.0)
-                        .map(|(v, f)| v / f),
-                    false,
-                ),
-                Some(Provenance::Projected { .. }) => (value, false),
-                _ => (value, true),
-            };
-            c.push(v.unwrap_or(f64::NAN));
+            let is_fixed = !matches!(
+                cell.map(|c| &c.provenance),
+                Some(Provenance::Projected { .. })
+            );
+            c.push(value.unwrap_or(f64::NAN));
             f.push(is_fixed);
         }
         // A remainder's central path: the total less its partners, both central.
@@ -263,24 +235,102 @@ fn plan(table: &Table) -> Plan {
                 }
             }
         }
-        free.push(row.projection.as_ref().and_then(yield_tier));
         rules.push(rule);
         central.push(c);
         fixed.push(f);
     }
-    let totals = rows
+    let totals: Vec<(usize, Vec<usize>)> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| r.series.flow != Flow::Balance && r.series.partner == Partner::All)
         .map(|(t, r)| (t, parts_of(rows, r.series)))
         .collect();
+    let shares = central_shares(table, &years, &central, &totals);
     Plan {
         rules,
         central,
         fixed,
-        free,
+        shares,
         totals,
     }
+}
+
+/// How a row's projected years are made in every path.
+fn rule_of(rows: &[Row], row: &Row) -> Rule {
+    let s = row.series;
+    let usable = row
+        .projection
+        .filter(|p| p.stale.is_none() && p.issue.is_none());
+    let own = usable.and_then(|p| p.spread.as_ref().and_then(to_drift).map(|d| (p, d)));
+    // A share's log-ratio strays by the errors of its damped trend, or, held, as the row's own
+    // level would.
+    let share = usable.and_then(|p| {
+        let share = p.share?;
+        share.spread.or(p.spread).as_ref().and_then(to_drift)
+    });
+    let flows = (
+        find(rows, s.with_flow(Flow::Sales)),
+        find(rows, s.with_flow(Flow::Purchases)),
+    );
+    match (s.flow, flows, own, share) {
+        (Flow::Balance, (Some(sales), Some(purchases)), _, _) => {
+            Rule::FromFlows { sales, purchases }
+        }
+        (_, _, _, Some(drift)) => Rule::Share { drift },
+        (_, _, Some((p, drift)), _) if p.remainder => Rule::Parts {
+            parts: parts_of(rows, s),
+            drift,
+        },
+        (_, _, Some((p, drift)), _) => Rule::Own {
+            drift,
+            log: p.spread.is_some_and(|s| s.log),
+        },
+        _ => Rule::None,
+    }
+}
+
+/// Per row and projected year, the central share of each partner projected as a share of its
+/// total: its value over what the other partners (the reader's) leave of the total.
+fn central_shares(
+    table: &Table,
+    years: &[usize],
+    central: &[Vec<f64>],
+    totals: &[(usize, Vec<usize>)],
+) -> Vec<Vec<f64>> {
+    let rows = &table.rows;
+    let mut shares = vec![vec![f64::NAN; years.len()]; rows.len()];
+    let is_share = |p: usize, i: usize| {
+        rows.get(p).and_then(|r| r.cells.get(i)).is_some_and(|c| {
+            matches!(
+                c.provenance,
+                Provenance::Projected {
+                    method: Projection::Share { .. },
+                    ..
+                }
+            )
+        })
+    };
+    for (t, parts) in totals {
+        for (k, &i) in years.iter().enumerate() {
+            let total = sim(central, *t, k);
+            let fixed: f64 = parts
+                .iter()
+                .filter(|p| !is_share(**p, i))
+                .map(|p| sim(central, *p, k))
+                .filter(|v| !v.is_nan())
+                .sum();
+            let room = total - fixed;
+            if room.is_nan() || room <= 0.0 {
+                continue;
+            }
+            for p in parts.iter().filter(|p| is_share(**p, i)) {
+                if let Some(slot) = shares.get_mut(*p).and_then(|s| s.get_mut(k)) {
+                    *slot = sim(central, *p, k) / room;
+                }
+            }
+        }
+    }
+    shares
 }
 
 /// One path: every row's projected values, `out[row][year]`, by the plan and its random draws.
@@ -299,7 +349,7 @@ fn evaluate(
 ) {
     stray_own(plan, deviate, deviation, out);
     let years = deviation.len();
-    fit_parts_to_totals(plan, years, out);
+    shares_of_totals(plan, years, out);
     derive_rows(plan, years, out);
 }
 
@@ -331,6 +381,23 @@ fn stray_own(
                     };
                 }
             }
+            // A share's weight, e^(z + deviation) in units of the rest's: its central share
+            // times e^deviation (made into a value with its total's path, in
+            // `shares_of_totals`); a year that is not a share strays as a level.
+            Rule::Share { drift } => {
+                deviate(r, drift, deviation);
+                let shares = plan.shares.get(r).map_or(&[][..], Vec::as_slice);
+                for (k, (((slot, central), d), fixed)) in
+                    o.iter_mut().zip(c).zip(&*deviation).zip(fx).enumerate()
+                {
+                    let share = shares.get(k).copied().unwrap_or(f64::NAN);
+                    *slot = match (*fixed, share.is_nan()) {
+                        (true, _) => *central,
+                        (false, false) => share * d.exp(),
+                        (false, true) => strayed(*central, *d, true),
+                    };
+                }
+            }
             Rule::Parts { drift, .. } => {
                 deviate(r, drift, deviation);
                 for (((slot, central), d), fixed) in o.iter_mut().zip(c).zip(&*deviation).zip(fx) {
@@ -342,42 +409,49 @@ fn stray_own(
     }
 }
 
-/// Partners within their totals, as in core::projection, for each of the `years`.
-fn fit_parts_to_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
+/// Partners as shares of their totals, as in `core::shares`, for each of the `years`: each
+/// share's weight (written by `stray_own`) against the rest of the world's, whose central share is
+/// what the central shares leave, times what the other partners leave of the total's path. Where
+/// those leave nothing, the shares keep their own size (their central value, strayed) and a
+/// projected total rises to the sum of its partners.
+fn shares_of_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
+    let share = |p: usize, k: usize| {
+        plan.shares
+            .get(p)
+            .and_then(|s| s.get(k))
+            .copied()
+            .filter(|s| !s.is_nan())
+    };
     for (t, parts) in &plan.totals {
         for k in 0..years {
             let total = sim(out, *t, k);
-            if total.is_nan() {
+            let members: Vec<(usize, f64)> = parts
+                .iter()
+                .filter_map(|p| Some((*p, share(*p, k)?)))
+                .collect();
+            if total.is_nan() || members.is_empty() {
                 continue;
             }
-            // As in core::projection: trends yield first (tier 0), held levels only when the
-            // trends alone cannot make room; cells the reader fixed never.
-            let tier = |p: usize| {
-                let fixed = plan
-                    .fixed
-                    .get(p)
-                    .and_then(|f| f.get(k))
-                    .copied()
-                    .unwrap_or(true);
-                plan.free.get(p).copied().flatten().filter(|_| !fixed)
-            };
-            let mut sums = [0.0_f64; 3];
-            for p in parts {
-                let v = sim(out, *p, k);
-                if !v.is_nan() {
-                    sums[tier(*p).map_or(2, usize::from)] += v;
+            let fixed: f64 = parts
+                .iter()
+                .filter(|p| share(**p, k).is_none())
+                .map(|p| sim(out, *p, k))
+                .filter(|v| !v.is_nan())
+                .sum();
+            let room = total - fixed;
+            if room <= 0.0 {
+                let mut sum = fixed;
+                for (p, s) in &members {
+                    let central = sim(&plan.central, *p, k);
+                    if let Some(slot) = out.get_mut(*p).and_then(|o| o.get_mut(k)) {
+                        *slot = if *s > 0.0 {
+                            central * *slot / s
+                        } else {
+                            central
+                        };
+                        sum += *slot;
+                    }
                 }
-            }
-            let [trends, held, fixed] = sums;
-            if fixed + held + trends <= total {
-                continue;
-            }
-            let (upto, free, room) = if fixed + held <= total && trends > 0.0 {
-                (0, trends, total - fixed - held)
-            } else {
-                (1, trends + held, total - fixed)
-            };
-            if fixed > total || free <= 0.0 {
                 let total_fixed = plan
                     .fixed
                     .get(*t)
@@ -387,15 +461,20 @@ fn fit_parts_to_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
                 if let (false, Some(slot)) =
                     (total_fixed, out.get_mut(*t).and_then(|o| o.get_mut(k)))
                 {
-                    *slot = fixed + held + trends;
+                    *slot = sum;
                 }
                 continue;
             }
-            let factor = room / free;
-            for p in parts {
-                let moves = tier(*p).is_some_and(|t| t <= upto);
-                if let (true, Some(slot)) = (moves, out.get_mut(*p).and_then(|o| o.get_mut(k))) {
-                    *slot *= factor;
+            let rest = (1.0 - members.iter().map(|(_, s)| s).sum::<f64>()).max(0.0);
+            let weights: f64 = members.iter().map(|(p, _)| sim(out, *p, k)).sum();
+            let denominator = weights + rest;
+            for (p, _) in &members {
+                if let Some(slot) = out.get_mut(*p).and_then(|o| o.get_mut(k)) {
+                    *slot = if denominator > 0.0 {
+                        room * *slot / denominator
+                    } else {
+                        0.0
+                    };
                 }
             }
         }
@@ -833,7 +912,10 @@ pub fn drivers(
     };
     let mut list = Vec::new();
     for (r, rule) in plan.rules.iter().enumerate() {
-        if !matches!(rule, Rule::Own { .. } | Rule::Parts { .. }) {
+        if !matches!(
+            rule,
+            Rule::Own { .. } | Rule::Share { .. } | Rule::Parts { .. }
+        ) {
             continue;
         }
         let (Some(lo), Some(hi)) = (at(Some((r, -Z80))), at(Some((r, Z80)))) else {
