@@ -275,3 +275,46 @@ fn a_window_starts_after_a_break_and_held_partners_keep_their_share() {
         "China's share: a damped trend on its log-ratio"
     );
 }
+
+/// A partner's cell the reader edits (the US in 2027) keeps its value, and the model's partners
+/// divide what it leaves with the rest of the world in the same proportions: China's ratio to the
+/// rest is what it is without the edit, since the log-ratio is the model, not the level.
+#[test]
+fn an_edited_partner_leaves_the_others_ratios_to_the_rest_as_they_were() {
+    let view = Scenario {
+        view: Some("kostat-rebased".into()),
+        ..Scenario::default()
+    };
+    let mut edited = view.clone();
+    let us = key("purchases.us");
+    edited
+        .set_edit(us.at(2027), Decimal::from(3_000_000_000_000_i64))
+        .expect("valid");
+    let (a, b) = (compute(data(), &view).table, compute(data(), &edited).table);
+    let ratio = |t: &Table, year: i32| -> f64 {
+        let all = t.value(key("purchases.all").at(year)).expect("total");
+        let named: Decimal = ["purchases.china", "purchases.us", "purchases.japan"]
+            .iter()
+            .filter_map(|k| t.value(key(k).at(year)))
+            .sum();
+        let china = t.value(key("purchases.china").at(year)).expect("china");
+        (china / (all - named)).to_f64().expect("f64")
+    };
+    assert_eq!(
+        b.value(us.at(2027)),
+        Some(Decimal::from(3_000_000_000_000_i64)),
+        "the reader's figure"
+    );
+    assert!(
+        b.value(key("purchases.china").at(2027)) < a.value(key("purchases.china").at(2027)),
+        "China makes room for it"
+    );
+    for year in 2026..=2030 {
+        assert!(
+            (ratio(&a, year) / ratio(&b, year) - 1.0).abs() < 1e-6,
+            "{year}: China to the rest {} without the edit, {} with it",
+            ratio(&a, year),
+            ratio(&b, year)
+        );
+    }
+}

@@ -7,8 +7,8 @@
 //! the same ranges. Every path then goes through the same identities as the central projection:
 //! partners as shares of their totals (each partner's log-ratio to the rest of the world strays by
 //! the errors of its own damped trend, and the shares are taken again from the strayed ratios, so
-//! the central path is the path with no error), balances as sales − purchases, a total published without
-//! flows as its partners plus the rest of the world. The ranges of balances and dollars are
+//! the central path is the path with no error), balances as sales − purchases, a total published
+//! without flows as its partners plus the rest of the world. The ranges of balances and dollars are
 //! therefore those of the flows they come from, not guesses of their own.
 //!
 //! A range is the 10th–90th percentile of the paths (80 %) and the 2.5th–97.5th (95 %), widened
