@@ -607,19 +607,29 @@ fn record_method(
     };
     if let Method::Damped(fit, log) = method {
         let dp = if *log { 6 } else { 0 };
-        info.fit = (|| {
-            let (from, to) = info.window?;
-            Some(DampedFit {
-                alpha: forecast::to_decimal(fit.alpha, 2)?,
-                beta: forecast::to_decimal(fit.beta, 2)?,
-                phi: forecast::to_decimal(fit.phi, 2)?,
-                trend: forecast::to_decimal(fit.trend, dp)?,
-                from,
-                to,
-                log: *log,
-            })
-        })();
+        info.fit = info
+            .window
+            .and_then(|window| shown_fit(fit, window, dp, *log));
     }
+}
+
+/// A fitted damped trend rounded for showing, over the years `from`–`to`, its trend to `dp`
+/// places.
+pub(super) fn shown_fit(
+    fit: &forecast::Fit,
+    (from, to): (i32, i32),
+    dp: u32,
+    log: bool,
+) -> Option<DampedFit> {
+    Some(DampedFit {
+        alpha: forecast::to_decimal(fit.alpha, 2)?,
+        beta: forecast::to_decimal(fit.beta, 2)?,
+        phi: forecast::to_decimal(fit.phi, 2)?,
+        trend: forecast::to_decimal(fit.trend, dp)?,
+        from,
+        to,
+        log,
+    })
 }
 
 /// Fills the row's cells for `years` by `method` from `base` (the last known year and value),

@@ -150,8 +150,6 @@ enum Rule {
     None,
     /// Its own central path, strayed from by its drift.
     Own { drift: Drift, log: bool },
-    /// A share of its total: its log-ratio to the rest of the world strays by its drift.
-    Share { drift: Drift },
     /// Sales − purchases (row indices).
     FromFlows { sales: usize, purchases: usize },
     /// Named partners' balances plus a remainder strayed from by its own drift (on levels: a
@@ -188,7 +186,9 @@ struct Plan {
     /// Per row, per projected year: the value is the reader's (edited) and does not move.
     fixed: Vec<Vec<bool>>,
     /// Per row, per projected year: for a partner projected as a share of its total, its central
-    /// share of what the reader's figures leave of the total (NaN: not a share that year).
+    /// value (NaN: not a share that year). Its `central` is then its share of what the reader's
+    /// figures leave of the total: strayed on logs, it is the share's weight e^(z + deviation)
+    /// in units of the rest's, made into a value with its total's path in `shares_of_totals`.
     shares: Vec<Vec<f64>>,
     /// The flow totals with their partners.
     totals: Vec<(usize, Vec<usize>)>,
@@ -245,7 +245,14 @@ fn plan(table: &Table) -> Plan {
         .filter(|(_, r)| r.series.flow != Flow::Balance && r.series.partner == Partner::All)
         .map(|(t, r)| (t, parts_of(rows, r.series)))
         .collect();
-    let shares = central_shares(table, &years, &central, &totals);
+    let mut shares = central_shares(table, &years, &central, &totals);
+    for (c, s) in central.iter_mut().zip(shares.iter_mut()) {
+        for (c, s) in c.iter_mut().zip(s.iter_mut()) {
+            if !s.is_nan() {
+                std::mem::swap(c, s);
+            }
+        }
+    }
     Plan {
         rules,
         central,
@@ -276,7 +283,7 @@ fn rule_of(rows: &[Row], row: &Row) -> Rule {
         (Flow::Balance, (Some(sales), Some(purchases)), _, _) => {
             Rule::FromFlows { sales, purchases }
         }
-        (_, _, _, Some(drift)) => Rule::Share { drift },
+        (_, _, _, Some(drift)) => Rule::Own { drift, log: true },
         (_, _, Some((p, drift)), _) if p.remainder => Rule::Parts {
             parts: parts_of(rows, s),
             drift,
@@ -381,23 +388,6 @@ fn stray_own(
                     };
                 }
             }
-            // A share's weight, e^(z + deviation) in units of the rest's: its central share
-            // times e^deviation (made into a value with its total's path, in
-            // `shares_of_totals`); a year that is not a share strays as a level.
-            Rule::Share { drift } => {
-                deviate(r, drift, deviation);
-                let shares = plan.shares.get(r).map_or(&[][..], Vec::as_slice);
-                for (k, (((slot, central), d), fixed)) in
-                    o.iter_mut().zip(c).zip(&*deviation).zip(fx).enumerate()
-                {
-                    let share = shares.get(k).copied().unwrap_or(f64::NAN);
-                    *slot = match (*fixed, share.is_nan()) {
-                        (true, _) => *central,
-                        (false, false) => share * d.exp(),
-                        (false, true) => strayed(*central, *d, true),
-                    };
-                }
-            }
             Rule::Parts { drift, .. } => {
                 deviate(r, drift, deviation);
                 for (((slot, central), d), fixed) in o.iter_mut().zip(c).zip(&*deviation).zip(fx) {
@@ -416,11 +406,8 @@ fn stray_own(
 /// projected total rises to the sum of its partners.
 fn shares_of_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
     let share = |p: usize, k: usize| {
-        plan.shares
-            .get(p)
-            .and_then(|s| s.get(k))
-            .copied()
-            .filter(|s| !s.is_nan())
+        let value = sim(&plan.shares, p, k);
+        (!value.is_nan()).then(|| sim(&plan.central, p, k))
     };
     for (t, parts) in &plan.totals {
         for k in 0..years {
@@ -442,7 +429,7 @@ fn shares_of_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
             if room <= 0.0 {
                 let mut sum = fixed;
                 for (p, s) in &members {
-                    let central = sim(&plan.central, *p, k);
+                    let central = sim(&plan.shares, *p, k);
                     if let Some(slot) = out.get_mut(*p).and_then(|o| o.get_mut(k)) {
                         *slot = if *s > 0.0 {
                             central * *slot / s
@@ -912,10 +899,7 @@ pub fn drivers(
     };
     let mut list = Vec::new();
     for (r, rule) in plan.rules.iter().enumerate() {
-        if !matches!(
-            rule,
-            Rule::Own { .. } | Rule::Share { .. } | Rule::Parts { .. }
-        ) {
+        if !matches!(rule, Rule::Own { .. } | Rule::Parts { .. }) {
             continue;
         }
         let (Some(lo), Some(hi)) = (at(Some((r, -Z80))), at(Some((r, Z80)))) else {

@@ -35,12 +35,12 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::arith::Arith;
 use super::forecast::{self, Drift};
-use super::projection::{Fitted, PROJECTED_DP, parts_of, raise_total, spread_of, value_at};
+use super::projection::{
+    Fitted, PROJECTED_DP, parts_of, raise_total, shown_fit, spread_of, value_at,
+};
 use super::scenario::Growth;
 use super::series::{Flow, Partner};
-use super::table::{
-    DampedFit, Projection, Provenance, Row, RowProjection, ShareFit, ShareMethod, index,
-};
+use super::table::{Projection, Provenance, Row, RowProjection, ShareFit, ShareMethod, index};
 
 /// What the model makes of a named partner in its total's composition (`None`: the reader's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,13 +138,10 @@ fn share_total(rows: &mut [Row], fitted: &[Fitted], t: usize, (first, last, end)
     // The rest of the world in the base year: what every named partner leaves of the total.
     let rest_base = parts
         .iter()
-        .filter_map(|p| value_at(rows, *p, b))
-        .try_fold(Decimal::ZERO, |acc, v| acc.plus(v))
-        .and_then(|named| total_base.minus(named))
-        .and_then(forecast::to_f64);
-    let Some(rest_base) = rest_base else {
-        return;
-    };
+        .filter_map(|p| value_at(rows, *p, b).and_then(forecast::to_f64))
+        .fold(forecast::to_f64(total_base).unwrap_or(0.0), |rest, v| {
+            rest - v
+        });
     let members = members(rows, fitted, t, (&parts, &roles), rest_base, (first, last));
     record(rows, &members);
     let rest = rest_base.max(0.0);
@@ -189,26 +186,25 @@ fn members(
     let total = adjusted(t);
     let trends: Vec<Vec<(i32, f64)>> = with_trend.iter().map(|p| adjusted(*p)).collect();
     let b = index(first, last);
-    parts
-        .iter()
-        .zip(roles)
-        .filter_map(|(p, role)| {
-            role.as_ref()?;
-            let base = b
-                .and_then(|b| value_at(rows, *p, b))
-                .and_then(forecast::to_f64)?;
-            let position = with_trend.iter().position(|q| q == p);
-            let fit = match (rest_base > 0.0, position) {
-                (true, Some(i)) => log_ratio_fit(&total, &trends, i, last),
-                _ => None,
-            };
-            Some(Member {
-                part: *p,
-                base: base.max(0.0),
-                fit,
-            })
-        })
-        .collect()
+    let mut members = Vec::new();
+    for (p, role) in parts.iter().zip(roles) {
+        let base = b
+            .and_then(|b| value_at(rows, *p, b))
+            .and_then(forecast::to_f64);
+        let (Some(_), Some(base)) = (role, base) else {
+            continue;
+        };
+        let fit = match with_trend.iter().position(|q| q == p) {
+            Some(i) if rest_base > 0.0 => log_ratio_fit(&total, &trends, i, last),
+            _ => None,
+        };
+        members.push(Member {
+            part: *p,
+            base: base.max(0.0),
+            fit,
+        });
+    }
+    members
 }
 
 /// The damped trend of partner `i`'s log-ratio to what the partners with trends leave of the
@@ -257,17 +253,10 @@ fn record(rows: &mut [Row], members: &[Member]) {
         let Some(info) = rows.get_mut(m.part).and_then(|r| r.projection.as_mut()) else {
             continue;
         };
-        let fit = m.fit.and_then(|(fit, from)| {
-            Some(DampedFit {
-                alpha: forecast::to_decimal(fit.alpha, 2)?,
-                beta: forecast::to_decimal(fit.beta, 2)?,
-                phi: forecast::to_decimal(fit.phi, 2)?,
-                trend: forecast::to_decimal(fit.trend, 6)?,
-                from,
-                to: info.base.map_or(from, |c| c.year),
-                log: true,
-            })
-        });
+        let to = info.base.map(|c| c.year);
+        let fit = m
+            .fit
+            .and_then(|(fit, from)| shown_fit(&fit, (from, to.unwrap_or(from)), 6, true));
         let own = info
             .spread
             .and_then(|s| forecast::to_f64(s.sigma))
@@ -362,9 +351,6 @@ fn share_year(
         let value = share_down(share)
             .and_then(|s| room.checked_mul(s))
             .map(|v| v.round_dp_with_strategy(PROJECTED_DP, RoundingStrategy::ToZero));
-        let of_total = value
-            .and_then(|v| v.checked_div(total))
-            .map_or(Decimal::ZERO, |s| s.round_dp(4));
         let Some(row) = rows.get_mut(m.part) else {
             continue;
         };
@@ -372,10 +358,7 @@ fn share_year(
         if let (Some(cell), Some(v)) = (row.cells.get_mut(i), value) {
             cell.value = Some(v);
             cell.provenance = Provenance::Projected {
-                method: Projection::Share {
-                    share: of_total,
-                    method: m.method(),
-                },
+                method: Projection::Share { method: m.method() },
                 base,
             };
         }

@@ -147,8 +147,6 @@ pub enum Projection {
     /// A named partner as a share of its total's projection (see `core::shares`): the
     /// partners and the rest of the world divide what the reader's own figures leave of the total.
     Share {
-        /// Its share of the total that year (a fraction, four places).
-        share: Decimal,
         /// How the share is carried on.
         method: ShareMethod,
     },
@@ -196,15 +194,11 @@ impl Projection {
             (Projection::Damped { phi }, Lang::Ko) => format!("감쇠 추세 (φ = {phi})"),
             (Projection::Damped { phi }, Lang::En) => format!("damped trend (φ = {phi})"),
             (Projection::Flat, _) => lang.pick("마지막 값 유지", "last value held").into(),
-            (Projection::Share { share, method }, _) => {
-                let pct = share
-                    .checked_mul(Decimal::ONE_HUNDRED)
-                    .unwrap_or_default()
-                    .round_dp(1);
-                match lang {
-                    Lang::Ko => format!("전체의 {pct}% ({})", method.describe(lang)),
-                    Lang::En => format!("{pct} % of the total ({})", method.describe(lang)),
-                }
+            (Projection::Share { method }, Lang::Ko) => {
+                format!("전체 대비 몫: {}", method.describe(lang))
+            }
+            (Projection::Share { method }, Lang::En) => {
+                format!("share of the total: {}", method.describe(lang))
             }
             (Projection::SumOfParts, _) => lang
                 .pick(
@@ -231,13 +225,10 @@ impl ShareMethod {
     pub fn describe(&self, lang: Lang) -> &'static str {
         match self {
             ShareMethod::Trend => lang.pick(
-                "전체 대비 몫: 나머지 지역 대비 로그 비율에 맞춘 감쇠 추세",
-                "share of the total, damped trend on its log-ratio to the rest of the world",
+                "나머지 지역 대비 로그비에 감쇠 추세",
+                "damped trend on its log-ratio to the rest of the world",
             ),
-            ShareMethod::Held => lang.pick(
-                "전체 대비 몫: 마지막 몫을 유지",
-                "share of the total, its last share held",
-            ),
+            ShareMethod::Held => lang.pick("마지막 몫 유지", "last share held"),
         }
     }
 }

@@ -360,22 +360,21 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
 /// How a partner's values are made as a share of its total, when they are: what the page shows
 /// for it is its share's projection, not its own trend's.
 fn share_note(projection: &RowProjection, lang: Lang) -> String {
-    use crate::core::ShareMethod;
     let Some(share) = projection.share else {
         return String::new();
     };
-    match (share.method, share.fit, lang) {
-        (ShareMethod::Trend, Some(f), Lang::Ko) => format!(
-            " 보이는 값은 전체 전망에서 차지하는 몫입니다: 나머지 지역 대비 비율의 로그({}~{}년)에 맞춘 감쇠 추세(φ = {}, α = {}, β* = {})로 몫을 이어 가며, 몫은 최근 방향대로 점점 느리게 움직이고 상대국 합은 전체를 넘지 않습니다.",
-            f.from, f.to, f.phi, f.alpha, f.beta
+    let window = share
+        .fit
+        .map(|f| format!(" ({}–{})", f.from, f.to))
+        .unwrap_or_default();
+    format!(
+        " {}: {}{window}.",
+        lang.pick(
+            "보이는 값은 전체 대비 몫",
+            "Shown as its share of the total"
         ),
-        (ShareMethod::Trend, Some(f), Lang::En) => format!(
-            " What is shown is its share of the total's projection: a damped trend fitted on the logarithm of its ratio to the rest of the world, {}–{} (φ = {}, α = {}, β* = {}), so the share keeps its recent direction at a slowing pace and the partners stay within the total.",
-            f.from, f.to, f.phi, f.alpha, f.beta
-        ),
-        (_, _, Lang::Ko) => " 보이는 값은 전체 전망에서 차지하는 몫입니다: 몫의 추세를 맞출 수 없어(연속 연도 부족, 또는 나머지 지역이 없음) 마지막 몫을 유지하고, 추세가 있는 상대국과 나머지 지역이 남은 몫을 나눕니다.".into(),
-        (_, _, Lang::En) => " What is shown is its share of the total's projection: with no trend of its share to fit (too few consecutive years, or no rest of the world to compare with), it keeps its last share, and the partners with trends and the rest of the world divide what is left.".into(),
-    }
+        share.method.describe(lang)
+    )
 }
 
 /// What the assumption comes to, and whether it is the default.
