@@ -270,8 +270,8 @@ fn a_window_starts_after_a_break_and_held_partners_keep_their_share() {
         .and_then(|p| p.share)
         .expect("a share");
     assert_eq!(
-        (china.method, china.fit.map(|f| f.log)),
-        (ShareMethod::Trend, Some(true)),
+        (china.method, china.window),
+        (ShareMethod::Trend, Some((2021, 2024))),
         "China's share: a damped trend on its log-ratio"
     );
 }

@@ -230,10 +230,9 @@ fn shares_keep_their_course(t: &Table, what: &str) {
                     "{what}: {p}[{year}] grows {g:.4} a year, beyond its last years' pace {pace:.4}"
                 );
             }
-            let Some(fit) = share.fit else {
+            let Some(trend) = share.trend.and_then(|t| t.to_f64()) else {
                 continue;
             };
-            let trend = fit.trend.to_f64().unwrap_or(0.0);
             let z = |year: i32| (at(t, *p, year) / rest(year)).ln();
             let mut before = f64::INFINITY;
             for year in last + 1..=t.last_year {

@@ -401,9 +401,7 @@ fn stray_own(
 
 /// Partners as shares of their totals, as in `core::shares`, for each of the `years`: each
 /// share's weight (written by `stray_own`) against the rest of the world's, whose central share is
-/// what the central shares leave, times what the other partners leave of the total's path. Where
-/// those leave nothing, the shares keep their own size (their central value, strayed) and a
-/// projected total rises to the sum of its partners.
+/// what the central shares leave, times what the other partners leave of the total's path.
 fn shares_of_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
     let share = |p: usize, k: usize| {
         let value = sim(&plan.shares, p, k);
@@ -425,32 +423,21 @@ fn shares_of_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
                 .map(|p| sim(out, *p, k))
                 .filter(|v| !v.is_nan())
                 .sum();
-            let room = total - fixed;
-            if room <= 0.0 {
-                let mut sum = fixed;
-                for (p, s) in &members {
-                    let central = sim(&plan.shares, *p, k);
-                    if let Some(slot) = out.get_mut(*p).and_then(|o| o.get_mut(k)) {
-                        *slot = if *s > 0.0 {
-                            central * *slot / s
-                        } else {
-                            central
-                        };
-                        sum += *slot;
-                    }
-                }
-                let total_fixed = plan
-                    .fixed
-                    .get(*t)
-                    .and_then(|f| f.get(k))
-                    .copied()
-                    .unwrap_or(true);
-                if let (false, Some(slot)) =
-                    (total_fixed, out.get_mut(*t).and_then(|o| o.get_mut(k)))
-                {
-                    *slot = sum;
-                }
-                continue;
+            // Where the reader's partners fill the total, the model's get nothing and a
+            // projected total rises to them.
+            let room = (total - fixed).max(0.0);
+            let total_fixed = plan
+                .fixed
+                .get(*t)
+                .and_then(|f| f.get(k))
+                .copied()
+                .unwrap_or(true);
+            if let (false, true, Some(slot)) = (
+                total_fixed,
+                room <= 0.0,
+                out.get_mut(*t).and_then(|o| o.get_mut(k)),
+            ) {
+                *slot = fixed;
             }
             let rest = (1.0 - members.iter().map(|(_, s)| s).sum::<f64>()).max(0.0);
             let weights: f64 = members.iter().map(|(p, _)| sim(out, *p, k)).sum();

@@ -35,9 +35,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::arith::Arith;
 use super::forecast::{self, Drift};
-use super::projection::{
-    Fitted, PROJECTED_DP, parts_of, raise_total, shown_fit, spread_of, value_at,
-};
+use super::projection::{Fitted, PROJECTED_DP, parts_of, raise_total, spread_of, value_at};
 use super::scenario::Growth;
 use super::series::{Flow, Partner};
 use super::table::{Projection, Provenance, Row, RowProjection, ShareFit, ShareMethod, index};
@@ -169,22 +167,15 @@ fn members(
     rest_base: f64,
     (first, last): (i32, i32),
 ) -> Vec<Member> {
-    let adjusted = |r: usize| -> Vec<(i32, f64)> {
-        fitted
-            .get(r)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter_map(|(y, v)| Some((*y, forecast::to_f64(*v)?)))
-            .collect()
-    };
+    let series = |r: usize| fitted.get(r).map_or(&[][..], Vec::as_slice);
     let with_trend: Vec<usize> = parts
         .iter()
         .zip(roles)
         .filter(|(_, r)| **r == Some(Role::Trend))
         .map(|(p, _)| *p)
         .collect();
-    let total = adjusted(t);
-    let trends: Vec<Vec<(i32, f64)>> = with_trend.iter().map(|p| adjusted(*p)).collect();
+    let total = series(t);
+    let trends: Vec<&[(i32, Decimal)]> = with_trend.iter().map(|p| series(*p)).collect();
     let b = index(first, last);
     let mut members = Vec::new();
     for (p, role) in parts.iter().zip(roles) {
@@ -195,7 +186,7 @@ fn members(
             continue;
         };
         let fit = match with_trend.iter().position(|q| q == p) {
-            Some(i) if rest_base > 0.0 => log_ratio_fit(&total, &trends, i, last),
+            Some(i) if rest_base > 0.0 => log_ratio_fit(total, &trends, i, last),
             _ => None,
         };
         members.push(Member {
@@ -213,18 +204,22 @@ fn members(
 /// which the ratio doubled or halved ([`forecast::BREAK`]). `None` below
 /// [`forecast::MIN_YEARS`] years.
 fn log_ratio_fit(
-    total: &[(i32, f64)],
-    trends: &[Vec<(i32, f64)>],
+    total: &[(i32, Decimal)],
+    trends: &[&[(i32, Decimal)]],
     i: usize,
     last: i32,
 ) -> Option<(forecast::Fit, i32)> {
-    let at = |s: &[(i32, f64)], y: i32| s.iter().find(|(x, _)| *x == y).map(|(_, v)| *v);
+    let at = |s: &[(i32, Decimal)], y: i32| {
+        s.iter()
+            .find(|(x, _)| *x == y)
+            .and_then(|(_, v)| forecast::to_f64(*v))
+    };
     let log_ratio = |year: i32| -> Option<f64> {
         let mut rest = at(total, year)?;
         for series in trends {
             rest -= at(series, year)?;
         }
-        let part = at(trends.get(i)?, year)?;
+        let part = at(trends.get(i).copied()?, year)?;
         (rest > 0.0 && part > 0.0).then(|| (part / rest).ln())
     };
     let mut zs: Vec<f64> = Vec::with_capacity(forecast::WINDOW);
@@ -253,10 +248,11 @@ fn record(rows: &mut [Row], members: &[Member]) {
         let Some(info) = rows.get_mut(m.part).and_then(|r| r.projection.as_mut()) else {
             continue;
         };
-        let to = info.base.map(|c| c.year);
-        let fit = m
+        let to = info.base.map_or(0, |c| c.year);
+        let window = m.fit.map(|(_, from)| (from, to));
+        let trend = m
             .fit
-            .and_then(|(fit, from)| shown_fit(&fit, (from, to.unwrap_or(from)), 6, true));
+            .and_then(|(fit, _)| forecast::to_decimal(fit.trend, 6));
         let own = info
             .spread
             .and_then(|s| forecast::to_f64(s.sigma))
@@ -276,7 +272,8 @@ fn record(rows: &mut [Row], members: &[Member]) {
         });
         info.share = Some(ShareFit {
             method: m.method(),
-            fit,
+            window,
+            trend,
             spread,
         });
     }

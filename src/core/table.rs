@@ -194,12 +194,11 @@ impl Projection {
             (Projection::Damped { phi }, Lang::Ko) => format!("감쇠 추세 (φ = {phi})"),
             (Projection::Damped { phi }, Lang::En) => format!("damped trend (φ = {phi})"),
             (Projection::Flat, _) => lang.pick("마지막 값 유지", "last value held").into(),
-            (Projection::Share { method }, Lang::Ko) => {
-                format!("전체 대비 몫: {}", method.describe(lang))
-            }
-            (Projection::Share { method }, Lang::En) => {
-                format!("share of the total: {}", method.describe(lang))
-            }
+            (Projection::Share { method }, _) => format!(
+                "{}: {}",
+                lang.pick("전체 대비 몫", "share of the total"),
+                method.describe(lang)
+            ),
             (Projection::SumOfParts, _) => lang
                 .pick(
                     "상대국별 전망 합 + 나머지 지역",
@@ -239,9 +238,10 @@ impl ShareMethod {
 pub struct ShareFit {
     /// How the share is carried on.
     pub method: ShareMethod,
-    /// The damped trend of the log-ratio ([`ShareMethod::Trend`]); its `trend` is a change of the
-    /// log-ratio a year.
-    pub fit: Option<DampedFit>,
+    /// The years the log-ratio's damped trend was fitted on ([`ShareMethod::Trend`]).
+    pub window: Option<(i32, i32)>,
+    /// Its trend at the last fitted year: a change of the log-ratio a year.
+    pub trend: Option<Decimal>,
     /// How the log-ratio strays in the simulated paths: the errors of its damped trend, their
     /// spread no larger than the partner's own (the rest of the world is a difference of rows
     /// adjusted each on its own, and its noise is not the partner's); `None`: the row's own.

@@ -364,8 +364,8 @@ fn share_note(projection: &RowProjection, lang: Lang) -> String {
         return String::new();
     };
     let window = share
-        .fit
-        .map(|f| format!(" ({}–{})", f.from, f.to))
+        .window
+        .map(|(from, to)| format!(" ({from}–{to})"))
         .unwrap_or_default();
     format!(
         " {}: {}{window}.",
