@@ -308,42 +308,31 @@ fn share_year(
                 .is_some_and(|c| matches!(c.provenance, Provenance::Projected { .. }))
         })
         .collect();
-    let (mut fixed, mut own) = (Decimal::ZERO, Decimal::ZERO);
+    let (mut named, mut fixed) = (Decimal::ZERO, Decimal::ZERO);
     for p in parts {
         let v = value_at(rows, *p, i).unwrap_or(Decimal::ZERO);
-        let slot = if now.iter().any(|m| m.part == *p) {
-            &mut own
-        } else {
-            &mut fixed
-        };
-        *slot = slot.plus(v).unwrap_or(Decimal::MAX);
+        named = named.plus(v).unwrap_or(Decimal::MAX);
+        if !now.iter().any(|m| m.part == *p) {
+            fixed = fixed.plus(v).unwrap_or(Decimal::MAX);
+        }
     }
     let room = total.minus(fixed).unwrap_or(Decimal::ZERO);
     if room <= Decimal::ZERO {
-        raise_total(rows, t, i, fixed.plus(own).unwrap_or(Decimal::MAX));
+        raise_total(rows, t, i, named);
         return;
     }
-    let held = |m: &Member| {
-        if whole > 0.0 { m.base / whole } else { 0.0 }
-    };
-    let left = (1.0
-        - now
-            .iter()
-            .filter(|m| m.fit.is_none())
-            .map(|m| held(m))
-            .sum::<f64>())
-    .max(0.0);
-    let weights = now
-        .iter()
-        .filter(|m| m.fit.is_some())
-        .map(|m| m.weight(h))
-        .sum::<f64>()
-        + rest;
+    // Held shares first; the trends and the rest divide what they leave by their weights.
+    let (mut left, mut weights) = (1.0, rest);
+    for m in &now {
+        match m.fit {
+            None => left -= m.base / whole,
+            Some(_) => weights += m.weight(h),
+        }
+    }
     for m in now {
         let share = match m.fit {
-            None => held(m),
-            Some(_) if weights > 0.0 => left * m.weight(h) / weights,
-            Some(_) => 0.0,
+            None => m.base / whole,
+            Some(_) => left.max(0.0) * m.weight(h) / weights,
         };
         let value = share_down(share)
             .and_then(|s| room.checked_mul(s))
@@ -363,8 +352,9 @@ fn share_year(
 }
 
 /// A share as a decimal rounded down to nine places, so the shares of a year never add up to
-/// more than one.
+/// more than one (none where nothing has a weight: 0 ÷ 0).
 fn share_down(share: f64) -> Option<Decimal> {
+    let share = if share.is_nan() { 0.0 } else { share };
     let scaled = forecast::to_decimal((share.clamp(0.0, 1.0) * 1e9).floor(), 0)?;
     scaled.checked_mul(Decimal::new(1, 9))
 }
