@@ -185,11 +185,9 @@ struct Plan {
     central: Vec<Vec<f64>>,
     /// Per row, per projected year: the value is the reader's (edited) and does not move.
     fixed: Vec<Vec<bool>>,
-    /// Per row, per projected year: for a partner projected as a share of its total, its central
-    /// value (NaN: not a share that year). Its `central` is then its share of what the reader's
-    /// figures leave of the total: strayed on logs, it is the share's weight e^(z + deviation)
-    /// in units of the rest's, made into a value with its total's path in `shares_of_totals`.
-    shares: Vec<Vec<f64>>,
+    /// Per row, per projected year: the value is a share of its total (`core::shares`); its
+    /// path, strayed on logs, is its weight against the rest of the world's central value.
+    shares: Vec<Vec<bool>>,
     /// The flow totals with their partners.
     totals: Vec<(usize, Vec<usize>)>,
 }
@@ -203,20 +201,27 @@ fn plan(table: &Table) -> Plan {
     let mut rules = Vec::with_capacity(rows.len());
     let mut central = Vec::with_capacity(rows.len());
     let mut fixed = Vec::with_capacity(rows.len());
+    let mut shares = Vec::with_capacity(rows.len());
     for row in rows {
         let rule = rule_of(rows, row);
         let mut c = Vec::with_capacity(years.len());
         let mut f = Vec::with_capacity(years.len());
+        let mut sh = Vec::with_capacity(years.len());
         for &i in &years {
             let cell = row.cells.get(i);
             let value = cell.and_then(|c| c.value).and_then(forecast::to_f64);
-            let is_fixed = !matches!(
-                cell.map(|c| &c.provenance),
-                Some(Provenance::Projected { .. })
-            );
+            let provenance = cell.map(|c| &c.provenance);
             c.push(value.unwrap_or(f64::NAN));
-            f.push(is_fixed);
+            f.push(!matches!(provenance, Some(Provenance::Projected { .. })));
+            sh.push(matches!(
+                provenance,
+                Some(Provenance::Projected {
+                    method: Projection::Share { .. },
+                    ..
+                })
+            ));
         }
+        shares.push(sh);
         // A remainder's central path: the total less its partners, both central.
         if let Rule::Parts { parts, .. } = &rule {
             for (k, &i) in years.iter().enumerate() {
@@ -245,14 +250,6 @@ fn plan(table: &Table) -> Plan {
         .filter(|(_, r)| r.series.flow != Flow::Balance && r.series.partner == Partner::All)
         .map(|(t, r)| (t, parts_of(rows, r.series)))
         .collect();
-    let mut shares = central_shares(table, &years, &central, &totals);
-    for (c, s) in central.iter_mut().zip(shares.iter_mut()) {
-        for (c, s) in c.iter_mut().zip(s.iter_mut()) {
-            if !s.is_nan() {
-                std::mem::swap(c, s);
-            }
-        }
-    }
     Plan {
         rules,
         central,
@@ -294,50 +291,6 @@ fn rule_of(rows: &[Row], row: &Row) -> Rule {
         },
         _ => Rule::None,
     }
-}
-
-/// Per row and projected year, the central share of each partner projected as a share of its
-/// total: its value over what the other partners (the reader's) leave of the total.
-fn central_shares(
-    table: &Table,
-    years: &[usize],
-    central: &[Vec<f64>],
-    totals: &[(usize, Vec<usize>)],
-) -> Vec<Vec<f64>> {
-    let rows = &table.rows;
-    let mut shares = vec![vec![f64::NAN; years.len()]; rows.len()];
-    let is_share = |p: usize, i: usize| {
-        rows.get(p).and_then(|r| r.cells.get(i)).is_some_and(|c| {
-            matches!(
-                c.provenance,
-                Provenance::Projected {
-                    method: Projection::Share { .. },
-                    ..
-                }
-            )
-        })
-    };
-    for (t, parts) in totals {
-        for (k, &i) in years.iter().enumerate() {
-            let total = sim(central, *t, k);
-            let fixed: f64 = parts
-                .iter()
-                .filter(|p| !is_share(**p, i))
-                .map(|p| sim(central, *p, k))
-                .filter(|v| !v.is_nan())
-                .sum();
-            let room = total - fixed;
-            if room.is_nan() || room <= 0.0 {
-                continue;
-            }
-            for p in parts.iter().filter(|p| is_share(**p, i)) {
-                if let Some(slot) = shares.get_mut(*p).and_then(|s| s.get_mut(k)) {
-                    *slot = sim(central, *p, k) / room;
-                }
-            }
-        }
-    }
-    shares
 }
 
 /// One path: every row's projected values, `out[row][year]`, by the plan and its random draws.
@@ -399,32 +352,38 @@ fn stray_own(
     }
 }
 
-/// Partners as shares of their totals, as in `core::shares`, for each of the `years`: each
-/// share's weight (written by `stray_own`) against the rest of the world's, whose central share is
-/// what the central shares leave, times what the other partners leave of the total's path.
+/// Partners as shares of their totals, as in `core::shares`, for each of the `years`: what the
+/// other partners leave of the total's path, divided among the shares by their strayed values
+/// (e^deviation times the central, so e^(z + deviation) in units of the rest's) and the rest of
+/// the world by its central value. With no deviation each gets its central value back. Where
+/// the reader's partners fill the total, the model's get nothing and a projected total rises to
+/// them.
 fn shares_of_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
-    let share = |p: usize, k: usize| {
-        let value = sim(&plan.shares, p, k);
-        (!value.is_nan()).then(|| sim(&plan.central, p, k))
+    let is_share = |p: usize, k: usize| {
+        plan.shares
+            .get(p)
+            .and_then(|s| s.get(k))
+            .copied()
+            .unwrap_or(false)
     };
     for (t, parts) in &plan.totals {
         for k in 0..years {
             let total = sim(out, *t, k);
-            let members: Vec<(usize, f64)> = parts
-                .iter()
-                .filter_map(|p| Some((*p, share(*p, k)?)))
-                .collect();
-            if total.is_nan() || members.is_empty() {
+            if total.is_nan() || !parts.iter().any(|p| is_share(*p, k)) {
                 continue;
             }
-            let fixed: f64 = parts
-                .iter()
-                .filter(|p| share(**p, k).is_none())
-                .map(|p| sim(out, *p, k))
-                .filter(|v| !v.is_nan())
-                .sum();
-            // Where the reader's partners fill the total, the model's get nothing and a
-            // projected total rises to them.
+            let (mut fixed, mut weights, mut rest) = (0.0, 0.0, sim(&plan.central, *t, k));
+            for p in parts {
+                let (v, c) = (sim(out, *p, k), sim(&plan.central, *p, k));
+                if !c.is_nan() {
+                    rest -= c;
+                }
+                match (is_share(*p, k), v.is_nan()) {
+                    (true, _) => weights += v,
+                    (false, false) => fixed += v,
+                    (false, true) => {}
+                }
+            }
             let room = (total - fixed).max(0.0);
             let total_fixed = plan
                 .fixed
@@ -439,10 +398,8 @@ fn shares_of_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
             ) {
                 *slot = fixed;
             }
-            let rest = (1.0 - members.iter().map(|(_, s)| s).sum::<f64>()).max(0.0);
-            let weights: f64 = members.iter().map(|(p, _)| sim(out, *p, k)).sum();
-            let denominator = weights + rest;
-            for (p, _) in &members {
+            let denominator = weights + rest.max(0.0);
+            for p in parts.iter().filter(|p| is_share(**p, k)) {
                 if let Some(slot) = out.get_mut(*p).and_then(|o| o.get_mut(k)) {
                     *slot = if denominator > 0.0 {
                         room * *slot / denominator
