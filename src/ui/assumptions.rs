@@ -293,12 +293,18 @@ fn growth(state: &AppContext, row: &Row) -> Html {
 pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
     use crate::core::Held;
     use crate::core::forecast::MIN_YEARS;
+    // A partner shown as a share holds its share, not its level (the note after says so).
+    let level = match (projection.share.is_some(), lang) {
+        (true, _) => "",
+        (false, Lang::Ko) => " 마지막 값을 유지합니다.",
+        (false, Lang::En) => " held at its last level,",
+    };
     let held = match (projection.held, lang) {
         (Some(Held::ShortHistory { years }), Lang::Ko) => Some(format!(
-            "연속된 연도가 {years}개뿐이라({MIN_YEARS}개 미만) 추세 없이 마지막 값을 유지합니다."
+            "연속된 연도가 {years}개뿐이라({MIN_YEARS}개 미만) 추세가 없습니다.{level}"
         )),
         (Some(Held::ShortHistory { years }), Lang::En) => Some(format!(
-            "Only {years} consecutive year(s) (fewer than {MIN_YEARS}): held at its last level, no trend."
+            "Only {years} consecutive year(s) (fewer than {MIN_YEARS}):{level} no trend."
         )),
         (Some(Held::NotPositive), Lang::Ko) => {
             Some("0인 값이 있어 로그 추세를 맞출 수 없어 마지막 값을 유지합니다.".to_string())
