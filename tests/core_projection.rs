@@ -7,8 +7,9 @@
 
 use jikgu::core::{
     Dataset, Decimal, Flow, Formula, Growth, Held, Partner, Projection, Provenance, Scenario,
-    SeriesKey, Table, compute,
+    SeriesKey, ShareMethod, Table, compute,
 };
+use rust_decimal::prelude::ToPrimitive;
 
 fn data() -> &'static Dataset {
     Dataset::embedded().expect("the embedded dataset parses")
@@ -223,7 +224,7 @@ fn a_change_of_basis_is_not_read_as_growth() {
 }
 
 #[test]
-fn a_window_starts_after_a_break_and_held_partners_are_not_squeezed_by_a_trend() {
+fn a_window_starts_after_a_break_and_held_partners_keep_their_share() {
     // The re-based view: sales more than halved from 2021 (4.341 tn, the 2024 restructuring's
     // basis standing in) to 2022 (1.856 tn), the end of the daigou trade. A trend fitted across
     // that year would carry the collapse (and its one-step error) into every projected year.
@@ -234,36 +235,86 @@ fn a_window_starts_after_a_break_and_held_partners_are_not_squeezed_by_a_trend()
         .expect("projected");
     assert_eq!(sales.jump, Some(2022), "the break");
     assert_eq!(sales.window, Some((2022, 2025)), "fitted after it");
-    // Purchases from China grow fast enough to reach the total's projection; the trends yield
-    // (scaled), the held partner (Japan: two published years) keeps its last level.
+    // The partners are shares of the total: China's log-ratio to the rest of the world has a
+    // trend, and Japan, held for want of history (one published year), keeps its 2024 share of
+    // the total rather than its level.
     let t = table("kostat-revised", 2030);
-    for year in 2025..=2030 {
-        assert_eq!(
-            t.value(key("purchases.japan").at(year)),
-            t.value(key("purchases.japan").at(2024)),
-            "Japan held at its 2024 level in {year}"
-        );
-    }
-    let china = t
-        .row(key("purchases.china"))
-        .and_then(|r| r.projection)
-        .expect("projected");
-    assert!(
-        china.scaled_from.is_some(),
-        "China's trend yields to the total"
-    );
-    let parts: Decimal = [
+    let partners = [
         "purchases.china",
         "purchases.us",
         "purchases.eu",
         "purchases.japan",
         "purchases.uk",
-    ]
-    .iter()
-    .filter_map(|k| t.value(key(k).at(2030)))
-    .sum();
-    assert!(
-        parts <= t.value(key("purchases.all").at(2030)).expect("total"),
-        "partners within the total"
+    ];
+    let share = |year: i32| -> f64 {
+        let named: Decimal = partners
+            .iter()
+            .filter_map(|k| t.value(key(k).at(year)))
+            .sum();
+        let total = t.value(key("purchases.all").at(year)).expect("total");
+        assert!(named <= total, "{year}: partners within the total");
+        let japan = t.value(key("purchases.japan").at(year)).expect("japan");
+        (japan / total).to_f64().expect("f64")
+    };
+    for year in 2025..=2030 {
+        assert!(
+            (share(year) / share(2024) - 1.0).abs() < 1e-6,
+            "{year}: Japan's share {} against {} in 2024",
+            share(year),
+            share(2024)
+        );
+    }
+    let china = t
+        .row(key("purchases.china"))
+        .and_then(|r| r.projection)
+        .and_then(|p| p.share)
+        .expect("a share");
+    assert_eq!(
+        (china.method, china.window),
+        (ShareMethod::Trend, Some((2021, 2024))),
+        "China's share: a damped trend on its log-ratio"
     );
+}
+
+/// A partner's cell the reader edits (the US in 2027) keeps its value, and the model's partners
+/// divide what it leaves with the rest of the world in the same proportions: China's ratio to the
+/// rest is what it is without the edit, since the log-ratio is the model, not the level.
+#[test]
+fn an_edited_partner_leaves_the_others_ratios_to_the_rest_as_they_were() {
+    let view = Scenario {
+        view: Some("kostat-rebased".into()),
+        ..Scenario::default()
+    };
+    let mut edited = view.clone();
+    let us = key("purchases.us");
+    edited
+        .set_edit(us.at(2027), Decimal::from(3_000_000_000_000_i64))
+        .expect("valid");
+    let (a, b) = (compute(data(), &view).table, compute(data(), &edited).table);
+    let ratio = |t: &Table, year: i32| -> f64 {
+        let all = t.value(key("purchases.all").at(year)).expect("total");
+        let named: Decimal = ["purchases.china", "purchases.us", "purchases.japan"]
+            .iter()
+            .filter_map(|k| t.value(key(k).at(year)))
+            .sum();
+        let china = t.value(key("purchases.china").at(year)).expect("china");
+        (china / (all - named)).to_f64().expect("f64")
+    };
+    assert_eq!(
+        b.value(us.at(2027)),
+        Some(Decimal::from(3_000_000_000_000_i64)),
+        "the reader's figure"
+    );
+    assert!(
+        b.value(key("purchases.china").at(2027)) < a.value(key("purchases.china").at(2027)),
+        "China makes room for it"
+    );
+    for year in 2026..=2030 {
+        assert!(
+            (ratio(&a, year) / ratio(&b, year) - 1.0).abs() < 1e-6,
+            "{year}: China to the rest {} without the edit, {} with it",
+            ratio(&a, year),
+            ratio(&b, year)
+        );
+    }
 }

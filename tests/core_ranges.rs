@@ -5,7 +5,8 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use jikgu::core::{
-    BreakEven, Computed, Dataset, Decimal, Flow, Partner, Scenario, compute, ranges,
+    BreakEven, Computed, Dataset, Decimal, Flow, Partner, Scenario, SeriesKey, Table, compute,
+    ranges,
 };
 use proptest::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -126,6 +127,9 @@ fn check(data: &Dataset, s: &Scenario, out: &Computed, what: &str) {
             );
         }
     }
+    if s.growth.is_empty() && s.edits.is_empty() {
+        shares_keep_their_course(t, what);
+    }
     // No default break-even in the first projected year unless the published years already cross.
     if let BreakEven::Year { year, .. } = out.break_even {
         if year == first_projected && s.growth.is_empty() && s.edits.is_empty() {
@@ -149,6 +153,100 @@ fn check(data: &Dataset, s: &Scenario, out: &Computed, what: &str) {
                 crossed,
                 "{what}: a default break-even in {year} ({published:?})"
             );
+        }
+    }
+}
+
+/// A row's value in `year` as f64 (NaN: none).
+fn at(t: &Table, key: SeriesKey, year: i32) -> f64 {
+    t.value(key.at(year))
+        .and_then(|v| v.to_f64())
+        .unwrap_or(f64::NAN)
+}
+
+/// The named partners of a flow total (same flow and measure).
+fn partners_of(t: &Table, total: SeriesKey) -> Vec<SeriesKey> {
+    t.rows
+        .iter()
+        .map(|r| r.series)
+        .filter(|k| k.flow == total.flow && k.measure == total.measure && k.partner != Partner::All)
+        .collect()
+}
+
+/// The largest yearly change of a row's logarithm over its last run of at most six consecutive
+/// published years up to the view's last (0 with fewer than two).
+fn last_window_pace(t: &Table, key: SeriesKey) -> f64 {
+    let mut pace = 0.0_f64;
+    let mut year = t.last_published_year;
+    for _ in 0..5 {
+        let (a, b) = (at(t, key, year - 1), at(t, key, year));
+        if !(a > 0.0 && b > 0.0) {
+            break;
+        }
+        pace = pace.max((b / a).ln().abs());
+        year -= 1;
+    }
+    pace
+}
+
+/// The named partners of every flow total as shares of it (core::shares), in the default
+/// projection: each partner's share of its total within [0, 1]; a partner with a trend of its
+/// share has its log-ratio to the rest of the world moving in the direction of its fitted trend,
+/// by a yearly step that never grows (nothing accelerates); and no partner's yearly growth goes
+/// beyond the largest yearly change of its last published years or of its total's (a partner
+/// holding its share moves with its total).
+fn shares_keep_their_course(t: &Table, what: &str) {
+    let last = t.last_published_year;
+    for total in t.rows.iter().map(|r| r.series) {
+        if total.flow == Flow::Balance || total.partner != Partner::All {
+            continue;
+        }
+        let partners = partners_of(t, total);
+        let rest = |year: i32| {
+            at(t, total, year)
+                - partners
+                    .iter()
+                    .map(|p| at(t, *p, year))
+                    .filter(|v| !v.is_nan())
+                    .sum::<f64>()
+        };
+        for p in &partners {
+            let info = t.row(*p).and_then(|r| r.projection);
+            let Some(share) = info.and_then(|i| i.share) else {
+                continue;
+            };
+            for year in last + 1..=t.last_year {
+                let (v, all) = (at(t, *p, year), at(t, total, year));
+                assert!(
+                    v >= 0.0 && v <= all,
+                    "{what}: {p}[{year}] {v} is not a share of {total} {all}"
+                );
+            }
+            let pace = last_window_pace(t, *p).max(last_window_pace(t, total));
+            for year in last + 1..=t.last_year {
+                let g = (at(t, *p, year) / at(t, *p, year - 1)).ln();
+                assert!(
+                    g.is_nan() || g.abs() <= pace + 1e-3,
+                    "{what}: {p}[{year}] grows {g:.4} a year, beyond its last years' pace {pace:.4}"
+                );
+            }
+            let Some(trend) = share.trend.and_then(|t| t.to_f64()) else {
+                continue;
+            };
+            let z = |year: i32| (at(t, *p, year) / rest(year)).ln();
+            let mut before = f64::INFINITY;
+            for year in last + 1..=t.last_year {
+                let step = z(year) - z(year - 1);
+                assert!(
+                    step * trend >= -1e-9 || step.abs() < 1e-6,
+                    "{what}: {p}[{year}] log-ratio step {step} against its trend {trend}"
+                );
+                assert!(
+                    step.abs() <= before + 1e-6,
+                    "{what}: {p}[{year}] log-ratio step {step} after {before}: it accelerates"
+                );
+                before = step.abs();
+            }
         }
     }
 }

@@ -100,7 +100,7 @@ pub struct Row {
     /// (`core::provenance::describe`).
     pub detail: String,
     /// For a projected value, the method's code (`damped`, `flat`, `growth`, `linear`,
-    /// `from_flows`, `scaled`, `sum_of_parts`).
+    /// `from_flows`, `share`, `sum_of_parts`).
     pub method: String,
     /// For a projected value, its 95 % and 80 % bounds in the display currency, exact: the 2.5th,
     /// 10th, 90th and 97.5th percentiles of the simulated paths.

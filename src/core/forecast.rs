@@ -56,7 +56,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub const WINDOW: usize = 6;
 
 /// Fewest consecutive years a damped trend is fitted on; below it a row holds its last level.
-pub const MIN_YEARS: usize = 3;
+pub const MIN_YEARS: usize = 4;
 
 /// The damping parameter.
 pub const PHI: f64 = 0.9;

@@ -47,6 +47,7 @@ mod scenario;
 mod seek;
 mod serde_text;
 mod series;
+mod shares;
 mod sorted;
 mod table;
 mod then_now;
@@ -80,7 +81,7 @@ pub use series::{
 };
 pub use sorted::{SortedMap, SortedSet, sort_by, sorted_order};
 pub use table::{
-    Alongside, Cell, DampedFit, Held, Projection, Provenance, Rates, Row, RowProjection, Spread,
-    Table, build_table,
+    Alongside, Cell, DampedFit, Held, Projection, Provenance, Rates, Row, RowProjection, ShareFit,
+    ShareMethod, Spread, Table, build_table,
 };
 pub use then_now::{ThenAndNow, story_beside};

@@ -12,19 +12,20 @@
 //! unpublished years of guesswork into every later figure.
 //!
 //! **Each row's own projection** follows its [`Growth`] assumption; the default is a damped trend
-//! (see [`crate::core::forecast`]), or the last level held for a row with fewer than three
-//! consecutive years.
+//! (see [`crate::core::forecast`]), or the last level held for a row with fewer than
+//! [`forecast::MIN_YEARS`] consecutive years.
 //!
 //! **Identities.** A balance is never projected as a trend of its own where its flows exist: it is
 //! their difference in every year. "All partners" is reconciled with the named partners:
 //!
 //! - For purchases and sales (each measure), the total follows its own projection, which uses the
-//!   longest history, and the named partners follow theirs. The rest of the world is what is left,
-//!   total − named partners, and may not go below zero: in a year where the named partners'
-//!   projections add up to more than the total, the model's projections (damped trend, held level)
-//!   are scaled down in proportion to fit (the cell says so, with the factor). So China can never
-//!   be projected to buy more than Korea does. A rate or window the reader chose for a partner is
-//!   honoured instead: where it alone exceeds the total, the total becomes the partners' sum.
+//!   longest history, and the named partners the model projects are shares of it: the damped trend
+//!   is fitted on each partner's log-ratio to the rest of the world and the shares are their
+//!   softmax (`core::shares`), so the rest of the world never goes below zero and no partner eats
+//!   the total. So China can never be projected to buy more than Korea does. A rate or window the
+//!   reader chose for a partner, and an edited cell, are honoured instead: the model's partners
+//!   share what they leave, and where they alone exceed the total, the total becomes the partners'
+//!   sum.
 //! - A total balance published without its flows (KIEP's) is the named partners' balances, each
 //!   from its flows, plus a rest-of-the-world balance: the published total minus those partners, in
 //!   the years where all are known, projected by the total's assumption (usually held, having a
@@ -46,7 +47,7 @@ use super::table::{
 
 /// Decimal places kept in projected values: whole won (or dollars, or parcels) are far below
 /// anything shown, and short operands keep each year's multiplication exact and fast.
-const PROJECTED_DP: u32 = 0;
+pub(super) const PROJECTED_DP: u32 = 0;
 
 /// A figure of the source itself: published, or chained from its published changes.
 pub(super) fn from_source(p: &Provenance) -> bool {
@@ -393,7 +394,7 @@ fn history_sigma(known: &[(i32, Decimal)], log: bool, base: f64) -> f64 {
     sigma.clamp(forecast::SIGMA_FLOOR * scale, forecast::SIGMA_MAX * scale)
 }
 
-fn spread_of(drift: Drift, log: bool) -> Option<Spread> {
+pub(super) fn spread_of(drift: Drift, log: bool) -> Option<Spread> {
     let dp = if log { 6 } else { 0 };
     Some(Spread {
         alpha: forecast::to_decimal(drift.alpha, 2)?,
@@ -412,9 +413,41 @@ enum Method {
     Flat,
 }
 
+/// A row's known figures as a trend is fitted on them: on logs from the last break on, figures
+/// standing in from another basis spliced to the view's own, and steps into a printed change taken
+/// from it. Also the year a break between published figures cut it at. The shares of a total
+/// (`core::shares`) take their log-ratios from these same series.
+fn fitting_series(
+    row: &Row,
+    known: &[(i32, Decimal)],
+    first: i32,
+    last: i32,
+    log: bool,
+) -> (Vec<(i32, Decimal)>, Option<i32>) {
+    // A break between published figures (on their own bases, before any splicing, which would
+    // smooth it into an ordinary step) starts the window; so does one in the adjusted series.
+    let (recent, raw_jump) = match log {
+        true => after_last_break(row, known, first),
+        false => (known, None),
+    };
+    let spliced = splice_vintages(row, recent, own_vintage_from(row, first, last), first);
+    (by_printed_changes(row, &spliced, first), raw_jump)
+}
+
+/// A row's figures as its trend is fitted on them ([`fitting_series`]), by year; empty for a row
+/// not projected.
+pub(super) type Fitted = Vec<(i32, Decimal)>;
+
 /// Projects a row into the years after `last` by its own assumption (the scenario's or the
-/// default), recording how in [`Row::projection`].
-pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, last: i32, end: i32) {
+/// default), recording how in [`Row::projection`]; returns the series a trend is fitted on, which
+/// the shares of its total reuse.
+pub(super) fn project_row(
+    row: &mut Row,
+    chosen: Option<Growth>,
+    first: i32,
+    last: i32,
+    end: i32,
+) -> Fitted {
     let known = known(row, first, last);
     let mut info = RowProjection {
         assumption: chosen.unwrap_or(Growth::Damped),
@@ -428,33 +461,26 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
         held: None,
         stale: None,
         remainder: false,
-        scaled_from: None,
+        share: None,
         jump: None,
     };
     let Some(&(base_year, base_value)) = known.last() else {
         info.issue = Some(Undefined::NotPositive);
         row.projection = Some(info);
-        return;
+        return Vec::new();
     };
     info.base = Some(row.series.at(base_year));
     if base_year < last {
         info.stale = Some(base_year);
         row.projection = Some(info);
-        return;
+        return Vec::new();
     }
     let log = row.series.flow != Flow::Balance;
     let base_f = forecast::to_f64(base_value).unwrap_or(0.0);
     // A chained base carries many decimals; projections keep whole units (PROJECTED_DP), and a
     // short base keeps each year's multiplication in the fast 64-bit path.
     let base_value = measure::cap_dp(base_value, PROJECTED_DP);
-    // A break between published figures (on their own bases, before any splicing, which would
-    // smooth it into an ordinary step) starts the window; so does one in the adjusted series.
-    let (recent, raw_jump) = match log {
-        true => after_last_break(row, &known, first),
-        false => (&known[..], None),
-    };
-    let spliced = splice_vintages(row, recent, own_vintage_from(row, first, last), first);
-    let spliced = by_printed_changes(row, &spliced, first);
+    let (spliced, raw_jump) = fitting_series(row, &known, first, last, log);
     let (run, jump) = trailing_run(&spliced, log);
     info.jump = jump.or(raw_jump);
     let years = u8::try_from(run.len()).unwrap_or(u8::MAX);
@@ -467,7 +493,7 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
         Err(e) => {
             info.issue = Some(e);
             row.projection = Some(info);
-            return;
+            return spliced;
         }
     };
     record_method(&mut info, &method, &known, log, base_f);
@@ -480,6 +506,7 @@ pub(super) fn project_row(row: &mut Row, chosen: Option<Growth>, first: i32, las
         last.saturating_add(1)..=end,
     );
     row.projection = Some(info);
+    spliced
 }
 
 /// How the row's values are made under `info`'s assumption: a rate or a line fitted to the known
@@ -580,19 +607,29 @@ fn record_method(
     };
     if let Method::Damped(fit, log) = method {
         let dp = if *log { 6 } else { 0 };
-        info.fit = (|| {
-            let (from, to) = info.window?;
-            Some(DampedFit {
-                alpha: forecast::to_decimal(fit.alpha, 2)?,
-                beta: forecast::to_decimal(fit.beta, 2)?,
-                phi: forecast::to_decimal(fit.phi, 2)?,
-                trend: forecast::to_decimal(fit.trend, dp)?,
-                from,
-                to,
-                log: *log,
-            })
-        })();
+        info.fit = info
+            .window
+            .and_then(|window| shown_fit(fit, window, dp, *log));
     }
+}
+
+/// A fitted damped trend rounded for showing, over the years `from`–`to`, its trend to `dp`
+/// places.
+pub(super) fn shown_fit(
+    fit: &forecast::Fit,
+    (from, to): (i32, i32),
+    dp: u32,
+    log: bool,
+) -> Option<DampedFit> {
+    Some(DampedFit {
+        alpha: forecast::to_decimal(fit.alpha, 2)?,
+        beta: forecast::to_decimal(fit.beta, 2)?,
+        phi: forecast::to_decimal(fit.phi, 2)?,
+        trend: forecast::to_decimal(fit.trend, dp)?,
+        from,
+        to,
+        log,
+    })
 }
 
 /// Fills the row's cells for `years` by `method` from `base` (the last known year and value),
@@ -737,7 +774,7 @@ fn find(rows: &[Row], key: SeriesKey) -> Option<usize> {
     rows.binary_search_by(|r| r.series.cmp(&key)).ok()
 }
 
-fn value_at(rows: &[Row], r: usize, i: usize) -> Option<Decimal> {
+pub(super) fn value_at(rows: &[Row], r: usize, i: usize) -> Option<Decimal> {
     rows.get(r)?.cells.get(i)?.value
 }
 
@@ -754,121 +791,9 @@ pub(super) fn parts_of(rows: &[Row], total: SeriesKey) -> Vec<usize> {
         .collect()
 }
 
-/// Scales named partners' projected flows down where they add up to more than the total.
-pub(super) fn fit_flows_to_totals(rows: &mut [Row], first: i32, last: i32, end: i32) {
-    let totals: Vec<usize> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.series.flow != Flow::Balance && r.series.partner == Partner::All)
-        .map(|(i, _)| i)
-        .collect();
-    for t in totals {
-        let Some(total_key) = rows.get(t).map(|r| r.series) else {
-            continue;
-        };
-        let parts = parts_of(rows, total_key);
-        for year in last.saturating_add(1)..=end {
-            let Some(i) = index(first, year) else {
-                continue;
-            };
-            let Some(total) = value_at(rows, t, i) else {
-                continue;
-            };
-            // Which partners yield, and in what order: a trend first, then a held level (tiers 0
-            // and 1, see `yield_tier`). Edited cells and the reader's own rates never do (the
-            // total rises instead).
-            let tiers: Vec<Option<u8>> = parts
-                .iter()
-                .map(|p| {
-                    rows.get(*p).and_then(|r| {
-                        r.cells
-                            .get(i)
-                            .filter(|c| matches!(c.provenance, Provenance::Projected { .. }))
-                            .and(r.projection.as_ref())
-                            .and_then(yield_tier)
-                    })
-                })
-                .collect();
-            let mut sums = [Decimal::ZERO; 3];
-            for (p, tier) in parts.iter().zip(&tiers) {
-                let v = value_at(rows, *p, i).unwrap_or(Decimal::ZERO);
-                let slot = &mut sums[tier.map_or(2, usize::from)];
-                *slot = slot.plus(v).unwrap_or(Decimal::MAX);
-            }
-            let [trends, held, fixed] = sums;
-            let sum = fixed
-                .plus(held)
-                .and_then(|s| s.plus(trends))
-                .unwrap_or(Decimal::MAX);
-            if sum <= total {
-                continue;
-            }
-            // The trends alone make room if they can; else the held levels yield with them.
-            let with_held = fixed.plus(held).unwrap_or(Decimal::MAX);
-            let (upto, free) = if with_held <= total && trends > Decimal::ZERO {
-                (0, trends)
-            } else {
-                (1, trends.plus(held).unwrap_or(Decimal::MAX))
-            };
-            if fixed > total || free <= Decimal::ZERO {
-                raise_total(rows, t, i, sum);
-                continue;
-            }
-            let room = match upto {
-                0 => total.minus(with_held),
-                _ => total.minus(fixed),
-            }
-            .unwrap_or(Decimal::ZERO);
-            // Rounded down, factor and values, so the scaled partners never exceed the room.
-            let Some(factor) = room
-                .checked_div(free)
-                .map(|f| f.round_dp_with_strategy(measure::FACTOR_DP, RoundingStrategy::ToZero))
-            else {
-                continue;
-            };
-            let free_flags: Vec<bool> =
-                tiers.iter().map(|t| t.is_some_and(|t| t <= upto)).collect();
-            for (p, is_free) in parts.iter().zip(&free_flags) {
-                if !is_free {
-                    continue;
-                }
-                let Some(row) = rows.get_mut(*p) else {
-                    continue;
-                };
-                if let Some(info) = row.projection.as_mut() {
-                    info.scaled_from = Some(info.scaled_from.map_or(year, |y| y.min(year)));
-                }
-                let base = row.projection.and_then(|p| p.base);
-                if let Some(cell) = row.cells.get_mut(i) {
-                    cell.value = cell
-                        .value
-                        .and_then(|v| v.checked_mul(factor))
-                        .map(|v| v.round_dp_with_strategy(PROJECTED_DP, RoundingStrategy::ToZero));
-                    cell.provenance = Provenance::Projected {
-                        method: Projection::Scaled { factor },
-                        base,
-                    };
-                }
-            }
-        }
-    }
-}
-
-/// In which order a row's projection yields to its total, when the partners add up to more: a
-/// fitted trend first (tier 0), then a level held for want of history (tier 1); the reader's own
-/// rates and windows never (`None`). A held partner is not squeezed to make room for another's
-/// growth unless the trends alone cannot make it.
-pub(super) fn yield_tier(projection: &RowProjection) -> Option<u8> {
-    match projection.assumption {
-        Growth::Damped if projection.held.is_none() => Some(0),
-        Growth::Damped | Growth::Flat => Some(1),
-        _ => None,
-    }
-}
-
 /// A projected total below what the reader's own partner assumptions add up to becomes their sum
 /// (the rest of the world at zero). An edited total is the reader's and stays.
-fn raise_total(rows: &mut [Row], t: usize, i: usize, sum: Decimal) {
+pub(super) fn raise_total(rows: &mut [Row], t: usize, i: usize, sum: Decimal) {
     let Some(row) = rows.get_mut(t) else {
         return;
     };
@@ -954,7 +879,7 @@ pub(super) fn project_lone_balances(
         };
         if row.series.partner != Partner::All {
             let chosen = scenario.growth.get(&row.series).copied();
-            project_row(row, chosen, first, last, end);
+            let _ = project_row(row, chosen, first, last, end);
         }
     }
     for b in 0..rows.len() {
@@ -968,7 +893,7 @@ pub(super) fn project_lone_balances(
         let parts = parts_of(rows, series);
         if parts.is_empty() {
             if let Some(row) = rows.get_mut(b) {
-                project_row(row, chosen, first, last, end);
+                let _ = project_row(row, chosen, first, last, end);
             }
             continue;
         }
@@ -999,7 +924,7 @@ fn sum_of_parts(
             _ => None,
         };
     }
-    project_row(&mut rest, chosen, first, last, end);
+    let _ = project_row(&mut rest, chosen, first, last, end);
     let Some(mut info) = rest.projection else {
         return;
     };

@@ -5,8 +5,10 @@
 //! method, a random walk with the spread of the row's history otherwise. [`PATHS`] paths are drawn
 //! from [`SplitMix64`] seeded with [`SEED`], rows in table order, so the same scenario always gives
 //! the same ranges. Every path then goes through the same identities as the central projection:
-//! partners scaled within their totals, balances as sales − purchases, a total published without
-//! flows as its partners plus the rest of the world. The ranges of balances and dollars are
+//! partners as shares of their totals (each partner's log-ratio to the rest of the world strays by
+//! the errors of its own damped trend, and the shares are taken again from the strayed ratios, so
+//! the central path is the path with no error), balances as sales − purchases, a total published
+//! without flows as its partners plus the rest of the world. The ranges of balances and dollars are
 //! therefore those of the flows they come from, not guesses of their own.
 //!
 //! A range is the 10th–90th percentile of the paths (80 %) and the 2.5th–97.5th (95 %), widened
@@ -37,7 +39,7 @@ pub use super::forecast::{PATHS, SEED};
 use super::lang::Lang;
 use super::measure;
 use super::num::{Quantity, Style, format};
-use super::projection::{parts_of, yield_tier};
+use super::projection::parts_of;
 use super::scenario::{DisplayUnit, Scenario};
 use super::series::{CellRef, Flow, Measure, Partner, SeriesKey};
 use super::table::{Projection, Provenance, Rates, Row, Spread, Table, index};
@@ -179,12 +181,13 @@ fn find(rows: &[Row], key: SeriesKey) -> Option<usize> {
 /// The plan of a simulation: per row, its rule and the central values it strays from.
 struct Plan {
     rules: Vec<Rule>,
-    /// Per row, per projected year: the central value before any scaling to a total (NaN: none).
+    /// Per row, per projected year: the central value (NaN: none).
     central: Vec<Vec<f64>>,
     /// Per row, per projected year: the value is the reader's (edited) and does not move.
     fixed: Vec<Vec<bool>>,
-    /// Per row: its projection yields to its total (the model's methods).
-    free: Vec<Option<u8>>,
+    /// Per row, per projected year: the value is a share of its total (`core::shares`); its
+    /// path, strayed on logs, is its weight against the rest of the world's central value.
+    shares: Vec<Vec<bool>>,
     /// The flow totals with their partners.
     totals: Vec<(usize, Vec<usize>)>,
 }
@@ -198,53 +201,27 @@ fn plan(table: &Table) -> Plan {
     let mut rules = Vec::with_capacity(rows.len());
     let mut central = Vec::with_capacity(rows.len());
     let mut fixed = Vec::with_capacity(rows.len());
-    let mut free = Vec::with_capacity(rows.len());
+    let mut shares = Vec::with_capacity(rows.len());
     for row in rows {
-        let s = row.series;
-        let own = row
-            .projection
-            .filter(|p| p.stale.is_none() && p.issue.is_none())
-            .and_then(|p| p.spread.as_ref().and_then(to_drift).map(|d| (p, d)));
-        let flows = (
-            find(rows, s.with_flow(Flow::Sales)),
-            find(rows, s.with_flow(Flow::Purchases)),
-        );
-        let rule = match (s.flow, flows, own) {
-            (Flow::Balance, (Some(sales), Some(purchases)), _) => {
-                Rule::FromFlows { sales, purchases }
-            }
-            (_, _, Some((p, drift))) if p.remainder => Rule::Parts {
-                parts: parts_of(rows, s),
-                drift,
-            },
-            (_, _, Some((p, drift))) => Rule::Own {
-                drift,
-                log: p.spread.is_some_and(|s| s.log),
-            },
-            _ => Rule::None,
-        };
+        let rule = rule_of(rows, row);
         let mut c = Vec::with_capacity(years.len());
         let mut f = Vec::with_capacity(years.len());
+        let mut sh = Vec::with_capacity(years.len());
         for &i in &years {
             let cell = row.cells.get(i);
             let value = cell.and_then(|c| c.value).and_then(forecast::to_f64);
-            let (v, is_fixed) = match cell.map(|c| &c.provenance) {
+            let provenance = cell.map(|c| &c.provenance);
+            c.push(value.unwrap_or(f64::NAN));
+            f.push(!matches!(provenance, Some(Provenance::Projected { .. })));
+            sh.push(matches!(
+                provenance,
                 Some(Provenance::Projected {
-                    method: Projection::Scaled { factor },
+                    method: Projection::Share { .. },
                     ..
-                }) => (
-                    value
-                        .zip(forecast::to_f64(*factor))
-                        .filter(|(_, f)| *f > 0.0)
-                        .map(|(v, f)| v / f),
-                    false,
-                ),
-                Some(Provenance::Projected { .. }) => (value, false),
-                _ => (value, true),
-            };
-            c.push(v.unwrap_or(f64::NAN));
-            f.push(is_fixed);
+                })
+            ));
         }
+        shares.push(sh);
         // A remainder's central path: the total less its partners, both central.
         if let Rule::Parts { parts, .. } = &rule {
             for (k, &i) in years.iter().enumerate() {
@@ -263,12 +240,11 @@ fn plan(table: &Table) -> Plan {
                 }
             }
         }
-        free.push(row.projection.as_ref().and_then(yield_tier));
         rules.push(rule);
         central.push(c);
         fixed.push(f);
     }
-    let totals = rows
+    let totals: Vec<(usize, Vec<usize>)> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| r.series.flow != Flow::Balance && r.series.partner == Partner::All)
@@ -278,8 +254,42 @@ fn plan(table: &Table) -> Plan {
         rules,
         central,
         fixed,
-        free,
+        shares,
         totals,
+    }
+}
+
+/// How a row's projected years are made in every path.
+fn rule_of(rows: &[Row], row: &Row) -> Rule {
+    let s = row.series;
+    let usable = row
+        .projection
+        .filter(|p| p.stale.is_none() && p.issue.is_none());
+    let own = usable.and_then(|p| p.spread.as_ref().and_then(to_drift).map(|d| (p, d)));
+    // A share's log-ratio strays by the errors of its damped trend, or, held, as the row's own
+    // level would.
+    let share = usable.and_then(|p| {
+        let share = p.share?;
+        share.spread.or(p.spread).as_ref().and_then(to_drift)
+    });
+    let flows = (
+        find(rows, s.with_flow(Flow::Sales)),
+        find(rows, s.with_flow(Flow::Purchases)),
+    );
+    match (s.flow, flows, own, share) {
+        (Flow::Balance, (Some(sales), Some(purchases)), _, _) => {
+            Rule::FromFlows { sales, purchases }
+        }
+        (_, _, _, Some(drift)) => Rule::Own { drift, log: true },
+        (_, _, Some((p, drift)), _) if p.remainder => Rule::Parts {
+            parts: parts_of(rows, s),
+            drift,
+        },
+        (_, _, Some((p, drift)), _) => Rule::Own {
+            drift,
+            log: p.spread.is_some_and(|s| s.log),
+        },
+        _ => Rule::None,
     }
 }
 
@@ -299,7 +309,7 @@ fn evaluate(
 ) {
     stray_own(plan, deviate, deviation, out);
     let years = deviation.len();
-    fit_parts_to_totals(plan, years, out);
+    shares_of_totals(plan, years, out);
     derive_rows(plan, years, out);
 }
 
@@ -342,60 +352,60 @@ fn stray_own(
     }
 }
 
-/// Partners within their totals, as in core::projection, for each of the `years`.
-fn fit_parts_to_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
+/// Partners as shares of their totals, as in `core::shares`, for each of the `years`: what the
+/// other partners leave of the total's path, divided among the shares by their strayed values
+/// (e^deviation times the central, so e^(z + deviation) in units of the rest's) and the rest of
+/// the world by its central value. With no deviation each gets its central value back. Where
+/// the reader's partners fill the total, the model's get nothing and a projected total rises to
+/// them.
+fn shares_of_totals(plan: &Plan, years: usize, out: &mut [Vec<f64>]) {
+    let is_share = |p: usize, k: usize| {
+        plan.shares
+            .get(p)
+            .and_then(|s| s.get(k))
+            .copied()
+            .unwrap_or(false)
+    };
     for (t, parts) in &plan.totals {
         for k in 0..years {
             let total = sim(out, *t, k);
-            if total.is_nan() {
+            if total.is_nan() || !parts.iter().any(|p| is_share(*p, k)) {
                 continue;
             }
-            // As in core::projection: trends yield first (tier 0), held levels only when the
-            // trends alone cannot make room; cells the reader fixed never.
-            let tier = |p: usize| {
-                let fixed = plan
-                    .fixed
-                    .get(p)
-                    .and_then(|f| f.get(k))
-                    .copied()
-                    .unwrap_or(true);
-                plan.free.get(p).copied().flatten().filter(|_| !fixed)
-            };
-            let mut sums = [0.0_f64; 3];
+            let (mut fixed, mut weights, mut rest) = (0.0, 0.0, sim(&plan.central, *t, k));
             for p in parts {
-                let v = sim(out, *p, k);
-                if !v.is_nan() {
-                    sums[tier(*p).map_or(2, usize::from)] += v;
+                let (v, c) = (sim(out, *p, k), sim(&plan.central, *p, k));
+                if !c.is_nan() {
+                    rest -= c;
+                }
+                match (is_share(*p, k), v.is_nan()) {
+                    (true, _) => weights += v,
+                    (false, false) => fixed += v,
+                    (false, true) => {}
                 }
             }
-            let [trends, held, fixed] = sums;
-            if fixed + held + trends <= total {
-                continue;
+            let room = (total - fixed).max(0.0);
+            let total_fixed = plan
+                .fixed
+                .get(*t)
+                .and_then(|f| f.get(k))
+                .copied()
+                .unwrap_or(true);
+            if let (false, true, Some(slot)) = (
+                total_fixed,
+                room <= 0.0,
+                out.get_mut(*t).and_then(|o| o.get_mut(k)),
+            ) {
+                *slot = fixed;
             }
-            let (upto, free, room) = if fixed + held <= total && trends > 0.0 {
-                (0, trends, total - fixed - held)
-            } else {
-                (1, trends + held, total - fixed)
-            };
-            if fixed > total || free <= 0.0 {
-                let total_fixed = plan
-                    .fixed
-                    .get(*t)
-                    .and_then(|f| f.get(k))
-                    .copied()
-                    .unwrap_or(true);
-                if let (false, Some(slot)) =
-                    (total_fixed, out.get_mut(*t).and_then(|o| o.get_mut(k)))
-                {
-                    *slot = fixed + held + trends;
-                }
-                continue;
-            }
-            let factor = room / free;
-            for p in parts {
-                let moves = tier(*p).is_some_and(|t| t <= upto);
-                if let (true, Some(slot)) = (moves, out.get_mut(*p).and_then(|o| o.get_mut(k))) {
-                    *slot *= factor;
+            let denominator = weights + rest.max(0.0);
+            for p in parts.iter().filter(|p| is_share(**p, k)) {
+                if let Some(slot) = out.get_mut(*p).and_then(|o| o.get_mut(k)) {
+                    *slot = if denominator > 0.0 {
+                        room * *slot / denominator
+                    } else {
+                        0.0
+                    };
                 }
             }
         }

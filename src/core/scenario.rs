@@ -113,8 +113,10 @@ pub enum Growth {
     },
     /// The default: a damped trend (Gardner–McKenzie, ETS(A,Ad,N)) fitted on the logarithm of a
     /// flow's recent levels, or on a balance's levels; see [`crate::core::forecast`] for the window,
-    /// the damping and how α and β* are fitted. A row with fewer than three consecutive years holds
-    /// its last level instead, and says so.
+    /// the damping and how α and β* are fitted. A row with fewer than
+    /// [`crate::core::forecast::MIN_YEARS`] consecutive years holds its last level instead, and
+    /// says so. A named partner of a flow total is then shown as a share of the total, its
+    /// log-ratio to the rest of the world carried on by the same damped trend.
     Damped,
     /// The last known value, held.
     Flat,

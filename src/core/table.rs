@@ -32,6 +32,7 @@ use super::measure::{self, Formula, Undefined, YearChange};
 use super::projection;
 use super::scenario::{DisplayUnit, FillRule, FxMode, Growth, Scenario};
 use super::series::{CellRef, Flow, Measure, Partner, SeriesKey, Vintage, sort_dedup};
+use super::shares;
 
 /// Where a cell's value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,11 +144,11 @@ pub enum Projection {
     },
     /// The last known value, held.
     Flat,
-    /// The row's own projection scaled down so the named partners fit within the all-partner
-    /// total (the rest of the world cannot be negative).
-    Scaled {
-        /// The factor applied, below one.
-        factor: Decimal,
+    /// A named partner as a share of its total's projection (see `core::shares`): the
+    /// partners and the rest of the world divide what the reader's own figures leave of the total.
+    Share {
+        /// How the share is carried on.
+        method: ShareMethod,
     },
     /// A total that is the sum of its named partners plus the rest of the world: for a balance
     /// published without flows, the partners' balances plus a projected remainder; for a flow,
@@ -164,7 +165,7 @@ impl Projection {
             Projection::FromFlows => "from_flows",
             Projection::Damped { .. } => "damped",
             Projection::Flat => "flat",
-            Projection::Scaled { .. } => "scaled",
+            Projection::Share { .. } => "share",
             Projection::SumOfParts => "sum_of_parts",
         }
     }
@@ -193,13 +194,10 @@ impl Projection {
             (Projection::Damped { phi }, Lang::Ko) => format!("감쇠 추세 (φ = {phi})"),
             (Projection::Damped { phi }, Lang::En) => format!("damped trend (φ = {phi})"),
             (Projection::Flat, _) => lang.pick("마지막 값 유지", "last value held").into(),
-            (Projection::Scaled { factor }, Lang::Ko) => format!(
-                "상대국 합이 전체를 넘지 않도록 자체 전망에 {} 배",
-                factor.round_dp(3)
-            ),
-            (Projection::Scaled { factor }, Lang::En) => format!(
-                "own projection × {} so the partners fit within the total",
-                factor.round_dp(3)
+            (Projection::Share { method }, _) => format!(
+                "{}: {}",
+                lang.pick("전체 대비 몫", "share of the total"),
+                method.describe(lang)
             ),
             (Projection::SumOfParts, _) => lang
                 .pick(
@@ -209,6 +207,45 @@ impl Projection {
                 .into(),
         }
     }
+}
+
+/// How a named partner's share of its total is carried beyond the published years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareMethod {
+    /// A damped trend fitted on the logarithm of its ratio to the rest of the world.
+    Trend,
+    /// Its last share held: too few years (or no trend of its own) to fit one on, or no rest of
+    /// the world to take a ratio to.
+    Held,
+}
+
+impl ShareMethod {
+    /// A reader's description, in a language.
+    pub fn describe(&self, lang: Lang) -> &'static str {
+        match self {
+            ShareMethod::Trend => lang.pick(
+                "나머지 지역 대비 로그비에 감쇠 추세",
+                "damped trend on its log-ratio to the rest of the world",
+            ),
+            ShareMethod::Held => lang.pick("마지막 몫 유지", "last share held"),
+        }
+    }
+}
+
+/// A named partner projected as a share of its total: how, with the trend fitted on its
+/// log-ratio to the rest of the world when there is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShareFit {
+    /// How the share is carried on.
+    pub method: ShareMethod,
+    /// The years the log-ratio's damped trend was fitted on ([`ShareMethod::Trend`]).
+    pub window: Option<(i32, i32)>,
+    /// Its trend at the last fitted year: a change of the log-ratio a year.
+    pub trend: Option<Decimal>,
+    /// How the log-ratio strays in the simulated paths: the errors of its damped trend, their
+    /// spread no larger than the partner's own (the rest of the world is a difference of rows
+    /// adjusted each on its own, and its noise is not the partner's); `None`: the row's own.
+    pub spread: Option<Spread>,
 }
 
 /// The fitted damped trend of a row, rounded for showing (the projection used full precision).
@@ -250,7 +287,7 @@ pub struct Spread {
 /// Why a row holds its last level although its method would do more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Held {
-    /// Fewer than three consecutive years to fit a trend on.
+    /// Fewer than [`crate::core::forecast::MIN_YEARS`] consecutive years to fit a trend on.
     ShortHistory {
         /// How many there are.
         years: u8,
@@ -345,8 +382,9 @@ pub struct RowProjection {
     /// A total balance without flows: the assumption projects its rest-of-the-world remainder
     /// (total − named partners); the total is the partners plus that remainder.
     pub remainder: bool,
-    /// The first projected year in which the row was scaled to fit its total.
-    pub scaled_from: Option<i32>,
+    /// For a named partner of a flow total: its values are a share of the total, projected so
+    /// (the row's own trend is then not what is shown).
+    pub share: Option<ShareFit>,
     /// The year the fitting window starts at because the year before it was a break (the flow
     /// doubled or halved), when one cut the window short.
     pub jump: Option<i32>,
@@ -830,12 +868,17 @@ fn project(
 ) {
     // Edits in projection years override a projection before anything is built on it.
     let projected_years = last.saturating_add(1)..=end;
-    for row in rows.iter_mut().filter(|r| r.series.flow != Flow::Balance) {
+    let mut fitted = Vec::with_capacity(rows.len());
+    for row in rows.iter_mut() {
+        if row.series.flow == Flow::Balance {
+            fitted.push(Vec::new());
+            continue;
+        }
         let chosen = scenario.growth.get(&row.series).copied();
-        projection::project_row(row, chosen, first, last, end);
+        fitted.push(projection::project_row(row, chosen, first, last, end));
         apply_edits(row, scenario, edited, first, &projected_years);
     }
-    projection::fit_flows_to_totals(rows, first, last, end);
+    shares::share_partners(rows, &fitted, first, last, end);
     projection::balances_from_flows(rows, first, last, end);
     projection::project_lone_balances(rows, scenario, first, last, end);
     for row in rows.iter_mut().filter(|r| r.series.flow == Flow::Balance) {
@@ -1136,16 +1179,17 @@ mod tests {
             .and_then(|r| r.projection)
             .expect("default");
         assert_eq!(
-            (sales.assumption, sales.default, sales.window, sales.base),
+            (sales.assumption, sales.default, sales.held, sales.base),
             (
-                Growth::Damped,
+                Growth::Flat,
                 true,
-                Some((2022, 2024)),
+                Some(Held::ShortHistory { years: 3 }),
                 Some(cell("sales.china[2024]"))
             ),
-            "default: a damped trend from the chained 2024 level, on the years since the break"
+            "default: the chained 2024 level held, three years since the break being too few \
+             for a trend (forecast::MIN_YEARS)"
         );
-        // Sales to China more than halved into 2022 (the printed change), so the window starts
+        // Sales to China more than halved into 2022 (the printed change), so the run starts
         // there rather than six years back.
         assert_eq!(sales.jump, Some(2022), "the break that starts the window");
         let kiep = table("kiep-2025-07-02", &Scenario::default());
@@ -1233,6 +1277,11 @@ mod tests {
             .filter(|r| r.series.flow != Flow::Balance)
         {
             let Some(info) = row.projection else { continue };
+            // A level the reader holds is the reader's; one the model holds for want of history
+            // keeps its ratio to the rest of the world instead (core::shares).
+            if info.assumption == Growth::Flat && info.share.is_some() {
+                continue;
+            }
             let mut s = Scenario::default();
             s.growth.insert(row.series, info.assumption);
             let chosen = table("kostat-revised", &s);

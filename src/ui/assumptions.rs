@@ -292,12 +292,19 @@ fn growth(state: &AppContext, row: &Row) -> Html {
 /// How the default method works for this row: the window and damping, or why it is held.
 pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
     use crate::core::Held;
+    use crate::core::forecast::MIN_YEARS;
+    // A partner shown as a share holds its share, not its level (the note after says so).
+    let level = match (projection.share.is_some(), lang) {
+        (true, _) => "",
+        (false, Lang::Ko) => " 마지막 값을 유지합니다.",
+        (false, Lang::En) => " held at its last level,",
+    };
     let held = match (projection.held, lang) {
         (Some(Held::ShortHistory { years }), Lang::Ko) => Some(format!(
-            "연속된 연도가 {years}개뿐이라(3개 미만) 추세 없이 마지막 값을 유지합니다."
+            "연속된 연도가 {years}개뿐이라({MIN_YEARS}개 미만) 추세가 없습니다.{level}"
         )),
         (Some(Held::ShortHistory { years }), Lang::En) => Some(format!(
-            "Only {years} consecutive year(s) (fewer than three): held at its last level, no trend."
+            "Only {years} consecutive year(s) (fewer than {MIN_YEARS}):{level} no trend."
         )),
         (Some(Held::NotPositive), Lang::Ko) => {
             Some("0인 값이 있어 로그 추세를 맞출 수 없어 마지막 값을 유지합니다.".to_string())
@@ -307,15 +314,7 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
         }
         (None, _) => None,
     };
-    let scaled = match (projection.scaled_from, lang) {
-        (Some(y), Lang::Ko) => format!(
-            " {y}년부터는 상대국 합이 전체 전망을 넘지 않도록 비율대로 줄였습니다(칸마다 배수 표시)."
-        ),
-        (Some(y), Lang::En) => format!(
-            " From {y} it is scaled down in proportion so the partners fit within the total's projection (each cell gives the factor)."
-        ),
-        (None, _) => String::new(),
-    };
+    let scaled = share_note(projection, lang);
     let remainder = if projection.remainder {
         lang.pick(
             " 출처가 흐름 없이 발표한 전체 수지는 상대국별 수지(흐름에서 계산) + 나머지 지역이며, 이 가정은 나머지 지역에 적용됩니다.",
@@ -364,6 +363,26 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
     }
 }
 
+/// How a partner's values are made as a share of its total, when they are: what the page shows
+/// for it is its share's projection, not its own trend's.
+fn share_note(projection: &RowProjection, lang: Lang) -> String {
+    let Some(share) = projection.share else {
+        return String::new();
+    };
+    let window = share
+        .window
+        .map(|(from, to)| format!(" ({from}–{to})"))
+        .unwrap_or_default();
+    format!(
+        " {}: {}{window}.",
+        lang.pick(
+            "보이는 값은 전체 대비 몫",
+            "Shown as its share of the total"
+        ),
+        share.method.describe(lang)
+    )
+}
+
 /// What the assumption comes to, and whether it is the default.
 fn outcome(projection: &RowProjection, lang: Lang) -> String {
     let default = if projection.default {
@@ -379,6 +398,15 @@ fn outcome(projection: &RowProjection, lang: Lang) -> String {
     }
     if let Some(issue) = projection.issue {
         return format!("{}{default}", issue.message(lang));
+    }
+    if projection.share.is_some() {
+        return format!(
+            "{}{default}",
+            lang.pick(
+                "= 전체 전망에서 차지하는 몫",
+                "= a share of the total's projection"
+            )
+        );
     }
     let Some(rate) = projection.rate else {
         return match projection.assumption {

@@ -1,0 +1,360 @@
+//! Step 5's reconciliation of named partners with their flow total: the partners are projected
+//! as shares of the total, the way compositional data is forecast (Aitchison's additive
+//! log-ratio), not as levels of their own.
+//!
+//! Each flow (purchases, sales; each measure) has its total projected on its own (the longest
+//! history) and its named partners (China, the US, …). Projected each on its own, a fast-growing
+//! partner eats its total and squeezes the rest of the world to nothing without any model saying
+//! so, and scaling it back each year compounds into a decline that accelerates. Here the rest of
+//! the world R = total − named partners is the reference, and for every partner the model
+//! projects:
+//!
+//! - a partner with a trend of its own gets a damped trend ([`forecast::fit`], the same window
+//!   and break rules as a row's own) fitted on z = log(partner ÷ R'), where R' is the total less
+//!   every partner with a trend (a partner held for want of history has too few years to be
+//!   taken out of it); the projected z carries on from the last published year, and the shares
+//!   of these partners and the rest are the softmax of the z: e^z ÷ (1 + Σ e^z);
+//! - a partner held for want of history, or whose log-ratio cannot be fitted (fewer than
+//!   [`forecast::MIN_YEARS`] consecutive years of it, a rest that is not positive in them), keeps
+//!   its last share ([`ShareMethod::Held`]); the others divide what the held shares leave.
+//!
+//! So each share stays in (0, 1), they sum below one, each keeps its recent direction at a
+//! slowing pace (a damped trend adds at most 9 times its last yearly step), and nothing
+//! accelerates. The partners and the rest divide what the reader's own figures leave of the total
+//! (an edited cell, a partner projected by a rate or method the reader chose, which stay as they
+//! are); where those alone exceed the total, the model's partners keep their own projections and
+//! the total rises to the sum of the partners ([`Projection::SumOfParts`]). Where the named
+//! partners leave no rest of the world in the last published year there is no ratio to take, and
+//! every partner keeps its last share.
+//!
+//! `f64` is used for the log-ratios and the shares only; each share comes back to `Decimal` rounded
+//! down, and each value is the room times its share, rounded down, so the partners never exceed
+//! the total.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::arith::Arith;
+use super::forecast::{self, Drift};
+use super::projection::{Fitted, PROJECTED_DP, parts_of, raise_total, spread_of, value_at};
+use super::scenario::Growth;
+use super::series::{Flow, Partner};
+use super::table::{Projection, Provenance, Row, RowProjection, ShareFit, ShareMethod, index};
+
+/// What the model makes of a named partner in its total's composition (`None`: the reader's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Projected by a damped trend of its own: its log-ratio to the rest gets one.
+    Trend,
+    /// Held for want of history: so is its ratio to the rest.
+    Held,
+}
+
+/// A partner's role from its own projection: the model's damped trend (default or picked again
+/// by the reader) or a level held for want of history; a rate, a window or a held level the
+/// reader chose is the reader's and stays.
+fn role(p: &RowProjection) -> Option<Role> {
+    if p.stale.is_some() || p.issue.is_some() {
+        return None;
+    }
+    match p.assumption {
+        Growth::Damped if p.held.is_none() => Some(Role::Trend),
+        Growth::Damped => Some(Role::Held),
+        Growth::Flat if p.default => Some(Role::Held),
+        _ => None,
+    }
+}
+
+/// A partner the model projects as a share of its total.
+struct Member {
+    /// Its row.
+    part: usize,
+    /// Its value at the base year (in f64): with a trend, its weight there (e^z times the rest's).
+    base: f64,
+    /// The damped trend of its log-ratio, with the first year fitted; `None`: its share is held.
+    fit: Option<(forecast::Fit, i32)>,
+}
+
+impl Member {
+    /// Its weight `h` years after the base: the base weight times e^(rise of z).
+    fn weight(&self, h: u32) -> f64 {
+        match self.fit {
+            Some((fit, _)) => self.base * (forecast::damped_sum(fit.phi, h) * fit.trend).exp(),
+            None => self.base,
+        }
+    }
+
+    fn method(&self) -> ShareMethod {
+        match self.fit {
+            Some(_) => ShareMethod::Trend,
+            None => ShareMethod::Held,
+        }
+    }
+}
+
+/// Projects every flow total's named partners as shares of it (see the module's documentation).
+/// `fitted` holds, row by row, the series each row's own trend was fitted on.
+pub(super) fn share_partners(rows: &mut [Row], fitted: &[Fitted], first: i32, last: i32, end: i32) {
+    let totals: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.series.flow != Flow::Balance && r.series.partner == Partner::All)
+        .map(|(i, _)| i)
+        .collect();
+    for t in totals {
+        share_total(rows, fitted, t, (first, last, end));
+    }
+}
+
+/// The partners of total `t` as shares of it, in each year after `last`.
+fn share_total(rows: &mut [Row], fitted: &[Fitted], t: usize, (first, last, end): (i32, i32, i32)) {
+    let Some(total_row) = rows.get(t) else {
+        return;
+    };
+    let projected = total_row
+        .projection
+        .is_some_and(|p| p.stale.is_none() && p.issue.is_none());
+    let Some(b) = index(first, last) else {
+        return;
+    };
+    let total_base = value_at(rows, t, b).filter(|v| *v > Decimal::ZERO);
+    let (true, Some(total_base)) = (projected, total_base) else {
+        return;
+    };
+    let parts = parts_of(rows, total_row.series);
+    let roles: Vec<Option<Role>> = parts
+        .iter()
+        .map(|p| {
+            rows.get(*p)
+                .and_then(|r| r.projection.as_ref())
+                .and_then(role)
+                .filter(|_| value_at(rows, *p, b).is_some())
+        })
+        .collect();
+    if roles.iter().all(Option::is_none) {
+        return;
+    }
+    // The rest of the world in the base year: what every named partner leaves of the total.
+    let rest_base = parts
+        .iter()
+        .filter_map(|p| value_at(rows, *p, b).and_then(forecast::to_f64))
+        .fold(forecast::to_f64(total_base).unwrap_or(0.0), |rest, v| {
+            rest - v
+        });
+    let members = members(rows, fitted, t, (&parts, &roles), rest_base, (first, last));
+    record(rows, &members);
+    let rest = rest_base.max(0.0);
+    // What the members and the rest came to in the base year: a held share is its part of it.
+    let whole = members.iter().map(|m| m.base).sum::<f64>() + rest;
+    for year in last.saturating_add(1)..=end {
+        share_year(
+            rows,
+            t,
+            &parts,
+            &members,
+            (rest, whole),
+            (first, last, year),
+        );
+    }
+}
+
+/// The partners the model projects, each with its base weight and its share method: the
+/// log-ratio's damped trend where it can be fitted.
+fn members(
+    rows: &[Row],
+    fitted: &[Fitted],
+    t: usize,
+    (parts, roles): (&[usize], &[Option<Role>]),
+    rest_base: f64,
+    (first, last): (i32, i32),
+) -> Vec<Member> {
+    let series = |r: usize| fitted.get(r).map_or(&[][..], Vec::as_slice);
+    let with_trend: Vec<usize> = parts
+        .iter()
+        .zip(roles)
+        .filter(|(_, r)| **r == Some(Role::Trend))
+        .map(|(p, _)| *p)
+        .collect();
+    let total = series(t);
+    let trends: Vec<&[(i32, Decimal)]> = with_trend.iter().map(|p| series(*p)).collect();
+    let b = index(first, last);
+    let mut members = Vec::new();
+    for (p, role) in parts.iter().zip(roles) {
+        let base = b
+            .and_then(|b| value_at(rows, *p, b))
+            .and_then(forecast::to_f64);
+        let (Some(_), Some(base)) = (role, base) else {
+            continue;
+        };
+        let fit = match with_trend.iter().position(|q| q == p) {
+            Some(i) if rest_base > 0.0 => log_ratio_fit(total, &trends, i, last),
+            _ => None,
+        };
+        members.push(Member {
+            part: *p,
+            base: base.max(0.0),
+            fit,
+        });
+    }
+    members
+}
+
+/// The damped trend of partner `i`'s log-ratio to what the partners with trends leave of the
+/// total (`trends`, adjusted as for their own fits), and the first year fitted: a run of
+/// consecutive years up to `last`, at most [`forecast::WINDOW`], starting after the last year in
+/// which the ratio doubled or halved ([`forecast::BREAK`]). `None` below
+/// [`forecast::MIN_YEARS`] years.
+fn log_ratio_fit(
+    total: &[(i32, Decimal)],
+    trends: &[&[(i32, Decimal)]],
+    i: usize,
+    last: i32,
+) -> Option<(forecast::Fit, i32)> {
+    let at = |s: &[(i32, Decimal)], y: i32| {
+        s.iter()
+            .find(|(x, _)| *x == y)
+            .and_then(|(_, v)| forecast::to_f64(*v))
+    };
+    let log_ratio = |year: i32| -> Option<f64> {
+        let mut rest = at(total, year)?;
+        for series in trends {
+            rest -= at(series, year)?;
+        }
+        let part = at(trends.get(i).copied()?, year)?;
+        (rest > 0.0 && part > 0.0).then(|| (part / rest).ln())
+    };
+    let mut zs: Vec<f64> = Vec::with_capacity(forecast::WINDOW);
+    let mut year = last;
+    while zs.len() < forecast::WINDOW {
+        let Some(z) = log_ratio(year) else {
+            break;
+        };
+        if zs
+            .last()
+            .is_some_and(|later| (later - z).abs() >= forecast::BREAK - 1e-12)
+        {
+            break;
+        }
+        zs.push(z);
+        year = year.saturating_sub(1);
+    }
+    zs.reverse();
+    let fit = forecast::fit_cached(&zs)?;
+    Some((fit, year.saturating_add(1)))
+}
+
+/// Records in each member's projection how its share is made.
+fn record(rows: &mut [Row], members: &[Member]) {
+    for m in members {
+        let Some(info) = rows.get_mut(m.part).and_then(|r| r.projection.as_mut()) else {
+            continue;
+        };
+        let to = info.base.map_or(0, |c| c.year);
+        let window = m.fit.map(|(_, from)| (from, to));
+        let trend = m
+            .fit
+            .and_then(|(fit, _)| forecast::to_decimal(fit.trend, 6));
+        let own = info
+            .spread
+            .and_then(|s| forecast::to_f64(s.sigma))
+            .unwrap_or(forecast::SIGMA_MAX);
+        let spread = m.fit.and_then(|(fit, _)| {
+            let sigma = fit
+                .rmse
+                .clamp(forecast::SIGMA_FLOOR, forecast::SIGMA_MAX)
+                .min(own);
+            let drift = Drift {
+                alpha: fit.alpha,
+                beta: fit.beta,
+                phi: fit.phi,
+                sigma,
+            };
+            spread_of(drift, true)
+        });
+        info.share = Some(ShareFit {
+            method: m.method(),
+            window,
+            trend,
+            spread,
+        });
+    }
+}
+
+/// One projected year of a total's composition: the members divide what the reader's own figures
+/// leave of the total with the rest of the world, a held share taking its part of the base year's
+/// `whole` and the trends dividing the remainder with the rest by their weights; where the
+/// reader's figures leave nothing, the members keep their own projections and a projected total
+/// rises to the sum.
+fn share_year(
+    rows: &mut [Row],
+    t: usize,
+    parts: &[usize],
+    members: &[Member],
+    (rest, whole): (f64, f64),
+    (first, last, year): (i32, i32, i32),
+) {
+    let Some(i) = index(first, year) else {
+        return;
+    };
+    let Some(total) = value_at(rows, t, i) else {
+        return;
+    };
+    let h = u32::try_from(year.saturating_sub(last)).unwrap_or(0);
+    // A member's cell is the model's unless the reader edited it.
+    let now: Vec<&Member> = members
+        .iter()
+        .filter(|m| {
+            rows.get(m.part)
+                .and_then(|r| r.cells.get(i))
+                .is_some_and(|c| matches!(c.provenance, Provenance::Projected { .. }))
+        })
+        .collect();
+    let (mut named, mut fixed) = (Decimal::ZERO, Decimal::ZERO);
+    for p in parts {
+        let v = value_at(rows, *p, i).unwrap_or(Decimal::ZERO);
+        named = named.plus(v).unwrap_or(Decimal::MAX);
+        if !now.iter().any(|m| m.part == *p) {
+            fixed = fixed.plus(v).unwrap_or(Decimal::MAX);
+        }
+    }
+    let room = total.minus(fixed).unwrap_or(Decimal::ZERO);
+    if room <= Decimal::ZERO {
+        raise_total(rows, t, i, named);
+        return;
+    }
+    // Held shares first; the trends and the rest divide what they leave by their weights.
+    let (mut left, mut weights) = (1.0, rest);
+    for m in &now {
+        match m.fit {
+            None => left -= m.base / whole,
+            Some(_) => weights += m.weight(h),
+        }
+    }
+    for m in now {
+        let share = match m.fit {
+            None => m.base / whole,
+            Some(_) => left.max(0.0) * m.weight(h) / weights,
+        };
+        let value = share_down(share)
+            .and_then(|s| room.checked_mul(s))
+            .map(|v| v.round_dp_with_strategy(PROJECTED_DP, RoundingStrategy::ToZero));
+        let Some(row) = rows.get_mut(m.part) else {
+            continue;
+        };
+        let base = row.projection.and_then(|p| p.base);
+        if let (Some(cell), Some(v)) = (row.cells.get_mut(i), value) {
+            cell.value = Some(v);
+            cell.provenance = Provenance::Projected {
+                method: Projection::Share { method: m.method() },
+                base,
+            };
+        }
+    }
+}
+
+/// A share as a decimal rounded down to nine places, so the shares of a year never add up to
+/// more than one (none where nothing has a weight: 0 ÷ 0).
+fn share_down(share: f64) -> Option<Decimal> {
+    let share = if share.is_nan() { 0.0 } else { share };
+    let scaled = forecast::to_decimal((share.clamp(0.0, 1.0) * 1e9).floor(), 0)?;
+    scaled.checked_mul(Decimal::new(1, 9))
+}
