@@ -10,7 +10,7 @@
 //!   With the feature `prerender` (which the hook turns on), `#app` holds the app's default view
 //!   rendered by its own components, so the page paints it before the wasm (see `prerender`).
 //! - `size [DIR]`: raw, gzip and brotli sizes of the wasm, the JS glue, the CSS and `jikgu.html`.
-//! - `size-check [DIR]`: fails when `jikgu.html` is over its brotli budget (397 KB); `make test` runs it.
+//! - `size-check [DIR]`: fails when `jikgu.html` is over its brotli budget (402 KB); `make test` runs it.
 //! - `check FILE`: reads a data file with the app's parser and prints each view's latest figures and
 //!   the claims' verdicts; fails with the parser's line-numbered message on an invalid file (feature
 //!   `check`, on by default; the build hooks leave it out).
@@ -300,8 +300,10 @@ fn size(dir: &Path) -> Result<(), String> {
 /// 435 KB when the data file's errors got their Korean (+5.0 KB) and the edit work of #13 and the
 /// charts' legends landed (432.6 KB); 397 KB when the data file's rows were read from toml's tree
 /// by our own reader, a float in it was no longer parsed and the charts' font was named by its
-/// enum (395.1 KB, #14). The target stays 350 KB (README, "Size"; #14 open on it).
-const SINGLE_FILE_BROTLI_BUDGET: usize = 397 * 1024;
+/// enum (395.1 KB, #14); 402 KB when partners became shares of their total, an edit's frame drew
+/// only what the reader sees, the wasm moved into data blocks and expression errors got their
+/// Korean (400.7 KB). The target stays 350 KB (README, "Size"; #14 open on it).
+const SINGLE_FILE_BROTLI_BUDGET: usize = 402 * 1024;
 
 /// Fails when the single file, brotli-compressed, is over its budget: size is deterministic for a
 /// build, so `make test` holds the budget rather than a benchmark reporting it after the fact.
