@@ -815,27 +815,14 @@ fn dated_events_are_numbered_on_the_time_axis() {
     );
 }
 
-/// At a phone's and an embed's width, a chart drawn at `chart::min_height` keeps a readable plot
-/// whatever its legend wraps to: in every view, for all partners and China, both charts, both
-/// languages. Drawn at the embed's old fixed 200 px instead, the default view's balance chart kept
-/// a plot too flat to read under its legend.
-#[test]
-fn a_long_legend_grows_the_chart_instead_of_flattening_the_plot() {
-    use jikgu::chart::{MIN_PLOT, min_height};
+/// Both charts of every view of the source picker, for all partners, China and the US, in both
+/// languages, as the page draws them, each named for a failure message.
+fn every_chart() -> Vec<(String, ChartModel)> {
     use jikgu::core::chart_model::{annotate, balance_chart_with, flows_chart_with};
     let data = Dataset::embedded().expect("embedded");
-    let plot = |model: &ChartModel, width: u32, height: u32| {
-        let g = draw(
-            &SVGBackend::with_string(&mut String::new(), (width, height)).into_drawing_area(),
-            model,
-            &ChartStyle::default(),
-        )
-        .expect("draws");
-        g.bottom - g.top
-    };
-    let mut checked = 0;
+    let mut charts = Vec::new();
     for view in data.views() {
-        for partner in [Partner::All, Partner::China] {
+        for partner in [Partner::All, Partner::China, Partner::Us] {
             for lang in [Lang::Ko, Lang::En] {
                 let s = Scenario {
                     view: Some(view.id.clone()),
@@ -846,21 +833,43 @@ fn a_long_legend_grows_the_chart_instead_of_flattening_the_plot() {
                 let mut balance = balance_chart_with(&out, partner, lang, None);
                 annotate(&mut balance, data, out.view);
                 let flows = flows_chart_with(&out, lang, None);
-                for model in [&balance, &flows] {
-                    for width in [320_u32, 344, 480, 720] {
-                        let height = min_height(model, f64::from(width)).ceil() as u32;
-                        let tall = plot(model, width, height);
-                        // The plot area proper, without its axis labels and event numbers.
-                        assert!(
-                            tall >= MIN_PLOT - 50.0,
-                            "{} {partner:?} {lang:?} '{}' at {width}×{height}: plot {tall} px",
-                            view.id,
-                            model.title
-                        );
-                        checked += 1;
-                    }
-                }
+                let name = format!("{} {partner:?} {lang:?}", view.id);
+                charts.push((name.clone(), balance));
+                charts.push((name, flows));
             }
+        }
+    }
+    charts
+}
+
+/// At a phone's and an embed's width, a chart drawn at `chart::min_height` keeps a readable plot
+/// whatever its legend wraps to: in every view, for all partners, China and the US, both charts,
+/// both languages. Drawn at the embed's old fixed 200 px instead, the default view's balance chart kept
+/// a plot too flat to read under its legend.
+#[test]
+fn a_long_legend_grows_the_chart_instead_of_flattening_the_plot() {
+    use jikgu::chart::{MIN_PLOT, min_height};
+    let plot = |model: &ChartModel, width: u32, height: u32| {
+        let g = draw(
+            &SVGBackend::with_string(&mut String::new(), (width, height)).into_drawing_area(),
+            model,
+            &ChartStyle::default(),
+        )
+        .expect("draws");
+        g.bottom - g.top
+    };
+    let mut checked = 0;
+    for (name, model) in &every_chart() {
+        for width in [320_u32, 344, 480, 720] {
+            let height = min_height(model, f64::from(width)).ceil() as u32;
+            let tall = plot(model, width, height);
+            // The plot area proper, without its axis labels and event numbers.
+            assert!(
+                tall >= MIN_PLOT - 50.0,
+                "{name} '{}' at {width}×{height}: plot {tall} px",
+                model.title
+            );
+            checked += 1;
         }
     }
     assert!(checked > 100, "{checked} charts checked");
@@ -935,41 +944,22 @@ fn aligned_texts(svg: &str) -> Vec<(f64, f64, String, bool)> {
 #[test]
 fn no_label_runs_off_a_narrow_chart() {
     use jikgu::chart::{min_height, text_width};
-    use jikgu::core::chart_model::{annotate, balance_chart_with, flows_chart_with};
-    let data = Dataset::embedded().expect("embedded");
     let mut checked = 0;
-    for view in data.views() {
-        for partner in [Partner::All, Partner::China, Partner::Us] {
-            for lang in [Lang::Ko, Lang::En] {
-                let s = Scenario {
-                    view: Some(view.id.clone()),
-                    partner: Some(partner),
-                    ..Scenario::default()
+    for (name, model) in &every_chart() {
+        for width in [280_u32, 292, 320, 344] {
+            let height = min_height(model, f64::from(width)).ceil() as u32;
+            let svg = to_svg(model, width, height, &ChartStyle::default()).expect("draws");
+            for (x, size, text, leftward) in aligned_texts(&svg) {
+                let (left, right) = if leftward {
+                    (x - text_width(&text, size), x)
+                } else {
+                    (x, x + text_width(&text, size))
                 };
-                let out = compute(data, &s);
-                let mut balance = balance_chart_with(&out, partner, lang, None);
-                annotate(&mut balance, data, out.view);
-                let flows = flows_chart_with(&out, lang, None);
-                for model in [&balance, &flows] {
-                    for width in [280_u32, 292, 320, 344] {
-                        let height = min_height(model, f64::from(width)).ceil() as u32;
-                        let svg =
-                            to_svg(model, width, height, &ChartStyle::default()).expect("draws");
-                        for (x, size, text, leftward) in aligned_texts(&svg) {
-                            let (left, right) = if leftward {
-                                (x - text_width(&text, size), x)
-                            } else {
-                                (x, x + text_width(&text, size))
-                            };
-                            assert!(
-                                left >= 0.0 && right <= f64::from(width),
-                                "{} {partner:?} {lang:?} at {width} px: {text:?} spans {left:.0} to {right:.0}",
-                                view.id
-                            );
-                            checked += 1;
-                        }
-                    }
-                }
+                assert!(
+                    left >= 0.0 && right <= f64::from(width),
+                    "{name} at {width} px: {text:?} spans {left:.0} to {right:.0}"
+                );
+                checked += 1;
             }
         }
     }
