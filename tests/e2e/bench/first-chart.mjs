@@ -20,6 +20,8 @@
 // script in the page, about 12 ms of main-thread work each time, in the middle of the startup
 // being measured (seen in a Chromium trace: it added ~34 ms to the median).
 
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, launch, serve } from '../harness.mjs';
@@ -105,13 +107,45 @@ export async function measureFirstChart(browser, runs = 20, file = join(DIST, 'j
   return result;
 }
 
-/** jikgu's single file and a Chart.js page drawing the same series, interleaved; the Chart.js
- *  page is written from the app served at `url`. */
+/** Writes the floor page beside the comparison: the least a single file holding the app can be.
+ *  A heading, the prerendered first chart (its SVG, copied from `single`) and the wasm's data
+ *  blocks, in that order; no style sheet, no header, no other section, no script but the mark.
+ *  Whatever jikgu.html's own page does, it cannot paint its first chart sooner than this one:
+ *  the browser still reads and decodes the 1.2 MB of wasm text before its first frame. Resolves
+ *  to the page's path. */
+export async function writeFloorPage(single = join(DIST, 'jikgu.html')) {
+  const html = await readFile(single, 'utf8');
+  // The page's own prerender (the one in a <template> is the compact embed's).
+  const main = html.indexOf('<main data-prerendered', html.indexOf('</template>'));
+  const svg = /<svg[\s\S]*?<\/svg>/.exec(html.slice(main));
+  const blocks = html.match(/<script type="application\/x-jikgu-wasm">[^<]*<\/script>/g);
+  if (main < 0 || !svg || !blocks) throw new Error(`${single} has no prerendered chart or no wasm blocks`);
+  const page = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Floor</title></head><body>
+<h1>Korea's cross-border e-commerce balance</h1>
+<main data-prerendered><div data-testid="chart">${svg[0]}</div></main>
+${blocks.join('')}
+<script>performance.mark(${JSON.stringify(MARK)});</script></body></html>`;
+  const file = join(tmpdir(), 'jikgu-first-chart-floor.html');
+  await writeFile(file, page);
+  return file;
+}
+
+/** jikgu's single file, a Chart.js page drawing the same series and the floor page
+ *  ([`writeFloorPage`]), interleaved; the Chart.js page is written from the app served at `url`. */
 export async function compareWithChartJs(browser, url, runs = 20) {
   const series = await firstChartSeries(browser, url);
   const page = await writeChartJsPage(series, MARK);
-  const [jikgu, chartjs] = await measureFirstCharts(browser, runs, [join(DIST, 'jikgu.html'), page]);
-  return { jikgu, chartjs, ratio: jikgu.painted.median / chartjs.painted.median, series };
+  const floorPage = await writeFloorPage();
+  const [jikgu, chartjs, floor] = await measureFirstCharts(browser, runs, [join(DIST, 'jikgu.html'), page, floorPage]);
+  return {
+    jikgu,
+    chartjs,
+    floor,
+    ratio: jikgu.painted.median / chartjs.painted.median,
+    floorRatio: floor.painted.median / chartjs.painted.median,
+    series,
+  };
 }
 
 /** The served index.html (dist/ over 127.0.0.1, a fresh context each time, so a first visit):
@@ -162,6 +196,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.log(line('jikgu.html: navigation -> the app\'s chart painted (interactive)', r.jikgu.app));
     console.log(line(`Chart.js 4, same ${r.series.datasets.length} series × ${r.series.years.length} years: painted`, r.chartjs.painted));
     console.log(`jikgu / Chart.js, medians: ${r.ratio.toFixed(2)}`);
+    console.log(line('the floor page (a heading, the first chart, the wasm; nothing else): painted', r.floor.painted));
+    console.log(`floor / Chart.js, medians: ${r.floorRatio.toFixed(2)}`);
     console.log(line('index.html served, first visit: the reader\'s first input -> the app\'s chart painted', await measureStartOnInput(browser, server.url, Math.min(runs, 10))));
   } finally {
     await browser.close();

@@ -104,13 +104,15 @@ try {
       'p95 ≤ 16.7 ms', draw.jikgu.p95 <= 16.7);
     row('… a Chart.js 4 page redrawing the same chart with update(), same run, interleaved', draw.chartjs.median, draw.chartjs.p95, 'ms', '–', null);
     row('… jikgu ÷ Chart.js, medians', draw.ratio, NaN, '×', '≤ 0.75', draw.ratio <= 0.75);
-    const { jikgu: first, chartjs, ratio } = await compareWithChartJs(browser, server.url, 20);
+    const { jikgu: first, chartjs, floor, ratio, floorRatio } = await compareWithChartJs(browser, server.url, 20);
     row('Navigation → first chart painted, dist/jikgu.html from file://', first.painted.median, first.painted.p95, 'ms',
       'median ≤ 300 ms', first.painted.median <= 300);
     row('… navigation → the app\'s own chart drawn (the mark)', first.drawn.median, first.drawn.p95, 'ms', '–', null);
     row('… navigation → the app\'s chart painted: the prerender replaced, edits accepted', first.app.median, first.app.p95, 'ms', '–', null);
     row('… a Chart.js 4 page drawing the same series, same run, interleaved', chartjs.painted.median, chartjs.painted.p95, 'ms', '–', null);
     row('… jikgu ÷ Chart.js, medians', ratio, NaN, '×', '≤ 0.5', ratio <= 0.5);
+    row('… the floor page: a heading, the first chart and the wasm\'s data blocks, nothing else', floor.painted.median, floor.painted.p95, 'ms', '–', null);
+    row('… floor ÷ Chart.js, medians: the least any single file with the wasm inside can do', floorRatio, NaN, '×', '–', null);
     const onInput = await measureStartOnInput(browser, server.url, 10);
     row('index.html served, first visit: the reader\'s first input → the app\'s chart painted', onInput.median, onInput.p95, 'ms', '–', null);
     console.log(`\nChromium ${browser.version()}`);
