@@ -497,7 +497,7 @@ fn within_pace(model: &[Model], room: f64) -> (Vec<f64>, f64) {
                 None => m.target,
             };
             if s.is_none() && (*v < lo || *v > hi) {
-                *s = Some(v.clamp(lo, hi));
+                *s = Some(v.max(lo).min(hi));
                 moved = true;
             }
         }
