@@ -20,7 +20,12 @@
 //!
 //! So each share stays in (0, 1), they sum below one, each keeps its recent direction at a
 //! slowing pace (a damped trend adds at most 9 times its last yearly step), and nothing
-//! accelerates.
+//! accelerates. The partners and the rest divide what the reader's own figures leave of the total
+//! (an edited cell, a partner projected by a rate or method the reader chose, which stay as they
+//! are); where those alone exceed the total, the model's partners keep their own projections and
+//! the total rises to the sum of the partners ([`Projection::SumOfParts`]). Where the named
+//! partners leave no rest of the world in the last published year there is no ratio to take, and
+//! every partner keeps its last share.
 //!
 //! A share is not a level, though: a partner's level moves with its share and its total, and a
 //! steep trend elsewhere can move it faster than it ever moved. In the revised KOSTAT view
@@ -36,12 +41,7 @@
 //! model values ([`within_pace`]), so their ratios stay the model's and the shares still sum to
 //! the total; the bounded partner carries on from where it stopped, by its trend, rather than
 //! catching up with the unbounded path. Where the partners at their bounds alone exceed what
-//! their total leaves (a total falling faster than its partners ever have), the identity wins. The partners and the rest divide what the reader's own figures leave of the total
-//! (an edited cell, a partner projected by a rate or method the reader chose, which stay as they
-//! are); where those alone exceed the total, the model's partners keep their own projections and
-//! the total rises to the sum of the partners ([`Projection::SumOfParts`]). Where the named
-//! partners leave no rest of the world in the last published year there is no ratio to take, and
-//! every partner keeps its last share.
+//! their total leaves (a total falling faster than its partners ever have), the identity wins.
 //!
 //! `f64` is used for the log-ratios and the shares only; each share comes back to `Decimal` rounded
 //! down, and each value is the room times its share, rounded down, so the partners never exceed
