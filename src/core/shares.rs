@@ -27,6 +27,22 @@
 //! partners leave no rest of the world in the last published year there is no ratio to take, and
 //! every partner keeps its last share.
 //!
+//! A share is not a level, though: a partner's level moves with its share and its total, and a
+//! steep trend elsewhere can move it faster than it ever moved. In the revised KOSTAT view
+//! China's log-ratio rises by 0.46 a year (four years, α = 1, β* = 0.3) while the named
+//! partners leave 1.4 % of the total to the rest of the world, so China's weight in the softmax
+//! grows half again in the first year, the denominator by two fifths, and the US, whose own
+//! log-ratio rises, fell 13.3 % in 2025 against at most 9.2 % in any of its published years.
+//! So no partner moves, in any projected year, further from its figure of the year before than
+//! its own largest yearly change on logs ([`pace`]: its last run of at most
+//! [`forecast::WINDOW`] years after its last break, as a fit's); a partner with one figure is not
+//! bounded (it keeps its share). One held at its bound stops there and the partners with a trend
+//! still within theirs and the rest of the world take up the difference in proportion to their
+//! model values ([`within_pace`]), so their ratios stay the model's and the shares still sum to
+//! the total; the bounded partner carries on from where it stopped, by its trend, rather than
+//! catching up with the unbounded path. Where the partners at their bounds alone exceed what
+//! their total leaves (a total falling faster than its partners ever have), the identity wins.
+//!
 //! `f64` is used for the log-ratios and the shares only; each share comes back to `Decimal` rounded
 //! down, and each value is the room times its share, rounded down, so the partners never exceed
 //! the total.
@@ -72,6 +88,9 @@ struct Member {
     base: f64,
     /// The damped trend of its log-ratio, with the first year fitted; `None`: its share is held.
     fit: Option<(forecast::Fit, i32)>,
+    /// The largest yearly change of its level on logs over its own last run of published years
+    /// ([`pace`]): no projected year moves it further. `None` with a single figure.
+    pace: Option<f64>,
 }
 
 impl Member {
@@ -145,12 +164,14 @@ fn share_total(rows: &mut [Row], fitted: &[Fitted], t: usize, (first, last, end)
     let rest = rest_base.max(0.0);
     // What the members and the rest came to in the base year: a held share is its part of it.
     let whole = members.iter().map(|m| m.base).sum::<f64>() + rest;
+    // Per member, on logs, how far the bounds on its pace have moved it from the model's course:
+    // a member held at its bound carries on from there.
+    let mut offsets = vec![0.0; members.len()];
     for year in last.saturating_add(1)..=end {
         share_year(
             rows,
-            t,
-            &parts,
-            &members,
+            (t, &parts),
+            (&members, &mut offsets),
             (rest, whole),
             (first, last, year),
         );
@@ -193,6 +214,7 @@ fn members(
             part: *p,
             base: base.max(0.0),
             fit,
+            pace: b.and_then(|b| pace(rows, *p, b)),
         });
     }
     members
@@ -242,6 +264,33 @@ fn log_ratio_fit(
     Some((fit, year.saturating_add(1)))
 }
 
+/// The largest yearly change on logs, either way, of row `r`'s figures over its last run of
+/// consecutive positive years ending at index `b` (the view's last published year): at most
+/// [`forecast::WINDOW`] years, starting after the last year it doubled or halved
+/// ([`forecast::BREAK`]), as a row's own trend is fitted. `None` below two years: a single figure
+/// says nothing of how fast it moves.
+fn pace(rows: &[Row], r: usize, b: usize) -> Option<f64> {
+    let at = |i: usize| {
+        value_at(rows, r, i)
+            .and_then(forecast::to_f64)
+            .filter(|v| *v > 0.0)
+    };
+    let mut later = at(b)?;
+    let mut largest: Option<f64> = None;
+    for back in 1..forecast::WINDOW {
+        let Some(v) = b.checked_sub(back).and_then(at) else {
+            break;
+        };
+        let step = (later / v).ln().abs();
+        if step >= forecast::BREAK - 1e-12 {
+            break;
+        }
+        largest = Some(largest.map_or(step, |l| l.max(step)));
+        later = v;
+    }
+    largest
+}
+
 /// Records in each member's projection how its share is made.
 fn record(rows: &mut [Row], members: &[Member]) {
     for m in members {
@@ -283,12 +332,13 @@ fn record(rows: &mut [Row], members: &[Member]) {
 /// leave of the total with the rest of the world, a held share taking its part of the base year's
 /// `whole` and the trends dividing the remainder with the rest by their weights; where the
 /// reader's figures leave nothing, the members keep their own projections and a projected total
-/// rises to the sum.
+/// rises to the sum. No member moves further from its figure of the year before than its own
+/// history has ([`Member::pace`], see [`within_pace`]); one held at that bound carries on from it
+/// (its `offsets`, on logs, grow by how far it was held from the model's share).
 fn share_year(
     rows: &mut [Row],
-    t: usize,
-    parts: &[usize],
-    members: &[Member],
+    (t, parts): (usize, &[usize]),
+    (members, offsets): (&[Member], &mut [f64]),
     (rest, whole): (f64, f64),
     (first, last, year): (i32, i32, i32),
 ) {
@@ -300,9 +350,10 @@ fn share_year(
     };
     let h = u32::try_from(year.saturating_sub(last)).unwrap_or(0);
     // A member's cell is the model's unless the reader edited it.
-    let now: Vec<&Member> = members
+    let now: Vec<(usize, &Member)> = members
         .iter()
-        .filter(|m| {
+        .enumerate()
+        .filter(|(_, m)| {
             rows.get(m.part)
                 .and_then(|r| r.cells.get(i))
                 .is_some_and(|c| matches!(c.provenance, Provenance::Projected { .. }))
@@ -312,7 +363,7 @@ fn share_year(
     for p in parts {
         let v = value_at(rows, *p, i).unwrap_or(Decimal::ZERO);
         named = named.plus(v).unwrap_or(Decimal::MAX);
-        if !now.iter().any(|m| m.part == *p) {
+        if !now.iter().any(|(_, m)| m.part == *p) {
             fixed = fixed.plus(v).unwrap_or(Decimal::MAX);
         }
     }
@@ -321,20 +372,43 @@ fn share_year(
         raise_total(rows, t, i, named);
         return;
     }
+    let offset = |k: usize| offsets.get(k).copied().unwrap_or(0.0).exp();
     // Held shares first; the trends and the rest divide what they leave by their weights.
     let (mut left, mut weights) = (1.0, rest);
-    for m in &now {
+    for (k, m) in &now {
         match m.fit {
-            None => left -= m.base / whole,
-            Some(_) => weights += m.weight(h),
+            None => left -= m.base / whole * offset(*k),
+            Some(_) => weights += m.weight(h) * offset(*k),
         }
     }
-    for m in now {
-        let share = match m.fit {
-            None => m.base / whole,
-            Some(_) => left.max(0.0) * m.weight(h) / weights,
-        };
-        let value = share_down(share)
+    let room_f = forecast::to_f64(room).unwrap_or(0.0);
+    let model: Vec<Model> = now
+        .iter()
+        .map(|(k, m)| {
+            let (share, absorbs) = match m.fit {
+                None => (m.base / whole * offset(*k), false),
+                Some(_) => (left.max(0.0) * m.weight(h) * offset(*k) / weights, true),
+            };
+            Model {
+                target: share * room_f,
+                absorbs,
+                bounds: bounds(rows, m, (i, year == last.saturating_add(1))),
+            }
+        })
+        .collect();
+    let (values, factor) = within_pace(&model, room_f);
+    for (((k, m), value), model) in now.into_iter().zip(values).zip(&model) {
+        // Held at a bound: how far from the model's share, which the years after carry on from.
+        let moved = value
+            / if model.absorbs {
+                model.target * factor
+            } else {
+                model.target
+            };
+        if let (Some(o), true) = (offsets.get_mut(k), moved.is_finite() && moved > 0.0) {
+            *o += moved.ln();
+        }
+        let value = share_down(value / room_f)
             .and_then(|s| room.checked_mul(s))
             .map(|v| v.round_dp_with_strategy(PROJECTED_DP, RoundingStrategy::ToZero));
         let Some(row) = rows.get_mut(m.part) else {
@@ -351,10 +425,157 @@ fn share_year(
     }
 }
 
+/// A member's value in one projected year as the model makes it, before [`within_pace`].
+struct Model {
+    /// Its part of the room by the model's shares.
+    target: f64,
+    /// With a trend: it takes up, with the rest of the world, what a member held at a bound
+    /// leaves or takes (a held share keeps its part).
+    absorbs: bool,
+    /// The least and most it may come to: its figure of the year before times e^(∓ its pace).
+    bounds: (f64, f64),
+}
+
+/// Member `m`'s bounds in the year at index `i`, from its figure of the year before: the last
+/// published one (`first`: the first projected year) or the model's own. After a figure of the
+/// reader's, or with a single published figure, it is not bounded.
+fn bounds(rows: &[Row], m: &Member, (i, first): (usize, bool)) -> (f64, f64) {
+    let before = i.checked_sub(1).and_then(|j| {
+        let cell = rows.get(m.part)?.cells.get(j)?;
+        let model = first
+            || matches!(
+                cell.provenance,
+                Provenance::Projected {
+                    method: Projection::Share { .. },
+                    ..
+                }
+            );
+        cell.value.filter(|_| model).and_then(forecast::to_f64)
+    });
+    match (before, m.pace) {
+        (Some(v), Some(pace)) => (v * (-pace).exp(), v * pace.exp()),
+        _ => (0.0, f64::INFINITY),
+    }
+}
+
+/// The members' values in one year, each within its bounds, and the factor the members with a
+/// trend and the rest of the world were scaled by: a member that the model's shares would move
+/// beyond its bounds stops at the bound, and the members with a trend still within theirs take
+/// up the difference with the rest of the world, in proportion to their model values, so their
+/// ratios to one another and to the rest stay the model's (a held share keeps its part). Each
+/// round stops at least one more member, so it ends within one round per member. Where the
+/// members alone then exceed the room (a total falling faster than its partners ever have), the
+/// identity wins: they are scaled down together to fill it.
+fn within_pace(model: &[Model], room: f64) -> (Vec<f64>, f64) {
+    let mut value: Vec<f64> = model.iter().map(|m| m.target).collect();
+    if room.is_nan() || room <= 0.0 {
+        return (value, 1.0);
+    }
+    let rest = (room - value.iter().sum::<f64>()).max(0.0);
+    let mut stopped: Vec<Option<f64>> = vec![None; model.len()];
+    let mut factor = 1.0;
+    for _ in 0..=model.len() {
+        let (mut taken, mut scaled) = (0.0, rest);
+        for (m, s) in model.iter().zip(&stopped) {
+            match (s, m.absorbs) {
+                (Some(v), _) => taken += v,
+                (None, true) => scaled += m.target,
+                (None, false) => taken += m.target,
+            }
+        }
+        factor = if scaled > 0.0 {
+            ((room - taken) / scaled).max(0.0)
+        } else {
+            1.0
+        };
+        let mut moved = false;
+        for ((v, m), s) in value.iter_mut().zip(model).zip(&mut stopped) {
+            let (lo, hi) = m.bounds;
+            *v = match *s {
+                Some(at) => at,
+                None if m.absorbs => m.target * factor,
+                None => m.target,
+            };
+            if s.is_none() && (*v < lo || *v > hi) {
+                *s = Some(v.max(lo).min(hi));
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    let sum: f64 = value.iter().sum();
+    if sum > room {
+        value.iter_mut().for_each(|v| *v *= room / sum);
+    }
+    (value, factor)
+}
+
 /// A share as a decimal rounded down to nine places, so the shares of a year never add up to
 /// more than one (none where nothing has a weight: 0 ÷ 0).
 fn share_down(share: f64) -> Option<Decimal> {
     let share = if share.is_nan() { 0.0 } else { share };
     let scaled = forecast::to_decimal((share.clamp(0.0, 1.0) * 1e9).floor(), 0)?;
     scaled.checked_mul(Decimal::new(1, 9))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Model, within_pace};
+
+    fn model(target: f64, absorbs: bool, bounds: (f64, f64)) -> Model {
+        Model {
+            target,
+            absorbs,
+            bounds,
+        }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn a_member_beyond_its_pace_stops_and_the_trends_and_the_rest_take_up_the_difference() {
+        // Room 100: a trend member at 20 that may not fall below 30, another at 50, a held share
+        // at 10, and the rest of the world at 20.
+        let model = [
+            model(20.0, true, (30.0, 40.0)),
+            model(50.0, true, (0.0, f64::INFINITY)),
+            model(10.0, false, (0.0, f64::INFINITY)),
+        ];
+        let (v, factor) = within_pace(&model, 100.0);
+        // The 10 it takes comes from the other trend (50) and the rest (20) by their sizes.
+        assert!(close(v[0], 30.0), "{v:?}");
+        assert!(close(factor, 60.0 / 70.0), "{factor}");
+        assert!(close(v[1], 50.0 * 60.0 / 70.0), "{v:?}");
+        assert!(close(v[2], 10.0), "the held share keeps its part: {v:?}");
+        let rest = 100.0 - v.iter().sum::<f64>();
+        assert!(
+            close(v[1] / rest, 50.0 / 20.0),
+            "the ratio to the rest is the model's"
+        );
+    }
+
+    #[test]
+    fn members_within_their_pace_keep_the_model_values() {
+        let model = [
+            model(20.0, true, (10.0, 30.0)),
+            model(10.0, false, (5.0, 15.0)),
+        ];
+        assert_eq!(within_pace(&model, 100.0), (vec![20.0, 10.0], 1.0));
+    }
+
+    #[test]
+    fn members_at_their_bounds_beyond_the_room_are_scaled_to_fill_it() {
+        // The total fell to 50; neither member may fall below 40.
+        let model = [
+            model(30.0, true, (40.0, 60.0)),
+            model(15.0, false, (40.0, 60.0)),
+        ];
+        let (v, _) = within_pace(&model, 50.0);
+        assert!(close(v.iter().sum::<f64>(), 50.0), "{v:?}");
+        assert!(close(v[0], v[1]), "scaled together: {v:?}");
+    }
 }
