@@ -15,12 +15,14 @@ use crate::ui::AppContext;
 const QUARTERS: usize = 8;
 
 /// One section's table: a title, a line of context, a header row and rows of cells, each cell with
-/// a kind (`data-kind`, e.g. a verdict) for styling and tests; then notes.
+/// a kind (`data-kind`, e.g. a verdict) for styling and tests; then notes. A header cell has the
+/// kind of its column: `text` and `locator` columns hold sentences and citations, read from the
+/// left and wrapped, where the figures are right-aligned on one line.
 struct Listing {
     testid: &'static str,
     title: &'static str,
     intro: String,
-    head: Vec<&'static str>,
+    head: Vec<(&'static str, &'static str)>,
     rows: Vec<(String, Vec<(String, &'static str)>)>,
     notes: Vec<String>,
 }
@@ -33,7 +35,7 @@ fn listing(l: Listing) -> Html {
             // A table wider than a phone scrolls in its own box, not the page.
             <div class="scroll" tabindex="0" role="region" aria-labelledby={format!("{}-title", l.testid)}>
             <table class="data">
-                <thead><tr>{ for l.head.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+                <thead><tr>{ for l.head.iter().map(|(h, kind)| html! { <th scope="col" data-kind={*kind}>{ *h }</th> }) }</tr></thead>
                 <tbody>
                     { for l.rows.into_iter().map(|(key, cells)| html! {
                         <tr key={key.clone()} data-row={key}>
@@ -75,10 +77,10 @@ fn events(data: &Dataset, lang: Lang) -> Option<Listing> {
             )
             .into(),
         head: vec![
-            "#",
-            lang.pick("날짜", "Date"),
-            lang.pick("일", "What happened"),
-            lang.pick("보도", "Reported in"),
+            ("#", "number"),
+            (lang.pick("날짜", "Date"), "date"),
+            (lang.pick("일", "What happened"), "text"),
+            (lang.pick("보도", "Reported in"), "locator"),
         ],
         rows: data
             .events()
@@ -90,7 +92,7 @@ fn events(data: &Dataset, lang: Lang) -> Option<Listing> {
                     vec![
                         ((i + 1).to_string(), "number"),
                         (e.date.clone(), "date"),
-                        (lang.pick(&e.ko, &e.en).to_string(), ""),
+                        (lang.pick(&e.ko, &e.en).to_string(), "text"),
                         (e.locator.clone(), "locator"),
                     ],
                 )
@@ -133,11 +135,11 @@ fn quarters(data: &Dataset, q: &QuarterTable, lang: Lang) -> Listing {
         title: lang.pick("최근 분기", "The latest quarters"),
         intro: data.view_label(q.view, lang).to_string(),
         head: vec![
-            lang.pick("분기", "Quarter"),
-            lang.pick("직구(구매)", "Purchases"),
-            lang.pick("중국 비중", "China's share"),
-            lang.pick("역직구(판매)", "Sales"),
-            lang.pick("중국 비중", "China's share"),
+            (lang.pick("분기", "Quarter"), "quarter"),
+            (lang.pick("직구(구매)", "Purchases"), ""),
+            (lang.pick("중국 비중", "China's share"), ""),
+            (lang.pick("역직구(판매)", "Sales"), ""),
+            (lang.pick("중국 비중", "China's share"), ""),
         ],
         rows: q
             .rows
@@ -186,10 +188,10 @@ fn then_and_now(data: &Dataset, both: &ThenAndNow, lang: Lang) -> Listing {
             ),
         },
         head: vec![
-            lang.pick("주장", "Claim"),
-            lang.pick("그때", "Then"),
-            lang.pick("지금", "Now"),
-            lang.pick("달라진 점", "What changed"),
+            (lang.pick("주장", "Claim"), "claim"),
+            (lang.pick("그때", "Then"), ""),
+            (lang.pick("지금", "Now"), ""),
+            (lang.pick("달라진 점", "What changed"), "text"),
         ],
         rows: data
             .claims()
@@ -203,7 +205,7 @@ fn then_and_now(data: &Dataset, both: &ThenAndNow, lang: Lang) -> Listing {
                         (c.id.clone(), "claim"),
                         (t.verdict.label(lang).to_string(), verdict_kind(&t.verdict)),
                         (n.verdict.label(lang).to_string(), verdict_kind(&n.verdict)),
-                        (both.sentence(data, i, lang).unwrap_or_default(), ""),
+                        (both.sentence(data, i, lang).unwrap_or_default(), "text"),
                     ],
                 ))
             })

@@ -144,6 +144,38 @@ test('panels in light and dark, Korean and English, at 360 and 1200 px: no sidew
   }
 });
 
+test('the events and the story then and now wrap their sentences inside their tables, Korean words kept whole', async () => {
+  for (const width of [390, 1200]) {
+    for (const lang of ['ko', 'en']) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const errors = watchErrors(page);
+      await page.goto(`${server.url}?lang=${lang}`);
+      await ready(page);
+      for (const id of ['events', 'then-now']) {
+        const section = page.locator(`[data-testid="${id}"]`);
+        await section.scrollIntoViewIfNeeded();
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const fit = await section.evaluate((s) => {
+          const box = s.querySelector('.scroll');
+          const cell = s.querySelector('td[data-kind="text"]');
+          return {
+            over: box.scrollWidth - box.clientWidth,
+            lines: cell ? Math.round(cell.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight)) : 0,
+            align: cell && getComputedStyle(cell).textAlign,
+            breaks: cell && getComputedStyle(cell).wordBreak,
+          };
+        });
+        assert.ok(fit.over <= 1, `${width}px ${lang} ${id}: the table scrolls sideways by ${fit.over}px`);
+        assert.equal(fit.align, 'left', `${width}px ${lang} ${id}: a sentence reads from the left`);
+        assert.equal(fit.breaks, lang === 'ko' ? 'keep-all' : 'normal', `${width}px ${lang} ${id}: line breaks`);
+        if (width === 390) assert.ok(fit.lines >= 2, `${width}px ${lang} ${id}: the first sentence wraps (${fit.lines} line)`);
+      }
+      assert.deepEqual(errors, [], 'no console errors');
+      await page.close();
+    }
+  }
+});
+
 test('another data file loads from disk; a broken one is refused with its reason', async () => {
   const { readFile } = await import('node:fs/promises');
   const page = await browser.newPage();
