@@ -164,73 +164,163 @@ fn TableRow(props: &TableRowProps) -> Html {
     if !row.cells.iter().any(|c| c.value.is_some()) {
         return Html::default();
     }
-    let (lang, dispatch) = (props.lang, &props.dispatch);
+    let lang = props.lang;
     let series = row.series;
-    let cells = (props.years.0..=props.years.1).enumerate().map(|(i, year)| {
-        let cell_ref = CellRef { series, year };
-        let Some(cell) = row.cells.get(i) else { return html! { <td key={year} /> } };
-        let draft = props.drafts.iter().find(|d| d.0 == year).map(|d| &d.1);
-        let text = match draft {
-            Some(draft) => draft.text.clone(),
-            None => cell.value.map(|v| format_bare(v, &cell_unit(cell_ref))).unwrap_or_default(),
-        };
-        let id = format!("cell-{series}-{year}");
-        let error_id = format!("{id}-error");
-        let onchange = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |e: Event| {
-                if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                    dispatch.dispatch(Action::EditCell { cell: cell_ref, text: input.value() });
-                }
-            })
-        };
-        let edited = matches!(cell.provenance, Provenance::Edited { .. }) || draft.is_some();
-        let approximate = props.approximate.contains(&year);
-        let reset = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetCell(cell_ref)))
-        };
-        let label = format!("{} {year}", series.label(lang));
-        let onfocus = {
-            let focused = props.focused.clone();
-            Callback::from(move |_: FocusEvent| focused.set(Some(cell_ref)))
-        };
-        // One id, so tests that follow aria-describedby find the message (the automation
-        // contract); while the text is valid it points at the focused cell's provenance.
-        let described_by = if draft.is_some() { error_id.clone() } else { "cell-info".to_string() };
-        html! {
-            <td key={year} class={classes!("cell", cell.provenance.id(), approximate.then_some("approximate"))} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()}>
-                <span class="mark" aria-hidden="true">{ if approximate { "≈" } else { provenance_mark(&cell.provenance) } }</span>
-                <input
-                    id={id.clone()}
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-label={label}
-                    title={with_approximate(describe(&cell.provenance, &props.dataset, lang), approximate, lang)}
-                    value={text}
-                    aria-invalid={draft.is_some().then_some("true")}
-                    aria-describedby={described_by}
-                    {onchange}
-                    {onfocus}
+    let cells = (props.years.0..=props.years.1)
+        .enumerate()
+        .map(|(column, year)| {
+            if row.cells.get(column).is_none() {
+                return html! { <td key={year} /> };
+            }
+            html! {
+                <TableCell
+                    key={year}
+                    computed={props.computed.clone()}
+                    row={props.index}
+                    {column}
+                    cell={CellRef { series, year }}
+                    dataset={props.dataset.clone()}
+                    {lang}
+                    draft={props.drafts.iter().find(|d| d.0 == year).map(|d| d.1.clone())}
+                    approximate={props.approximate.contains(&year)}
+                    dispatch={props.dispatch.clone()}
+                    focused={props.focused.clone()}
                 />
-                // A unit-slip warning's choices come first after the box, so Tab reaches them.
-                if let Some(draft) = draft {
-                    <span id={error_id} class="error" role="alert">{ draft.error.message(lang) }</span>
-                    { slip_choices(draft, cell_ref.into(), lang, dispatch) }
-                }
-                if edited {
-                    <button type="button" class="reset" onclick={reset} aria-label={format!("{} {}", lang.pick("원래 값으로:", "Reset"), series.label(lang))}>{ "↺" }</button>
-                }
-            </td>
-        }
-    });
+            }
+        });
     html! {
         <tr data-renders={renders.borrow().to_string()}>
             <th scope="row">{ series.label(lang) }</th>
             { for cells }
         </tr>
+    }
+}
+
+/// Props of [`TableCell`]: the computed result and the cell's place in it, and what else the cell
+/// shows. Equal when the cell would render the same.
+#[derive(Properties)]
+struct TableCellProps {
+    /// The computed result; only the cell at (`row`, `column`) of its table is compared.
+    computed: Rc<Computed>,
+    row: usize,
+    column: usize,
+    /// The cell's series and year.
+    cell: CellRef,
+    /// The dataset, for the cell's provenance (compared by identity).
+    dataset: Rc<Dataset>,
+    lang: Lang,
+    /// Text refused in this cell.
+    draft: Option<Draft>,
+    /// The reader marked this cell's figure as approximate.
+    approximate: bool,
+    dispatch: UseReducerDispatcher<AppState>,
+    focused: UseStateSetter<Option<CellRef>>,
+}
+
+impl TableCellProps {
+    fn shown(&self) -> Option<&crate::core::Cell> {
+        self.computed
+            .table
+            .rows
+            .get(self.row)?
+            .cells
+            .get(self.column)
+    }
+}
+
+impl PartialEq for TableCellProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.row == other.row
+            && self.column == other.column
+            && self.cell == other.cell
+            && self.lang == other.lang
+            && Rc::ptr_eq(&self.dataset, &other.dataset)
+            && self.draft == other.draft
+            && self.approximate == other.approximate
+            && self.dispatch == other.dispatch
+            && self.focused == other.focused
+            && (Rc::ptr_eq(&self.computed, &other.computed) || self.shown() == other.shown())
+    }
+}
+
+/// One editable figure of the data table. A row whose figures changed re-renders, but of its cells
+/// only those whose own figure, provenance, draft or mark changed (an edit of one year leaves the
+/// row's other years alone). It counts its renders in `data-renders`, as the rows do.
+#[component]
+fn TableCell(props: &TableCellProps) -> Html {
+    let renders = use_mut_ref(|| 0_u32);
+    *renders.borrow_mut() += 1;
+    let Some(cell) = props.shown() else {
+        return html! { <td /> };
+    };
+    let (lang, dispatch) = (props.lang, &props.dispatch);
+    let cell_ref = props.cell;
+    let CellRef { series, year } = cell_ref;
+    let draft = props.draft.as_ref();
+    let text = match draft {
+        Some(draft) => draft.text.clone(),
+        None => cell
+            .value
+            .map(|v| format_bare(v, &cell_unit(cell_ref)))
+            .unwrap_or_default(),
+    };
+    let id = format!("cell-{series}-{year}");
+    let error_id = format!("{id}-error");
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                dispatch.dispatch(Action::EditCell {
+                    cell: cell_ref,
+                    text: input.value(),
+                });
+            }
+        })
+    };
+    let edited = matches!(cell.provenance, Provenance::Edited { .. }) || draft.is_some();
+    let approximate = props.approximate;
+    let reset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetCell(cell_ref)))
+    };
+    let label = format!("{} {year}", series.label(lang));
+    let onfocus = {
+        let focused = props.focused.clone();
+        Callback::from(move |_: FocusEvent| focused.set(Some(cell_ref)))
+    };
+    // One id, so tests that follow aria-describedby find the message (the automation
+    // contract); while the text is valid it points at the focused cell's provenance.
+    let described_by = if draft.is_some() {
+        error_id.clone()
+    } else {
+        "cell-info".to_string()
+    };
+    html! {
+        <td class={classes!("cell", cell.provenance.id(), approximate.then_some("approximate"))} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()} data-renders={renders.borrow().to_string()}>
+            <span class="mark" aria-hidden="true">{ if approximate { "≈" } else { provenance_mark(&cell.provenance) } }</span>
+            <input
+                id={id.clone()}
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                aria-label={label}
+                title={with_approximate(describe(&cell.provenance, &props.dataset, lang), approximate, lang)}
+                value={text}
+                aria-invalid={draft.is_some().then_some("true")}
+                aria-describedby={described_by}
+                {onchange}
+                {onfocus}
+            />
+            // A unit-slip warning's choices come first after the box, so Tab reaches them.
+            if let Some(draft) = draft {
+                <span id={error_id} class="error" role="alert">{ draft.error.message(lang) }</span>
+                { slip_choices(draft, cell_ref.into(), lang, dispatch) }
+            }
+            if edited {
+                <button type="button" class="reset" onclick={reset} aria-label={format!("{} {}", lang.pick("원래 값으로:", "Reset"), series.label(lang))}>{ "↺" }</button>
+            }
+        </td>
     }
 }
 

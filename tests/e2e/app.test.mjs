@@ -810,7 +810,7 @@ test('an edit draws the chart in its own frame and the claims and assumptions on
   await page.close();
 });
 
-test('an edit re-renders only the table rows it changes and redraws only the charts whose figures moved', async () => {
+test('an edit re-renders only the table rows and cells it changes and redraws only the charts whose figures moved', async () => {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = watchErrors(page);
   await page.goto(`${server.url}?lang=en`);
@@ -820,6 +820,8 @@ test('an edit re-renders only the table rows it changes and redraws only the cha
     draws: [...document.querySelectorAll('[data-testid="chart"] canvas')].map((c) => Number(c.dataset.draws || 0)),
     rows: Object.fromEntries([...document.querySelectorAll('tr[data-renders]')].map((tr) => [
       tr.querySelector('[data-testid="cell"]').dataset.series, Number(tr.dataset.renders)])),
+    cells: Object.fromEntries([...document.querySelectorAll('td[data-testid="cell"]')].map((td) => [
+      `${td.dataset.series} ${td.dataset.year}`, Number(td.dataset.renders)])),
   }));
   // Lets a few frames and the tasks between them pass: the ranges follow a change one frame later.
   const frames = () => page.evaluate(() => new Promise((done) => {
@@ -856,6 +858,12 @@ test('an edit re-renders only the table rows it changes and redraws only the cha
   for (const [series, renders] of Object.entries(all.rows)) {
     const changed = ['purchases.all', 'balance.all'].includes(series);
     assert.equal(renders, us.rows[series] + (changed ? 1 : 0), `${series} rendered ${renders} times`);
+  }
+  // Of those rows' cells, only the 2023 ones: the edited figure and the balance it moves.
+  assert.ok(Object.keys(all.cells).length >= 50, `cells counted: ${Object.keys(all.cells).length}`);
+  for (const [cell, renders] of Object.entries(all.cells)) {
+    const changed = ['purchases.all 2023', 'balance.all 2023'].includes(cell);
+    assert.equal(renders, us.cells[cell] + (changed ? 1 : 0), `${cell} rendered ${renders} times`);
   }
   assert.deepEqual(errors, [], 'no console errors');
   await page.close();
