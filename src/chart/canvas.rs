@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::paint::{Call, plan};
+use super::paint::{Call, Sink, plan_into};
 use super::record::Recording;
 use super::{ChartStyle, PlotGeometry, record};
 use crate::core::chart_model::ChartModel;
@@ -106,36 +106,61 @@ pub fn paint_recording(
     context: &CanvasRenderingContext2d,
     recording: &Recording,
 ) -> Result<(), JsValue> {
-    paint(context, &plan(&recording.ops()))
+    let mut canvas = Context {
+        context,
+        failed: None,
+    };
+    plan_into(&recording.ops(), &mut canvas);
+    canvas.failed.map_or(Ok(()), Err)
 }
 
-/// Makes `calls` on `context`, in order.
-fn paint(context: &CanvasRenderingContext2d, calls: &[Call<'_>]) -> Result<(), JsValue> {
-    for call in calls {
-        match call {
-            Call::FillStyle(color) => context.set_fill_style_str(color),
-            Call::StrokeStyle(color) => context.set_stroke_style_str(color),
-            Call::LineWidth(width) => context.set_line_width(*width),
-            Call::Font(font) => context.set_font(font),
-            Call::TextAlign(align) => context.set_text_align(align),
-            Call::TextBaseline(baseline) => context.set_text_baseline(baseline),
-            Call::FillRect(x, y, w, h) => context.fill_rect(*x, *y, *w, *h),
-            Call::StrokeRect(x, y, w, h) => context.stroke_rect(*x, *y, *w, *h),
-            Call::BeginPath => context.begin_path(),
-            Call::MoveTo(x, y) => context.move_to(*x, *y),
-            Call::LineTo(x, y) => context.line_to(*x, *y),
-            Call::ClosePath => context.close_path(),
-            Call::Circle(x, y, r) => context.arc(*x, *y, *r, 0.0, std::f64::consts::TAU)?,
-            Call::Fill => context.fill(),
-            Call::Stroke => context.stroke(),
-            Call::FillText(text, x, y) => context.fill_text(text, *x, *y)?,
-            Call::Save => context.save(),
-            Call::Restore => context.restore(),
-            Call::Translate(x, y) => context.translate(*x, *y)?,
-            Call::Rotate(angle) => context.rotate(*angle)?,
+/// A 2D context taking a plan's calls as they come; the first that fails is kept.
+struct Context<'c> {
+    context: &'c CanvasRenderingContext2d,
+    failed: Option<JsValue>,
+}
+
+impl<'a> Sink<'a> for Context<'_> {
+    fn call(&mut self, call: Call<'a>) {
+        let context = self.context;
+        let done = match call {
+            Call::Circle(x, y, r) => context.arc(x, y, r, 0.0, std::f64::consts::TAU),
+            Call::FillText(text, x, y) => context.fill_text(text, x, y),
+            Call::Translate(x, y) => context.translate(x, y),
+            Call::Rotate(angle) => context.rotate(angle),
+            call => {
+                match call {
+                    Call::FillStyle(color) => context.set_fill_style_str(&color),
+                    Call::StrokeStyle(color) => context.set_stroke_style_str(&color),
+                    Call::LineWidth(width) => context.set_line_width(width),
+                    Call::Font(font) => context.set_font(&font),
+                    Call::TextAlign(align) => context.set_text_align(align),
+                    Call::TextBaseline(baseline) => context.set_text_baseline(baseline),
+                    Call::FillRect(x, y, w, h) => context.fill_rect(x, y, w, h),
+                    Call::StrokeRect(x, y, w, h) => context.stroke_rect(x, y, w, h),
+                    Call::BeginPath => context.begin_path(),
+                    Call::MoveTo(x, y) => context.move_to(x, y),
+                    Call::LineTo(x, y) => context.line_to(x, y),
+                    Call::ClosePath => context.close_path(),
+                    Call::Fill => context.fill(),
+                    Call::Stroke => context.stroke(),
+                    Call::Save => context.save(),
+                    Call::Restore => context.restore(),
+                    // Made above, where they can fail.
+                    Call::Circle(..)
+                    | Call::FillText(..)
+                    | Call::Translate(..)
+                    | Call::Rotate(..) => {}
+                }
+                Ok(())
+            }
+        };
+        if let Err(error) = done
+            && self.failed.is_none()
+        {
+            self.failed = Some(error);
         }
     }
-    Ok(())
 }
 
 /// The name of the `performance.mark` left when the page's first chart has been drawn.

@@ -81,15 +81,28 @@ fn css(color: BackendColor) -> String {
     format!("rgba({r},{g},{b},{})", color.alpha)
 }
 
-struct Planner<'a> {
-    calls: Vec<Call<'a>>,
+/// Where a plan's calls go: a list (tests) or straight to a canvas context (`chart::canvas`).
+pub trait Sink<'a> {
+    /// Takes the next call.
+    fn call(&mut self, call: Call<'a>);
+}
+
+impl<'a> Sink<'a> for Vec<Call<'a>> {
+    fn call(&mut self, call: Call<'a>) {
+        self.push(call);
+    }
+}
+
+struct Planner<'a, 's, S: Sink<'a>> {
+    sink: &'s mut S,
+    texts: std::marker::PhantomData<&'a str>,
     held: Held,
 }
 
-impl<'a> Planner<'a> {
+impl<'a, S: Sink<'a>> Planner<'a, '_, S> {
     fn fill(&mut self, color: BackendColor) {
         if !self.held.fill.is_some_and(|c| same_color(c, color)) {
-            self.calls.push(Call::FillStyle(css(color)));
+            self.sink.call(Call::FillStyle(css(color)));
             self.held.fill = Some(color);
         }
     }
@@ -100,11 +113,11 @@ impl<'a> Planner<'a> {
             .stroke
             .is_some_and(|c| same_color(c, stroke.color))
         {
-            self.calls.push(Call::StrokeStyle(css(stroke.color)));
+            self.sink.call(Call::StrokeStyle(css(stroke.color)));
             self.held.stroke = Some(stroke.color);
         }
         if self.held.width != Some(stroke.width) {
-            self.calls.push(Call::LineWidth(f64::from(stroke.width)));
+            self.sink.call(Call::LineWidth(f64::from(stroke.width)));
             self.held.width = Some(stroke.width);
         }
     }
@@ -121,9 +134,9 @@ impl<'a> Planner<'a> {
         // Turned text is drawn inside save and restore, which puts back what the context held.
         let before = (angle != 0.0).then(|| self.held.clone());
         if before.is_some() {
-            self.calls.push(Call::Save);
-            self.calls.push(Call::Translate(x, y));
-            self.calls.push(Call::Rotate(angle));
+            self.sink.call(Call::Save);
+            self.sink.call(Call::Translate(x, y));
+            self.sink.call(Call::Rotate(angle));
             (x, y) = (0.0, 0.0);
         }
         let baseline = match style.anchor.v_pos {
@@ -132,7 +145,7 @@ impl<'a> Planner<'a> {
             VPos::Bottom => "bottom",
         };
         if self.held.baseline != Some(baseline) {
-            self.calls.push(Call::TextBaseline(baseline));
+            self.sink.call(Call::TextBaseline(baseline));
             self.held.baseline = Some(baseline);
         }
         let align = match style.anchor.h_pos {
@@ -141,7 +154,7 @@ impl<'a> Planner<'a> {
             HPos::Center => "center",
         };
         if self.held.align != Some(align) {
-            self.calls.push(Call::TextAlign(align));
+            self.sink.call(Call::TextAlign(align));
             self.held.align = Some(align);
         }
         self.fill(style.color);
@@ -150,15 +163,15 @@ impl<'a> Planner<'a> {
             *family == style.family && *size == style.size && *kind == style.style.as_str()
         }) {
             let kind = style.style.as_str();
-            self.calls.push(Call::Font(format!(
+            self.sink.call(Call::Font(format!(
                 "{kind} {}px {}",
                 style.size, style.family
             )));
             self.held.font = Some((style.family.clone(), style.size, kind.to_string()));
         }
-        self.calls.push(Call::FillText(text, x, y));
+        self.sink.call(Call::FillText(text, x, y));
         if let Some(before) = before {
-            self.calls.push(Call::Restore);
+            self.sink.call(Call::Restore);
             self.held = before;
         }
     }
@@ -184,8 +197,16 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
 
 /// The canvas calls that draw `ops`, in order, on a context whose state is not known.
 pub fn plan(ops: &[Op]) -> Vec<Call<'_>> {
+    let mut calls = Vec::with_capacity(ops.len() * 3);
+    plan_into(ops, &mut calls);
+    calls
+}
+
+/// [`plan`], each call handed to `sink` as it is made.
+pub fn plan_into<'a>(ops: &'a [Op], sink: &mut impl Sink<'a>) {
     let mut p = Planner {
-        calls: Vec::with_capacity(ops.len() * 3),
+        sink,
+        texts: std::marker::PhantomData,
         held: Held::default(),
     };
     // A run of opaque lines and polylines of one stroke is stroked as one path of many subpaths;
@@ -217,35 +238,36 @@ pub fn plan(ops: &[Op]) -> Vec<Call<'_>> {
                     .is_some_and(|o| same_color(o.color, stroke.color) && o.width == stroke.width);
             if !joins {
                 if open.take().is_some() {
-                    p.calls.push(Call::Stroke);
+                    p.sink.call(Call::Stroke);
                 }
                 p.line(stroke);
-                p.calls.push(Call::BeginPath);
+                p.sink.call(Call::BeginPath);
             }
             if let Some(((x, y), rest)) = points.split_first() {
-                p.calls.push(Call::MoveTo(*x, *y));
-                p.calls
-                    .extend(rest.iter().map(|(x, y)| Call::LineTo(*x, *y)));
+                p.sink.call(Call::MoveTo(*x, *y));
+                for (x, y) in rest {
+                    p.sink.call(Call::LineTo(*x, *y));
+                }
             }
             if opaque {
                 open = Some(*stroke);
             } else {
                 // Half-transparent strokes overlapping in one path would not darken where they
                 // cross, as two strokes do: each is its own.
-                p.calls.push(Call::Stroke);
+                p.sink.call(Call::Stroke);
             }
             continue;
         }
         if open.take().is_some() {
-            p.calls.push(Call::Stroke);
+            p.sink.call(Call::Stroke);
         }
         match op {
             Op::Line(..) | Op::Path(..) => {}
             Op::Pixel(at, color) => {
                 if color.alpha != 0.0 {
                     p.fill(*color);
-                    p.calls
-                        .push(Call::FillRect(f64::from(at.0), f64::from(at.1), 1.0, 1.0));
+                    p.sink
+                        .call(Call::FillRect(f64::from(at.0), f64::from(at.1), 1.0, 1.0));
                 }
             }
             Op::Rect(a, b, stroke, fill) => {
@@ -256,28 +278,28 @@ pub fn plan(ops: &[Op]) -> Vec<Call<'_>> {
                 let (w, h) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
                 if *fill {
                     p.fill(stroke.color);
-                    p.calls.push(Call::FillRect(x, y, w, h));
+                    p.sink.call(Call::FillRect(x, y, w, h));
                 } else {
                     p.line(stroke);
-                    p.calls.push(Call::StrokeRect(x, y, w, h));
+                    p.sink.call(Call::StrokeRect(x, y, w, h));
                 }
             }
             Op::Polygon(points, stroke) => {
                 if stroke.color.alpha == 0.0 {
                     continue;
                 }
-                p.calls.push(Call::BeginPath);
+                p.sink.call(Call::BeginPath);
                 if let Some((first, rest)) = points.split_first() {
                     p.fill(stroke.color);
-                    p.calls
-                        .push(Call::MoveTo(f64::from(first.0), f64::from(first.1)));
+                    p.sink
+                        .call(Call::MoveTo(f64::from(first.0), f64::from(first.1)));
                     for point in rest {
-                        p.calls
-                            .push(Call::LineTo(f64::from(point.0), f64::from(point.1)));
+                        p.sink
+                            .call(Call::LineTo(f64::from(point.0), f64::from(point.1)));
                     }
-                    p.calls.push(Call::ClosePath);
+                    p.sink.call(Call::ClosePath);
                 }
-                p.calls.push(Call::Fill);
+                p.sink.call(Call::Fill);
             }
             Op::Circle(centre, radius, stroke, fill) => {
                 if stroke.color.alpha == 0.0 {
@@ -288,13 +310,13 @@ pub fn plan(ops: &[Op]) -> Vec<Call<'_>> {
                 } else {
                     p.line(stroke);
                 }
-                p.calls.push(Call::BeginPath);
-                p.calls.push(Call::Circle(
+                p.sink.call(Call::BeginPath);
+                p.sink.call(Call::Circle(
                     f64::from(centre.0),
                     f64::from(centre.1),
                     f64::from(*radius),
                 ));
-                p.calls.push(if *fill { Call::Fill } else { Call::Stroke });
+                p.sink.call(if *fill { Call::Fill } else { Call::Stroke });
             }
             Op::Text(text, style, at) => {
                 if style.color.alpha != 0.0 {
@@ -304,9 +326,8 @@ pub fn plan(ops: &[Op]) -> Vec<Call<'_>> {
         }
     }
     if open.is_some() {
-        p.calls.push(Call::Stroke);
+        p.sink.call(Call::Stroke);
     }
-    p.calls
 }
 
 #[cfg(test)]

@@ -24,8 +24,8 @@ fn provenance_mark(provenance: &Provenance) -> &'static str {
 
 /// Years × series for the chosen source, with undo, redo and reset.
 ///
-/// Each row is its own component ([`TableRow`]) whose props compare only what that row shows, so
-/// an edit re-renders the rows whose figures changed, not the table's ~700 inputs.
+/// Each cell is its own component ([`TableCell`]) whose props compare only what that cell shows,
+/// so an edit re-renders the cells whose figures changed, not every input of the table.
 #[component]
 pub fn DataTable() -> Html {
     // The cell with keyboard focus, whose provenance and citation are read out under the table:
@@ -46,38 +46,43 @@ pub fn DataTable() -> Html {
             </button>
         }
     };
-    let rows = table.rows.iter().enumerate().map(|(index, row)| {
-        let series = row.series;
-        let drafts: Vec<(i32, Draft)> = state
-            .drafts
-            .iter()
-            .filter_map(|(field, draft)| match field {
-                Field::Cell(cell) if cell.series == series => Some((cell.year, draft.clone())),
-                _ => None,
-            })
-            .collect();
-        let approximate: Vec<i32> = state
-            .scenario
-            .approximate
-            .iter()
-            .filter(|cell| cell.series == series && state.scenario.is_approximate(**cell))
-            .map(|cell| cell.year)
-            .collect();
-        html! {
-            <TableRow
-                key={series.to_string()}
-                computed={state.computed.clone()}
-                {index}
-                dataset={state.dataset.clone()}
-                {lang}
-                {years}
-                {drafts}
-                {approximate}
-                dispatch={dispatch.clone()}
-                focused={focused.setter()}
-            />
-        }
-    });
+    // A row is plain markup; its cells are components compared by their own figure (see
+    // [`TableCell`]), so an edit re-renders the cells it changed and nothing else of the table.
+    let rows = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.cells.iter().any(|c| c.value.is_some()))
+        .map(|(index, row)| {
+            let series = row.series;
+            let cells = (years.0..=years.1).enumerate().map(|(column, year)| {
+                if row.cells.get(column).is_none() {
+                    return html! { <td key={year} /> };
+                }
+                let cell = CellRef { series, year };
+                html! {
+                    <TableCell
+                        key={year}
+                        computed={state.computed.clone()}
+                        row={index}
+                        {column}
+                        {cell}
+                        dataset={state.dataset.clone()}
+                        {lang}
+                        draft={state.drafts.get(&Field::Cell(cell)).cloned()}
+                        approximate={state.scenario.is_approximate(cell)}
+                        dispatch={dispatch.clone()}
+                        focused={focused.setter()}
+                    />
+                }
+            });
+            html! {
+                <tr key={series.to_string()}>
+                    <th scope="row">{ series.label(lang) }</th>
+                    { for cells }
+                </tr>
+            }
+        });
     html! {
         <section class="table-box" aria-labelledby="table-title">
             <h2 id="table-title">{ lang.pick("자료 (단위: 조 원, 고쳐 쓸 수 있음)", "The data (₩ trillion; every figure editable)") }</h2>
@@ -98,101 +103,6 @@ pub fn DataTable() -> Html {
             <p id="cell-info" class="cell-info" aria-live="polite">{ cell_info(&state, *focused) }</p>
             <p class="legend">{ legend(lang) }</p>
         </section>
-    }
-}
-
-/// Props of [`TableRow`]: the computed result and the row's place in it, and what else the row's
-/// cells show. Equal when the row would render the same.
-#[derive(Properties)]
-struct TableRowProps {
-    /// The computed result; only row `index` of its table is compared.
-    computed: Rc<Computed>,
-    /// Which row of the table.
-    index: usize,
-    /// The dataset, for the cells' provenance (compared by identity).
-    dataset: Rc<Dataset>,
-    lang: Lang,
-    /// The first and last year shown.
-    years: (i32, i32),
-    /// Text refused in this row's cells, by year.
-    drafts: Vec<(i32, Draft)>,
-    /// The years of this row the reader marked as approximate.
-    approximate: Vec<i32>,
-    dispatch: UseReducerDispatcher<AppState>,
-    focused: UseStateSetter<Option<CellRef>>,
-}
-
-impl PartialEq for TableRowProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.index == other.index
-            && self.lang == other.lang
-            && self.years == other.years
-            && Rc::ptr_eq(&self.dataset, &other.dataset)
-            && self.drafts == other.drafts
-            && self.approximate == other.approximate
-            && self.dispatch == other.dispatch
-            && self.focused == other.focused
-            && (Rc::ptr_eq(&self.computed, &other.computed) || self.shown() == other.shown())
-    }
-}
-
-impl TableRowProps {
-    /// What the row shows: its series, whether it has any figure at all, and the cells of the
-    /// years shown (the projected years after them are not shown here, and an edit often moves
-    /// them alone, e.g. every partner's projection after an edit of the total).
-    fn shown(&self) -> Option<(crate::core::SeriesKey, bool, &[crate::core::Cell])> {
-        let row = self.computed.table.rows.get(self.index)?;
-        let years = usize::try_from(self.years.1 - self.years.0 + 1).unwrap_or(0);
-        let any = row.cells.iter().any(|c| c.value.is_some());
-        Some((
-            row.series,
-            any,
-            row.cells.get(..years).unwrap_or(&row.cells),
-        ))
-    }
-}
-
-/// One series of the data table. It counts its renders in `data-renders`, so a test can see that an
-/// edit leaves the other rows alone.
-#[component]
-fn TableRow(props: &TableRowProps) -> Html {
-    let renders = use_mut_ref(|| 0_u32);
-    *renders.borrow_mut() += 1;
-    let Some(row) = props.computed.table.rows.get(props.index) else {
-        return Html::default();
-    };
-    if !row.cells.iter().any(|c| c.value.is_some()) {
-        return Html::default();
-    }
-    let lang = props.lang;
-    let series = row.series;
-    let cells = (props.years.0..=props.years.1)
-        .enumerate()
-        .map(|(column, year)| {
-            if row.cells.get(column).is_none() {
-                return html! { <td key={year} /> };
-            }
-            html! {
-                <TableCell
-                    key={year}
-                    computed={props.computed.clone()}
-                    row={props.index}
-                    {column}
-                    cell={CellRef { series, year }}
-                    dataset={props.dataset.clone()}
-                    {lang}
-                    draft={props.drafts.iter().find(|d| d.0 == year).map(|d| d.1.clone())}
-                    approximate={props.approximate.contains(&year)}
-                    dispatch={props.dispatch.clone()}
-                    focused={props.focused.clone()}
-                />
-            }
-        });
-    html! {
-        <tr data-renders={renders.borrow().to_string()}>
-            <th scope="row">{ series.label(lang) }</th>
-            { for cells }
-        </tr>
     }
 }
 
@@ -243,9 +153,9 @@ impl PartialEq for TableCellProps {
     }
 }
 
-/// One editable figure of the data table. A row whose figures changed re-renders, but of its cells
-/// only those whose own figure, provenance, draft or mark changed (an edit of one year leaves the
-/// row's other years alone). It counts its renders in `data-renders`, as the rows do.
+/// One editable figure of the data table, re-rendered only when its own figure, provenance, draft
+/// or mark changed: an edit of the 2023 total re-renders that cell and the 2023 balance, not the
+/// other hundred or more. It counts its renders in `data-renders`, so a test can see that.
 #[component]
 fn TableCell(props: &TableCellProps) -> Html {
     let renders = use_mut_ref(|| 0_u32);
