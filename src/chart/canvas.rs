@@ -10,9 +10,11 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use super::paint::{Call, Sink, plan_into};
+use super::record::Recording;
 use super::{ChartStyle, PlotGeometry, record};
 use crate::core::chart_model::ChartModel;
 
@@ -25,6 +27,8 @@ pub struct LastDraw {
     cursor: Option<i32>,
     size: (u32, u32),
     geometry: PlotGeometry,
+    /// How many times the canvas was drawn.
+    draws: u32,
 }
 
 /// Sizes `canvas` for the screen, draws `model` on it with a cursor line at `cursor`, and says where
@@ -63,28 +67,30 @@ pub fn draw_on(
     }) {
         return Ok(previous.geometry);
     }
-    let mut backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    let context = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or("the canvas has no 2D context")?;
     let style = ChartStyle {
         scale: ratio,
         dark,
         cursor,
     };
     let (recording, drawn) = record(model, (width, height), &style)?;
-    recording.replay(&mut backend).map_err(|e| e.to_string())?;
+    paint_recording(&context, &recording).map_err(|e| format!("{e:?}"))?;
     // How many times this canvas was drawn, so a test can see that an edit which leaves a chart's
     // model as it was does not redraw it.
-    let draws = canvas
-        .get_attribute("data-draws")
-        .and_then(|n| n.parse::<u32>().ok())
-        .unwrap_or(0);
-    let _ = canvas.set_attribute("data-draws", &draws.saturating_add(1).to_string());
+    let draws = last.as_ref().map_or(0, |l| l.draws).saturating_add(1);
+    let _ = canvas.set_attribute("data-draws", &draws.to_string());
     *last = Some(LastDraw {
         model: model.clone(),
         dark,
         cursor,
         size: (width, height),
         geometry: drawn,
+        draws,
     });
     if !FIRST_CHART_MARKED.swap(true, Ordering::Relaxed) {
         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
@@ -93,6 +99,68 @@ pub fn draw_on(
         }
     }
     Ok(drawn)
+}
+
+/// Draws `recording` on `context`, setting only the styles that change (see [`super::paint`]).
+pub fn paint_recording(
+    context: &CanvasRenderingContext2d,
+    recording: &Recording,
+) -> Result<(), JsValue> {
+    let mut canvas = Context {
+        context,
+        failed: None,
+    };
+    plan_into(&recording.ops(), &mut canvas);
+    canvas.failed.map_or(Ok(()), Err)
+}
+
+/// A 2D context taking a plan's calls as they come; the first that fails is kept.
+struct Context<'c> {
+    context: &'c CanvasRenderingContext2d,
+    failed: Option<JsValue>,
+}
+
+impl<'a> Sink<'a> for Context<'_> {
+    fn call(&mut self, call: Call<'a>) {
+        let context = self.context;
+        let done = match call {
+            Call::Circle(x, y, r) => context.arc(x, y, r, 0.0, std::f64::consts::TAU),
+            Call::FillText(text, x, y) => context.fill_text(text, x, y),
+            Call::Translate(x, y) => context.translate(x, y),
+            Call::Rotate(angle) => context.rotate(angle),
+            call => {
+                match call {
+                    Call::FillStyle(color) => context.set_fill_style_str(&color),
+                    Call::StrokeStyle(color) => context.set_stroke_style_str(&color),
+                    Call::LineWidth(width) => context.set_line_width(width),
+                    Call::Font(font) => context.set_font(&font),
+                    Call::TextAlign(align) => context.set_text_align(align),
+                    Call::TextBaseline(baseline) => context.set_text_baseline(baseline),
+                    Call::FillRect(x, y, w, h) => context.fill_rect(x, y, w, h),
+                    Call::StrokeRect(x, y, w, h) => context.stroke_rect(x, y, w, h),
+                    Call::BeginPath => context.begin_path(),
+                    Call::MoveTo(x, y) => context.move_to(x, y),
+                    Call::LineTo(x, y) => context.line_to(x, y),
+                    Call::ClosePath => context.close_path(),
+                    Call::Fill => context.fill(),
+                    Call::Stroke => context.stroke(),
+                    Call::Save => context.save(),
+                    Call::Restore => context.restore(),
+                    // Made above, where they can fail.
+                    Call::Circle(..)
+                    | Call::FillText(..)
+                    | Call::Translate(..)
+                    | Call::Rotate(..) => {}
+                }
+                Ok(())
+            }
+        };
+        if let Err(error) = done
+            && self.failed.is_none()
+        {
+            self.failed = Some(error);
+        }
+    }
 }
 
 /// The name of the `performance.mark` left when the page's first chart has been drawn.

@@ -12,6 +12,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
+pub mod paint;
 pub mod record;
 
 use std::ops::Range;

@@ -22,8 +22,8 @@ use plotters_backend::{
 /// A colour and a stroke width, as a backend receives them.
 #[derive(Clone, Copy)]
 pub struct Stroke {
-    color: BackendColor,
-    width: u32,
+    pub(crate) color: BackendColor,
+    pub(crate) width: u32,
 }
 
 impl Stroke {
@@ -48,12 +48,12 @@ impl BackendStyle for Stroke {
 /// A text style, as a backend receives it.
 #[derive(Clone)]
 pub struct Text {
-    family: String,
-    size: f64,
-    style: FontStyle,
-    color: BackendColor,
-    anchor: Pos,
-    transform: FontTransform,
+    pub(crate) family: String,
+    pub(crate) size: f64,
+    pub(crate) style: FontStyle,
+    pub(crate) color: BackendColor,
+    pub(crate) anchor: Pos,
+    pub(crate) transform: FontTransform,
 }
 
 impl BackendTextStyle for Text {
@@ -114,14 +114,22 @@ impl std::fmt::Display for FontError {
 
 impl std::error::Error for FontError {}
 
+/// One primitive as plotters asked for it.
 #[derive(Clone)]
-enum Op {
+pub enum Op {
+    /// One pixel.
     Pixel(BackendCoord, BackendColor),
+    /// A straight line from one point to another.
     Line(BackendCoord, BackendCoord, Stroke),
+    /// A rectangle by its corners, filled or outlined.
     Rect(BackendCoord, BackendCoord, Stroke, bool),
+    /// A polyline, stroked.
     Path(Vec<BackendCoord>, Stroke),
+    /// A circle by its centre and radius, filled or outlined.
     Circle(BackendCoord, u32, Stroke, bool),
+    /// A polygon, filled.
     Polygon(Vec<BackendCoord>, Stroke),
+    /// A text at a point.
     Text(String, Text, BackendCoord),
 }
 
@@ -150,6 +158,11 @@ impl Recording {
     /// Whether nothing was drawn.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The primitives, in order.
+    pub fn ops(&self) -> std::cell::Ref<'_, Vec<Op>> {
+        self.ops.borrow()
     }
 
     fn push(&self, op: Op) {

@@ -24,8 +24,8 @@ fn provenance_mark(provenance: &Provenance) -> &'static str {
 
 /// Years × series for the chosen source, with undo, redo and reset.
 ///
-/// Each row is its own component ([`TableRow`]) whose props compare only what that row shows, so
-/// an edit re-renders the rows whose figures changed, not the table's ~700 inputs.
+/// Each cell is its own component ([`TableCell`]) whose props compare only what that cell shows,
+/// so an edit re-renders the cells whose figures changed, not every input of the table.
 #[component]
 pub fn DataTable() -> Html {
     // The cell with keyboard focus, whose provenance and citation are read out under the table:
@@ -46,38 +46,43 @@ pub fn DataTable() -> Html {
             </button>
         }
     };
-    let rows = table.rows.iter().enumerate().map(|(index, row)| {
-        let series = row.series;
-        let drafts: Vec<(i32, Draft)> = state
-            .drafts
-            .iter()
-            .filter_map(|(field, draft)| match field {
-                Field::Cell(cell) if cell.series == series => Some((cell.year, draft.clone())),
-                _ => None,
-            })
-            .collect();
-        let approximate: Vec<i32> = state
-            .scenario
-            .approximate
-            .iter()
-            .filter(|cell| cell.series == series && state.scenario.is_approximate(**cell))
-            .map(|cell| cell.year)
-            .collect();
-        html! {
-            <TableRow
-                key={series.to_string()}
-                computed={state.computed.clone()}
-                {index}
-                dataset={state.dataset.clone()}
-                {lang}
-                {years}
-                {drafts}
-                {approximate}
-                dispatch={dispatch.clone()}
-                focused={focused.setter()}
-            />
-        }
-    });
+    // A row is plain markup; its cells are components compared by their own figure (see
+    // [`TableCell`]), so an edit re-renders the cells it changed and nothing else of the table.
+    let rows = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.cells.iter().any(|c| c.value.is_some()))
+        .map(|(index, row)| {
+            let series = row.series;
+            let cells = (years.0..=years.1).enumerate().map(|(column, year)| {
+                if row.cells.get(column).is_none() {
+                    return html! { <td key={year} /> };
+                }
+                let cell = CellRef { series, year };
+                html! {
+                    <TableCell
+                        key={year}
+                        computed={state.computed.clone()}
+                        row={index}
+                        {column}
+                        {cell}
+                        dataset={state.dataset.clone()}
+                        {lang}
+                        draft={state.drafts.get(&Field::Cell(cell)).cloned()}
+                        approximate={state.scenario.is_approximate(cell)}
+                        dispatch={dispatch.clone()}
+                        focused={focused.setter()}
+                    />
+                }
+            });
+            html! {
+                <tr key={series.to_string()}>
+                    <th scope="row">{ series.label(lang) }</th>
+                    { for cells }
+                </tr>
+            }
+        });
     html! {
         <section class="table-box" aria-labelledby="table-title">
             <h2 id="table-title">{ lang.pick("자료 (단위: 조 원, 고쳐 쓸 수 있음)", "The data (₩ trillion; every figure editable)") }</h2>
@@ -101,34 +106,46 @@ pub fn DataTable() -> Html {
     }
 }
 
-/// Props of [`TableRow`]: the computed result and the row's place in it, and what else the row's
-/// cells show. Equal when the row would render the same.
+/// Props of [`TableCell`]: the computed result and the cell's place in it, and what else the cell
+/// shows. Equal when the cell would render the same.
 #[derive(Properties)]
-struct TableRowProps {
-    /// The computed result; only row `index` of its table is compared.
+struct TableCellProps {
+    /// The computed result; only the cell at (`row`, `column`) of its table is compared.
     computed: Rc<Computed>,
-    /// Which row of the table.
-    index: usize,
-    /// The dataset, for the cells' provenance (compared by identity).
+    row: usize,
+    column: usize,
+    /// The cell's series and year.
+    cell: CellRef,
+    /// The dataset, for the cell's provenance (compared by identity).
     dataset: Rc<Dataset>,
     lang: Lang,
-    /// The first and last year shown.
-    years: (i32, i32),
-    /// Text refused in this row's cells, by year.
-    drafts: Vec<(i32, Draft)>,
-    /// The years of this row the reader marked as approximate.
-    approximate: Vec<i32>,
+    /// Text refused in this cell.
+    draft: Option<Draft>,
+    /// The reader marked this cell's figure as approximate.
+    approximate: bool,
     dispatch: UseReducerDispatcher<AppState>,
     focused: UseStateSetter<Option<CellRef>>,
 }
 
-impl PartialEq for TableRowProps {
+impl TableCellProps {
+    fn shown(&self) -> Option<&crate::core::Cell> {
+        self.computed
+            .table
+            .rows
+            .get(self.row)?
+            .cells
+            .get(self.column)
+    }
+}
+
+impl PartialEq for TableCellProps {
     fn eq(&self, other: &Self) -> bool {
-        self.index == other.index
+        self.row == other.row
+            && self.column == other.column
+            && self.cell == other.cell
             && self.lang == other.lang
-            && self.years == other.years
             && Rc::ptr_eq(&self.dataset, &other.dataset)
-            && self.drafts == other.drafts
+            && self.draft == other.draft
             && self.approximate == other.approximate
             && self.dispatch == other.dispatch
             && self.focused == other.focused
@@ -136,101 +153,84 @@ impl PartialEq for TableRowProps {
     }
 }
 
-impl TableRowProps {
-    /// What the row shows: its series, whether it has any figure at all, and the cells of the
-    /// years shown (the projected years after them are not shown here, and an edit often moves
-    /// them alone, e.g. every partner's projection after an edit of the total).
-    fn shown(&self) -> Option<(crate::core::SeriesKey, bool, &[crate::core::Cell])> {
-        let row = self.computed.table.rows.get(self.index)?;
-        let years = usize::try_from(self.years.1 - self.years.0 + 1).unwrap_or(0);
-        let any = row.cells.iter().any(|c| c.value.is_some());
-        Some((
-            row.series,
-            any,
-            row.cells.get(..years).unwrap_or(&row.cells),
-        ))
-    }
-}
-
-/// One series of the data table. It counts its renders in `data-renders`, so a test can see that an
-/// edit leaves the other rows alone.
+/// One editable figure of the data table, re-rendered only when its own figure, provenance, draft
+/// or mark changed: an edit of the 2023 total re-renders that cell and the 2023 balance, not the
+/// other hundred or more. It counts its renders in `data-renders`, so a test can see that.
 #[component]
-fn TableRow(props: &TableRowProps) -> Html {
+fn TableCell(props: &TableCellProps) -> Html {
     let renders = use_mut_ref(|| 0_u32);
     *renders.borrow_mut() += 1;
-    let Some(row) = props.computed.table.rows.get(props.index) else {
-        return Html::default();
+    let Some(cell) = props.shown() else {
+        return html! { <td /> };
     };
-    if !row.cells.iter().any(|c| c.value.is_some()) {
-        return Html::default();
-    }
     let (lang, dispatch) = (props.lang, &props.dispatch);
-    let series = row.series;
-    let cells = (props.years.0..=props.years.1).enumerate().map(|(i, year)| {
-        let cell_ref = CellRef { series, year };
-        let Some(cell) = row.cells.get(i) else { return html! { <td key={year} /> } };
-        let draft = props.drafts.iter().find(|d| d.0 == year).map(|d| &d.1);
-        let text = match draft {
-            Some(draft) => draft.text.clone(),
-            None => cell.value.map(|v| format_bare(v, &cell_unit(cell_ref))).unwrap_or_default(),
-        };
-        let id = format!("cell-{series}-{year}");
-        let error_id = format!("{id}-error");
-        let onchange = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |e: Event| {
-                if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                    dispatch.dispatch(Action::EditCell { cell: cell_ref, text: input.value() });
-                }
-            })
-        };
-        let edited = matches!(cell.provenance, Provenance::Edited { .. }) || draft.is_some();
-        let approximate = props.approximate.contains(&year);
-        let reset = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetCell(cell_ref)))
-        };
-        let label = format!("{} {year}", series.label(lang));
-        let onfocus = {
-            let focused = props.focused.clone();
-            Callback::from(move |_: FocusEvent| focused.set(Some(cell_ref)))
-        };
-        // One id, so tests that follow aria-describedby find the message (the automation
-        // contract); while the text is valid it points at the focused cell's provenance.
-        let described_by = if draft.is_some() { error_id.clone() } else { "cell-info".to_string() };
-        html! {
-            <td key={year} class={classes!("cell", cell.provenance.id(), approximate.then_some("approximate"))} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()}>
-                <span class="mark" aria-hidden="true">{ if approximate { "≈" } else { provenance_mark(&cell.provenance) } }</span>
-                <input
-                    id={id.clone()}
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-label={label}
-                    title={with_approximate(describe(&cell.provenance, &props.dataset, lang), approximate, lang)}
-                    value={text}
-                    aria-invalid={draft.is_some().then_some("true")}
-                    aria-describedby={described_by}
-                    {onchange}
-                    {onfocus}
-                />
-                // A unit-slip warning's choices come first after the box, so Tab reaches them.
-                if let Some(draft) = draft {
-                    <span id={error_id} class="error" role="alert">{ draft.error.message(lang) }</span>
-                    { slip_choices(draft, cell_ref.into(), lang, dispatch) }
-                }
-                if edited {
-                    <button type="button" class="reset" onclick={reset} aria-label={format!("{} {}", lang.pick("원래 값으로:", "Reset"), series.label(lang))}>{ "↺" }</button>
-                }
-            </td>
-        }
-    });
+    let cell_ref = props.cell;
+    let CellRef { series, year } = cell_ref;
+    let draft = props.draft.as_ref();
+    let text = match draft {
+        Some(draft) => draft.text.clone(),
+        None => cell
+            .value
+            .map(|v| format_bare(v, &cell_unit(cell_ref)))
+            .unwrap_or_default(),
+    };
+    let id = format!("cell-{series}-{year}");
+    let error_id = format!("{id}-error");
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                dispatch.dispatch(Action::EditCell {
+                    cell: cell_ref,
+                    text: input.value(),
+                });
+            }
+        })
+    };
+    let edited = matches!(cell.provenance, Provenance::Edited { .. }) || draft.is_some();
+    let approximate = props.approximate;
+    let reset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetCell(cell_ref)))
+    };
+    let label = format!("{} {year}", series.label(lang));
+    let onfocus = {
+        let focused = props.focused.clone();
+        Callback::from(move |_: FocusEvent| focused.set(Some(cell_ref)))
+    };
+    // One id, so tests that follow aria-describedby find the message (the automation
+    // contract); while the text is valid it points at the focused cell's provenance.
+    let described_by = if draft.is_some() {
+        error_id.clone()
+    } else {
+        "cell-info".to_string()
+    };
     html! {
-        <tr data-renders={renders.borrow().to_string()}>
-            <th scope="row">{ series.label(lang) }</th>
-            { for cells }
-        </tr>
+        <td class={classes!("cell", cell.provenance.id(), approximate.then_some("approximate"))} data-testid="cell" data-series={series.to_string()} data-year={year.to_string()} data-renders={renders.borrow().to_string()}>
+            <span class="mark" aria-hidden="true">{ if approximate { "≈" } else { provenance_mark(&cell.provenance) } }</span>
+            <input
+                id={id.clone()}
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                aria-label={label}
+                title={with_approximate(describe(&cell.provenance, &props.dataset, lang), approximate, lang)}
+                value={text}
+                aria-invalid={draft.is_some().then_some("true")}
+                aria-describedby={described_by}
+                {onchange}
+                {onfocus}
+            />
+            // A unit-slip warning's choices come first after the box, so Tab reaches them.
+            if let Some(draft) = draft {
+                <span id={error_id} class="error" role="alert">{ draft.error.message(lang) }</span>
+                { slip_choices(draft, cell_ref.into(), lang, dispatch) }
+            }
+            if edited {
+                <button type="button" class="reset" onclick={reset} aria-label={format!("{} {}", lang.pick("원래 값으로:", "Reset"), series.label(lang))}>{ "↺" }</button>
+            }
+        </td>
     }
 }
 

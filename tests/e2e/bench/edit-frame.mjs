@@ -8,9 +8,11 @@
 //
 // `dist` serves another build's folder; for names, a copy of dist/ whose wasm keeps them (run
 // wasm-bindgen and `wasm-opt -Oz -g` on the release build's wasm, and put it in the copy under the
-// name the loader fetches). TOP and SELF set how many functions are listed; CHILDREN=regex lists
+// name the loader fetches). SAVE=prefix writes the CPU profile and the trace to prefix.profile.json
+// and prefix.trace.json. TOP and SELF set how many functions are listed; CHILDREN=regex lists
 // what the matching function called (DEPTH levels). CHARTJS=1 traces the Chart.js twin instead.
 
+import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { launch, serve, ready } from '../harness.mjs';
 import { chartSeries, writeChartJsEditPage } from './chartjs-page.mjs';
@@ -34,10 +36,12 @@ try {
     await ready(page);
   }
   const cdp = await page.context().newCDPSession(page);
+  // NOPROFILE=1 leaves the sampling profiler off: the trace's durations are then the page's own.
+  const sampling = !process.env.NOPROFILE;
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
-  await cdp.send('Profiler.start');
+  if (sampling) await cdp.send('Profiler.start');
   const inPage = await page.evaluate(async ({ runs, warm, cell }) => {
     const input = document.querySelector(cell);
     const typed = Number(input.value) || 10;
@@ -73,8 +77,12 @@ try {
     }
     return out;
   }, { runs, warm: WARM, cell });
-  const { profile } = await cdp.send('Profiler.stop');
+  const { profile } = sampling ? await cdp.send('Profiler.stop') : { profile: { nodes: [], samples: [], timeDeltas: [], startTime: 0 } };
   const trace = JSON.parse((await browser.stopTracing()).toString());
+  if (process.env.SAVE) {
+    await writeFile(`${process.env.SAVE}.profile.json`, JSON.stringify(profile));
+    await writeFile(`${process.env.SAVE}.trace.json`, JSON.stringify(trace));
+  }
 
   const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   const ms = (key) => median(inPage.map((r) => r[key])).toFixed(2);
