@@ -302,8 +302,11 @@ fn size(dir: &Path) -> Result<(), String> {
 /// by our own reader, a float in it was no longer parsed and the charts' font was named by its
 /// enum (395.1 KB, #14); 402 KB when partners became shares of their total, an edit's frame drew
 /// only what the reader sees, the wasm moved into data blocks and expression errors got their
-/// Korean (400.7 KB). The target stays 350 KB (README, "Size"; #14 open on it).
-const SINGLE_FILE_BROTLI_BUDGET: usize = 402 * 1024;
+/// Korean (400.7 KB); 403 KB when no partner projected as a share could move faster than its own
+/// published years (+1.3 KB) and the context tables' sentences wrapped (+0.1 KB), our own canvas
+/// painter and the table's cell components paying for themselves (402.5 KB). The target stays
+/// 350 KB (README, "Size"): the wasm alone is 373 KB brotli.
+const SINGLE_FILE_BROTLI_BUDGET: usize = 403 * 1024;
 
 /// Fails when the single file, brotli-compressed, is over its budget: size is deterministic for a
 /// build, so `make test` holds the budget rather than a benchmark reporting it after the fact.

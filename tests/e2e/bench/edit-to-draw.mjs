@@ -103,6 +103,8 @@ async function twinOf(browser, url) {
   try {
     await page.goto(`${url}${VIEW}`);
     await ready(page);
+    // Table cells away from the window follow the first paint: wait for the two read here.
+    for (const s of [BALANCE, EDIT]) await page.waitForSelector(s, { state: 'attached' });
     const [balance, purchases] = await Promise.all([BALANCE, EDIT].map((s) => page.$eval(s, (i) => Number(i.value.replace(/[−]/g, '-')))));
     if (!Number.isFinite(balance + purchases)) throw new Error(`unreadable figures: ${balance}, ${purchases}`);
     const values = [1.05, 1.1].map((f) => (purchases * f).toFixed(3));
@@ -122,6 +124,7 @@ export async function measureEditToDraw(browser, url, runs = 100, block = 10) {
   try {
     await jikgu.goto(`${url}${VIEW}`);
     await ready(jikgu);
+    await jikgu.waitForSelector(EDIT, { state: 'attached' });
     await chartjs.goto(pathToFileURL(file).href);
     await chartjs.waitForFunction(() => window.chartReady === true);
     const sides = [
