@@ -97,6 +97,7 @@ try {
     const paint = await measureInputToPaint(browser, server.url, 200);
     row('One edit → the frame showing it painted (edit at frame start)', paint.frame.median, paint.frame.p95, 'ms',
       'median ≤ 8 ms, p95 ≤ 16 ms', paint.frame.median <= 8 && paint.frame.p95 <= 16);
+    row(`… edits whose own frame still showed the old figure (of ${paint.edits})`, paint.late, NaN, 'edits', '0', paint.late === 0);
     row('… edit at a random point → ready to paint (app work only)', paint.work.median, paint.work.p95, 'ms', '–', null);
     row('… edit at a random point → next frame painted (adds the vsync wait)', paint.paint.median, paint.paint.p95, 'ms', '–', null);
     const draw = await measureEditToDraw(browser, server.url, 100);
