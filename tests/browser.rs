@@ -117,6 +117,16 @@ async fn headline_shows_a_computed_figure() {
     );
 }
 
+/// The canvas's 2D context, which every canvas the tests make or find has.
+fn context_2d(canvas: &HtmlCanvasElement) -> CanvasRenderingContext2d {
+    canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn chart_canvas_has_ink_at_the_screen_pixel_ratio() {
     let app = mount().await;
@@ -132,12 +142,7 @@ async fn chart_canvas_has_ink_at_the_screen_pixel_ratio() {
         (f64::from(canvas.client_width()) * ratio).round(),
         "the backing store is sized for devicePixelRatio"
     );
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let context = context_2d(&canvas);
     let pixels = context
         .get_image_data(
             0.0,
@@ -176,12 +181,7 @@ fn a_chart_painted_with_fewer_calls_has_plotters_pixels() {
             .unwrap();
         canvas.set_width(width);
         canvas.set_height(height);
-        let context: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
+        let context = context_2d(&canvas);
         (canvas, context)
     };
     for (model, dark) in [(&balance, false), (&flows, true), (&balance, true)] {
