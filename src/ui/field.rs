@@ -4,12 +4,33 @@
 //! unit: the slider sends its exact position as text, so nothing passes through a float. Refused
 //! text stays in the box with its message; the slider stays at the last valid value.
 
+use std::cell::RefCell;
+
 use yew::prelude::*;
 
 use crate::core::Decimal;
 use crate::core::num::{MINUS, format_bare};
 use crate::state::{Action, Field};
 use crate::ui::AppContext;
+
+/// What a text box shows: the text in force, unless the box's own figure has not changed since
+/// it last rendered, when what is in the box stays, which may be what a reader is typing and has
+/// not committed yet (the app reads `change`, on Enter or on leaving the box).
+///
+/// yew writes an input's `value` whenever its component renders and the box's live text differs,
+/// so a render caused by something else, such as the previous box's edit finishing while the
+/// reader already types in this one, would put back the old text and lose what was typed. `last`
+/// is the text in force at the box's last render; a box's `change` handler empties it, so the
+/// committed figure is written back in its own form (`１２` as `12`).
+pub fn shown_text(input: &NodeRef, last: &RefCell<Option<String>>, text: String) -> String {
+    let mut last = last.borrow_mut();
+    let typed = match (last.as_ref(), input.cast::<web_sys::HtmlInputElement>()) {
+        (Some(last), Some(input)) if *last == text => Some(input.value()),
+        _ => None,
+    };
+    *last = Some(text.clone());
+    typed.unwrap_or(text)
+}
 
 /// A slider's range and step, written as the `min`, `max` and `step` attributes.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +97,12 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         .unwrap_or_default();
     // A range input takes a plain decimal: no grouping commas, an ASCII minus.
     let position = valid.replace(',', "").replace(MINUS, "-");
-    let text = draft.map_or_else(|| valid.clone(), |d| d.text.clone());
+    let (input, last) = (use_node_ref(), use_mut_ref(Option::default));
+    let text = shown_text(
+        &input,
+        &last,
+        draft.map_or_else(|| valid.clone(), |d| d.text.clone()),
+    );
     let unit_label: AttrValue = props
         .unit
         .clone()
@@ -89,6 +115,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                last.borrow_mut().take();
                 dispatch.dispatch(Action::EditField {
                     field,
                     text: input.value(),
@@ -141,6 +168,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                         aria-invalid={draft.is_some().then_some("true")}
                         aria-describedby={described}
                         onchange={on_change}
+                        ref={input}
                     />
                     <span class="unit" aria-hidden="true">{ unit_label.clone() }</span>
                 </span>

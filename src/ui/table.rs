@@ -9,6 +9,7 @@ use crate::core::provenance::describe;
 use crate::core::{CellRef, Computed, Dataset, Lang, Provenance};
 use crate::state::{Action, AppState, Draft, Field, FieldError, cell_unit};
 use crate::ui::AppContext;
+use crate::ui::field::shown_text;
 
 /// A short mark beside a value, so provenance is not told by colour alone.
 fn provenance_mark(provenance: &Provenance) -> &'static str {
@@ -167,19 +168,25 @@ fn TableCell(props: &TableCellProps) -> Html {
     let cell_ref = props.cell;
     let CellRef { series, year } = cell_ref;
     let draft = props.draft.as_ref();
-    let text = match draft {
-        Some(draft) => draft.text.clone(),
-        None => cell
-            .value
-            .map(|v| format_bare(v, &cell_unit(cell_ref)))
-            .unwrap_or_default(),
-    };
+    let (input, last) = (use_node_ref(), use_mut_ref(Option::default));
+    let text = shown_text(
+        &input,
+        &last,
+        match draft {
+            Some(draft) => draft.text.clone(),
+            None => cell
+                .value
+                .map(|v| format_bare(v, &cell_unit(cell_ref)))
+                .unwrap_or_default(),
+        },
+    );
     let id = format!("cell-{series}-{year}");
     let error_id = format!("{id}-error");
     let onchange = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                last.borrow_mut().take();
                 dispatch.dispatch(Action::EditCell {
                     cell: cell_ref,
                     text: input.value(),
@@ -217,6 +224,7 @@ fn TableCell(props: &TableCellProps) -> Html {
                 aria-label={label}
                 title={with_approximate(describe(&cell.provenance, &props.dataset, lang), approximate, lang)}
                 value={text}
+                ref={input}
                 aria-invalid={draft.is_some().then_some("true")}
                 aria-describedby={described_by}
                 {onchange}

@@ -201,6 +201,38 @@ test('another data file loads from disk; a broken one is refused with its reason
   await page.close();
 });
 
+test('what a reader is typing survives a render that another box\'s edit causes', async () => {
+  // The app reads a box on Enter or on leaving it; until then the text is only in the box. A
+  // render that lands meanwhile (the previous box's edit finishing late on a slow phone) must not
+  // put the old figure back.
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url + KIEP);
+  await ready(page);
+  const horizon = page.locator('#field-horizon');
+  const was = await horizon.inputValue();
+  const typed = String(Number(was) + 1);
+  await horizon.fill(typed);
+  const before = await page.textContent('[data-testid="headline"]');
+  // Another box commits without taking the focus, as a late render would arrive.
+  await page.evaluate(() => {
+    const cell = document.getElementById('cell-balance.all-2023');
+    cell.value = '-7';
+    cell.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]').textContent !== old, before);
+  assert.equal(await horizon.inputValue(), typed, 'the typed horizon is still in its box after the render');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-horizon', 'and keeps the focus');
+
+  await horizon.press('Enter');
+  await page.locator('[data-testid="cell"][data-series="balance.all"][data-year="2023"] button.reset').click();
+  await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]').textContent === old, before);
+  assert.equal(await horizon.inputValue(), typed, 'Enter committed it: it stays after the next render');
+  assert.equal(await horizon.getAttribute('aria-invalid'), null, 'as a valid horizon');
+  assert.deepEqual(errors, [], 'no console errors');
+  await page.close();
+});
+
 test('focusing a cell reads out where its figure came from', async () => {
   const page = await browser.newPage();
   await page.goto(server.url + KIEP);
