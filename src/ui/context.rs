@@ -16,8 +16,10 @@ const QUARTERS: usize = 8;
 
 /// One section's table: a title, a line of context, a header row and rows of cells, each cell with
 /// a kind (`data-kind`, e.g. a verdict) for styling and tests; then notes. A header cell has the
-/// kind of its column: `text` and `locator` columns hold sentences and citations, read from the
-/// left and wrapped, where the figures are right-aligned on one line.
+/// kind of its column: a `text` column holds sentences, read from the left and wrapped, where the
+/// figures are right-aligned on one line. A `locator` cell (where a sentence was reported) has no
+/// column: it is set under the cell before it, so a phone's narrow column never breaks an address
+/// every few letters.
 struct Listing {
     testid: &'static str,
     title: &'static str,
@@ -39,7 +41,11 @@ fn listing(l: Listing) -> Html {
                 <tbody>
                     { for l.rows.into_iter().map(|(key, cells)| html! {
                         <tr key={key.clone()} data-row={key}>
-                            { for cells.into_iter().map(|(text, kind)| html! { <td data-kind={kind}>{ text }</td> }) }
+                            { for with_citations(cells).into_iter().map(|(text, kind, cite)| html! {
+                                <td data-kind={kind}>{ text }
+                                    if let Some(cite) = cite { <span class="cite">{ cite }</span> }
+                                </td>
+                            }) }
                         </tr>
                     }) }
                 </tbody>
@@ -50,6 +56,20 @@ fn listing(l: Listing) -> Html {
             }
         </section>
     }
+}
+
+/// A row's cells with each `locator` cell folded into the cell before it, as its citation.
+fn with_citations(
+    cells: Vec<(String, &'static str)>,
+) -> Vec<(String, &'static str, Option<String>)> {
+    let mut out: Vec<(String, &'static str, Option<String>)> = Vec::with_capacity(cells.len());
+    for (text, kind) in cells {
+        match (kind, out.last_mut()) {
+            ("locator", Some(before)) => before.2 = Some(text),
+            _ => out.push((text, kind, None)),
+        }
+    }
+    out
 }
 
 fn amount(v: Option<Decimal>, lang: Lang) -> String {
@@ -79,8 +99,7 @@ fn events(data: &Dataset, lang: Lang) -> Option<Listing> {
         head: vec![
             ("#", "number"),
             (lang.pick("날짜", "Date"), "date"),
-            (lang.pick("일", "What happened"), "text"),
-            (lang.pick("보도", "Reported in"), "locator"),
+            (lang.pick("일과 보도", "What happened, where reported"), "text"),
         ],
         rows: data
             .events()

@@ -170,6 +170,13 @@ test('the events and the story then and now wrap their sentences inside their ta
         assert.equal(fit.breaks, lang === 'ko' ? 'keep-all' : 'normal', `${width}px ${lang} ${id}: line breaks`);
         if (width === 390) assert.ok(fit.lines >= 2, `${width}px ${lang} ${id}: the first sentence wraps (${fit.lines} line)`);
       }
+      // Where each event was reported sits under its sentence, in at most two lines: a column of
+      // its own was a few letters wide on a phone, an address broken over five to seven lines.
+      const cites = await page.$$eval('[data-testid="events"] td[data-kind="text"]', (cells) => cells.map((cell) => {
+        const cite = cell.querySelector('.cite');
+        return cite && Math.round(cite.getBoundingClientRect().height / parseFloat(getComputedStyle(cite).lineHeight));
+      }));
+      assert.ok(cites.length > 0 && cites.every((lines) => lines >= 1 && lines <= 2), `${width}px ${lang}: each event's citation in one or two lines under it: ${cites}`);
       assert.deepEqual(errors, [], 'no console errors');
       await page.close();
     }
