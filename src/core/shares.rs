@@ -311,8 +311,9 @@ fn record(rows: &mut [Row], members: &[Member]) {
                 .rmse
                 .clamp(forecast::SIGMA_FLOOR, forecast::SIGMA_MAX)
                 .min(own);
+            // Every error kept in the level, as a row's own trend strays (`forecast`'s Spread).
             let drift = Drift {
-                alpha: fit.alpha,
+                alpha: 1.0,
                 beta: fit.beta,
                 phi: fit.phi,
                 sigma,
