@@ -24,7 +24,7 @@
 //!   whose own log-ratio to R′ rises, down to its pace bound every year (₩1.69 tn → 0.47 by 2040).
 //!
 //! So each share stays in (0, 1), they sum below one, each keeps its recent direction at a
-//! slowing pace (a damped trend adds at most 9 times its last yearly step), and nothing
+//! slowing pace (a damped trend adds at most n − 1 of its last yearly steps), and nothing
 //! accelerates. The partners and the rest divide what the reader's own figures leave of the total
 //! (an edited cell, a partner projected by a rate or method the reader chose, which stay as they
 //! are); where those alone exceed the total, the model's partners keep their own projections and
@@ -33,10 +33,10 @@
 //! every partner keeps its last share.
 //!
 //! A share is not a level, though: a partner's level moves with its share and its total, and a
-//! steep trend elsewhere can move it faster than it ever moved. In the revised KOSTAT view
-//! China's log-ratio rises by 0.46 a year (four years, α = 1, β* = 0.3) while the named
-//! partners leave 1.4 % of the total to the rest of the world, so China's weight in the softmax
-//! grows half again in the first year, the denominator by two fifths, and the US, whose own
+//! steep trend elsewhere can move it faster than it ever moved. In the revised KOSTAT view, before
+//! the held partners joined the reference and φ was tied to the window, China's log-ratio rose by
+//! 0.46 a year (four years, α = 1, β* = 0.3) against a rest of the world of 1.4 % of the total, so
+//! China's weight in the softmax grew half again in the first year and the US, whose own
 //! log-ratio rises, fell 13.3 % in 2025 against at most 9.2 % in any of its published years.
 //! So no partner moves, in any projected year, further from its figure of the year before than
 //! its own largest yearly change on logs ([`pace`]: its last run of at most
