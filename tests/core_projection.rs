@@ -183,7 +183,8 @@ fn the_default_is_a_damped_trend_or_a_held_level_for_short_rows() {
         .and_then(|r| r.projection)
         .and_then(|p| p.fit)
         .expect("fit");
-    assert_eq!(fit.phi, Decimal::new(90, 2), "φ = 0.9");
+    // Six years, 2019–2024: φ = 5/6, so the trend adds at most five of its last yearly steps.
+    assert_eq!(fit.phi, Decimal::new(83, 2), "φ = (n − 1)/n");
     assert!(fit.log, "a flow is fitted on logarithms");
 }
 
@@ -224,7 +225,7 @@ fn a_change_of_basis_is_not_read_as_growth() {
 }
 
 #[test]
-fn a_window_starts_after_a_break_and_held_partners_keep_their_share() {
+fn a_window_starts_after_a_break_and_held_partners_keep_their_ratio_to_the_rest() {
     // The re-based view: sales more than halved from 2021 (4.341 tn, the 2024 restructuring's
     // basis standing in) to 2022 (1.856 tn), the end of the daigou trade. A trend fitted across
     // that year would carry the collapse (and its one-step error) into every projected year.
@@ -236,8 +237,9 @@ fn a_window_starts_after_a_break_and_held_partners_keep_their_share() {
     assert_eq!(sales.jump, Some(2022), "the break");
     assert_eq!(sales.window, Some((2022, 2025)), "fitted after it");
     // The partners are shares of the total: China's log-ratio to the rest of the world has a
-    // trend, and Japan, held for want of history (one published year), keeps its 2024 share of
-    // the total rather than its level.
+    // trend, and Japan, held for want of history (one published year), keeps its 2024 ratio to
+    // the rest of the world, in whose reference (the total less the partners with a trend) its
+    // neighbours' log-ratios were fitted, rather than its level or its share of the total.
     let t = table("kostat-revised", 2030);
     let partners = [
         "purchases.china",
@@ -254,12 +256,12 @@ fn a_window_starts_after_a_break_and_held_partners_keep_their_share() {
         let total = t.value(key("purchases.all").at(year)).expect("total");
         assert!(named <= total, "{year}: partners within the total");
         let japan = t.value(key("purchases.japan").at(year)).expect("japan");
-        (japan / total).to_f64().expect("f64")
+        (japan / (total - named)).to_f64().expect("f64")
     };
     for year in 2025..=2030 {
         assert!(
             (share(year) / share(2024) - 1.0).abs() < 1e-6,
-            "{year}: Japan's share {} against {} in 2024",
+            "{year}: Japan to the rest {} against {} in 2024",
             share(year),
             share(2024)
         );

@@ -583,11 +583,11 @@ fn record_method(
     log: bool,
     base_f: f64,
 ) {
-    // How simulated paths stray: the fitted model's own errors for a damped trend, else a random
-    // walk with the spread of the row's history.
+    // How simulated paths stray: the fitted model's own errors for a damped trend, each kept in
+    // the level (see `forecast`'s Spread), else a random walk with the spread of the row's history.
     let drift = match method {
         Method::Damped(fit, log) => Drift {
-            alpha: fit.alpha,
+            alpha: 1.0,
             beta: fit.beta,
             phi: fit.phi,
             sigma: {

@@ -2,7 +2,8 @@
 //!
 //! Each row projected on its own (see [`crate::core::build_table`]) strays from its central path by
 //! its own error model ([`Spread`]): the fitted damped trend's one-step errors for the default
-//! method, a random walk with the spread of the row's history otherwise. [`PATHS`] paths are drawn
+//! method, each kept in the level (α = 1, so a range widens at least as σ√h; see
+//! [`crate::core::forecast`]), a random walk with the spread of the row's history otherwise. [`PATHS`] paths are drawn
 //! from [`SplitMix64`] seeded with [`SEED`], rows in table order, so the same scenario always gives
 //! the same ranges. Every path then goes through the same identities as the central projection:
 //! partners as shares of their totals (each partner's log-ratio to the rest of the world strays by

@@ -134,9 +134,9 @@ impl Growth {
             }
             (Growth::Linear { from, to }, Lang::Ko) => format!("{from}~{to}년 선형 추세"),
             (Growth::Linear { from, to }, Lang::En) => format!("the {from}–{to} linear trend"),
-            (Growth::Damped, Lang::Ko) => "감쇠 추세(최근 연속 연도, φ = 0.9)".into(),
+            (Growth::Damped, Lang::Ko) => "감쇠 추세(최근 연속 연도 n개, φ = (n − 1)/n)".into(),
             (Growth::Damped, Lang::En) => {
-                "a damped trend (recent consecutive years, φ = 0.9)".into()
+                "a damped trend (the last n consecutive years, φ = (n − 1)/n)".into()
             }
             (Growth::Flat, Lang::Ko) => "마지막 값 유지".into(),
             (Growth::Flat, Lang::En) => "the last value held".into(),

@@ -16,10 +16,15 @@
 //!   of these partners and the rest are the softmax of the z: e^z ÷ (1 + Σ e^z);
 //! - a partner held for want of history, or whose log-ratio cannot be fitted (fewer than
 //!   [`forecast::MIN_YEARS`] consecutive years of it, a rest that is not positive in them), keeps
-//!   its last share ([`ShareMethod::Held`]); the others divide what the held shares leave.
+//!   its last ratio to the rest of the world ([`ShareMethod::Held`]): a weight of its base value in
+//!   the softmax, beside the rest's. It is part of R′, the reference its neighbours' log-ratios were
+//!   fitted against, so it moves with that reference: before, it kept its share of the total and
+//!   the trends divided what was left with the rest of the world alone, a reference that in the
+//!   revised view was a tenth of R′ (₩0.12 of 1.49 tn), so China's rising weight squeezed the US,
+//!   whose own log-ratio to R′ rises, down to its pace bound every year (₩1.69 tn → 0.47 by 2040).
 //!
 //! So each share stays in (0, 1), they sum below one, each keeps its recent direction at a
-//! slowing pace (a damped trend adds at most 9 times its last yearly step), and nothing
+//! slowing pace (a damped trend adds at most n − 1 of its last yearly steps), and nothing
 //! accelerates. The partners and the rest divide what the reader's own figures leave of the total
 //! (an edited cell, a partner projected by a rate or method the reader chose, which stay as they
 //! are); where those alone exceed the total, the model's partners keep their own projections and
@@ -28,10 +33,10 @@
 //! every partner keeps its last share.
 //!
 //! A share is not a level, though: a partner's level moves with its share and its total, and a
-//! steep trend elsewhere can move it faster than it ever moved. In the revised KOSTAT view
-//! China's log-ratio rises by 0.46 a year (four years, α = 1, β* = 0.3) while the named
-//! partners leave 1.4 % of the total to the rest of the world, so China's weight in the softmax
-//! grows half again in the first year, the denominator by two fifths, and the US, whose own
+//! steep trend elsewhere can move it faster than it ever moved. In the revised KOSTAT view, before
+//! the held partners joined the reference and φ was tied to the window, China's log-ratio rose by
+//! 0.46 a year (four years, α = 1, β* = 0.3) against a rest of the world of 1.4 % of the total, so
+//! China's weight in the softmax grew half again in the first year and the US, whose own
 //! log-ratio rises, fell 13.3 % in 2025 against at most 9.2 % in any of its published years.
 //! So no partner moves, in any projected year, further from its figure of the year before than
 //! its own largest yearly change on logs ([`pace`]: its last run of at most
@@ -162,8 +167,6 @@ fn share_total(rows: &mut [Row], fitted: &[Fitted], t: usize, (first, last, end)
     let members = members(rows, fitted, t, (&parts, &roles), rest_base, (first, last));
     record(rows, &members);
     let rest = rest_base.max(0.0);
-    // What the members and the rest came to in the base year: a held share is its part of it.
-    let whole = members.iter().map(|m| m.base).sum::<f64>() + rest;
     // Per member, on logs, how far the bounds on its pace have moved it from the model's course:
     // a member held at its bound carries on from there.
     let mut offsets = vec![0.0; members.len()];
@@ -172,7 +175,7 @@ fn share_total(rows: &mut [Row], fitted: &[Fitted], t: usize, (first, last, end)
             rows,
             (t, &parts),
             (&members, &mut offsets),
-            (rest, whole),
+            rest,
             (first, last, year),
         );
     }
@@ -311,8 +314,9 @@ fn record(rows: &mut [Row], members: &[Member]) {
                 .rmse
                 .clamp(forecast::SIGMA_FLOOR, forecast::SIGMA_MAX)
                 .min(own);
+            // Every error kept in the level, as a row's own trend strays (`forecast`'s Spread).
             let drift = Drift {
-                alpha: fit.alpha,
+                alpha: 1.0,
                 beta: fit.beta,
                 phi: fit.phi,
                 sigma,
@@ -329,8 +333,8 @@ fn record(rows: &mut [Row], members: &[Member]) {
 }
 
 /// One projected year of a total's composition: the members divide what the reader's own figures
-/// leave of the total with the rest of the world, a held share taking its part of the base year's
-/// `whole` and the trends dividing the remainder with the rest by their weights; where the
+/// leave of the total with the rest of the world by their weights (a held share's is its base
+/// value, as the rest's is); where the
 /// reader's figures leave nothing, the members keep their own projections and a projected total
 /// rises to the sum. No member moves further from its figure of the year before than its own
 /// history has ([`Member::pace`], see [`within_pace`]); one held at that bound carries on from it
@@ -339,7 +343,7 @@ fn share_year(
     rows: &mut [Row],
     (t, parts): (usize, &[usize]),
     (members, offsets): (&[Member], &mut [f64]),
-    (rest, whole): (f64, f64),
+    rest: f64,
     (first, last, year): (i32, i32, i32),
 ) {
     let Some(i) = index(first, year) else {
@@ -373,38 +377,22 @@ fn share_year(
         return;
     }
     let offset = |k: usize| offsets.get(k).copied().unwrap_or(0.0).exp();
-    // Held shares first; the trends and the rest divide what they leave by their weights.
-    let (mut left, mut weights) = (1.0, rest);
-    for (k, m) in &now {
-        match m.fit {
-            None => left -= m.base / whole * offset(*k),
-            Some(_) => weights += m.weight(h) * offset(*k),
-        }
-    }
+    // The softmax: the members' weights against the rest's (a held share's weight is its base).
+    let weights = now
+        .iter()
+        .fold(rest, |w, (k, m)| w + m.weight(h) * offset(*k));
     let room_f = forecast::to_f64(room).unwrap_or(0.0);
     let model: Vec<Model> = now
         .iter()
-        .map(|(k, m)| {
-            let (share, absorbs) = match m.fit {
-                None => (m.base / whole * offset(*k), false),
-                Some(_) => (left.max(0.0) * m.weight(h) * offset(*k) / weights, true),
-            };
-            Model {
-                target: share * room_f,
-                absorbs,
-                bounds: bounds(rows, m, (i, year == last.saturating_add(1))),
-            }
+        .map(|(k, m)| Model {
+            target: m.weight(h) * offset(*k) / weights * room_f,
+            bounds: bounds(rows, m, (i, year == last.saturating_add(1))),
         })
         .collect();
     let (values, factor) = within_pace(&model, room_f);
     for (((k, m), value), model) in now.into_iter().zip(values).zip(&model) {
         // Held at a bound: how far from the model's share, which the years after carry on from.
-        let moved = value
-            / if model.absorbs {
-                model.target * factor
-            } else {
-                model.target
-            };
+        let moved = value / (model.target * factor);
         if let (Some(o), true) = (offsets.get_mut(k), moved.is_finite() && moved > 0.0) {
             *o += moved.ln();
         }
@@ -429,9 +417,6 @@ fn share_year(
 struct Model {
     /// Its part of the room by the model's shares.
     target: f64,
-    /// With a trend: it takes up, with the rest of the world, what a member held at a bound
-    /// leaves or takes (a held share keeps its part).
-    absorbs: bool,
     /// The least and most it may come to: its figure of the year before times e^(∓ its pace).
     bounds: (f64, f64),
 }
@@ -458,11 +443,11 @@ fn bounds(rows: &[Row], m: &Member, (i, first): (usize, bool)) -> (f64, f64) {
     }
 }
 
-/// The members' values in one year, each within its bounds, and the factor the members with a
-/// trend and the rest of the world were scaled by: a member that the model's shares would move
-/// beyond its bounds stops at the bound, and the members with a trend still within theirs take
-/// up the difference with the rest of the world, in proportion to their model values, so their
-/// ratios to one another and to the rest stay the model's (a held share keeps its part). Each
+/// The members' values in one year, each within its bounds, and the factor the other members and
+/// the rest of the world were scaled by: a member that the model's shares would move beyond its
+/// bounds stops at the bound, and the members still within theirs take up the difference with the
+/// rest of the world, in proportion to their model values, so their ratios to one another and to
+/// the rest stay the model's. Each
 /// round stops at least one more member, so it ends within one round per member. Where the
 /// members alone then exceed the room (a total falling faster than its partners ever have), the
 /// identity wins: they are scaled down together to fill it.
@@ -477,10 +462,9 @@ fn within_pace(model: &[Model], room: f64) -> (Vec<f64>, f64) {
     for _ in 0..=model.len() {
         let (mut taken, mut scaled) = (0.0, rest);
         for (m, s) in model.iter().zip(&stopped) {
-            match (s, m.absorbs) {
-                (Some(v), _) => taken += v,
-                (None, true) => scaled += m.target,
-                (None, false) => taken += m.target,
+            match s {
+                Some(v) => taken += v,
+                None => scaled += m.target,
             }
         }
         factor = if scaled > 0.0 {
@@ -491,11 +475,7 @@ fn within_pace(model: &[Model], room: f64) -> (Vec<f64>, f64) {
         let mut moved = false;
         for ((v, m), s) in value.iter_mut().zip(model).zip(&mut stopped) {
             let (lo, hi) = m.bounds;
-            *v = match *s {
-                Some(at) => at,
-                None if m.absorbs => m.target * factor,
-                None => m.target,
-            };
+            *v = s.unwrap_or(m.target * factor);
             if s.is_none() && (*v < lo || *v > hi) {
                 *s = Some(v.max(lo).min(hi));
                 moved = true;
@@ -524,12 +504,8 @@ fn share_down(share: f64) -> Option<Decimal> {
 mod tests {
     use super::{Model, within_pace};
 
-    fn model(target: f64, absorbs: bool, bounds: (f64, f64)) -> Model {
-        Model {
-            target,
-            absorbs,
-            bounds,
-        }
+    fn model(target: f64, bounds: (f64, f64)) -> Model {
+        Model { target, bounds }
     }
 
     fn close(a: f64, b: f64) -> bool {
@@ -537,43 +513,39 @@ mod tests {
     }
 
     #[test]
-    fn a_member_beyond_its_pace_stops_and_the_trends_and_the_rest_take_up_the_difference() {
-        // Room 100: a trend member at 20 that may not fall below 30, another at 50, a held share
-        // at 10, and the rest of the world at 20.
+    fn a_member_beyond_its_pace_stops_and_the_others_and_the_rest_take_up_the_difference() {
+        // Room 100: a member at 20 that may not fall below 30, another at 50, a held share at 10,
+        // and the rest of the world at 20.
         let model = [
-            model(20.0, true, (30.0, 40.0)),
-            model(50.0, true, (0.0, f64::INFINITY)),
-            model(10.0, false, (0.0, f64::INFINITY)),
+            model(20.0, (30.0, 40.0)),
+            model(50.0, (0.0, f64::INFINITY)),
+            model(10.0, (0.0, f64::INFINITY)),
         ];
         let (v, factor) = within_pace(&model, 100.0);
-        // The 10 it takes comes from the other trend (50) and the rest (20) by their sizes.
+        // The 10 it takes comes from the others (50, 10) and the rest (20) by their sizes.
         assert!(close(v[0], 30.0), "{v:?}");
-        assert!(close(factor, 60.0 / 70.0), "{factor}");
-        assert!(close(v[1], 50.0 * 60.0 / 70.0), "{v:?}");
-        assert!(close(v[2], 10.0), "the held share keeps its part: {v:?}");
+        assert!(close(factor, 70.0 / 80.0), "{factor}");
+        assert!(close(v[1], 50.0 * 70.0 / 80.0), "{v:?}");
+        assert!(close(v[2], 10.0 * 70.0 / 80.0), "{v:?}");
         let rest = 100.0 - v.iter().sum::<f64>();
-        assert!(
-            close(v[1] / rest, 50.0 / 20.0),
-            "the ratio to the rest is the model's"
-        );
+        for (k, want) in [(1, 50.0 / 20.0), (2, 10.0 / 20.0)] {
+            assert!(
+                close(v[k] / rest, want),
+                "the ratio to the rest is the model's"
+            );
+        }
     }
 
     #[test]
     fn members_within_their_pace_keep_the_model_values() {
-        let model = [
-            model(20.0, true, (10.0, 30.0)),
-            model(10.0, false, (5.0, 15.0)),
-        ];
+        let model = [model(20.0, (10.0, 30.0)), model(10.0, (5.0, 15.0))];
         assert_eq!(within_pace(&model, 100.0), (vec![20.0, 10.0], 1.0));
     }
 
     #[test]
     fn members_at_their_bounds_beyond_the_room_are_scaled_to_fill_it() {
         // The total fell to 50; neither member may fall below 40.
-        let model = [
-            model(30.0, true, (40.0, 60.0)),
-            model(15.0, false, (40.0, 60.0)),
-        ];
+        let model = [model(30.0, (40.0, 60.0)), model(15.0, (40.0, 60.0))];
         let (v, _) = within_pace(&model, 50.0);
         assert!(close(v.iter().sum::<f64>(), 50.0), "{v:?}");
         assert!(close(v[0], v[1]), "scaled together: {v:?}");

@@ -214,8 +214,8 @@ impl Projection {
 pub enum ShareMethod {
     /// A damped trend fitted on the logarithm of its ratio to the rest of the world.
     Trend,
-    /// Its last share held: too few years (or no trend of its own) to fit one on, or no rest of
-    /// the world to take a ratio to.
+    /// Its last ratio to the rest of the world held (too few years, or no trend of its own, to fit
+    /// one on), or, with no rest of the world to take a ratio to, its last share.
     Held,
 }
 
@@ -227,7 +227,10 @@ impl ShareMethod {
                 "나머지 지역 대비 로그비에 감쇠 추세",
                 "damped trend on its log-ratio to the rest of the world",
             ),
-            ShareMethod::Held => lang.pick("마지막 몫 유지", "last share held"),
+            ShareMethod::Held => lang.pick(
+                "나머지 지역 대비 비율 유지",
+                "ratio to the rest of the world held",
+            ),
         }
     }
 }
