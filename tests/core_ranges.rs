@@ -385,7 +385,7 @@ fn shares_keep_their_course(t: &Table, what: &str) {
 /// total's pace by [`shares_keep_their_course`].
 fn partners_move_within_their_own_history(t: &Table, what: &str) {
     let last = t.last_published_year;
-    let mut beyond = Vec::new();
+    let (mut beyond, mut unsaid) = (Vec::new(), Vec::new());
     for total in t.rows.iter().map(|r| r.series) {
         if total.flow == Flow::Balance || total.partner != Partner::All {
             continue;
@@ -397,11 +397,26 @@ fn partners_move_within_their_own_history(t: &Table, what: &str) {
                 continue;
             }
             let pace = last_window_pace(t, p);
+            let said = shared.and_then(|s| s.held_to_pace);
             for year in last + 1..=t.last_year {
                 let g = (at(t, p, year) / at(t, p, year - 1)).ln();
                 if g.abs() > pace + 1e-6 {
                     beyond.push(format!(
                         "{p}[{year}] {g:+.4} on logs (its published years at most ±{pace:.4})"
+                    ));
+                }
+                // A year the bound set says so: it lies within the years the page names.
+                let at_bound = (g.abs() - pace).abs() < 1e-4;
+                let named = said.is_some_and(|(from, to, _)| (from..=to).contains(&year));
+                let named_end = said.is_some_and(|(from, to, _)| year == from || year == to);
+                if at_bound && !named {
+                    unsaid.push(format!(
+                        "{p}[{year}] at its bound ±{pace:.4}, not said ({said:?})"
+                    ));
+                }
+                if named_end && !at_bound {
+                    unsaid.push(format!(
+                        "{p}[{year}] named as held ({said:?}) but moved {g:+.4} within ±{pace:.4}"
                     ));
                 }
             }
@@ -411,6 +426,11 @@ fn partners_move_within_their_own_history(t: &Table, what: &str) {
         beyond.is_empty(),
         "{what}: partners moving faster than they ever have: {}",
         beyond.join("; ")
+    );
+    assert!(
+        unsaid.is_empty(),
+        "{what}: years a partner's bound set, as the page names them: {}",
+        unsaid.join("; ")
     );
 }
 

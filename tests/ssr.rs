@@ -671,3 +671,33 @@ async fn context_events_are_listed_in_each_language() {
         "in Korean"
     );
 }
+
+#[tokio::test]
+async fn a_partner_stopped_by_its_bound_says_which_years_and_the_change() {
+    // The first releases' Japan has one published change, +8.8 %: in 2026 its share of the total
+    // would move it further, and the bound holds it. Its assumption names the year and the change.
+    for (lang, said) in [
+        (
+            Lang::En,
+            "In 2026 it moves only as far as its largest published yearly change (8.8%), not to the model's share.",
+        ),
+        (
+            Lang::Ko,
+            "2026년 값은 모형의 몫 대신, 공개된 해 가운데 가장 큰 연간 변화(8.8%)만큼만 움직였습니다.",
+        ),
+    ] {
+        let html = yew::LocalServerRenderer::<App>::with_props(AppProps {
+            lang: Some(lang),
+            options: jikgu::state::StartOptions {
+                source: Some("kostat-first".into()),
+                ..Default::default()
+            },
+            ..AppProps::default()
+        })
+        .hydratable(false)
+        .render()
+        .await;
+        assert!(html.contains(said), "{lang:?}: {said}");
+        assert_eq!(html.matches(said).count(), 1, "{lang:?}: Japan alone");
+    }
+}

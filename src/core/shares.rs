@@ -328,6 +328,7 @@ fn record(rows: &mut [Row], members: &[Member]) {
             window,
             trend,
             spread,
+            held_to_pace: None,
         });
     }
 }
@@ -402,6 +403,14 @@ fn share_year(
         let Some(row) = rows.get_mut(m.part) else {
             continue;
         };
+        if (moved.ln()).abs() > 1e-9 {
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| row.cells.get(j))
+                .and_then(|c| c.value);
+            let rising = matches!((value, before), (Some(v), Some(b)) if v > b);
+            held_to_pace(row, m, (year, rising));
+        }
         let base = row.projection.and_then(|p| p.base);
         if let (Some(cell), Some(v)) = (row.cells.get_mut(i), value) {
             cell.value = Some(v);
@@ -410,6 +419,25 @@ fn share_year(
                 base,
             };
         }
+    }
+}
+
+/// Records that `year` held the member to its pace: the first and last such years, and the pace in
+/// per cent, as a rise or a fall as the first of them moved, so the page can say which years a
+/// rule, not the model, set.
+fn held_to_pace(row: &mut Row, m: &Member, (year, rising): (i32, bool)) {
+    let percent = m.pace.and_then(|pace| {
+        let change = if rising { pace } else { -pace };
+        forecast::to_decimal((change.exp() - 1.0) * 100.0, 1)
+    });
+    if let (Some(share), Some(percent)) = (
+        row.projection.as_mut().and_then(|p| p.share.as_mut()),
+        percent,
+    ) {
+        share.held_to_pace = Some(match share.held_to_pace {
+            Some((first, _, said)) => (first, year, said),
+            None => (year, year, percent),
+        });
     }
 }
 

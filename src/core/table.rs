@@ -249,6 +249,11 @@ pub struct ShareFit {
     /// spread no larger than the partner's own (the rest of the world is a difference of rows
     /// adjusted each on its own, and its noise is not the partner's); `None`: the row's own.
     pub spread: Option<Spread>,
+    /// The first and last projected years the partner was held to its largest published yearly
+    /// change rather than the share the model gave it (`core::shares`' pace), with that change in
+    /// per cent, a rise or a fall as the first of those years moved; `None` when the model's
+    /// shares stayed within it.
+    pub held_to_pace: Option<(i32, i32, Decimal)>,
 }
 
 /// The fitted damped trend of a row, rounded for showing (the projection used full precision).

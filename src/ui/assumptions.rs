@@ -304,7 +304,8 @@ pub fn method_note(projection: &RowProjection, lang: Lang) -> String {
             "연속된 연도가 {years}개뿐이라({MIN_YEARS}개 미만) 추세가 없습니다.{level}"
         )),
         (Some(Held::ShortHistory { years }), Lang::En) => Some(format!(
-            "Only {years} consecutive year(s) (fewer than {MIN_YEARS}):{level} no trend."
+            "Only {years} consecutive {} (fewer than {MIN_YEARS}):{level} no trend.",
+            if years == 1 { "year" } else { "years" }
         )),
         (Some(Held::NotPositive), Lang::Ko) => {
             Some("0인 값이 있어 로그 추세를 맞출 수 없어 마지막 값을 유지합니다.".to_string())
@@ -373,8 +374,27 @@ fn share_note(projection: &RowProjection, lang: Lang) -> String {
         .window
         .map(|(from, to)| format!(" ({from}–{to})"))
         .unwrap_or_default();
+    let held = share
+        .held_to_pace
+        .map(|(from, to, pace)| {
+            let years = if from == to {
+                from.to_string()
+            } else {
+                format!("{from}–{to}")
+            };
+            let pace = format(pace, Quantity::Percent, lang, Style::Compact);
+            match lang {
+                Lang::Ko => format!(
+                    " {years}년 값은 모형의 몫 대신, 공개된 해 가운데 가장 큰 연간 변화({pace})만큼만 움직였습니다."
+                ),
+                Lang::En => format!(
+                    " In {years} it moves only as far as its largest published yearly change ({pace}), not to the model's share."
+                ),
+            }
+        })
+        .unwrap_or_default();
     format!(
-        " {}: {}{window}.",
+        " {}: {}{window}.{held}",
         lang.pick(
             "보이는 값은 전체 대비 몫",
             "Shown as its share of the total"
