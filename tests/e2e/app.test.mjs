@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ARTIFACTS, DIST, chartInk, launch, ready, serve, watchErrors } from './harness.mjs';
+import { ARTIFACTS, DIST, chartInk, launch, ready, serve, settled, watchErrors } from './harness.mjs';
 
 let browser;
 let server;
@@ -150,7 +150,7 @@ test('the events and the story then and now wrap their sentences inside their ta
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       const errors = watchErrors(page);
       await page.goto(`${server.url}?lang=${lang}`);
-      await ready(page);
+      await settled(page);
       for (const id of ['events', 'then-now']) {
         const section = page.locator(`[data-testid="${id}"]`);
         await section.scrollIntoViewIfNeeded();

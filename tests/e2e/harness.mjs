@@ -94,7 +94,18 @@ let pointerAt = 0;
 /** Waits for the app to have mounted and drawn its first chart. The served page starts the app at
  *  a reader's first input (xtask/src/html.rs, `split_page`): a reader who came to edit moves the
  *  pointer first, and so does this, once the page's loader listens. */
+/** `ready`, and the sections below the first screen rendered by the app itself: until the first
+ *  paint has passed, those are the prerender's nodes, which the app then replaces, so a locator
+ *  resolved on one can find it detached (the data table is the app's alone). */
+export async function settled(page) {
+  await ready(page);
+  await page.waitForSelector('[data-testid="cell"]', { timeout: 20000 });
+}
+
 export async function ready(page) {
+  // Headless Chromium can starve a page that is not in front of animation frames, which the
+  // waits below poll on (puppeteer#10350).
+  await page.bringToFront();
   await page.waitForSelector('[data-testid="headline"]', { timeout: 20000 });
   await page.waitForFunction(() => 'jikguStart' in self || !document.querySelector('main[data-prerendered]')
     || document.readyState === 'complete', null, { timeout: 20000 });

@@ -155,6 +155,9 @@ test('an address asking for other figures shows a placeholder, never the default
         [{ ...c.stored, dataset: datasetId, saved: [] }]);
     }
     const page = await context.newPage();
+    // Chromium's headless mode can leave a page that is not in front without animation frames
+    // (puppeteer#10350): this test counts frames, and timed out twice in full runs without this.
+    await page.bringToFront();
     // Every frame painted before the app: is the headline's figure readable, is a chart drawn?
     await page.addInitScript(() => {
       window.jikguFrames = [];
