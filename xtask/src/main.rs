@@ -304,9 +304,12 @@ fn size(dir: &Path) -> Result<(), String> {
 /// only what the reader sees, the wasm moved into data blocks and expression errors got their
 /// Korean (400.7 KB); 403 KB when no partner projected as a share could move faster than its own
 /// published years (+1.3 KB) and the context tables' sentences wrapped (+0.1 KB), our own canvas
-/// painter and the table's cell components paying for themselves (402.5 KB). The target stays
-/// 350 KB (README, "Size"): the wasm alone is 373 KB brotli.
-const SINGLE_FILE_BROTLI_BUDGET: usize = 403 * 1024;
+/// painter and the table's cell components paying for themselves (402.5 KB); 404 KB when boxes
+/// kept what a reader types through other renders, the events' citations moved under their
+/// sentences and projections were damped by their window, wasm-opt's GUFA paying for most
+/// (402.8–402.9 KB across clones of one commit: a limit 0.1 KB above it failed any one-line fix).
+/// The target stays 350 KB (README, "Size"): the wasm alone is 375 KB brotli.
+const SINGLE_FILE_BROTLI_BUDGET: usize = 404 * 1024;
 
 /// Fails when the single file, brotli-compressed, is over its budget: size is deterministic for a
 /// build, so `make test` holds the budget rather than a benchmark reporting it after the fact.
