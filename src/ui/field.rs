@@ -5,12 +5,13 @@
 //! text stays in the box with its message; the slider stays at the last valid value.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::core::Decimal;
 use crate::core::num::{MINUS, format_bare};
-use crate::state::{Action, Field};
+use crate::state::{Action, AppState, Field};
 use crate::ui::AppContext;
 
 /// What a text box shows: the text in force, unless the box's own figure has not changed since
@@ -30,6 +31,21 @@ pub fn shown_text(input: &NodeRef, last: &RefCell<Option<String>>, text: String)
     };
     *last = Some(text.clone());
     typed.unwrap_or(text)
+}
+
+/// A text box's `change` handler: it forgets the box's last text (see [`shown_text`]) and
+/// dispatches the edit `edit` makes of what the box holds.
+pub fn on_commit(
+    last: Rc<RefCell<Option<String>>>,
+    dispatch: UseReducerDispatcher<AppState>,
+    edit: impl Fn(String) -> Action + 'static,
+) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+            last.borrow_mut().take();
+            dispatch.dispatch(edit(input.value()));
+        }
+    })
 }
 
 /// A slider's range and step, written as the `min`, `max` and `step` attributes.
@@ -111,18 +127,10 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let dispatch = state.dispatcher();
-    let on_change = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                last.borrow_mut().take();
-                dispatch.dispatch(Action::EditField {
-                    field,
-                    text: input.value(),
-                });
-            }
-        })
-    };
+    let on_change = on_commit(last, dispatch.clone(), move |text| Action::EditField {
+        field,
+        text,
+    });
     let on_slide = Callback::from(move |e: InputEvent| {
         if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
             dispatch.dispatch(Action::Slide {

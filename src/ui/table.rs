@@ -9,7 +9,7 @@ use crate::core::provenance::describe;
 use crate::core::{CellRef, Computed, Dataset, Lang, Provenance};
 use crate::state::{Action, AppState, Draft, Field, FieldError, cell_unit};
 use crate::ui::AppContext;
-use crate::ui::field::shown_text;
+use crate::ui::field::{on_commit, shown_text};
 
 /// A short mark beside a value, so provenance is not told by colour alone.
 fn provenance_mark(provenance: &Provenance) -> &'static str {
@@ -182,18 +182,10 @@ fn TableCell(props: &TableCellProps) -> Html {
     );
     let id = format!("cell-{series}-{year}");
     let error_id = format!("{id}-error");
-    let onchange = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                last.borrow_mut().take();
-                dispatch.dispatch(Action::EditCell {
-                    cell: cell_ref,
-                    text: input.value(),
-                });
-            }
-        })
-    };
+    let onchange = on_commit(last, dispatch.clone(), move |text| Action::EditCell {
+        cell: cell_ref,
+        text,
+    });
     let edited = matches!(cell.provenance, Provenance::Edited { .. }) || draft.is_some();
     let approximate = props.approximate;
     let reset = {
