@@ -701,3 +701,41 @@ async fn a_partner_stopped_by_its_bound_says_which_years_and_the_change() {
         assert_eq!(html.matches(said).count(), 1, "{lang:?}: Japan alone");
     }
 }
+
+#[tokio::test]
+async fn a_projected_years_headline_is_told_as_a_projection_not_as_what_happened() {
+    let page = |lang: Lang, source: &'static str| {
+        yew::LocalServerRenderer::<App>::with_props(AppProps {
+            lang: Some(lang),
+            options: jikgu::state::StartOptions {
+                source: Some(source.into()),
+                ..Default::default()
+            },
+            ..AppProps::default()
+        })
+        .hydratable(false)
+        .render()
+    };
+    // The revised series ends in 2024: its view opens on 2025, projected.
+    let en = page(Lang::En, "kostat-revised").await;
+    assert!(
+        en.contains("On these projections, in 2025 Korean shoppers would buy"),
+        "{en}"
+    );
+    assert!(
+        !en.contains("In 2025, Korean shoppers bought"),
+        "no projection told as past"
+    );
+    let ko = page(Lang::Ko, "kostat-revised").await;
+    assert!(
+        ko.contains("전망대로라면 2025년 한국 소비자가 해외 온라인몰에서 사는 금액이"),
+        "{ko}"
+    );
+    assert!(!ko.contains("많았습니다"), "no projection told as past");
+    // The re-based series publishes 2025: told as what happened.
+    let published = page(Lang::En, "kostat-rebased").await;
+    assert!(
+        published.contains("In 2025, Korean shoppers bought ₩5.485 trillion more"),
+        "{published}"
+    );
+}

@@ -147,10 +147,11 @@ pub fn HeadlineView() -> Html {
     };
     let partner = headline.series.partner;
     let year = headline.year;
+    let projected = year > state.computed.table.last_published_year;
     let (figure, sentence) = match headline.value {
         Some(value) => (
             format_balance(value, quantity, lang, Style::Compact),
-            sentence(value, quantity, partner, year, lang),
+            sentence(value, quantity, partner, (year, projected), lang),
         ),
         None => (
             lang.pick("자료 없음", "no data").to_string(),
@@ -162,7 +163,7 @@ pub fn HeadlineView() -> Html {
         .as_deref()
         .and_then(|r| r.display_band(headline.series.at(year)))
         .map(|band| crate::core::ranges::band_words(band, quantity, lang));
-    let chance = (year > state.computed.table.last_published_year)
+    let chance = projected
         .then(|| crate::ui::assumptions::chance(&state, ranges.as_deref()))
         .flatten();
     let kicker = match lang {
@@ -195,11 +196,13 @@ pub fn HeadlineView() -> Html {
     }
 }
 
+/// The headline's sentence: what was bought and sold, or, for a projected year, what the
+/// projections come to, never told as something that happened.
 fn sentence(
     value: rust_decimal::Decimal,
     quantity: Quantity,
     partner: Partner,
-    year: i32,
+    (year, projected): (i32, bool),
     lang: Lang,
 ) -> String {
     let amount = format(value.abs(), quantity, lang, Style::Compact);
@@ -215,18 +218,30 @@ fn sentence(
             Lang::En => format!(" with {}", other.label(lang)),
         },
     };
-    match (lang, deficit) {
-        (Lang::Ko, true) => format!(
+    match (lang, deficit, projected) {
+        (Lang::Ko, true, false) => format!(
             "{year}년 {with}한국 소비자가 해외 온라인몰에서 산 금액이 한국 기업이 해외에 온라인으로 판 금액보다 {amount} 많았습니다."
         ),
-        (Lang::Ko, false) => format!(
+        (Lang::Ko, false, false) => format!(
             "{year}년 {with}한국 기업이 해외에 온라인으로 판 금액이 한국 소비자가 해외 온라인몰에서 산 금액보다 {amount} 많았습니다."
         ),
-        (Lang::En, true) => format!(
+        (Lang::Ko, true, true) => format!(
+            "전망대로라면 {year}년 {with}한국 소비자가 해외 온라인몰에서 사는 금액이 한국 기업이 해외에 온라인으로 파는 금액보다 {amount} 많게 됩니다."
+        ),
+        (Lang::Ko, false, true) => format!(
+            "전망대로라면 {year}년 {with}한국 기업이 해외에 온라인으로 파는 금액이 한국 소비자가 해외 온라인몰에서 사는 금액보다 {amount} 많게 됩니다."
+        ),
+        (Lang::En, true, false) => format!(
             "In {year}, Korean shoppers bought {amount} more online from abroad{with} than Korean sellers sold there."
         ),
-        (Lang::En, false) => format!(
+        (Lang::En, false, false) => format!(
             "In {year}, Korean sellers sold {amount} more online abroad{with} than Korean shoppers bought there."
+        ),
+        (Lang::En, true, true) => format!(
+            "On these projections, in {year} Korean shoppers would buy {amount} more online from abroad{with} than Korean sellers would sell there."
+        ),
+        (Lang::En, false, true) => format!(
+            "On these projections, in {year} Korean sellers would sell {amount} more online abroad{with} than Korean shoppers would buy there."
         ),
     }
 }
